@@ -1,0 +1,38 @@
+# The two commands a newcomer needs: `make run` and `make test`. Everything else is a step of those.
+JOBS ?= $(shell nproc)
+CONFIG ?= examples/quickstart.yaml
+
+.PHONY: deps build test test-asan run fuzz bench format clean
+
+deps:
+	@scripts/deps.sh
+
+build: deps
+	@cmake --preset release >/dev/null
+	@cmake --build --preset release -j $(JOBS)
+
+test: build
+	@ctest --preset release
+
+build-asan: deps
+	@cmake --preset asan >/dev/null
+	@cmake --build --preset asan -j $(JOBS)
+
+test-asan: build-asan
+	@ctest --preset asan
+
+run: build
+	./build/release/proxy/switchyard serve --config $(CONFIG)
+
+fuzz: deps
+	@cmake --preset fuzz >/dev/null
+	@cmake --build --preset fuzz -j $(JOBS)
+
+bench: build
+	@scripts/bench.sh
+
+format:
+	@git ls-files '*.cpp' '*.h' | xargs clang-format -i
+
+clean:
+	rm -rf build

@@ -1,0 +1,64 @@
+// The per-API adapter: parses a client request body, extracts every piece of text it carries (with
+// its JSON path) for classification, and renders errors in that API's own format. One adapter per
+// client API; the proxy picks it from the endpoint table.
+#pragma once
+
+#include <boost/json.hpp>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "adapters/api_error.h"
+
+namespace switchyard::adapters {
+
+// The client-facing APIs Switchyard serves (design section 2).
+enum class Api : std::uint8_t {
+  kOpenAiChat,               // POST /v1/chat/completions
+  kOpenAiCompletions,        // POST /v1/completions
+  kOpenAiEmbeddings,         // POST /v1/embeddings
+  kOpenAiResponses,          // POST /v1/responses
+  kAnthropicMessages,        // POST /v1/messages
+  kAnthropicCountTokens,     // POST /v1/messages/count_tokens
+};
+
+// The wire family: which error format and auth headers a client or an upstream speaks.
+enum class Dialect : std::uint8_t { kOpenAi, kAnthropic };
+
+std::string_view to_string(Api api);
+Dialect dialect_of(Api api);
+
+// One piece of text to classify. `path` is a JSON Pointer into the body (RFC 6901); text that lives
+// inside a JSON-encoded string (tool call arguments) has the pointer of that string.
+struct TextSegment {
+  std::string path;
+  std::string text;
+};
+
+struct ParsedRequest {
+  Api api = Api::kOpenAiChat;
+  boost::json::value body;
+  std::vector<TextSegment> segments;
+  std::string model;
+  bool stream = false;
+  bool client_wants_usage = false;  // OpenAI stream_options.include_usage as the client sent it
+  std::optional<std::string> previous_response_id;  // Responses API
+};
+
+class Adapter {
+ public:
+  virtual ~Adapter() = default;
+  virtual Api api() const = 0;
+  // Parses and validates the body and extracts every text field. Malformed JSON, wrong types,
+  // duplicate keys, token-array prompts (unclassifiable) come back as a 400 ApiError.
+  virtual Result<ParsedRequest> parse(std::string_view body) const = 0;
+  // {"error":{...}} for OpenAI, {"type":"error","error":{...}} for Anthropic.
+  virtual std::string error_body(const ApiError& error) const = 0;
+};
+
+// The adapter for an API; these are stateless singletons.
+const Adapter& adapter_for(Api api);
+
+}  // namespace switchyard::adapters

@@ -1,0 +1,37 @@
+// Turns a parsed client request into the bytes sent to the chosen upstream. Same-API forwarding
+// changes only what must change (model name, redacted spans, stream_options) and keeps every other
+// byte; cross-API translation goes through an explicit list of supported fields and rejects the rest
+// with a 400 naming the field.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "adapters/adapter.h"
+
+namespace switchyard::adapters {
+
+struct Redaction {
+  std::uint32_t segment = 0;  // index into ParsedRequest::segments
+  std::size_t begin = 0;      // byte offsets into that segment's text
+  std::size_t end = 0;
+  std::string category;  // replaced by "[REDACTED:<category>]"
+};
+
+struct RewriteOptions {
+  std::optional<std::string> model;     // the upstream's name for the model, when it differs
+  std::vector<Redaction> redactions;    // only for handling "redact"
+  Dialect target = Dialect::kOpenAi;    // the upstream's API; differs from the client's: translate
+  bool request_usage_in_stream = false; // add stream_options.include_usage for the audit's usage
+};
+
+// The request body for the upstream, or a 400 in the client's terms.
+Result<std::string> rewrite_request(const ParsedRequest& request, const RewriteOptions& options);
+
+// The path to append to the upstream's base_url, e.g. "/chat/completions" for an OpenAI base URL
+// that ends in /v1, "/v1/messages" for an Anthropic base URL.
+std::string upstream_path(Api client_api, Dialect target);
+
+}  // namespace switchyard::adapters

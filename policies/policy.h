@@ -1,0 +1,97 @@
+// The compiled policy: every rule of a policy file and its includes, compiled once into an immutable
+// object that all request threads share read-only. Loading throws PolicyError (startup and reload
+// only); classify() never throws and never reports "no match" when the matcher failed.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <span>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace switchyard::policy {
+
+// Ordered from least to most strict: when several rules match, the largest value wins.
+enum class Handling : std::uint8_t { kVendor = 0, kRedact = 1, kInternal = 2, kBlock = 3 };
+
+std::string_view to_string(Handling handling);
+std::optional<Handling> parse_handling(std::string_view text);
+
+// A matched value, as byte offsets into the ORIGINAL text of one input segment (not the normalized
+// view), so that redaction and explain point at what the client sent.
+struct MatchSpan {
+  std::uint32_t segment = 0;
+  std::size_t begin = 0;
+  std::size_t end = 0;
+};
+
+struct RuleMatch {
+  std::string id;
+  std::string category;
+  std::string level;
+  Handling handling = Handling::kVendor;
+  std::size_t count = 0;         // confirmed matches (after validators, context, allow-lists)
+  std::vector<MatchSpan> spans;  // where; may be empty for matches only seen in a decoded view
+};
+
+struct Classification {
+  Handling handling = Handling::kVendor;
+  std::string level;  // the highest level matched; the lowest level when nothing matched
+  std::vector<RuleMatch> matches;
+  // The matcher failed (RE2 out of memory, text over a limit, invalid UTF-8...). handling is then the
+  // policy's strictest handling, and `error` says why. Never silently "no match".
+  bool classifier_error = false;
+  std::string error;
+};
+
+// Load errors. what() holds every error, one per line, each "FILE:LINE:COL: field.path: message".
+class PolicyError : public std::runtime_error {
+ public:
+  explicit PolicyError(std::vector<std::string> errors);
+  const std::vector<std::string>& errors() const { return errors_; }
+
+ private:
+  std::vector<std::string> errors_;
+};
+
+struct PolicyTestFailure {
+  std::string location;  // FILE:LINE:COL of the test
+  std::string message;
+};
+
+class Policy {
+ public:
+  // Loads, compiles and runs the policy's own tests (and those of its includes). Throws PolicyError
+  // when anything is wrong, including a failing test: a policy that fails never loads.
+  static std::shared_ptr<const Policy> load_file(const std::filesystem::path& file);
+
+  // Classifies all text segments of one request in one pass. Thread-safe; never throws.
+  Classification classify(std::span<const std::string_view> segments) const noexcept;
+  Classification classify(std::string_view text) const noexcept {
+    return classify(std::span<const std::string_view>(&text, 1));
+  }
+
+  const std::string& name() const;
+  const std::string& version() const;
+  const std::string& sha256() const;  // hex, over the bytes of every file in include order
+  const std::vector<std::filesystem::path>& files() const;  // the file and everything it includes
+  Handling strictest_handling() const;
+
+  ~Policy();
+  Policy(const Policy&) = delete;
+  Policy& operator=(const Policy&) = delete;
+
+  struct Impl;
+  explicit Policy(std::unique_ptr<Impl> impl);
+  const Impl& impl() const { return *impl_; }
+
+ private:
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace switchyard::policy

@@ -1,0 +1,33 @@
+// Where the audit records go (design section 6). The proxy hands over the event's fields; the sink
+// adds seq, ts, prev and mac, writes from a single writer thread and reports durability back. A
+// request is forwarded only after its decision record reported durable.
+#pragma once
+
+#include <boost/json.hpp>
+#include <functional>
+#include <memory>
+
+#include "proxy/audit_config.h"
+
+namespace switchyard::proxy {
+
+class AuditSink {
+ public:
+  // Runs exactly once, on the writer thread: true when the record is durable under the configured
+  // fsync mode, false when it could not be queued or written (disk full, permissions, queue full).
+  using Done = std::function<void(bool durable)>;
+
+  virtual ~AuditSink() = default;
+  // Never blocks the caller. `record` holds at least "event" and "request_id".
+  virtual void append(boost::json::object record, Done done) = 0;
+  // False after a write failure until a later write succeeds; /readyz reports it.
+  virtual bool healthy() const = 0;
+  // Writes a seal record, flushes and stops the writer. Idempotent.
+  virtual void close() = 0;
+};
+
+// The file sink of the audit issue: JSON Lines, hash chain, HMAC, rotation. Throws on startup
+// errors (unwritable path, missing key).
+std::unique_ptr<AuditSink> make_file_audit_sink(const AuditConfig& config);
+
+}  // namespace switchyard::proxy
