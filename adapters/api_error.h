@@ -16,11 +16,11 @@ struct ApiError {
   std::string param;    // OpenAI error.param: the offending field, when there is one
 };
 
-template <class T>
+template <class T, class E = ApiError>
 class Result {
  public:
   Result(T value) : v_(std::move(value)) {}         // NOLINT(google-explicit-constructor)
-  Result(ApiError error) : v_(std::move(error)) {}  // NOLINT(google-explicit-constructor)
+  Result(E error) : v_(std::move(error)) {}  // NOLINT(google-explicit-constructor)
   bool ok() const { return v_.index() == 0; }
   explicit operator bool() const { return ok(); }
   T& value() { return std::get<0>(v_); }
@@ -29,10 +29,10 @@ class Result {
   const T& operator*() const { return value(); }
   T* operator->() { return &value(); }
   const T* operator->() const { return &value(); }
-  const ApiError& error() const { return std::get<1>(v_); }
+  const E& error() const { return std::get<1>(v_); }
 
  private:
-  std::variant<T, ApiError> v_;
+  std::variant<T, E> v_;
 };
 
 }  // namespace switchyard::adapters

@@ -1,0 +1,81 @@
+// JSON Lines logger on stderr. One fwrite per line so lines from several threads never interleave.
+#include "proxy/log.h"
+
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <ctime>
+#include <string>
+
+namespace switchyard::log {
+namespace {
+
+std::atomic<Level> g_min_level{Level::kInfo};
+
+void append_escaped(std::string& out, std::string_view text) {
+  for (char c : text) {
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        if (static_cast<unsigned char>(c) < 0x20) {
+          char buf[8];
+          std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned char>(c));
+          out += buf;
+        } else {
+          out += c;
+        }
+    }
+  }
+}
+
+std::string_view level_name(Level level) {
+  switch (level) {
+    case Level::kDebug: return "debug";
+    case Level::kInfo: return "info";
+    case Level::kWarn: return "warn";
+    case Level::kError: return "error";
+  }
+  return "info";
+}
+
+}  // namespace
+
+void set_min_level(Level level) { g_min_level.store(level, std::memory_order_relaxed); }
+
+void write(Level level, std::string_view message, std::initializer_list<Field> fields) {
+  if (level < g_min_level.load(std::memory_order_relaxed)) return;
+  const auto now = std::chrono::system_clock::now();
+  const auto micros =
+      std::chrono::duration_cast<std::chrono::microseconds>(now.time_since_epoch()).count();
+  const std::time_t secs = static_cast<std::time_t>(micros / 1000000);
+  std::tm tm{};
+  gmtime_r(&secs, &tm);
+  char ts[40];
+  std::snprintf(ts, sizeof ts, "%04d-%02d-%02dT%02d:%02d:%02d.%06lldZ", tm.tm_year + 1900,
+                tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec,
+                static_cast<long long>(micros % 1000000));
+  std::string line;
+  line.reserve(128);
+  line += "{\"ts\":\"";
+  line += ts;
+  line += "\",\"level\":\"";
+  line += level_name(level);
+  line += "\",\"msg\":\"";
+  append_escaped(line, message);
+  line += '"';
+  for (const auto& [key, value] : fields) {
+    line += ",\"";
+    append_escaped(line, key);
+    line += "\":\"";
+    append_escaped(line, value);
+    line += '"';
+  }
+  line += "}\n";
+  std::fwrite(line.data(), 1, line.size(), stderr);
+}
+
+}  // namespace switchyard::log
