@@ -6,6 +6,8 @@
 #include <boost/json.hpp>
 #include <functional>
 #include <memory>
+#include <string>
+#include <string_view>
 
 #include "proxy/audit_config.h"
 
@@ -20,6 +22,9 @@ class AuditSink {
   virtual ~AuditSink() = default;
   // Never blocks the caller. `record` holds at least "event" and "request_id".
   virtual void append(boost::json::object record, Done done) = 0;
+  // The keyed hash recorded instead of the prompt text (HMAC-SHA256 under a key derived from the
+  // audit key, hex), so auditors can match a known prompt without the log holding it.
+  virtual std::string prompt_digest(std::string_view text) const = 0;
   // False after a write failure until a later write succeeds; /readyz reports it.
   virtual bool healthy() const = 0;
   // Writes a seal record, flushes and stops the writer. Idempotent.
