@@ -29,7 +29,7 @@ fuzz: deps
 	@cmake --build --preset fuzz -j $(JOBS)
 
 bench: build
-	@scripts/bench.sh
+	@scripts/bench-load.sh
 
 format:
 	@git ls-files '*.cpp' '*.h' | xargs clang-format -i
