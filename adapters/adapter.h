@@ -45,6 +45,13 @@ struct ParsedRequest {
   bool stream = false;
   bool client_wants_usage = false;  // OpenAI stream_options.include_usage as the client sent it
   std::optional<std::string> previous_response_id;  // Responses API
+  // The client's body bytes as received: same-API forwarding splices edits into them so every other
+  // byte reaches the upstream unchanged. Empty when the request was built in code (then the body
+  // value is serialized instead).
+  std::string raw_body;
+  // Base64 images, files and audio that were not extracted as text (attachments the classifier
+  // cannot read); a policy may route such requests internally.
+  std::uint32_t binary_payloads = 0;
 };
 
 class Adapter {

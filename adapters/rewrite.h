@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "adapters/adapter.h"
@@ -29,6 +30,17 @@ struct RewriteOptions {
 
 // The request body for the upstream, or a 400 in the client's terms.
 Result<std::string> rewrite_request(const ParsedRequest& request, const RewriteOptions& options);
+
+// True when rewrite_request() adds stream_options.include_usage that the client did not ask for:
+// pass it as make_response_translator()'s proxy_added_usage so the extra usage chunk is dropped.
+bool rewrite_adds_stream_usage(const ParsedRequest& request, const RewriteOptions& options);
+
+// The redacted text of each segment that has redactions, in segment order: each [begin, end) is
+// widened to whole UTF-8 characters, overlapping spans merge (the earliest-starting span's category
+// names the merged one), and the span becomes "[REDACTED:<category>]". nullopt when a redaction
+// names a missing segment or lies outside its text.
+std::optional<std::vector<std::pair<std::uint32_t, std::string>>> apply_redactions(
+    const std::vector<TextSegment>& segments, const std::vector<Redaction>& redactions);
 
 // The path to append to the upstream's base_url, e.g. "/chat/completions" for an OpenAI base URL
 // that ends in /v1, "/v1/messages" for an Anthropic base URL.

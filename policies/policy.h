@@ -64,6 +64,25 @@ struct PolicyTestFailure {
   std::string message;
 };
 
+// One confirmed match, for `policy explain`. `value` is the matched text as seen in `view`: show
+// it masked, never log it.
+struct Finding {
+  std::string rule_id;
+  MatchSpan span;
+  std::string view;  // "normalized", "decoded" (percent/HTML/\u/base64) or "keyword"
+  std::string value;
+};
+
+// What a rule is, for reports and explain.
+struct RuleInfo {
+  std::string id;
+  std::string description;
+  std::string category;
+  std::string level;
+  Handling handling = Handling::kVendor;  // effective: the rule's override or its level's
+  std::string location;                    // FILE:LINE:COL where the rule is defined
+};
+
 class Policy {
  public:
   // Loads, compiles and runs the policy's own tests (and those of its includes). Throws PolicyError
@@ -75,6 +94,20 @@ class Policy {
   Classification classify(std::string_view text) const noexcept {
     return classify(std::span<const std::string_view>(&text, 1));
   }
+
+  // Loads and compiles without running the policy's tests, so that `switchyard policy test` can
+  // report each failing test instead of refusing the policy. Still throws on every other error.
+  static std::shared_ptr<const Policy> load_file_without_tests(const std::filesystem::path& file);
+  // Runs the tests of the policy and of every included file (each against the file it is written
+  // in, with that file's includes). *passed receives the number of passing tests.
+  std::vector<PolicyTestFailure> run_tests(std::size_t* passed = nullptr) const;
+
+  // classify() plus every confirmed match with its view and value, for `policy explain`.
+  Classification explain(std::span<const std::string_view> segments,
+                         std::vector<Finding>* findings) const noexcept;
+
+  const std::vector<RuleInfo>& rules() const;          // enabled rules, in policy order
+  const std::vector<std::string>& levels() const;      // lowest first
 
   const std::string& name() const;
   const std::string& version() const;

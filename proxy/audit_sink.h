@@ -4,6 +4,7 @@
 #pragma once
 
 #include <boost/json.hpp>
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <string>
@@ -29,6 +30,10 @@ class AuditSink {
   virtual bool healthy() const = 0;
   // Writes a seal record, flushes and stops the writer. Idempotent.
   virtual void close() = 0;
+  // Records answered done(false) so far (queue full, write or sync error, after close), for the
+  // audit failure metric. Note: a record refused because the queue is full or the sink is closed
+  // gets done(false) at once, on the caller's thread, so the caller never waits.
+  virtual std::uint64_t failures() const { return 0; }
 };
 
 // The file sink of the audit issue: JSON Lines, hash chain, HMAC, rotation. Throws on startup

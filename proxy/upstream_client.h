@@ -85,6 +85,10 @@ class UpstreamClient {
 // Parses "http(s)://host[:port][/path]" into an endpoint (throws std::invalid_argument when bad).
 UpstreamEndpoint parse_base_url(std::string_view name, std::string_view base_url);
 
+// base_path + path, e.g. ("/v1", "/chat/completions") -> "/v1/chat/completions". send() sends the
+// request target exactly as given, so callers build it with this.
+std::string upstream_target(const UpstreamEndpoint& endpoint, std::string_view path);
+
 // TLS contexts: verify_peer with the system store plus ca_file. One per upstream, shared by workers.
 std::shared_ptr<boost::asio::ssl::context> make_client_tls_context(const UpstreamEndpoint& endpoint);
 

@@ -1,0 +1,323 @@
+// The raw-JSON tokenizer. It trusts nothing: every read is bounds-checked and a malformed document
+// gives nullopt (bodies reaching it already passed the strict parser, but it is fuzzed standalone).
+// Skipping nested values is iterative (a bracket counter that steps over strings), so depth cannot
+// overflow the stack.
+#include "adapters/json_splice.h"
+
+#include <algorithm>
+#include <cstdint>
+
+namespace switchyard::adapters {
+namespace {
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+class Cursor {
+ public:
+  explicit Cursor(std::string_view json) : json_(json) {}
+
+  std::size_t pos() const { return pos_; }
+  void set_pos(std::size_t pos) { pos_ = pos; }
+  bool at_end() const { return pos_ >= json_.size(); }
+  char peek() const { return pos_ < json_.size() ? json_[pos_] : '\0'; }
+
+  void skip_space() {
+    while (pos_ < json_.size() && is_space(json_[pos_])) ++pos_;
+  }
+
+  bool consume(char c) {
+    skip_space();
+    if (peek() != c) return false;
+    ++pos_;
+    return true;
+  }
+
+  // Steps over a string literal starting at '"'; optionally decodes it into `out`.
+  bool skip_string(std::string* out) {
+    if (peek() != '"') return false;
+    ++pos_;
+    while (pos_ < json_.size()) {
+      char c = json_[pos_];
+      if (c == '"') {
+        ++pos_;
+        return true;
+      }
+      if (static_cast<unsigned char>(c) < 0x20) return false;
+      if (c != '\\') {
+        if (out != nullptr) out->push_back(c);
+        ++pos_;
+        continue;
+      }
+      if (pos_ + 1 >= json_.size()) return false;
+      char e = json_[pos_ + 1];
+      pos_ += 2;
+      switch (e) {
+        case '"': append(out, '"'); break;
+        case '\\': append(out, '\\'); break;
+        case '/': append(out, '/'); break;
+        case 'b': append(out, '\b'); break;
+        case 'f': append(out, '\f'); break;
+        case 'n': append(out, '\n'); break;
+        case 'r': append(out, '\r'); break;
+        case 't': append(out, '\t'); break;
+        case 'u': {
+          std::uint32_t unit = 0;
+          if (!read_hex4(unit)) return false;
+          std::uint32_t cp = unit;
+          if (unit >= 0xD800 && unit <= 0xDBFF) {
+            // A high surrogate must be followed by an escaped low surrogate.
+            std::uint32_t low = 0;
+            if (pos_ + 1 < json_.size() && json_[pos_] == '\\' && json_[pos_ + 1] == 'u') {
+              pos_ += 2;
+              if (!read_hex4(low)) return false;
+              if (low < 0xDC00 || low > 0xDFFF) return false;
+              cp = 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00);
+            } else {
+              return false;
+            }
+          } else if (unit >= 0xDC00 && unit <= 0xDFFF) {
+            return false;
+          }
+          if (out != nullptr) append_utf8(*out, cp);
+          break;
+        }
+        default: return false;
+      }
+    }
+    return false;
+  }
+
+  // Steps over any value. Strings, numbers and literals directly; containers by counting brackets.
+  bool skip_value() {
+    skip_space();
+    char c = peek();
+    if (c == '"') return skip_string(nullptr);
+    if (c == '{' || c == '[') {
+      std::size_t depth = 0;
+      while (pos_ < json_.size()) {
+        char d = json_[pos_];
+        if (d == '"') {
+          if (!skip_string(nullptr)) return false;
+          continue;
+        }
+        if (d == '{' || d == '[') {
+          ++depth;
+        } else if (d == '}' || d == ']') {
+          if (depth == 0) return false;
+          --depth;
+          if (depth == 0) {
+            ++pos_;
+            return true;
+          }
+        }
+        ++pos_;
+      }
+      return false;
+    }
+    // Number or literal: up to the next structural character or space.
+    std::size_t start = pos_;
+    while (pos_ < json_.size()) {
+      char d = json_[pos_];
+      if (d == ',' || d == '}' || d == ']' || d == ':' || d == '"' || is_space(d)) break;
+      ++pos_;
+    }
+    return pos_ > start;
+  }
+
+ private:
+  static void append(std::string* out, char c) {
+    if (out != nullptr) out->push_back(c);
+  }
+
+  bool read_hex4(std::uint32_t& value) {
+    if (pos_ + 4 > json_.size()) return false;
+    value = 0;
+    for (int i = 0; i < 4; ++i) {
+      char h = json_[pos_ + i];
+      value <<= 4;
+      if (h >= '0' && h <= '9') {
+        value |= static_cast<std::uint32_t>(h - '0');
+      } else if (h >= 'a' && h <= 'f') {
+        value |= static_cast<std::uint32_t>(h - 'a' + 10);
+      } else if (h >= 'A' && h <= 'F') {
+        value |= static_cast<std::uint32_t>(h - 'A' + 10);
+      } else {
+        return false;
+      }
+    }
+    pos_ += 4;
+    return true;
+  }
+
+  static void append_utf8(std::string& out, std::uint32_t cp) {
+    if (cp < 0x80) {
+      out.push_back(static_cast<char>(cp));
+    } else if (cp < 0x800) {
+      out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
+      out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    } else if (cp < 0x10000) {
+      out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
+      out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+      out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    } else {
+      out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
+      out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+      out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+      out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    }
+  }
+
+  std::string_view json_;
+  std::size_t pos_ = 0;
+};
+
+// The next reference token of a pointer, unescaped; advances `pointer` past it.
+bool next_token(std::string_view& pointer, std::string& token) {
+  if (pointer.empty() || pointer[0] != '/') return false;
+  pointer.remove_prefix(1);
+  std::size_t end = pointer.find('/');
+  std::string_view raw = pointer.substr(0, end);
+  pointer.remove_prefix(end == std::string_view::npos ? pointer.size() : end);
+  token.clear();
+  for (std::size_t i = 0; i < raw.size(); ++i) {
+    if (raw[i] == '~' && i + 1 < raw.size() && (raw[i + 1] == '0' || raw[i + 1] == '1')) {
+      token.push_back(raw[i + 1] == '0' ? '~' : '/');
+      ++i;
+    } else {
+      token.push_back(raw[i]);
+    }
+  }
+  return true;
+}
+
+bool parse_index(std::string_view token, std::size_t& index) {
+  if (token.empty() || token.size() > 18) return false;
+  if (token.size() > 1 && token[0] == '0') return false;
+  index = 0;
+  for (char c : token) {
+    if (c < '0' || c > '9') return false;
+    index = index * 10 + static_cast<std::size_t>(c - '0');
+  }
+  return true;
+}
+
+// Positions the cursor at the start of member `key` of the object at the cursor.
+bool enter_member(Cursor& cursor, std::string_view key) {
+  if (!cursor.consume('{')) return false;
+  cursor.skip_space();
+  if (cursor.peek() == '}') return false;
+  std::string name;
+  while (true) {
+    cursor.skip_space();
+    name.clear();
+    if (!cursor.skip_string(&name)) return false;
+    if (!cursor.consume(':')) return false;
+    cursor.skip_space();
+    if (name == key) return true;
+    if (!cursor.skip_value()) return false;
+    if (cursor.consume(',')) continue;
+    return false;  // '}' (not found) or malformed
+  }
+}
+
+bool enter_element(Cursor& cursor, std::size_t index) {
+  if (!cursor.consume('[')) return false;
+  cursor.skip_space();
+  if (cursor.peek() == ']') return false;
+  for (std::size_t i = 0;; ++i) {
+    cursor.skip_space();
+    if (i == index) return true;
+    if (!cursor.skip_value()) return false;
+    if (!cursor.consume(',')) return false;
+  }
+}
+
+}  // namespace
+
+std::optional<ByteRange> find_json_value(std::string_view json, std::string_view pointer) {
+  Cursor cursor(json);
+  std::string token;
+  while (!pointer.empty()) {
+    if (!next_token(pointer, token)) return std::nullopt;
+    cursor.skip_space();
+    if (cursor.peek() == '{') {
+      if (!enter_member(cursor, token)) return std::nullopt;
+    } else if (cursor.peek() == '[') {
+      std::size_t index = 0;
+      if (!parse_index(token, index) || !enter_element(cursor, index)) return std::nullopt;
+    } else {
+      return std::nullopt;
+    }
+  }
+  cursor.skip_space();
+  std::size_t begin = cursor.pos();
+  if (!cursor.skip_value()) return std::nullopt;
+  return ByteRange{begin, cursor.pos()};
+}
+
+std::optional<MemberInsertion> member_insertion_point(std::string_view json, ByteRange object) {
+  if (object.end <= object.begin + 1 || object.end > json.size() || json[object.begin] != '{' ||
+      json[object.end - 1] != '}') {
+    return std::nullopt;
+  }
+  std::size_t last = object.end - 1;  // the closing brace
+  std::size_t p = last;
+  while (p > object.begin + 1 && is_space(json[p - 1])) --p;
+  bool empty = p == object.begin + 1;
+  return MemberInsertion{empty ? object.begin + 1 : p, !empty};
+}
+
+std::string encode_json_string(std::string_view text) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string out;
+  out.reserve(text.size() + 2);
+  out.push_back('"');
+  for (char c : text) {
+    auto u = static_cast<unsigned char>(c);
+    switch (c) {
+      case '"': out.append("\\\""); break;
+      case '\\': out.append("\\\\"); break;
+      case '\b': out.append("\\b"); break;
+      case '\f': out.append("\\f"); break;
+      case '\n': out.append("\\n"); break;
+      case '\r': out.append("\\r"); break;
+      case '\t': out.append("\\t"); break;
+      default:
+        if (u < 0x20) {
+          out.append("\\u00");
+          out.push_back(kHex[u >> 4]);
+          out.push_back(kHex[u & 0xF]);
+        } else {
+          out.push_back(c);
+        }
+    }
+  }
+  out.push_back('"');
+  return out;
+}
+
+std::optional<std::string> apply_splice_edits(std::string_view json, std::vector<SpliceEdit> edits) {
+  std::sort(edits.begin(), edits.end(), [](const SpliceEdit& a, const SpliceEdit& b) {
+    return a.begin != b.begin ? a.begin < b.begin : a.end < b.end;
+  });
+  std::size_t size = json.size();
+  std::size_t cursor = 0;
+  for (const SpliceEdit& edit : edits) {
+    if (edit.begin > edit.end || edit.end > json.size() || edit.begin < cursor) return std::nullopt;
+    cursor = edit.end;
+    size += edit.replacement.size();
+    size -= edit.end - edit.begin;
+  }
+  std::string out;
+  out.reserve(size);
+  cursor = 0;
+  for (const SpliceEdit& edit : edits) {
+    out.append(json.substr(cursor, edit.begin - cursor));
+    out.append(edit.replacement);
+    cursor = edit.end;
+  }
+  out.append(json.substr(cursor));
+  return out;
+}
+
+}  // namespace switchyard::adapters

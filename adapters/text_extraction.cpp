@@ -1,0 +1,182 @@
+// The extraction walk. The deny-list is deliberately short: a denied field is one a client cannot
+// use to carry free text past the classifier without breaking the request (ids, enums, roles,
+// signatures and encrypted blobs the upstream verifies, binary attachments).
+#include "adapters/text_extraction.h"
+
+#include <algorithm>
+#include <array>
+#include <boost/json.hpp>
+
+namespace switchyard::adapters {
+namespace {
+
+namespace json = boost::json;
+
+// Top-level fields whose string value is an identifier or an enum.
+constexpr std::array<std::string_view, 6> kTopLevelDeny = {
+    "model", "previous_response_id", "tool_choice", "service_tier", "reasoning_effort",
+    "truncation"};
+
+// Fields denied at any depth outside free-form subtrees, when their value is a string.
+constexpr std::array<std::string_view, 13> kStructuralDeny = {
+    "role",        "type",         "id",          "tool_call_id", "tool_use_id",
+    "call_id",     "signature",    "encrypted_content", "finish_reason", "stop_reason",
+    "status",      "media_type",   "detail"};
+
+// Subtrees of free-form data (tool inputs, metadata, JSON schemas): no field is structural there,
+// so nothing is denied; every string is text.
+constexpr std::array<std::string_view, 4> kFreeFormKeys = {"metadata", "parameters",
+                                                           "input_schema", "schema"};
+
+template <std::size_t N>
+bool contains(const std::array<std::string_view, N>& list, std::string_view key) {
+  return std::find(list.begin(), list.end(), key) != list.end();
+}
+
+std::string_view string_field(const json::object& object, std::string_view key) {
+  if (const json::value* v = object.if_contains(key); v != nullptr && v->is_string()) {
+    const json::string& s = v->get_string();
+    return {s.data(), s.size()};
+  }
+  return {};
+}
+
+bool is_tool_use_block(std::string_view type) {
+  return type == "tool_use" || type == "server_tool_use" || type == "mcp_tool_use";
+}
+
+class Extractor {
+ public:
+  explicit Extractor(ExtractionResult& result) : result_(result) { path_.reserve(128); }
+
+  void walk(const json::value& v, bool free_form, std::string_view parent_key, bool top_level) {
+    switch (v.kind()) {
+      case json::kind::string: emit(v.get_string()); break;
+      case json::kind::object: walk_object(v.get_object(), free_form, parent_key, top_level); break;
+      case json::kind::array: walk_array(v.get_array(), free_form, parent_key); break;
+      default: break;  // numbers, bools and null carry no text
+    }
+  }
+
+ private:
+  void walk_object(const json::object& object, bool free_form, std::string_view parent_key,
+                   bool top_level) {
+    std::string_view type = free_form ? std::string_view() : string_field(object, "type");
+    for (const json::key_value_pair& member : object) {
+      std::string_view key(member.key().data(), member.key().size());
+      const json::value& child = member.value();
+      std::size_t saved = path_.size();
+      append_pointer_token(path_, key);
+      if (child.is_string()) {
+        if (free_form || !skip_string(object, key, child.get_string(), type, parent_key,
+                                      top_level)) {
+          emit(child.get_string());
+        }
+      } else {
+        bool child_free = free_form || contains(kFreeFormKeys, key) ||
+                          (key == "input" && is_tool_use_block(type));
+        walk(child, child_free, key, false);
+      }
+      path_.resize(saved);
+    }
+  }
+
+  void walk_array(const json::array& array, bool free_form, std::string_view parent_key) {
+    for (std::size_t i = 0; i < array.size(); ++i) {
+      std::size_t saved = path_.size();
+      path_.push_back('/');
+      path_.append(std::to_string(i));
+      walk(array[i], free_form, parent_key, false);
+      path_.resize(saved);
+    }
+  }
+
+  // The deny-list, outside free-form subtrees.
+  bool skip_string(const json::object& object, std::string_view key, const json::string& value,
+                   std::string_view type, std::string_view parent_key, bool top_level) {
+    if (top_level && contains(kTopLevelDeny, key)) return true;
+    if (contains(kStructuralDeny, key)) return true;
+    std::string_view text(value.data(), value.size());
+    if (key == "data") {
+      // Anthropic image/document source {"type":"base64","media_type":...,"data":...}.
+      if (type == "base64" && is_binary_media_type(string_field(object, "media_type"))) {
+        ++result_.binary_payloads;
+        return true;
+      }
+      // Anthropic redacted_thinking: encrypted by the vendor, opaque to everyone else.
+      if (type == "redacted_thinking") return true;
+      // OpenAI {"type":"input_audio","input_audio":{"data":<base64>,"format":"wav"}}.
+      if (parent_key == "input_audio") {
+        ++result_.binary_payloads;
+        return true;
+      }
+    }
+    // OpenAI chat {"image_url":{"url":"data:..."}}, Responses {"image_url":"data:..."} and
+    // file parts {"file_data":"data:application/pdf;base64,..."}.
+    if ((key == "url" && parent_key == "image_url") || key == "image_url" || key == "file_data") {
+      if (is_binary_data_url(text)) {
+        ++result_.binary_payloads;
+        return true;
+      }
+    }
+    return false;
+  }
+
+  void emit(const json::string& s) {
+    if (s.empty()) return;
+    result_.segments.push_back(TextSegment{path_, std::string(s.data(), s.size())});
+  }
+
+  ExtractionResult& result_;
+  std::string path_;
+};
+
+bool starts_with_ci(std::string_view text, std::string_view prefix) {
+  if (text.size() < prefix.size()) return false;
+  for (std::size_t i = 0; i < prefix.size(); ++i) {
+    char c = text[i];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (c != prefix[i]) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+void append_pointer_token(std::string& pointer, std::string_view key) {
+  pointer.push_back('/');
+  for (char c : key) {
+    if (c == '~') {
+      pointer.append("~0");
+    } else if (c == '/') {
+      pointer.append("~1");
+    } else {
+      pointer.push_back(c);
+    }
+  }
+}
+
+bool is_binary_media_type(std::string_view media_type) {
+  return starts_with_ci(media_type, "image/") || starts_with_ci(media_type, "audio/") ||
+         starts_with_ci(media_type, "video/") || starts_with_ci(media_type, "application/pdf") ||
+         starts_with_ci(media_type, "application/octet-stream");
+}
+
+bool is_binary_data_url(std::string_view value) {
+  if (!starts_with_ci(value, "data:")) return false;
+  std::string_view rest = value.substr(5);
+  std::size_t comma = rest.find(',');
+  if (comma == std::string_view::npos) return false;
+  std::string_view header = rest.substr(0, comma);
+  if (header.size() < 7 || !starts_with_ci(header.substr(header.size() - 7), ";base64")) {
+    return false;
+  }
+  return is_binary_media_type(header);
+}
+
+void extract_text(const json::value& body, ExtractionResult& result) {
+  Extractor extractor(result);
+  extractor.walk(body, false, {}, true);
+}
+
+}  // namespace switchyard::adapters

@@ -1,0 +1,71 @@
+// Finds keyword phrases (design 4.2) in the keyword view in one pass: an Aho-Corasick automaton over
+// the text with separators (space, '-', '_') skipped, then an exact check of each candidate for the
+// phrase's separators, case and whole-word boundaries.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace switchyard::policy {
+
+struct KeywordPattern {
+  std::string text;  // in keyword-view form: folded like the text, whitespace collapsed, trimmed
+  std::uint32_t rule = 0;
+  bool case_sensitive = false;
+};
+
+struct KeywordHit {
+  std::uint32_t pattern = 0;
+  std::size_t begin = 0;
+  std::size_t end = 0;
+};
+
+// Whole-word rule of design 4.2 for a match at [begin, end) of text: true when a letter or digit
+// sits right before or after it (letters of scripts written without spaces, such as Han, kana and
+// Thai, never count as such a neighbor).
+bool violates_word_boundary(std::string_view text, std::size_t begin, std::size_t end);
+
+class KeywordMatcher {
+ public:
+  // Patterns must contain at least one byte that is not a separator (see has_matchable_bytes).
+  void build(std::vector<KeywordPattern> patterns);
+
+  // Appends every verified occurrence to *hits (in order of end position).
+  void scan(std::string_view text, std::vector<KeywordHit>* hits) const;
+  // Reference scan without the automaton: every pattern checked at every position. Slow; for the
+  // differential tests.
+  void scan_naive(std::string_view text, std::vector<KeywordHit>* hits) const;
+
+  const std::vector<KeywordPattern>& patterns() const { return patterns_; }
+  std::size_t state_count() const { return state_count_; }
+  std::size_t memory_bytes() const;
+  bool empty() const { return patterns_.empty(); }
+
+  static bool has_matchable_bytes(std::string_view keyword);
+  // Folds a keyword the way the keyword view folds text (see normalizer.h).
+  static std::string keyword_form(std::string_view keyword);
+
+ private:
+  // core_end: index of the last text byte matched by the pattern's last non-separator byte.
+  bool verify(std::uint32_t pattern, std::string_view text, std::size_t core_end,
+              KeywordHit* hit) const;
+
+  static constexpr std::uint32_t kOutputBit = 0x80000000u;
+  static constexpr std::uint32_t kStateMask = 0x7FFFFFFFu;
+  static constexpr std::uint32_t kNone = 0xFFFFFFFFu;
+
+  std::vector<KeywordPattern> patterns_;
+  std::vector<std::size_t> core_length_;  // bytes of text up to and including the last non-separator
+  unsigned char class_of_[256] = {};
+  unsigned class_shift_ = 0;
+  std::size_t state_count_ = 0;
+  std::vector<std::uint32_t> transitions_;  // state << class_shift_ | class -> next (| kOutputBit)
+  std::vector<std::uint32_t> output_begin_;  // per state, into outputs_ (size states + 1)
+  std::vector<std::uint32_t> outputs_;       // pattern indices ending at each state
+  std::vector<std::uint32_t> dictionary_link_;  // next state on the failure chain with outputs
+};
+
+}  // namespace switchyard::policy

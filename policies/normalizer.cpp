@@ -1,0 +1,776 @@
+// Views for matching (see normalizer.h). Every stage is lazy: it copies nothing until it meets the
+// first character it has to change, so ordinary ASCII prose passes through without a single copy.
+#include "policies/normalizer.h"
+
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/uscript.h>
+
+#include <algorithm>
+#include <array>
+#include <cstring>
+#include <tuple>
+
+namespace switchyard::policy {
+
+// ---------------------------------------------------------------------------------------------
+// OffsetMap
+
+void OffsetMap::add_identity(std::size_t src_begin, std::size_t length) {
+  if (length == 0) return;
+  if (!pieces_.empty()) {
+    Piece& last = pieces_.back();
+    if (last.identity && last.src_begin + last.src_length == src_begin) {
+      last.view_length += static_cast<std::uint32_t>(length);
+      last.src_length += static_cast<std::uint32_t>(length);
+      view_size_ += length;
+      return;
+    }
+  }
+  pieces_.push_back(Piece{static_cast<std::uint32_t>(view_size_),
+                          static_cast<std::uint32_t>(src_begin),
+                          static_cast<std::uint32_t>(length), static_cast<std::uint32_t>(length),
+                          true});
+  view_size_ += length;
+}
+
+void OffsetMap::add_replacement(std::size_t src_begin, std::size_t src_length,
+                                std::size_t view_length) {
+  if (view_length == 0) return;  // removed source bytes: covered by no piece
+  pieces_.push_back(Piece{static_cast<std::uint32_t>(view_size_),
+                          static_cast<std::uint32_t>(src_begin),
+                          static_cast<std::uint32_t>(view_length),
+                          static_cast<std::uint32_t>(src_length), false});
+  view_size_ += view_length;
+}
+
+const OffsetMap::Piece& OffsetMap::piece_at(std::size_t view_offset) const {
+  auto it = std::upper_bound(
+      pieces_.begin(), pieces_.end(), view_offset,
+      [](std::size_t offset, const Piece& piece) { return offset < piece.view_begin; });
+  return *(it == pieces_.begin() ? it : it - 1);
+}
+
+std::pair<std::size_t, std::size_t> OffsetMap::map(std::size_t begin, std::size_t end) const {
+  if (pieces_.empty()) return {begin, end};
+  if (begin >= view_size_) {
+    const Piece& last = pieces_.back();
+    const std::size_t src_end = last.src_begin + last.src_length;
+    return {src_end, src_end};
+  }
+  const Piece& first = piece_at(begin);
+  const std::size_t src_begin =
+      first.identity ? first.src_begin + (begin - first.view_begin) : first.src_begin;
+  if (end <= begin) return {src_begin, src_begin};
+  const Piece& last = piece_at(std::min(end, view_size_) - 1);
+  const std::size_t src_end = last.identity
+                                  ? last.src_begin + (std::min(end, view_size_) - last.view_begin)
+                                  : last.src_begin + last.src_length;
+  return {src_begin, std::max(src_begin, src_end)};
+}
+
+// ---------------------------------------------------------------------------------------------
+// UTF-8 helpers
+
+bool is_valid_utf8(std::string_view text, bool* all_ascii) {
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  const std::size_t n = text.size();
+  std::size_t i = 0;
+  bool ascii = true;
+  while (i < n) {
+    if (i + 8 <= n) {
+      std::uint64_t word;
+      std::memcpy(&word, p + i, 8);
+      if ((word & 0x8080808080808080ULL) == 0) {
+        i += 8;
+        continue;
+      }
+    }
+    const unsigned char c = p[i];
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    ascii = false;
+    std::size_t length;
+    std::uint32_t cp;
+    if (c >= 0xC2 && c <= 0xDF) {
+      length = 2;
+      cp = c & 0x1F;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+      length = 3;
+      cp = c & 0x0F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      length = 4;
+      cp = c & 0x07;
+    } else {
+      return false;
+    }
+    if (i + length > n) return false;
+    for (std::size_t k = 1; k < length; ++k) {
+      if ((p[i + k] & 0xC0) != 0x80) return false;
+      cp = (cp << 6) | (p[i + k] & 0x3F);
+    }
+    if ((length == 3 && cp < 0x800) || (length == 4 && (cp < 0x10000 || cp > 0x10FFFF)) ||
+        (cp >= 0xD800 && cp <= 0xDFFF)) {
+      return false;
+    }
+    i += length;
+  }
+  if (all_ascii != nullptr) *all_ascii = ascii;
+  return true;
+}
+
+std::uint32_t decode_utf8_at(std::string_view text, std::size_t i, std::size_t* length) {
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  const unsigned char c = p[i];
+  if (c < 0x80) {
+    *length = 1;
+    return c;
+  }
+  std::size_t n;
+  std::uint32_t cp;
+  if (c < 0xE0) {
+    n = 2;
+    cp = c & 0x1F;
+  } else if (c < 0xF0) {
+    n = 3;
+    cp = c & 0x0F;
+  } else {
+    n = 4;
+    cp = c & 0x07;
+  }
+  n = std::min(n, text.size() - i);
+  for (std::size_t k = 1; k < n; ++k) cp = (cp << 6) | (p[i + k] & 0x3F);
+  *length = n;
+  return cp;
+}
+
+std::uint32_t decode_utf8_before(std::string_view text, std::size_t i, std::size_t* length) {
+  std::size_t start = i - 1;
+  while (start > 0 && i - start < 4 && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) {
+    --start;
+  }
+  std::size_t n;
+  const std::uint32_t cp = decode_utf8_at(text, start, &n);
+  *length = i - start;
+  return cp;
+}
+
+void append_utf8(std::uint32_t cp, std::string* out) {
+  if (cp < 0x80) {
+    out->push_back(static_cast<char>(cp));
+  } else if (cp < 0x800) {
+    out->push_back(static_cast<char>(0xC0 | (cp >> 6)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else if (cp < 0x10000) {
+    out->push_back(static_cast<char>(0xE0 | (cp >> 12)));
+    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else {
+    out->push_back(static_cast<char>(0xF0 | (cp >> 18)));
+    out->push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  }
+}
+
+namespace {
+
+std::size_t utf8_length(std::uint32_t cp) {
+  return cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+}
+
+// Writes a derived text lazily: the caller reports only the source ranges it changes; unchanged
+// ranges between them become identity pieces, and nothing is copied until the first change.
+class Emitter {
+ public:
+  Emitter(std::string_view in, std::string* out, OffsetMap* map) : in_(in), out_(out), map_(map) {
+    out_->clear();
+    map_->clear();
+  }
+  void replace(std::size_t src_begin, std::size_t src_end, std::string_view replacement) {
+    if (replacement == in_.substr(src_begin, src_end - src_begin)) return;
+    flush(src_begin);
+    out_->append(replacement);
+    if (replacement.size() == src_end - src_begin && same_length_identity_) {
+      map_->add_identity(src_begin, replacement.size());
+    } else {
+      map_->add_replacement(src_begin, src_end - src_begin, replacement.size());
+    }
+    done_ = src_end;
+    changed_ = true;
+  }
+  void remove(std::size_t src_begin, std::size_t src_end) {
+    flush(src_begin);
+    done_ = src_end;
+    changed_ = true;
+  }
+  // Same-length replacements (case folding) keep an identity map: a span never starts inside one
+  // character, so byte offsets carry over exactly.
+  void set_same_length_identity(bool value) { same_length_identity_ = value; }
+  bool finish() {
+    if (!changed_) return false;
+    flush(in_.size());
+    return true;
+  }
+
+ private:
+  void flush(std::size_t upto) {
+    if (upto > done_) {
+      if (!changed_) out_->reserve(in_.size());
+      out_->append(in_.substr(done_, upto - done_));
+      map_->add_identity(done_, upto - done_);
+      done_ = upto;
+    }
+  }
+  std::string_view in_;
+  std::string* out_;
+  OffsetMap* map_;
+  std::size_t done_ = 0;
+  bool changed_ = false;
+  bool same_length_identity_ = false;
+};
+
+const icu::Normalizer2* nfkc_instance() {
+  static const icu::Normalizer2* instance = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* n = icu::Normalizer2::getNFKCInstance(status);
+    return U_SUCCESS(status) ? n : nullptr;
+  }();
+  return instance;
+}
+
+// After NFKC: format and default-ignorable characters vanish, decimal digits of any script become
+// ASCII digits, dashes become '-', spaces become ' '. Returns -1 for "remove".
+std::int32_t canonical_code_point(std::uint32_t cp) {
+  if (cp < 0x80) return static_cast<std::int32_t>(cp);
+  const auto c = static_cast<UChar32>(cp);
+  const std::int8_t type = u_charType(c);
+  if (type == U_FORMAT_CHAR || u_hasBinaryProperty(c, UCHAR_DEFAULT_IGNORABLE_CODE_POINT)) {
+    return -1;
+  }
+  if (type == U_DECIMAL_DIGIT_NUMBER) {
+    const std::int32_t value = u_charDigitValue(c);
+    if (value >= 0 && value <= 9) return '0' + value;
+  }
+  if (type == U_DASH_PUNCTUATION || cp == 0x2212) return '-';
+  if (type == U_SPACE_SEPARATOR) return ' ';
+  return static_cast<std::int32_t>(cp);
+}
+
+bool is_hex(char c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
+int hex_value(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  return c - 'A' + 10;
+}
+
+constexpr std::array<bool, 256> make_base64_table() {
+  std::array<bool, 256> table{};
+  for (int c = 'A'; c <= 'Z'; ++c) table[c] = true;
+  for (int c = 'a'; c <= 'z'; ++c) table[c] = true;
+  for (int c = '0'; c <= '9'; ++c) table[c] = true;
+  table['+'] = table['/'] = table['-'] = table['_'] = true;
+  return table;
+}
+constexpr std::array<bool, 256> kBase64Char = make_base64_table();
+
+int base64_value(char c) {
+  if (c >= 'A' && c <= 'Z') return c - 'A';
+  if (c >= 'a' && c <= 'z') return c - 'a' + 26;
+  if (c >= '0' && c <= '9') return c - '0' + 52;
+  if (c == '+' || c == '-') return 62;
+  if (c == '/' || c == '_') return 63;
+  return -1;
+}
+
+// Decoded bytes count as text when they are valid UTF-8 and almost free of control characters.
+bool mostly_printable(std::string_view bytes) {
+  bool ascii;
+  if (bytes.empty() || !is_valid_utf8(bytes, &ascii)) return false;
+  std::size_t total = 0;
+  std::size_t controls = 0;
+  for (std::size_t i = 0; i < bytes.size();) {
+    std::size_t length;
+    const std::uint32_t cp = decode_utf8_at(bytes, i, &length);
+    i += length;
+    ++total;
+    if ((cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') || cp == 0x7F ||
+        (cp >= 0x80 && cp < 0xA0) || cp == 0xFFFD) {
+      ++controls;
+    }
+  }
+  return controls * 20 <= total && controls < total;
+}
+
+bool decode_base64(std::string_view run, std::string* out) {
+  out->clear();
+  std::uint32_t buffer = 0;
+  int bits = 0;
+  for (char c : run) {
+    const int value = base64_value(c);
+    if (value < 0) return false;
+    buffer = (buffer << 6) | static_cast<std::uint32_t>(value);
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      out->push_back(static_cast<char>((buffer >> bits) & 0xFF));
+    }
+  }
+  return bits < 6;  // a dangling single character is not base64
+}
+
+struct NamedEntity {
+  std::string_view name;
+  std::uint32_t cp;
+};
+constexpr NamedEntity kEntities[] = {
+    {"amp", '&'},     {"apos", '\''},  {"ast", '*'},     {"bsol", '\\'},   {"colon", ':'},
+    {"comma", ','},   {"commat", '@'}, {"dash", 0x2010}, {"dollar", '$'},  {"equals", '='},
+    {"excl", '!'},    {"gt", '>'},     {"hyphen", '-'},  {"lcub", '{'},    {"lowbar", '_'},
+    {"lpar", '('},    {"lsqb", '['},   {"lt", '<'},      {"mdash", 0x2014}, {"nbsp", 0xA0},
+    {"ndash", 0x2013}, {"num", '#'},   {"percnt", '%'},  {"period", '.'},  {"plus", '+'},
+    {"quest", '?'},   {"quot", '"'},   {"rcub", '}'},    {"rpar", ')'},    {"rsqb", ']'},
+    {"semi", ';'},    {"sol", '/'},    {"tilde", '~'},   {"verbar", '|'},
+};
+
+bool acceptable_decoded_code_point(std::uint32_t cp) {
+  if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
+  if (cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') return false;
+  return cp != 0x7F;
+}
+
+// "&name;" / "&#123;" / "&#x7b;" at in[i] == '&'. Returns the length consumed, 0 if none.
+std::size_t parse_entity(std::string_view in, std::size_t i, std::uint32_t* cp) {
+  std::size_t j = i + 1;
+  if (j < in.size() && in[j] == '#') {
+    ++j;
+    const bool hex = j < in.size() && (in[j] == 'x' || in[j] == 'X');
+    if (hex) ++j;
+    std::uint32_t value = 0;
+    const std::size_t digits_begin = j;
+    while (j < in.size() && j - digits_begin < 8 &&
+           (hex ? is_hex(in[j]) : (in[j] >= '0' && in[j] <= '9'))) {
+      value = value * (hex ? 16 : 10) + static_cast<std::uint32_t>(hex_value(in[j]));
+      ++j;
+    }
+    if (j == digits_begin || j >= in.size() || in[j] != ';') return 0;
+    if (!acceptable_decoded_code_point(value)) return 0;
+    *cp = value;
+    return j + 1 - i;
+  }
+  const std::size_t name_begin = j;
+  while (j < in.size() && j - name_begin < 8 &&
+         ((in[j] >= 'a' && in[j] <= 'z') || (in[j] >= 'A' && in[j] <= 'Z'))) {
+    ++j;
+  }
+  if (j >= in.size() || in[j] != ';' || j == name_begin) return 0;
+  const std::string_view name = in.substr(name_begin, j - name_begin);
+  for (const auto& entity : kEntities) {
+    if (entity.name == name) {
+      *cp = entity.cp;
+      return j + 1 - i;
+    }
+  }
+  return 0;
+}
+
+// "\uXXXX" (with surrogate pairs) or "\xHH" at in[i] == '\\'. Returns the length consumed.
+std::size_t parse_backslash_escape(std::string_view in, std::size_t i, std::uint32_t* cp) {
+  auto hex4 = [&](std::size_t at, std::uint32_t* value) {
+    if (at + 4 > in.size()) return false;
+    *value = 0;
+    for (std::size_t k = at; k < at + 4; ++k) {
+      if (!is_hex(in[k])) return false;
+      *value = *value * 16 + static_cast<std::uint32_t>(hex_value(in[k]));
+    }
+    return true;
+  };
+  if (i + 1 >= in.size()) return 0;
+  if (in[i + 1] == 'u') {
+    std::uint32_t high;
+    if (!hex4(i + 2, &high)) return 0;
+    if (high >= 0xD800 && high <= 0xDBFF) {
+      std::uint32_t low;
+      if (i + 7 < in.size() && in[i + 6] == '\\' && in[i + 7] == 'u' && hex4(i + 8, &low) &&
+          low >= 0xDC00 && low <= 0xDFFF) {
+        *cp = 0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00);
+        return 12;
+      }
+      return 0;
+    }
+    if (!acceptable_decoded_code_point(high)) return 0;
+    *cp = high;
+    return 6;
+  }
+  if (in[i + 1] == 'x' && i + 3 < in.size() && is_hex(in[i + 2]) && is_hex(in[i + 3])) {
+    const auto value = static_cast<std::uint32_t>(hex_value(in[i + 2]) * 16 + hex_value(in[i + 3]));
+    if (value >= 0x80 || !acceptable_decoded_code_point(value)) return 0;
+    *cp = value;
+    return 4;
+  }
+  return 0;
+}
+
+bool has_percent_escape(std::string_view in) {
+  for (std::size_t i = in.find('%'); i != std::string_view::npos; i = in.find('%', i + 1)) {
+    if (i + 2 < in.size() && is_hex(in[i + 1]) && is_hex(in[i + 2])) return true;
+  }
+  return false;
+}
+
+bool is_ascii_alnum(unsigned char c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+bool is_alnum_at(std::string_view text, std::size_t i, std::size_t* length) {
+  const auto c = static_cast<unsigned char>(text[i]);
+  if (c < 0x80) {
+    *length = 1;
+    return is_ascii_alnum(c);
+  }
+  const std::uint32_t cp = decode_utf8_at(text, i, length);
+  return u_isalnum(static_cast<UChar32>(cp)) != 0;
+}
+
+// Look-alike letters from other scripts, folded to the Latin letter they imitate (a curated subset
+// of UTS #39 confusables that keeps case, so case-sensitive keywords still work).
+struct Confusable {
+  std::uint32_t cp;
+  char ascii;
+};
+constexpr Confusable kConfusables[] = {
+    {0x0131, 'i'}, {0x0251, 'a'}, {0x0261, 'g'}, {0x0391, 'A'}, {0x0392, 'B'}, {0x0395, 'E'},
+    {0x0396, 'Z'}, {0x0397, 'H'}, {0x0399, 'I'}, {0x039A, 'K'}, {0x039C, 'M'}, {0x039D, 'N'},
+    {0x039F, 'O'}, {0x03A1, 'P'}, {0x03A4, 'T'}, {0x03A5, 'Y'}, {0x03A7, 'X'}, {0x03B1, 'a'},
+    {0x03B9, 'i'}, {0x03BA, 'k'}, {0x03BD, 'v'}, {0x03BF, 'o'}, {0x03C1, 'p'}, {0x03C5, 'u'},
+    {0x03C7, 'x'}, {0x03F2, 'c'}, {0x03F3, 'j'}, {0x0405, 'S'}, {0x0406, 'I'}, {0x0408, 'J'},
+    {0x0410, 'A'}, {0x0412, 'B'}, {0x0415, 'E'}, {0x041A, 'K'}, {0x041C, 'M'}, {0x041D, 'H'},
+    {0x041E, 'O'}, {0x0420, 'P'}, {0x0421, 'C'}, {0x0422, 'T'}, {0x0423, 'Y'}, {0x0425, 'X'},
+    {0x0430, 'a'}, {0x0435, 'e'}, {0x043E, 'o'}, {0x0440, 'p'}, {0x0441, 'c'}, {0x0443, 'y'},
+    {0x0445, 'x'}, {0x0455, 's'}, {0x0456, 'i'}, {0x0458, 'j'}, {0x04AE, 'Y'}, {0x04BA, 'H'},
+    {0x04BB, 'h'}, {0x04C0, 'I'}, {0x04CF, 'l'}, {0x0501, 'd'}, {0x051B, 'q'}, {0x051D, 'w'},
+    {0x0570, 'h'}, {0x057D, 'u'}, {0x0585, 'o'},
+};
+
+}  // namespace
+
+void fold_case_same_length(std::string_view in, std::string* out) {
+  out->assign(in);
+  for (std::size_t i = 0; i < out->size();) {
+    const auto c = static_cast<unsigned char>((*out)[i]);
+    if (c < 0x80) {
+      if (c >= 'A' && c <= 'Z') (*out)[i] = static_cast<char>(c + 32);
+      ++i;
+      continue;
+    }
+    std::size_t length;
+    const std::uint32_t cp = decode_utf8_at(*out, i, &length);
+    const auto folded = static_cast<std::uint32_t>(u_foldCase(static_cast<UChar32>(cp),
+                                                               U_FOLD_CASE_DEFAULT));
+    if (folded != cp && utf8_length(folded) == length) {
+      std::string bytes;
+      append_utf8(folded, &bytes);
+      out->replace(i, length, bytes);
+    }
+    i += length;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Stages
+
+bool normalize_unicode(std::string_view in, std::string* out, OffsetMap* map) {
+  const icu::Normalizer2* nfkc = nfkc_instance();
+  Emitter emit(in, out, map);
+  std::string replacement;
+  const std::size_t n = in.size();
+  std::size_t i = 0;
+  while (i < n) {
+    std::size_t j = i;
+    while (j < n && static_cast<unsigned char>(in[j]) < 0x80) ++j;
+    if (j == n) break;
+    std::size_t length;
+    const std::uint32_t cp = decode_utf8_at(in, j, &length);
+    // A combining mark belongs to the character before it: normalize them together.
+    std::size_t chunk_begin = j;
+    if (j > i && nfkc != nullptr && !nfkc->hasBoundaryBefore(static_cast<UChar32>(cp))) {
+      chunk_begin = j - 1;
+    }
+    std::size_t chunk_end = j + length;
+    while (chunk_end < n && nfkc != nullptr) {
+      std::size_t next_length;
+      const std::uint32_t next = decode_utf8_at(in, chunk_end, &next_length);
+      if (nfkc->hasBoundaryBefore(static_cast<UChar32>(next))) break;
+      chunk_end += next_length;
+    }
+    replacement.clear();
+    if (chunk_begin == j && chunk_end == j + length &&
+        (nfkc == nullptr || nfkc->isInert(static_cast<UChar32>(cp)))) {
+      const std::int32_t mapped = canonical_code_point(cp);
+      if (mapped >= 0) append_utf8(static_cast<std::uint32_t>(mapped), &replacement);
+    } else {
+      const std::string_view chunk = in.substr(chunk_begin, chunk_end - chunk_begin);
+      icu::UnicodeString source = icu::UnicodeString::fromUTF8(
+          icu::StringPiece(chunk.data(), static_cast<std::int32_t>(chunk.size())));
+      UErrorCode status = U_ZERO_ERROR;
+      icu::UnicodeString normalized = nfkc->normalize(source, status);
+      if (U_FAILURE(status)) normalized = source;
+      for (std::int32_t k = 0; k < normalized.length();) {
+        const UChar32 c = normalized.char32At(k);
+        k += U16_LENGTH(c);
+        const std::int32_t mapped = canonical_code_point(static_cast<std::uint32_t>(c));
+        if (mapped >= 0) append_utf8(static_cast<std::uint32_t>(mapped), &replacement);
+      }
+    }
+    if (replacement.empty()) {
+      emit.remove(chunk_begin, chunk_end);
+    } else {
+      emit.replace(chunk_begin, chunk_end, replacement);
+    }
+    i = chunk_end;
+  }
+  return emit.finish();
+}
+
+bool decode_escapes(std::string_view in, const NormalizerLimits& limits, std::string* out,
+                    OffsetMap* map) {
+  Emitter emit(in, out, map);
+  const bool plus_is_space = has_percent_escape(in);
+  std::string decoded;
+  const std::size_t n = in.size();
+  std::size_t i = 0;
+  while (i < n) {
+    const auto c = static_cast<unsigned char>(in[i]);
+    if (kBase64Char[c]) {
+      std::size_t j = i + 1;
+      while (j < n && kBase64Char[static_cast<unsigned char>(in[j])]) ++j;
+      std::size_t run_end = j;
+      while (run_end < n && run_end - j < 2 && in[run_end] == '=') ++run_end;
+      if (j - i >= limits.min_base64_length && decode_base64(in.substr(i, j - i), &decoded) &&
+          mostly_printable(decoded)) {
+        emit.replace(i, run_end, decoded);
+        i = run_end;
+        continue;
+      }
+      if (plus_is_space) {
+        for (std::size_t k = i; k < j; ++k) {
+          if (in[k] == '+') emit.replace(k, k + 1, " ");
+        }
+      }
+      i = j;
+      continue;
+    }
+    if (c == '%') {
+      // A run of consecutive escapes decodes together (multi-byte UTF-8 characters span several).
+      std::size_t j = i;
+      decoded.clear();
+      while (j + 2 < n && in[j] == '%' && is_hex(in[j + 1]) && is_hex(in[j + 2])) {
+        decoded.push_back(static_cast<char>(hex_value(in[j + 1]) * 16 + hex_value(in[j + 2])));
+        j += 3;
+      }
+      bool ascii;
+      bool acceptable = j > i && is_valid_utf8(decoded, &ascii);
+      for (std::size_t k = 0; acceptable && k < decoded.size(); ++k) {
+        const auto b = static_cast<unsigned char>(decoded[k]);
+        if (b < 0x80 && !acceptable_decoded_code_point(b)) acceptable = false;
+      }
+      if (acceptable) {
+        emit.replace(i, j, decoded);
+        i = j;
+        continue;
+      }
+      ++i;
+      continue;
+    }
+    if (c == '&' || c == '\\') {
+      std::uint32_t cp = 0;
+      const std::size_t length =
+          c == '&' ? parse_entity(in, i, &cp) : parse_backslash_escape(in, i, &cp);
+      if (length > 0) {
+        decoded.clear();
+        append_utf8(cp, &decoded);
+        emit.replace(i, i + length, decoded);
+        i += length;
+        continue;
+      }
+    }
+    ++i;
+  }
+  return emit.finish();
+}
+
+bool fold_for_keywords(std::string_view in, std::string* out, OffsetMap* map) {
+  Emitter emit(in, out, map);
+  emit.set_same_length_identity(true);
+  std::string replacement;
+  for (std::size_t i = 0; i < in.size();) {
+    if (static_cast<unsigned char>(in[i]) < 0x80) {
+      ++i;
+      continue;
+    }
+    std::size_t length;
+    const std::uint32_t cp = decode_utf8_at(in, i, &length);
+    const auto* it = std::lower_bound(
+        std::begin(kConfusables), std::end(kConfusables), cp,
+        [](const Confusable& entry, std::uint32_t value) { return entry.cp < value; });
+    replacement.clear();
+    if (it != std::end(kConfusables) && it->cp == cp) {
+      replacement.push_back(it->ascii);
+    } else {
+      const auto folded = static_cast<std::uint32_t>(
+          u_foldCase(static_cast<UChar32>(cp), U_FOLD_CASE_DEFAULT));
+      if (folded != cp && utf8_length(folded) == length) append_utf8(folded, &replacement);
+    }
+    if (!replacement.empty()) emit.replace(i, i + length, replacement);
+    i += length;
+  }
+  return emit.finish();
+}
+
+namespace {
+bool is_spacing_separator(char c) { return c == ' ' || c == '.' || c == '-' || c == '_'; }
+}  // namespace
+
+// "p r o j e c t", "I.N.T.E.R.N.A.L": three or more single letters or digits, each separated by one
+// separator character, become one word. Two spaces still separate words, so "p r o j  x" keeps its
+// word break.
+bool collapse_letter_spacing(std::string_view in, std::string* out, OffsetMap* map) {
+  Emitter emit(in, out, map);
+  const std::size_t n = in.size();
+  std::size_t i = 0;
+  bool previous_alnum = false;
+  while (i < n) {
+    std::size_t length;
+    const bool alnum = is_alnum_at(in, i, &length);
+    if (!alnum || previous_alnum) {
+      previous_alnum = alnum;
+      i += length;
+      continue;
+    }
+    // i starts a word; count single-character words separated by one separator.
+    std::size_t singles = 1;
+    std::size_t end = i + length;  // end of the last single
+    std::size_t separators[64];
+    std::size_t separator_count = 0;
+    while (end + 1 < n && is_spacing_separator(in[end]) && separator_count < 64) {
+      std::size_t next_length;
+      if (!is_alnum_at(in, end + 1, &next_length)) break;
+      const std::size_t after = end + 1 + next_length;
+      std::size_t ignored;
+      if (after < n && is_alnum_at(in, after, &ignored)) break;  // a longer word follows
+      separators[separator_count++] = end;
+      ++singles;
+      end = after;
+    }
+    // The first "single" must itself be one character wide.
+    std::size_t ignored;
+    const bool first_single = i + length >= n || !is_alnum_at(in, i + length, &ignored);
+    if (first_single && singles >= 3) {
+      for (std::size_t k = 0; k < separator_count; ++k) {
+        emit.remove(separators[k], separators[k] + 1);
+      }
+      i = end;
+      previous_alnum = true;
+      continue;
+    }
+    previous_alnum = true;
+    i += length;
+  }
+  return emit.finish();
+}
+
+// ---------------------------------------------------------------------------------------------
+// NormalizedText
+
+std::string_view NormalizedText::text(int layer) const {
+  while (layer > 0 && !layers_[static_cast<std::size_t>(layer)].owned) --layer;
+  return layer == 0 ? original_ : std::string_view(layers_[static_cast<std::size_t>(layer)].storage);
+}
+
+int NormalizedText::push(Layer layer) {
+  layers_.push_back(std::move(layer));
+  return static_cast<int>(layers_.size()) - 1;
+}
+
+int NormalizedText::layer_of(ViewKind kind) const {
+  switch (kind) {
+    case ViewKind::kNormalized: return normalized_;
+    case ViewKind::kDecoded: return decoded_;
+    case ViewKind::kKeyword: return keyword_;
+  }
+  return normalized_;
+}
+
+std::string_view NormalizedText::view(ViewKind kind) const { return text(layer_of(kind)); }
+
+std::pair<std::size_t, std::size_t> NormalizedText::map_down(int layer, std::size_t begin,
+                                                             std::size_t end) const {
+  for (; layer > 0; --layer) {
+    const Layer& l = layers_[static_cast<std::size_t>(layer)];
+    if (l.owned) std::tie(begin, end) = l.map.map(begin, end);
+  }
+  return {begin, end};
+}
+
+std::pair<std::size_t, std::size_t> NormalizedText::to_original(ViewKind kind, std::size_t begin,
+                                                                std::size_t end) const {
+  return map_down(layer_of(kind), begin, end);
+}
+
+bool NormalizedText::build(std::string_view original, const NormalizerLimits& limits,
+                           std::string* error) {
+  original_ = original;
+  layers_.clear();
+  layers_.reserve(8);
+  layers_.emplace_back();
+  normalized_ = decoded_ = keyword_ = 0;
+  bool ascii = true;
+  if (!is_valid_utf8(original, &ascii)) {
+    if (error != nullptr) *error = "text is not valid UTF-8";
+    return false;
+  }
+  int top = 0;
+  auto apply = [&](auto&& stage) {
+    Layer layer;
+    if (stage(text(top), &layer.storage, &layer.map)) {
+      layer.owned = true;
+      top = push(std::move(layer));
+      return true;
+    }
+    return false;
+  };
+  if (!ascii) {
+    if (nfkc_instance() == nullptr) {
+      if (error != nullptr) *error = "ICU NFKC normalizer unavailable";
+      return false;
+    }
+    apply(normalize_unicode);
+  }
+  normalized_ = top;
+  for (int depth = 0; depth < limits.max_decode_depth; ++depth) {
+    const bool decoded = apply([&](std::string_view in, std::string* out, OffsetMap* map) {
+      return decode_escapes(in, limits, out, map);
+    });
+    if (!decoded) break;
+    bool decoded_ascii = true;
+    if (!is_valid_utf8(text(top), &decoded_ascii)) {
+      if (error != nullptr) *error = "decoded text is not valid UTF-8";
+      return false;
+    }
+    if (!decoded_ascii) apply(normalize_unicode);
+  }
+  decoded_ = top;
+  bool top_ascii = ascii;
+  if (top != 0) is_valid_utf8(text(top), &top_ascii);
+  if (!top_ascii) apply(fold_for_keywords);
+  apply(collapse_letter_spacing);
+  keyword_ = top;
+  return true;
+}
+
+}  // namespace switchyard::policy

@@ -1,0 +1,203 @@
+// Validators: Luhn, IBAN (country length + mod 97), US SSN ranges and samples, Shannon entropy.
+#include "policies/validators.h"
+
+#include <algorithm>
+#include <array>
+#include <charconv>
+#include <cmath>
+#include <cstdio>
+
+namespace switchyard::policy {
+
+namespace {
+
+bool is_separator(char c) { return c == ' ' || c == '-' || c == '.'; }
+
+// Digits of value; false if anything but digits and separators appears.
+bool digits_only(std::string_view value, std::string* digits) {
+  digits->clear();
+  for (char c : value) {
+    if (c >= '0' && c <= '9') {
+      digits->push_back(c);
+    } else if (!is_separator(c)) {
+      return false;
+    }
+  }
+  return true;
+}
+
+struct IbanCountry {
+  char code[3];
+  int length;
+};
+// ISO 13616 registry: the length of a full IBAN per country.
+constexpr IbanCountry kIbanCountries[] = {
+    {"AD", 24}, {"AE", 23}, {"AL", 28}, {"AT", 20}, {"AZ", 28}, {"BA", 20}, {"BE", 16},
+    {"BG", 22}, {"BH", 22}, {"BI", 27}, {"BR", 29}, {"BY", 28}, {"CH", 21}, {"CR", 22},
+    {"CY", 28}, {"CZ", 24}, {"DE", 22}, {"DJ", 27}, {"DK", 18}, {"DO", 28}, {"EE", 20},
+    {"EG", 29}, {"ES", 24}, {"FI", 18}, {"FK", 18}, {"FO", 18}, {"FR", 27}, {"GB", 22},
+    {"GE", 22}, {"GI", 23}, {"GL", 18}, {"GR", 27}, {"GT", 28}, {"HR", 21}, {"HU", 28},
+    {"IE", 22}, {"IL", 23}, {"IQ", 23}, {"IS", 26}, {"IT", 27}, {"JO", 30}, {"KW", 30},
+    {"KZ", 20}, {"LB", 28}, {"LC", 32}, {"LI", 21}, {"LT", 20}, {"LU", 20}, {"LV", 21},
+    {"LY", 25}, {"MC", 27}, {"MD", 24}, {"ME", 22}, {"MK", 19}, {"MN", 20}, {"MR", 27},
+    {"MT", 31}, {"MU", 30}, {"NI", 28}, {"NL", 18}, {"NO", 15}, {"OM", 23}, {"PK", 24},
+    {"PL", 28}, {"PS", 29}, {"PT", 25}, {"QA", 29}, {"RO", 24}, {"RS", 22}, {"RU", 33},
+    {"SA", 24}, {"SC", 31}, {"SD", 18}, {"SE", 24}, {"SI", 19}, {"SK", 24}, {"SM", 27},
+    {"SO", 23}, {"ST", 25}, {"SV", 28}, {"TL", 23}, {"TN", 24}, {"TR", 26}, {"UA", 29},
+    {"VA", 22}, {"VG", 24}, {"XK", 20}, {"YE", 30},
+};
+
+}  // namespace
+
+bool luhn_valid(std::string_view value) {
+  std::string digits;
+  if (!digits_only(value, &digits)) return false;
+  if (digits.size() < 12 || digits.size() > 19) return false;
+  if (std::all_of(digits.begin(), digits.end(), [&](char c) { return c == digits[0]; })) {
+    return false;  // 0000..., 1111...: placeholders, not cards
+  }
+  int sum = 0;
+  bool double_it = false;
+  for (auto it = digits.rbegin(); it != digits.rend(); ++it) {
+    int d = *it - '0';
+    if (double_it) {
+      d *= 2;
+      if (d > 9) d -= 9;
+    }
+    sum += d;
+    double_it = !double_it;
+  }
+  return sum % 10 == 0;
+}
+
+bool iban_valid(std::string_view value) {
+  std::string iban;
+  for (char c : value) {
+    if (c == ' ' || c == '-') continue;
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 32);
+    if (!((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))) return false;
+    iban.push_back(c);
+  }
+  if (iban.size() < 15 || iban.size() > 34) return false;
+  if (!(iban[0] >= 'A' && iban[0] <= 'Z' && iban[1] >= 'A' && iban[1] <= 'Z')) return false;
+  if (!(iban[2] >= '0' && iban[2] <= '9' && iban[3] >= '0' && iban[3] <= '9')) return false;
+  const auto* country =
+      std::find_if(std::begin(kIbanCountries), std::end(kIbanCountries), [&](const IbanCountry& c) {
+        return c.code[0] == iban[0] && c.code[1] == iban[1];
+      });
+  if (country == std::end(kIbanCountries) || static_cast<int>(iban.size()) != country->length) {
+    return false;
+  }
+  // Move the first four characters to the end, letters become 10..35, remainder mod 97 must be 1.
+  const std::string rearranged = iban.substr(4) + iban.substr(0, 4);
+  int remainder = 0;
+  for (char c : rearranged) {
+    if (c >= '0' && c <= '9') {
+      remainder = (remainder * 10 + (c - '0')) % 97;
+    } else {
+      const int v = c - 'A' + 10;
+      remainder = (remainder * 100 + v) % 97;
+    }
+  }
+  return remainder == 1;
+}
+
+bool us_ssn_valid(std::string_view value) {
+  std::string digits;
+  char separator = 0;
+  for (char c : value) {
+    if (c >= '0' && c <= '9') {
+      digits.push_back(c);
+    } else if (is_separator(c)) {
+      if (separator != 0 && separator != c) return false;  // 123-45 6789: mixed separators
+      separator = c;
+    } else {
+      return false;
+    }
+  }
+  if (digits.size() != 9) return false;
+  const int area = std::stoi(digits.substr(0, 3));
+  const int group = std::stoi(digits.substr(3, 2));
+  const int serial = std::stoi(digits.substr(5, 4));
+  if (area == 0 || area == 666 || area >= 900) return false;
+  if (group == 0 || serial == 0) return false;
+  // Numbers published as examples (Woolworth wallet card, Social Security Administration ads) and
+  // the obvious placeholder sequences.
+  static constexpr std::string_view kSamples[] = {"078051120", "219099999", "123456789",
+                                                  "987654320", "987654321", "111111111",
+                                                  "222222222", "333333333", "444444444",
+                                                  "555555555", "777777777", "888888888"};
+  return std::find(std::begin(kSamples), std::end(kSamples), digits) == std::end(kSamples);
+}
+
+double shannon_entropy(std::string_view value) {
+  if (value.empty()) return 0;
+  std::array<std::size_t, 256> counts{};
+  for (char c : value) ++counts[static_cast<unsigned char>(c)];
+  double entropy = 0;
+  const double n = static_cast<double>(value.size());
+  for (std::size_t count : counts) {
+    if (count == 0) continue;
+    const double p = static_cast<double>(count) / n;
+    entropy -= p * std::log2(p);
+  }
+  return entropy;
+}
+
+bool validate(const Validator& validator, std::string_view value) {
+  switch (validator.kind) {
+    case Validator::Kind::kLuhn: return luhn_valid(value);
+    case Validator::Kind::kIban: return iban_valid(value);
+    case Validator::Kind::kUsSsn: return us_ssn_valid(value);
+    case Validator::Kind::kEntropy: return shannon_entropy(value) >= validator.min_bits_per_char;
+  }
+  return false;
+}
+
+std::optional<Validator> parse_validator(std::string_view spec, std::string* error) {
+  Validator v;
+  if (spec == "luhn") {
+    v.kind = Validator::Kind::kLuhn;
+    return v;
+  }
+  if (spec == "iban") {
+    v.kind = Validator::Kind::kIban;
+    return v;
+  }
+  if (spec == "us_ssn") {
+    v.kind = Validator::Kind::kUsSsn;
+    return v;
+  }
+  if (spec.starts_with("entropy:")) {
+    const std::string number(spec.substr(8));
+    char* end = nullptr;
+    const double bits = std::strtod(number.c_str(), &end);
+    if (number.empty() || end != number.c_str() + number.size() || !(bits > 0) || bits > 8) {
+      *error = "entropy needs a number of bits per character between 0 and 8, as in "
+               "'entropy:3.5'; got '" + std::string(spec) + "'";
+      return std::nullopt;
+    }
+    v.kind = Validator::Kind::kEntropy;
+    v.min_bits_per_char = bits;
+    return v;
+  }
+  *error = "unknown validator '" + std::string(spec) + "'; valid validators: " +
+           std::string(kValidatorNames);
+  return std::nullopt;
+}
+
+std::string to_string(const Validator& validator) {
+  switch (validator.kind) {
+    case Validator::Kind::kLuhn: return "luhn";
+    case Validator::Kind::kIban: return "iban";
+    case Validator::Kind::kUsSsn: return "us_ssn";
+    case Validator::Kind::kEntropy: {
+      char buffer[32];
+      std::snprintf(buffer, sizeof buffer, "entropy:%g", validator.min_bits_per_char);
+      return buffer;
+    }
+  }
+  return "?";
+}
+
+}  // namespace switchyard::policy
