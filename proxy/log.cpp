@@ -4,13 +4,20 @@
 #include <atomic>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <ctime>
 #include <string>
 
 namespace switchyard::log {
 namespace {
 
-std::atomic<Level> g_min_level{Level::kInfo};
+Level initial_level() {
+  const char* env = std::getenv(kLevelEnv);
+  if (env == nullptr) return Level::kInfo;
+  return parse_level(env).value_or(Level::kInfo);
+}
+
+std::atomic<Level> g_min_level{initial_level()};
 
 void append_escaped(std::string& out, std::string_view text) {
   for (char c : text) {
@@ -45,6 +52,16 @@ std::string_view level_name(Level level) {
 }  // namespace
 
 void set_min_level(Level level) { g_min_level.store(level, std::memory_order_relaxed); }
+
+Level min_level() { return g_min_level.load(std::memory_order_relaxed); }
+
+std::optional<Level> parse_level(std::string_view text) {
+  if (text == "debug") return Level::kDebug;
+  if (text == "info") return Level::kInfo;
+  if (text == "warn" || text == "warning") return Level::kWarn;
+  if (text == "error") return Level::kError;
+  return std::nullopt;
+}
 
 void write(Level level, std::string_view message, std::initializer_list<Field> fields) {
   if (level < g_min_level.load(std::memory_order_relaxed)) return;

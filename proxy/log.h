@@ -3,6 +3,7 @@
 #pragma once
 
 #include <initializer_list>
+#include <optional>
 #include <string_view>
 #include <utility>
 
@@ -13,6 +14,11 @@ enum class Level { kDebug, kInfo, kWarn, kError };
 using Field = std::pair<std::string_view, std::string_view>;
 
 void set_min_level(Level level);
+Level min_level();
+// "debug" | "info" | "warn" | "error" (also "warning"), case-sensitive; nullopt otherwise.
+std::optional<Level> parse_level(std::string_view text);
+// The minimum level starts from SWITCHYARD_LOG_LEVEL when set and valid (default info).
+inline constexpr const char* kLevelEnv = "SWITCHYARD_LOG_LEVEL";
 void write(Level level, std::string_view message, std::initializer_list<Field> fields = {});
 
 inline void debug(std::string_view m, std::initializer_list<Field> f = {}) { write(Level::kDebug, m, f); }

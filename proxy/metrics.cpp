@@ -273,7 +273,6 @@ void Metrics::count_request(std::optional<adapters::Api> api,
 }
 
 void Metrics::count_rule_matches(const policy::Classification& classification) noexcept {
-  if (classification.classifier_error) count_classifier_error();
   for (const auto& match : classification.matches) {
     count_rule_match(match.id, match.count == 0 ? 1 : match.count);
   }

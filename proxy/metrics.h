@@ -10,7 +10,8 @@
 //              every successful reload).
 //   per conn:  ActiveGauge conn(metrics.active_connections());   // RAII +1 / -1
 //   per req:   count_request(api, handling, status) once, at the end (audit outcome time);
-//              count_rule_matches(classification) after classify;
+//              count_rule_matches(classification) after classify (rule ids only), and
+//              count_classifier_error() when classification.classifier_error;
 //              observe_overhead(us) for the time spent in the proxy, upstream wait excluded;
 //              observe_upstream_latency(id, us) from request sent to the last body byte;
 //              for streams: ActiveGauge s(metrics.active_streams()); observe_stream_ttfb(id, us) from

@@ -20,6 +20,12 @@
 #include "proxy/relay.h"
 #include "proxy/request_context.h"
 
+// GCC 12 misreports Asio's coroutine frame allocator (operator new/delete of awaitable_frame_base)
+// as mismatched for some member coroutines; the pair is Asio's own and matches.
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic ignored "-Wmismatched-new-delete"
+#endif
+
 namespace switchyard::proxy {
 
 namespace asio = boost::asio;

@@ -177,8 +177,8 @@ void PolicyReloader::start() {
   }
   wake_fd_ = ::eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
   if (wake_fd_ < 0) throw std::system_error(errno, std::generic_category(), "eventfd");
-  inotify_fd_ = ::inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
-  if (inotify_fd_ < 0) {
+  inotify_fd_ = options_.use_inotify ? ::inotify_init1(IN_NONBLOCK | IN_CLOEXEC) : -1;
+  if (options_.use_inotify && inotify_fd_ < 0) {
     log::warn("inotify unavailable; watching the policy files by polling only",
               {{"error", std::strerror(errno)}});
   }
@@ -395,15 +395,18 @@ ReloadResult PolicyReloader::reload_now(ReloadTrigger trigger) {
     std::lock_guard lock(state_mutex_);
     last_fingerprint_ = fp;
     last_result_ = result;
-    ++attempts_;
   }
   watch_->rewatch.store(true);
   if (wake_fd_ >= 0 && std::this_thread::get_id() != thread_.get_id()) {
     const std::uint64_t one = 1;
     [[maybe_unused]] ssize_t n = ::write(wake_fd_, &one, sizeof one);
   }
-  attempts_cv_.notify_all();
   if (options_.on_reload) options_.on_reload(result);
+  {
+    std::lock_guard lock(state_mutex_);
+    ++attempts_;  // last: whoever waits for this attempt sees everything above done
+  }
+  attempts_cv_.notify_all();
   return result;
 }
 

@@ -46,6 +46,8 @@ struct ReloaderOptions {
   // Install a SIGHUP handler (process-wide; at most one reloader may own it). Turn off if the server
   // routes SIGHUP itself: it then calls request_reload().
   bool handle_sighup = true;
+  // Off: rely on the content poll alone (tests of the fallback; file systems without inotify).
+  bool use_inotify = true;
   // Loads a policy file; Policy::load_file when empty. Throws policy::PolicyError on failure.
   std::function<std::shared_ptr<const policy::Policy>(const std::filesystem::path&)> loader;
   // Runs on the reloader thread after each attempt (logging and metrics already done).

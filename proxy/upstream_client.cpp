@@ -38,7 +38,7 @@ UpstreamErrorKind classify(const boost::system::error_code& ec, const PhaseDeadl
     return deadline.total_binds ? UpstreamErrorKind::kTimeoutTotal : timeout_kind;
   }
   if (ec == asio::error::operation_aborted) return UpstreamErrorKind::kCancelled;
-  if (ec.category() == http::error::end_of_stream.category()) {
+  if (ec.category() == http::make_error_code(http::error::end_of_stream).category()) {
     // The peer closed before or inside the message; everything else from the parser is malformed
     // HTTP (bad status line, oversized header, bad chunk framing).
     if (ec == http::error::end_of_stream || ec == http::error::partial_message) {

@@ -29,7 +29,9 @@ namespace http = beast::http;
 namespace ssl = asio::ssl;
 using tcp = asio::ip::tcp;
 
-namespace {
+// Named, not anonymous: unit_proxy compiles this file through an #include, and GCC rejects members
+// of anonymous-namespace types there (-Wsubobject-linkage).
+namespace fake_detail {
 
 bool iequals(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;
@@ -116,7 +118,9 @@ asio::awaitable<void> sleep_for(std::chrono::milliseconds d) {
   co_await timer.async_wait(asio::use_awaitable);
 }
 
-}  // namespace
+}  // namespace fake_detail
+
+using namespace fake_detail;  // NOLINT(google-build-using-namespace)
 
 std::string RecordedRequest::header(std::string_view name) const {
   for (const auto& [k, v] : headers) {

@@ -119,7 +119,9 @@ TEST(Metrics, ClassifierErrorsAreCounted) {
   Metrics metrics;
   policy::Classification failed;
   failed.classifier_error = true;
-  metrics.count_rule_matches(failed);
+  metrics.count_rule_matches(failed);  // counts rule ids only: the caller counts the error once
+  EXPECT_EQ(scrape(metrics).value("switchyard_classifier_errors_total"), 0.0);
+  metrics.count_classifier_error();
   EXPECT_EQ(scrape(metrics).value("switchyard_classifier_errors_total"), 1.0);
 }
 

@@ -4,6 +4,7 @@
 
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/co_spawn.hpp>
+#include <boost/asio/detached.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/read.hpp>
@@ -32,14 +33,15 @@ using SendResult = adapters::Result<std::unique_ptr<UpstreamResponse>, UpstreamE
 using ReadResult = adapters::Result<std::string, UpstreamError>;
 
 // Runs one awaitable to completion on the test's io_context (which is this thread's, like a worker's).
+// (co_spawn's completion wants a default-constructible value, which Result is not: hence the wrapper.)
 template <class T>
 T run(asio::io_context& io, asio::awaitable<T> task) {
   std::optional<T> out;
   std::exception_ptr failure;
-  asio::co_spawn(io, std::move(task), [&](std::exception_ptr e, T value) {
-    failure = e;
-    if (!e) out.emplace(std::move(value));
-  });
+  auto wrapper = [](asio::awaitable<T> t, std::optional<T>& o) -> asio::awaitable<void> {
+    o.emplace(co_await std::move(t));
+  };
+  asio::co_spawn(io, wrapper(std::move(task), out), [&](std::exception_ptr e) { failure = e; });
   io.restart();
   io.run();
   if (failure) std::rethrow_exception(failure);
