@@ -204,7 +204,11 @@ Result<json::value> parse_strict_json(std::string_view body) {
   parser.handler().st.reset(json::make_shared_resource<json::monotonic_resource>());
   json::error_code ec;
   std::size_t consumed = parser.write_some(false, body.data(), body.size(), ec);
-  if (!ec) return parser.handler().st.release();
+  if (!ec && consumed == body.size()) return parser.handler().st.release();
+  if (!ec) {
+    return bad_json("the request body is not valid JSON (data after the top-level value at byte " +
+                    std::to_string(consumed) + ")");
+  }
 
   const StrictHandler& handler = parser.handler();
   if (handler.duplicate) {

@@ -1,6 +1,7 @@
 // The admin listener: one coroutine per connection on its own strand, keep-alive, tiny request
-// limits (admin requests carry no body). /readyz probes stale upstreams in parallel on the session's
-// strand and waits for all of them (each bounded by probe_timeout), so a scrape never hangs.
+// limits (admin requests carry no body). /readyz probes stale upstreams in parallel on the
+// session's strand and waits for all of them (each bounded by probe_timeout), so a scrape never
+// hangs.
 #include "proxy/admin_server.h"
 
 #include <boost/asio/co_spawn.hpp>
@@ -65,8 +66,7 @@ asio::awaitable<ProbeOutcome> probe(ReadinessUpstream upstream, std::chrono::mil
   auto which = co_await (resolve_and_connect(resolver, socket, upstream) ||
                          timer.async_wait(asio::redirect_error(asio::use_awaitable, timer_ec)));
   ProbeOutcome outcome;
-  outcome.connect_ms =
-      std::chrono::duration<double, std::milli>(Clock::now() - started).count();
+  outcome.connect_ms = std::chrono::duration<double, std::milli>(Clock::now() - started).count();
   if (which.index() == 1) {
     outcome.error = "timeout after " + std::to_string(timeout.count()) + " ms";
   } else if (const auto ec = std::get<0>(which)) {
@@ -234,16 +234,15 @@ asio::awaitable<void> AdminServer::State::refresh_probes() {
   auto done = std::make_shared<asio::steady_timer>(executor, Clock::time_point::max());
   auto self = shared_from_this();
   for (std::size_t index : stale) {
-    asio::co_spawn(
-        executor, probe(sources.upstreams[index], sources.probe_timeout),
-        [self, index, remaining, done](std::exception_ptr error, ProbeOutcome outcome) {
-          if (error) outcome = ProbeOutcome{false, "probe failed", 0};
-          {
-            std::lock_guard lock(self->mutex);
-            self->probes[index] = Probe{std::move(outcome), true, Clock::now()};
-          }
-          if (--*remaining == 0) done->cancel();
-        });
+    asio::co_spawn(executor, probe(sources.upstreams[index], sources.probe_timeout),
+                   [self, index, remaining, done](std::exception_ptr error, ProbeOutcome outcome) {
+                     if (error) outcome = ProbeOutcome{false, "probe failed", 0};
+                     {
+                       std::lock_guard lock(self->mutex);
+                       self->probes[index] = Probe{std::move(outcome), true, Clock::now()};
+                     }
+                     if (--*remaining == 0) done->cancel();
+                   });
   }
   if (*remaining > 0) {
     boost::system::error_code ec;
@@ -323,9 +322,8 @@ void AdminServer::start() {
   acceptor.listen(asio::socket_base::max_listen_connections);
   state_->bound_port.store(acceptor.local_endpoint().port());
   asio::co_spawn(state_->acceptor_strand, state_->accept_loop(), asio::detached);
-  log::info("admin listener started",
-            {{"address", state_->endpoint.address().to_string()},
-             {"port", std::to_string(state_->bound_port.load())}});
+  log::info("admin listener started", {{"address", state_->endpoint.address().to_string()},
+                                       {"port", std::to_string(state_->bound_port.load())}});
 }
 
 void AdminServer::stop() {

@@ -1,6 +1,7 @@
 // The admin listener (design section 2), on its own address apart from client traffic:
 //   GET /healthz  200 "ok" while the process serves at all (liveness);
-//   GET /readyz   200 or 503 with a JSON body: policy loaded (name, version, sha256), audit writable
+//   GET /readyz   200 or 503 with a JSON body: policy loaded (name, version, sha256), audit
+//   writable
 //                 (AuditSink::healthy), each upstream reachable (a TCP connect probe with a short
 //                 timeout, cached for a few seconds, per-upstream detail), and not draining;
 //   GET /metrics  the Prometheus exposition of Metrics (text/plain; version=0.0.4).

@@ -1,5 +1,5 @@
-// Structured logs: one JSON object per line on stderr, with a level. Never pass prompt text, matched
-// values or keys as fields.
+// Structured logs: one JSON object per line on stderr, with a level. Never pass prompt text,
+// matched values or keys as fields.
 #pragma once
 
 #include <initializer_list>
@@ -21,9 +21,17 @@ std::optional<Level> parse_level(std::string_view text);
 inline constexpr const char* kLevelEnv = "SWITCHYARD_LOG_LEVEL";
 void write(Level level, std::string_view message, std::initializer_list<Field> fields = {});
 
-inline void debug(std::string_view m, std::initializer_list<Field> f = {}) { write(Level::kDebug, m, f); }
-inline void info(std::string_view m, std::initializer_list<Field> f = {}) { write(Level::kInfo, m, f); }
-inline void warn(std::string_view m, std::initializer_list<Field> f = {}) { write(Level::kWarn, m, f); }
-inline void error(std::string_view m, std::initializer_list<Field> f = {}) { write(Level::kError, m, f); }
+inline void debug(std::string_view m, std::initializer_list<Field> f = {}) {
+  write(Level::kDebug, m, f);
+}
+inline void info(std::string_view m, std::initializer_list<Field> f = {}) {
+  write(Level::kInfo, m, f);
+}
+inline void warn(std::string_view m, std::initializer_list<Field> f = {}) {
+  write(Level::kWarn, m, f);
+}
+inline void error(std::string_view m, std::initializer_list<Field> f = {}) {
+  write(Level::kError, m, f);
+}
 
 }  // namespace switchyard::log

@@ -12,35 +12,50 @@ namespace {
 
 // Bucket bounds in microseconds. The proxy's own overhead is expected well under a millisecond;
 // upstream latency and time to first byte of model servers run from milliseconds to minutes.
-constexpr std::uint64_t kOverheadBounds[] = {50,    100,   250,    500,    1000,   2500,  5000,
+constexpr std::uint64_t kOverheadBounds[] = {50,    100,   250,   500,    1000,   2500,   5000,
                                              10000, 25000, 50000, 100000, 250000, 1000000};
-constexpr std::uint64_t kUpstreamBounds[] = {5000,    10000,   25000,   50000,    100000,
-                                             250000,  500000,  1000000, 2500000,  5000000,
+constexpr std::uint64_t kUpstreamBounds[] = {5000,     10000,    25000,    50000,     100000,
+                                             250000,   500000,   1000000,  2500000,   5000000,
                                              10000000, 30000000, 60000000, 120000000, 300000000};
-constexpr std::uint64_t kAuditBounds[] = {10,   25,    50,    100,   250,    500,    1000,
+constexpr std::uint64_t kAuditBounds[] = {10,   25,   50,    100,   250,    500,    1000,
                                           2500, 5000, 10000, 25000, 100000, 1000000};
 
-constexpr std::string_view kApiNames[Metrics::kApiSlots] = {
-    "openai.chat",        "openai.completions",     "openai.embeddings", "openai.responses",
-    "anthropic.messages", "anthropic.count_tokens", "none"};
-constexpr std::string_view kHandlingNames[Metrics::kHandlingSlots] = {"vendor", "redact", "internal",
-                                                                      "block", "none"};
+constexpr std::string_view kApiNames[Metrics::kApiSlots] = {"openai.chat",
+                                                            "openai.completions",
+                                                            "openai.embeddings",
+                                                            "openai.responses",
+                                                            "anthropic.messages",
+                                                            "anthropic.count_tokens",
+                                                            "none"};
+constexpr std::string_view kHandlingNames[Metrics::kHandlingSlots] = {"vendor", "redact",
+                                                                      "internal", "block", "none"};
 constexpr std::string_view kStatusNames[Metrics::kStatusClasses] = {"1xx", "2xx", "3xx", "4xx",
                                                                     "5xx"};
 
-// Kept here rather than calling to_string(UpstreamErrorKind) so the label set is fixed by this file.
+// Kept here rather than calling to_string(UpstreamErrorKind) so the label set is fixed by this
+// file.
 std::string_view error_kind_label(std::size_t kind) {
   switch (static_cast<UpstreamErrorKind>(kind)) {
-    case UpstreamErrorKind::kConnect: return "connect";
-    case UpstreamErrorKind::kTls: return "tls";
-    case UpstreamErrorKind::kTimeoutConnect: return "timeout_connect";
-    case UpstreamErrorKind::kTimeoutFirstByte: return "timeout_first_byte";
-    case UpstreamErrorKind::kTimeoutIdle: return "timeout_idle";
-    case UpstreamErrorKind::kTimeoutTotal: return "timeout_total";
-    case UpstreamErrorKind::kClosed: return "closed";
-    case UpstreamErrorKind::kProtocol: return "protocol";
-    case UpstreamErrorKind::kPoolExhausted: return "pool_exhausted";
-    case UpstreamErrorKind::kCancelled: return "cancelled";
+    case UpstreamErrorKind::kConnect:
+      return "connect";
+    case UpstreamErrorKind::kTls:
+      return "tls";
+    case UpstreamErrorKind::kTimeoutConnect:
+      return "timeout_connect";
+    case UpstreamErrorKind::kTimeoutFirstByte:
+      return "timeout_first_byte";
+    case UpstreamErrorKind::kTimeoutIdle:
+      return "timeout_idle";
+    case UpstreamErrorKind::kTimeoutTotal:
+      return "timeout_total";
+    case UpstreamErrorKind::kClosed:
+      return "closed";
+    case UpstreamErrorKind::kProtocol:
+      return "protocol";
+    case UpstreamErrorKind::kPoolExhausted:
+      return "pool_exhausted";
+    case UpstreamErrorKind::kCancelled:
+      return "cancelled";
   }
   return "unknown";
 }
@@ -340,9 +355,9 @@ std::string Metrics::render() const {
   append_header(out, "switchyard_policy_info", "gauge",
                 "The policy currently serving (always 1; the labels carry the identity).");
   if (!policy_name_.empty() || !policy_sha256_.empty()) {
-    append_sample(out, "switchyard_policy_info",
-                  {{"name", policy_name_}, {"version", policy_version_}, {"sha256", policy_sha256_}},
-                  1);
+    append_sample(
+        out, "switchyard_policy_info",
+        {{"name", policy_name_}, {"version", policy_version_}, {"sha256", policy_sha256_}}, 1);
   }
 
   append_header(out, "switchyard_policy_reloads_total", "counter",
@@ -366,10 +381,10 @@ std::string Metrics::render() const {
         const std::uint64_t v =
             requests_[(a * kHandlingSlots + h) * kStatusClasses + s].load(kRelaxed);
         if (v == 0) continue;  // series appear on first use; the label space is mostly impossible
-        append_sample_u(out, "switchyard_requests_total",
-                        {{"api", kApiNames[a]}, {"handling", kHandlingNames[h]},
-                         {"status", kStatusNames[s]}},
-                        v);
+        append_sample_u(
+            out, "switchyard_requests_total",
+            {{"api", kApiNames[a]}, {"handling", kHandlingNames[h]}, {"status", kStatusNames[s]}},
+            v);
       }
     }
   }
@@ -385,8 +400,7 @@ std::string Metrics::render() const {
 
   append_header(out, "switchyard_classifier_errors_total", "counter",
                 "Classifications that failed and were handled fail-closed.");
-  append_sample_u(out, "switchyard_classifier_errors_total", {},
-                  classifier_errors_.load(kRelaxed));
+  append_sample_u(out, "switchyard_classifier_errors_total", {}, classifier_errors_.load(kRelaxed));
 
   append_header(out, "switchyard_proxy_overhead_seconds", "histogram",
                 "Time spent in the proxy per request, upstream wait excluded.");

@@ -1,8 +1,8 @@
-// Every metric Switchyard exports, declared once as a fixed struct of lock-free atomics and rendered
-// in the Prometheus text format (version 0.0.4) by the admin listener. The request path only
-// increments by enum or by a small integer id; nothing is created by name while serving, except the
-// rule-id table, which is filled when a policy is loaded or reloaded (register_policy) and then only
-// read, lock-free, by requests.
+// Every metric Switchyard exports, declared once as a fixed struct of lock-free atomics and
+// rendered in the Prometheus text format (version 0.0.4) by the admin listener. The request path
+// only increments by enum or by a small integer id; nothing is created by name while serving,
+// except the rule-id table, which is filled when a policy is loaded or reloaded (register_policy)
+// and then only read, lock-free, by requests.
 //
 // Who calls what (the request path never throws here; every call is noexcept):
 //   startup:   register_upstream(name) for each configured upstream -> UpstreamId, kept with the
@@ -14,8 +14,8 @@
 //              count_classifier_error() when classification.classifier_error;
 //              observe_overhead(us) for the time spent in the proxy, upstream wait excluded;
 //              observe_upstream_latency(id, us) from request sent to the last body byte;
-//              for streams: ActiveGauge s(metrics.active_streams()); observe_stream_ttfb(id, us) from
-//              request received to the first body byte written to the client;
+//              for streams: ActiveGauge s(metrics.active_streams()); observe_stream_ttfb(id, us)
+//              from request received to the first body byte written to the client;
 //              count_upstream_error(id, kind) for every failed upstream exchange;
 //              observe_audit_write(us) from append() to its Done callback; count_audit_failure()
 //              when Done reports durable == false.
@@ -83,7 +83,8 @@ class Metrics {
   static constexpr std::size_t kUpstreamErrorKinds =
       static_cast<std::size_t>(UpstreamErrorKind::kCancelled) + 1;
   static constexpr std::size_t kMaxUpstreams = 64;
-  // Rule ids beyond this many (across all policies loaded since start) count under rule_id="_other".
+  // Rule ids beyond this many (across all policies loaded since start) count under
+  // rule_id="_other".
   static constexpr std::size_t kMaxRuleIds = 4096;
 
   Metrics();
@@ -112,7 +113,9 @@ class Metrics {
   void observe_upstream_latency(UpstreamId id, std::chrono::microseconds value) noexcept;
   void observe_stream_ttfb(UpstreamId id, std::chrono::microseconds value) noexcept;
   void count_upstream_error(UpstreamId id, UpstreamErrorKind kind) noexcept;
-  void observe_audit_write(std::chrono::microseconds value) noexcept { audit_write_.observe(value); }
+  void observe_audit_write(std::chrono::microseconds value) noexcept {
+    audit_write_.observe(value);
+  }
   void count_audit_failure() noexcept { audit_failures_.fetch_add(1, kRelaxed); }
   void count_policy_reload(bool success) noexcept;
   Gauge& active_connections() noexcept { return active_connections_; }

@@ -1,6 +1,6 @@
 // Hot policy reload: a watcher thread (inotify + eventfd + a slow content poll) that loads the new
-// policy off the request path, swaps it into the PolicyStore on success, and logs, audits and counts
-// every attempt.
+// policy off the request path, swaps it into the PolicyStore on success, and logs, audits and
+// counts every attempt.
 #include "proxy/policy_reloader.h"
 
 #include <openssl/evp.h>
@@ -132,9 +132,12 @@ constexpr std::uint32_t kWatchMask = IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FRO
 
 std::string_view to_string(ReloadTrigger trigger) {
   switch (trigger) {
-    case ReloadTrigger::kManual: return "manual";
-    case ReloadTrigger::kSignal: return "signal";
-    case ReloadTrigger::kFileChange: return "file_change";
+    case ReloadTrigger::kManual:
+      return "manual";
+    case ReloadTrigger::kSignal:
+      return "signal";
+    case ReloadTrigger::kFileChange:
+      return "file_change";
   }
   return "manual";
 }
@@ -249,8 +252,8 @@ ReloadResult PolicyReloader::last_result() const {
   return last_result_;
 }
 
-// The watched files: the serving policy's own list (what actually loaded) plus whatever the files on
-// disk name now. Caller holds state_mutex_.
+// The watched files: the serving policy's own list (what actually loaded) plus whatever the files
+// on disk name now. Caller holds state_mutex_.
 std::string PolicyReloader::fingerprint() {
   std::set<fs::path> files;
   if (auto current = store_.current()) {
@@ -271,8 +274,8 @@ std::string PolicyReloader::fingerprint() {
 }
 
 // Watches the directory of every file (and of its symlink target): a directory watch sees editors
-// that replace the file by rename and the kubelet's `..data` symlink swap, which a watch on the file
-// itself would lose after the first replacement.
+// that replace the file by rename and the kubelet's `..data` symlink swap, which a watch on the
+// file itself would lose after the first replacement.
 void PolicyReloader::watch_current_files() {
   if (inotify_fd_ < 0) return;
   std::vector<fs::path> files;
@@ -387,7 +390,8 @@ ReloadResult PolicyReloader::reload_now(ReloadTrigger trigger) {
     }
     // The callback outlives nothing of ours: it captures only values.
     audit_->append(std::move(record), [trigger_name](bool durable) {
-      if (!durable) log::error("policy_reload audit record not written", {{"trigger", trigger_name}});
+      if (!durable)
+        log::error("policy_reload audit record not written", {{"trigger", trigger_name}});
     });
   }
 
@@ -440,7 +444,7 @@ void PolicyReloader::run() {
       [[maybe_unused]] ssize_t n = ::read(wake_fd_, &value, sizeof value);
     }
     if (ws.stop.load()) break;
-    if (g_sighup_pending.exchange(false) && owns_sighup_) {
+    if (owns_sighup_ && g_sighup_pending.exchange(false)) {
       log::info("SIGHUP received: reloading the policy");
       reload_now(ReloadTrigger::kSignal);
       pending = false;

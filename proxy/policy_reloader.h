@@ -1,10 +1,10 @@
-// Hot policy reload: on SIGHUP, on request, and when the policy file or any file it includes changes
-// (inotify on their directories, which also sees editors that save by rename and Kubernetes ConfigMap
-// updates that swap the `..data` symlink; plus a slow content poll as a safety net). The new policy is
-// loaded and its tests run on the reloader's own thread, never on the request path; on success the
-// PolicyStore swaps atomically, and requests in flight keep the shared_ptr they started with. A
-// failed reload keeps the old policy serving. Every attempt is logged (errors as FILE:LINE:COL),
-// written to the audit log as a `policy_reload` record and counted in metrics.
+// Hot policy reload: on SIGHUP, on request, and when the policy file or any file it includes
+// changes (inotify on their directories, which also sees editors that save by rename and Kubernetes
+// ConfigMap updates that swap the `..data` symlink; plus a slow content poll as a safety net). The
+// new policy is loaded and its tests run on the reloader's own thread, never on the request path;
+// on success the PolicyStore swaps atomically, and requests in flight keep the shared_ptr they
+// started with. A failed reload keeps the old policy serving. Every attempt is logged (errors as
+// FILE:LINE:COL), written to the audit log as a `policy_reload` record and counted in metrics.
 #pragma once
 
 #include <chrono>
@@ -40,11 +40,11 @@ struct ReloaderOptions {
   // Several events within this window (an editor writing a temp file, renaming it, touching the
   // directory) make one reload.
   std::chrono::milliseconds debounce{200};
-  // Besides inotify, the files' contents are compared at this interval (network file systems, missed
-  // events). Without inotify this is the only watch.
+  // Besides inotify, the files' contents are compared at this interval (network file systems,
+  // missed events). Without inotify this is the only watch.
   std::chrono::milliseconds poll_interval{2000};
-  // Install a SIGHUP handler (process-wide; at most one reloader may own it). Turn off if the server
-  // routes SIGHUP itself: it then calls request_reload().
+  // Install a SIGHUP handler (process-wide; at most one reloader may own it). Turn off if the
+  // server routes SIGHUP itself: it then calls request_reload().
   bool handle_sighup = true;
   // Off: rely on the content poll alone (tests of the fallback; file systems without inotify).
   bool use_inotify = true;

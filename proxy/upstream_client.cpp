@@ -92,7 +92,8 @@ class PooledResponse final : public UpstreamResponse {
       if (status == 101) {
         co_return fail(UpstreamErrorKind::kProtocol, "unexpected 101 Switching Protocols");
       }
-      if (status >= 100 && status < 200) continue;  // interim (100 Continue, 103): the real one follows
+      if (status >= 100 && status < 200)
+        continue;  // interim (100 Continue, 103): the real one follows
       break;
     }
     if (parser_->is_done()) finish();  // no body (Content-Length: 0, 204, 304, HEAD)
@@ -137,8 +138,8 @@ class PooledResponse final : public UpstreamResponse {
     return error_;
   }
 
-  // The whole response is read: the connection goes back to the pool if HTTP says it may (keep-alive,
-  // length-delimited) and nothing unexpected is buffered after the message.
+  // The whole response is read: the connection goes back to the pool if HTTP says it may
+  // (keep-alive, length-delimited) and nothing unexpected is buffered after the message.
   void finish() {
     done_ = true;
     connection_->tcp().expires_never();  // an idle connection must not time out in the pool
@@ -150,7 +151,7 @@ class PooledResponse final : public UpstreamResponse {
   }
 
   std::shared_ptr<UpstreamPool> pool_;
-  std::unique_ptr<UpstreamConnection> connection_;  // null once finished or failed
+  std::unique_ptr<UpstreamConnection> connection_;    // null once finished or failed
   std::shared_ptr<const UpstreamEndpoint> endpoint_;  // shared: a response may outlive its client
   UpstreamClock::time_point total_deadline_;
   std::optional<Parser> parser_;
@@ -189,14 +190,13 @@ class PooledUpstreamClient final : public UpstreamClient {
 
     for (int attempt = 0;; ++attempt) {
       // Attempt 0 prefers an idle connection; the single retry always opens a new one.
-      std::unique_ptr<UpstreamConnection> connection =
-          attempt == 0 ? pool_->take_idle() : nullptr;
+      std::unique_ptr<UpstreamConnection> connection = attempt == 0 ? pool_->take_idle() : nullptr;
       const bool reused = connection != nullptr;
       if (!connection) {
         if (!pool_->reserve()) {
-          co_return Out(make_error(UpstreamErrorKind::kPoolExhausted, false,
-                                   where + "all " + std::to_string(endpoint.max_connections) +
-                                       " connections are busy"));
+          co_return Out(make_error(
+              UpstreamErrorKind::kPoolExhausted, false,
+              where + "all " + std::to_string(endpoint.max_connections) + " connections are busy"));
         }
         auto opened = co_await UpstreamConnection::open(
             executor_, endpoint, tls_.get(),
@@ -226,8 +226,9 @@ class PooledUpstreamClient final : public UpstreamClient {
             wec != asio::error::operation_aborted) {
           continue;
         }
-        co_return Out(make_error(classify(wec, write_deadline, UpstreamErrorKind::kTimeoutFirstByte),
-                                 sent, where + "writing the request: " + wec.message()));
+        co_return Out(
+            make_error(classify(wec, write_deadline, UpstreamErrorKind::kTimeoutFirstByte), sent,
+                       where + "writing the request: " + wec.message()));
       }
       connection->count_request();
 

@@ -1,7 +1,8 @@
-// The client side of forwarding: a bounded keep-alive connection pool to one upstream, over HTTP/1.1
-// or HTTPS (certificate and host name verification, SNI), with connect, first-byte, idle-between-
-// chunks and total timeouts. The response body is read piece by piece so streams are relayed as they
-// arrive. One UpstreamClient per worker thread per upstream: workers share nothing, so no locks.
+// The client side of forwarding: a bounded keep-alive connection pool to one upstream, over
+// HTTP/1.1 or HTTPS (certificate and host name verification, SNI), with connect, first-byte,
+// idle-between- chunks and total timeouts. The response body is read piece by piece so streams are
+// relayed as they arrive. One UpstreamClient per worker thread per upstream: workers share nothing,
+// so no locks.
 #pragma once
 
 #include <boost/asio/any_io_executor.hpp>
@@ -33,19 +34,19 @@ struct UpstreamEndpoint {
   std::string base_path;  // e.g. "/v1", no trailing slash; the adapter's path is appended
   std::string ca_file;    // optional extra CA bundle (PEM); empty: system store only
   UpstreamTimeouts timeouts;
-  std::size_t max_connections = 256;       // per worker; beyond it send() fails with kPoolExhausted
-  std::size_t max_idle_connections = 64;   // per worker
+  std::size_t max_connections = 256;      // per worker; beyond it send() fails with kPoolExhausted
+  std::size_t max_idle_connections = 64;  // per worker
 };
 
 enum class UpstreamErrorKind : std::uint8_t {
-  kConnect,           // resolve or TCP connect failed / refused
-  kTls,               // handshake or certificate verification failed
+  kConnect,  // resolve or TCP connect failed / refused
+  kTls,      // handshake or certificate verification failed
   kTimeoutConnect,
   kTimeoutFirstByte,
   kTimeoutIdle,
   kTimeoutTotal,
-  kClosed,            // peer closed before/while sending the response
-  kProtocol,          // malformed HTTP from the upstream
+  kClosed,    // peer closed before/while sending the response
+  kProtocol,  // malformed HTTP from the upstream
   kPoolExhausted,
   kCancelled,
 };
@@ -59,8 +60,8 @@ struct UpstreamError {
 };
 
 // One response whose header has arrived. Reading the body to its end returns the connection to the
-// pool (when keep-alive allows); destroying the object earlier closes the connection, which is how a
-// client that went away cancels the upstream request.
+// pool (when keep-alive allows); destroying the object earlier closes the connection, which is how
+// a client that went away cancels the upstream request.
 class UpstreamResponse {
  public:
   virtual ~UpstreamResponse() = default;
@@ -75,8 +76,8 @@ class UpstreamClient {
  public:
   virtual ~UpstreamClient() = default;
   // Sends the request (Host and Content-Length are set here) and waits for the response header. A
-  // request is retried once on a new connection only if it failed on a reused idle connection before
-  // any byte was written; never after a byte went out.
+  // request is retried once on a new connection only if it failed on a reused idle connection
+  // before any byte was written; never after a byte went out.
   virtual boost::asio::awaitable<adapters::Result<std::unique_ptr<UpstreamResponse>, UpstreamError>>
   send(boost::beast::http::request<boost::beast::http::string_body> request) = 0;
   virtual const UpstreamEndpoint& endpoint() const = 0;
@@ -89,8 +90,10 @@ UpstreamEndpoint parse_base_url(std::string_view name, std::string_view base_url
 // request target exactly as given, so callers build it with this.
 std::string upstream_target(const UpstreamEndpoint& endpoint, std::string_view path);
 
-// TLS contexts: verify_peer with the system store plus ca_file. One per upstream, shared by workers.
-std::shared_ptr<boost::asio::ssl::context> make_client_tls_context(const UpstreamEndpoint& endpoint);
+// TLS contexts: verify_peer with the system store plus ca_file. One per upstream, shared by
+// workers.
+std::shared_ptr<boost::asio::ssl::context> make_client_tls_context(
+    const UpstreamEndpoint& endpoint);
 
 std::unique_ptr<UpstreamClient> make_upstream_client(
     boost::asio::any_io_executor executor, UpstreamEndpoint endpoint,

@@ -12,6 +12,9 @@
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/beast/core/error.hpp>
 #include <cerrno>
+#include <charconv>
+#include <system_error>
+#include <vector>
 
 namespace switchyard::proxy {
 
@@ -67,7 +70,12 @@ UpstreamConnection::open(asio::any_io_executor executor, const UpstreamEndpoint&
   const auto address = asio::ip::make_address(endpoint.host, address_ec);
   const bool is_ip = !address_ec;
   std::vector<tcp::endpoint> targets;
-  const auto port = static_cast<unsigned short>(std::stoul(endpoint.port));
+  unsigned short port = 0;
+  const auto [end, perr] =
+      std::from_chars(endpoint.port.data(), endpoint.port.data() + endpoint.port.size(), port);
+  if (perr != std::errc() || end != endpoint.port.data() + endpoint.port.size() || port == 0) {
+    co_return Out(make_error(UpstreamErrorKind::kConnect, where(endpoint) + ": bad port"));
+  }
   if (is_ip) {
     targets.emplace_back(address, port);
   } else {
@@ -84,7 +92,8 @@ UpstreamConnection::open(asio::any_io_executor executor, const UpstreamEndpoint&
                                                           asio::as_tuple(asio::use_awaitable));
     timer.cancel();
     if (*timed_out) {
-      co_return Out(make_error(timeout_kind(deadline), where(endpoint) + ": name lookup timed out"));
+      co_return Out(
+          make_error(timeout_kind(deadline), where(endpoint) + ": name lookup timed out"));
     }
     if (ec) {
       co_return Out(make_error(UpstreamErrorKind::kConnect,
@@ -95,7 +104,8 @@ UpstreamConnection::open(asio::any_io_executor executor, const UpstreamEndpoint&
 
   CountingTcpStream& stream = conn->tcp();
   stream.expires_at(deadline.at);
-  auto [cec, connected] = co_await stream.async_connect(targets, asio::as_tuple(asio::use_awaitable));
+  auto [cec, connected] =
+      co_await stream.async_connect(targets, asio::as_tuple(asio::use_awaitable));
   if (cec) {
     if (cec == beast::error::timeout) {
       co_return Out(make_error(timeout_kind(deadline), where(endpoint) + ": connect timed out"));
@@ -121,8 +131,8 @@ UpstreamConnection::open(asio::any_io_executor executor, const UpstreamEndpoint&
                    X509_VERIFY_PARAM_set1_host(param, endpoint.host.c_str(), 0) == 1;
     }
     if (!configured) {
-      co_return Out(make_error(UpstreamErrorKind::kTls,
-                               where(endpoint) + ": cannot set the name to verify"));
+      co_return Out(
+          make_error(UpstreamErrorKind::kTls, where(endpoint) + ": cannot set the name to verify"));
     }
     conn->tls().set_verify_mode(asio::ssl::verify_peer);
     auto [hec] = co_await conn->tls().async_handshake(asio::ssl::stream_base::client,
@@ -133,10 +143,9 @@ UpstreamConnection::open(asio::any_io_executor executor, const UpstreamEndpoint&
             make_error(timeout_kind(deadline), where(endpoint) + ": TLS handshake timed out"));
       }
       const long verify = SSL_get_verify_result(ssl);
-      std::string detail = verify != X509_V_OK
-                               ? std::string("certificate verification failed: ") +
-                                     X509_verify_cert_error_string(verify)
-                               : "TLS handshake failed: " + hec.message();
+      std::string detail = verify != X509_V_OK ? std::string("certificate verification failed: ") +
+                                                     X509_verify_cert_error_string(verify)
+                                               : "TLS handshake failed: " + hec.message();
       co_return Out(make_error(UpstreamErrorKind::kTls, where(endpoint) + ": " + detail));
     }
   }

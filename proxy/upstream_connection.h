@@ -1,7 +1,8 @@
-// One connection to an upstream (plain TCP or TLS over TCP) as the pool keeps it: the stream, the read
-// buffer that must stay with it between responses, a count of the bytes the kernel accepted (so the
-// client knows whether a failed request could have reached the upstream), and the connect/handshake
-// steps with certificate and host name verification. Used by one worker thread only.
+// One connection to an upstream (plain TCP or TLS over TCP) as the pool keeps it: the stream, the
+// read buffer that must stay with it between responses, a count of the bytes the kernel accepted
+// (so the client knows whether a failed request could have reached the upstream), and the
+// connect/handshake steps with certificate and host name verification. Used by one worker thread
+// only.
 #pragma once
 
 #include <boost/asio/any_io_executor.hpp>
@@ -39,8 +40,8 @@ PhaseDeadline phase_deadline(std::chrono::milliseconds limit, UpstreamClock::tim
 // The Host header for an endpoint: host (IPv6 in brackets), plus ":port" unless it is the default.
 std::string upstream_host_header(const UpstreamEndpoint& endpoint);
 
-// A beast::tcp_stream (timeouts by expiry) that counts the bytes each write handed to the kernel. The
-// TLS stream writes through it too, so the count is of bytes on the wire, not of plaintext.
+// A beast::tcp_stream (timeouts by expiry) that counts the bytes each write handed to the kernel.
+// The TLS stream writes through it too, so the count is of bytes on the wire, not of plaintext.
 class CountingTcpStream : public boost::beast::tcp_stream {
  public:
   explicit CountingTcpStream(const boost::asio::any_io_executor& executor)

@@ -11,16 +11,26 @@ namespace switchyard::proxy {
 
 std::string_view to_string(UpstreamErrorKind kind) {
   switch (kind) {
-    case UpstreamErrorKind::kConnect: return "connect";
-    case UpstreamErrorKind::kTls: return "tls";
-    case UpstreamErrorKind::kTimeoutConnect: return "timeout_connect";
-    case UpstreamErrorKind::kTimeoutFirstByte: return "timeout_first_byte";
-    case UpstreamErrorKind::kTimeoutIdle: return "timeout_idle";
-    case UpstreamErrorKind::kTimeoutTotal: return "timeout_total";
-    case UpstreamErrorKind::kClosed: return "closed";
-    case UpstreamErrorKind::kProtocol: return "protocol";
-    case UpstreamErrorKind::kPoolExhausted: return "pool_exhausted";
-    case UpstreamErrorKind::kCancelled: return "cancelled";
+    case UpstreamErrorKind::kConnect:
+      return "connect";
+    case UpstreamErrorKind::kTls:
+      return "tls";
+    case UpstreamErrorKind::kTimeoutConnect:
+      return "timeout_connect";
+    case UpstreamErrorKind::kTimeoutFirstByte:
+      return "timeout_first_byte";
+    case UpstreamErrorKind::kTimeoutIdle:
+      return "timeout_idle";
+    case UpstreamErrorKind::kTimeoutTotal:
+      return "timeout_total";
+    case UpstreamErrorKind::kClosed:
+      return "closed";
+    case UpstreamErrorKind::kProtocol:
+      return "protocol";
+    case UpstreamErrorKind::kPoolExhausted:
+      return "pool_exhausted";
+    case UpstreamErrorKind::kCancelled:
+      return "cancelled";
   }
   return "unknown";
 }
@@ -58,8 +68,15 @@ UpstreamEndpoint parse_base_url(std::string_view name, std::string_view base_url
   for (char& c : endpoint.host) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
 
   if (url.has_port()) {
-    if (url.port().empty() || url.port_number() == 0) fail("the port must be 1-65535");
-    endpoint.port = std::to_string(url.port_number());
+    // Parsed here: port_number() wraps values above 65535.
+    const std::string_view text = url.port();
+    unsigned long value = 0;
+    for (char c : text) {
+      if (c < '0' || c > '9' || value > 65535) fail("the port must be 1-65535");
+      value = value * 10 + static_cast<unsigned long>(c - '0');
+    }
+    if (text.empty() || value == 0 || value > 65535) fail("the port must be 1-65535");
+    endpoint.port = std::to_string(value);
   } else {
     endpoint.port = endpoint.tls ? "443" : "80";
   }
@@ -80,8 +97,8 @@ std::string upstream_target(const UpstreamEndpoint& endpoint, std::string_view p
 }
 
 std::string upstream_host_header(const UpstreamEndpoint& endpoint) {
-  std::string host = endpoint.host.find(':') != std::string::npos ? "[" + endpoint.host + "]"
-                                                                   : endpoint.host;
+  std::string host =
+      endpoint.host.find(':') != std::string::npos ? "[" + endpoint.host + "]" : endpoint.host;
   const bool default_port = endpoint.port == (endpoint.tls ? "443" : "80");
   if (!default_port) host += ":" + endpoint.port;
   return host;

@@ -1,8 +1,9 @@
-// The bounded keep-alive pool behind one UpstreamClient: idle connections reused newest first (LIFO:
-// the warmest socket, and the oldest ones age out at the cap), a cap on idle connections, and a cap on
-// all open ones (leased + idle) beyond which a request fails with kPoolExhausted instead of queueing.
-// Like Pingora's pool key, a pool serves exactly one (host, port, TLS context/SNI) endpoint: a
-// connection is never handed to a request for another upstream. One worker thread, no locks.
+// The bounded keep-alive pool behind one UpstreamClient: idle connections reused newest first
+// (LIFO: the warmest socket, and the oldest ones age out at the cap), a cap on idle connections,
+// and a cap on all open ones (leased + idle) beyond which a request fails with kPoolExhausted
+// instead of queueing. Like Pingora's pool key, a pool serves exactly one (host, port, TLS
+// context/SNI) endpoint: a connection is never handed to a request for another upstream. One worker
+// thread, no locks.
 #pragma once
 
 #include <cstddef>
@@ -21,10 +22,10 @@ struct UpstreamPoolOptions {
 };
 
 struct UpstreamPoolStats {
-  std::size_t leased = 0;   // carrying a request or an unread response
-  std::size_t idle = 0;     // open, waiting for reuse
-  std::size_t opened = 0;   // connections ever reserved (new connects attempted)
-  std::size_t reused = 0;   // requests sent on an idle connection
+  std::size_t leased = 0;         // carrying a request or an unread response
+  std::size_t idle = 0;           // open, waiting for reuse
+  std::size_t opened = 0;         // connections ever reserved (new connects attempted)
+  std::size_t reused = 0;         // requests sent on an idle connection
   std::size_t dropped_stale = 0;  // idle connections found closed by the peer
 };
 
@@ -53,9 +54,10 @@ class UpstreamPool {
 };
 
 // make_upstream_client with pool options (tests); the stats of a client made by either factory.
-std::unique_ptr<UpstreamClient> make_upstream_client(
-    boost::asio::any_io_executor executor, UpstreamEndpoint endpoint,
-    std::shared_ptr<boost::asio::ssl::context> tls, UpstreamPoolOptions options);
+std::unique_ptr<UpstreamClient> make_upstream_client(boost::asio::any_io_executor executor,
+                                                     UpstreamEndpoint endpoint,
+                                                     std::shared_ptr<boost::asio::ssl::context> tls,
+                                                     UpstreamPoolOptions options);
 const UpstreamPoolStats& pool_stats(const UpstreamClient& client);
 
 }  // namespace switchyard::proxy

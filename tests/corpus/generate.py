@@ -505,9 +505,73 @@ def gen_chat():
         ]), "chat with a sensitive value", "mixed")
 
 
+# ====================================================================== hand-written hard cases
+# Single realistic prompts in both directions, written one by one (not from templates) to cover
+# shapes the templates above do not: prose, mixed content, look-alikes next to trigger words.
+HARD = [
+    ("sensitive", "secret", "Hey, can you check why this fails? I set STRIPE_SECRET_KEY=sk_live_51HqLmN2eZvKYlo2CQx8r7TbV3pWs9Yd and the webhook still says unauthorized."),
+    ("sensitive", "secret", "Our Jenkins job prints this in the console: [INFO] Using token glpat-Hx7pQ2mZr9LsVb4Nk8Tw for clone. Is that a problem?"),
+    ("sensitive", "secret", "I accidentally committed .env with AZURE_STORAGE=DefaultEndpointsProtocol=https;AccountName=prodlogs;AccountKey=q8Vt3Lm9Xc2Rz7Pw1Kb5Nd4Hf6Jg0Sy8Ue3Ta9Oi2Wl7Mn5Bv1Cx4Zq6Er3Ty8Ui==;EndpointSuffix=core.windows.net - how do I purge it from git history?"),
+    ("sensitive", "secret", "My api key is 9c1e7f3a5b2d4e6f8a0b1c2d3e4f5a6b and it returns 403 on every call, any idea?"),
+    ("sensitive", "secret", "Here's the service account JSON: {\"type\": \"service_account\", \"project_id\": \"shop-prod\", \"private_key_id\": \"4f1c2b9e8d7a6f5e4d3c2b1a0f9e8d7c6b5a4f3e\", \"private_key\": \"-----BEGIN PRIVATE KEY-----\\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7VJTUt9Us8cKj\\n-----END PRIVATE KEY-----\\n\"}"),
+    ("sensitive", "secret", "mysql -h db.shop-prod.io -u admin -p'Gr33n!Tea#2024' orders -e 'show tables' gives access denied"),
+    ("sensitive", "secret", "redis-cli -u redis://default:Zr8#kLq2Vm9x@cache.shop-prod.io:6379 ping hangs, why?"),
+    ("sensitive", "pii", "Please format this as a table: Jane Miller, jane.miller@hotmail.com, +1 312 555 0147; Omar Said, omar.said@gmail.com, +44 7700 900123"),
+    ("sensitive", "pii", "Customer called about card ending 4467, full number 4916 3385 0608 2832, says it was charged twice."),
+    ("sensitive", "pii", "Write a polite reminder to Mr. Keller that his payment to DE75 5121 0800 1245 1261 99 is overdue."),
+    ("sensitive", "pii", "Employee record: name Dana Whitfield, SSN 412-38-5526, start date 2023-02-01. Draft a welcome letter."),
+    ("sensitive", "pii", "The VPN drops when I connect to 172.20.14.9 from home, what should I tell IT?"),
+    ("sensitive", "health", "Patient John Carter (MRN 7734120) was seen for chest pain; troponin negative, discharged on aspirin 81 mg. Write a summary for his GP."),
+    ("sensitive", "health", "Summarize: 45-year-old female, DOB 03/14/1979, diagnosed with generalized anxiety disorder, started sertraline 50 mg."),
+    ("sensitive", "marker", "Can you turn this into bullet points? 'Confidential: the Q2 layoffs will affect 8% of staff, announcement on June 3.'"),
+    ("sensitive", "marker", "Please proofread this memo. Header: PROPRIETARY AND CONFIDENTIAL - NOT FOR DISTRIBUTION. Body: pricing tiers for 2026 are attached."),
+    ("sensitive", "org", "Write unit tests for the function below.\n# Globex Proprietary - do not copy\ndef margin(cost, price):\n    return (price - cost) / price"),
+    ("sensitive", "org", "Our staging API is at https://api.staging.corp.globex.internal/v2, why does curl say SSL certificate problem?"),
+    ("sensitive", "org", "Prepare talking points for the Castellan Bank QBR next week."),
+    ("sensitive", "org", "The nightjar roadmap slipped a quarter; draft a note to the steering committee."),
+    ("sensitive", "org", "Onboarding checklist for GX-104233: laptop, badge, VPN."),
+    ("vendor", "secret", "What's the difference between an AWS access key id and a secret access key, and how long are they?"),
+    ("vendor", "secret", "In the docs they use AKIAIOSFODNN7EXAMPLE / wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY. Can I use those to test boto3 locally with moto?"),
+    ("vendor", "secret", "Write a regex that matches GitHub tokens like ghp_ followed by 36 alphanumeric characters."),
+    ("vendor", "secret", "Why does `openssl rand -hex 32` give me 64 characters instead of 32?"),
+    ("vendor", "secret", "export DATABASE_URL=postgres://postgres:postgres@localhost:5432/dev\nIs it ok to keep this in docker-compose for local development?"),
+    ("vendor", "secret", "Set api_key = \"YOUR_API_KEY_HERE\" in settings.py and restart the server. Why is it still unauthorized?"),
+    ("vendor", "secret", "const token = localStorage.getItem('access_token'); // is this safe against XSS?"),
+    ("vendor", "secret", "Password policy: at least 12 characters, one digit, one symbol. Write the validation function in Go."),
+    ("vendor", "secret", "git show 3f9c2a1b8e7d6c5b4a3f2e1d0c9b8a7f6e5d4c3b --stat shows a huge diff, how do I find the large files?"),
+    ("vendor", "secret", "The integrity field is sha512-2Yk9gQ3x1JY0bGZqZ8Wl3z1m7vN4tFh2U7cP0xR9sL5dE8kA6jH3wB1oT4yV7nM2qS5fG8iD0cX3zR6pL9uK1A== - is npm verifying it?"),
+    ("vendor", "pii", "What's the format of a US social security number and which ranges are never issued?"),
+    ("vendor", "pii", "Generate a regex for IBANs and explain the mod-97 check with DE00 0000 0000 0000 0000 00 as a placeholder."),
+    ("vendor", "pii", "Our office router is 192.168.1.0/24 per the diagram; what does /24 mean?"),
+    ("vendor", "pii", "Our public status page is hosted at 104.18.32.7; why does traceroute stop at hop 9?"),
+    ("vendor", "pii", "For support, customers can email help@brightpath.io or call our hotline; write an FAQ entry about refunds."),
+    ("vendor", "pii", "Convert 1712345678901 milliseconds since epoch to a date."),
+    ("vendor", "pii", "The ISBN is 978-0-13-468599-1; format a citation in APA style."),
+    ("vendor", "pii", "Tracking number 1Z999AA10123456784 shows 'label created' for 5 days. Write a complaint."),
+    ("vendor", "pii", "Call the function with 3 retries and a 250 ms backoff; what number of attempts is reasonable?"),
+    ("vendor", "health", "What are the side effects of sertraline 50 mg, and how long until it works?"),
+    ("vendor", "health", "Create a FHIR search query that finds all Condition resources with ICD-10 code E11.9."),
+    ("vendor", "health", "Write a SQL query that counts patients per diagnosis code in the encounters table."),
+    ("vendor", "marker", "How do I add a 'Confidential' watermark to every page of a Word document?"),
+    ("vendor", "marker", "We take the confidentiality of your data seriously. Rewrite this sentence to sound less corporate."),
+    ("vendor", "marker", "Explain what 'proprietary software' means compared to open source."),
+    ("vendor", "marker", "My manager asked me to keep the surprise party confidential. Any ideas for the cake?"),
+    # design section 4: keywords are literal, so an ordinary use of a codename still counts
+    ("sensitive", "org", "Is the halcyon period in Greek myth connected to kingfishers? Just curious about the etymology of 'halcyon days'."),
+    ("vendor", "org", "Which birds of prey hover like a kestrel?"),
+    ("vendor", "org", "Write a short story about a salt marsh at dawn."),
+    ("vendor", "org", "Globex Corporation from The Simpsons: summarize the episode 'You Only Move Twice'."),
+]
+
+
+def gen_hard():
+    for label, content, text in HARD:
+        add("chat", label, text, "hand-written hard case", content)
+
+
 def main():
     for gen in [gen_code, gen_email, gen_log, gen_ticket, gen_sql, gen_document, gen_health, gen_de, gen_fr,
-                gen_es, gen_ja, gen_evasion, gen_chat]:
+                gen_es, gen_ja, gen_evasion, gen_chat, gen_hard]:
         gen()
     out_dir = os.path.join(os.path.dirname(os.path.abspath(__file__)), "tuning")
     os.makedirs(out_dir, exist_ok=True)

@@ -63,20 +63,25 @@ class GateImpl : public ChunkGate, public std::enable_shared_from_this<GateImpl>
     if (runtime_->stopped) return;
     asio::post(*runtime_->io, [self = shared_from_this()] {
       std::lock_guard lock(self->mutex_);
-      if (self->waiter_ != nullptr) self->waiter_->cancel();
+      for (asio::steady_timer* waiter : self->waiters_) waiter->cancel();  // each re-checks
     });
   }
 
   // Runs on the fake's thread.
   asio::awaitable<void> wait() {
     asio::steady_timer timer(co_await asio::this_coro::executor);
+    {
+      std::lock_guard lock(mutex_);
+      waiters_.push_back(&timer);
+    }
     struct Unregister {
       GateImpl* gate;
+      asio::steady_timer* timer;
       ~Unregister() {
         std::lock_guard lock(gate->mutex_);
-        gate->waiter_ = nullptr;
+        std::erase(gate->waiters_, timer);
       }
-    } unregister{this};
+    } unregister{this, &timer};
     for (;;) {
       {
         std::lock_guard lock(mutex_);
@@ -84,7 +89,6 @@ class GateImpl : public ChunkGate, public std::enable_shared_from_this<GateImpl>
           ++consumed_;
           co_return;
         }
-        waiter_ = &timer;
       }
       timer.expires_at(asio::steady_timer::time_point::max());
       co_await timer.async_wait(asio::as_tuple(asio::use_awaitable));
@@ -96,7 +100,7 @@ class GateImpl : public ChunkGate, public std::enable_shared_from_this<GateImpl>
   std::mutex mutex_;
   std::size_t released_ = 0;
   std::size_t consumed_ = 0;
-  asio::steady_timer* waiter_ = nullptr;
+  std::vector<asio::steady_timer*> waiters_;  // sessions waiting on this gate
 };
 
 template <class Stream>

@@ -275,7 +275,9 @@ void check_anthropic_stream(std::string_view bytes) {
       EXPECT_TRUE(data.at("error").as_object().at("message").is_string());
       return;
     }
-    if (i == 0) ASSERT_EQ(event.event, "message_start");
+    if (i == 0) {
+      ASSERT_EQ(event.event, "message_start");
+    }
     if (event.event == "message_start") {
       ASSERT_FALSE(started);
       started = true;
@@ -305,6 +307,7 @@ void check_anthropic_stream(std::string_view bytes) {
     } else if (event.event == "message_stop") {
       EXPECT_TRUE(delta_seen);
       EXPECT_TRUE(last) << "message_stop is last";
+      return;
     } else if (event.event != "ping") {
       ADD_FAILURE() << "unexpected event";
     }
@@ -341,7 +344,7 @@ void check_openai_stream(std::string_view bytes, bool wants_usage) {
     }
     EXPECT_EQ(chunk.at("object"), "chat.completion.chunk");
     if (id.empty()) id = chunk.at("id").as_string();
-    EXPECT_EQ(chunk.at("id"), id);
+    EXPECT_EQ(chunk.at("id").as_string(), id);
     const auto& choices = chunk.at("choices").as_array();
     if (choices.empty()) {
       EXPECT_TRUE(wants_usage);
@@ -355,7 +358,9 @@ void check_openai_stream(std::string_view bytes, bool wants_usage) {
     EXPECT_FALSE(finish_seen) << "nothing after the finish_reason but usage and [DONE]";
     const auto& choice = choices[0].as_object();
     const auto& delta = choice.at("delta").as_object();
-    if (i == 0) EXPECT_EQ(delta.at("role"), "assistant");
+    if (i == 0) {
+      EXPECT_EQ(delta.at("role"), "assistant");
+    }
     if (const auto* calls = delta.if_contains("tool_calls")) {
       for (const auto& call : calls->as_array()) {
         const std::int64_t index = call.at("index").as_int64();

@@ -227,7 +227,8 @@ class PromText {
       if (sample.name == family.name + "_bucket") {
         auto le = labels.find("le");
         if (le == labels.end()) throw PromParseError(family.name + ": bucket without le");
-        const double bound = le->second == "+Inf" ? INFINITY : std::strtod(le->second.c_str(), nullptr);
+        const double bound =
+            le->second == "+Inf" ? INFINITY : std::strtod(le->second.c_str(), nullptr);
         labels.erase(le);
         series[labels].buckets.emplace_back(bound, sample.value);
       } else if (sample.name == family.name + "_sum") {

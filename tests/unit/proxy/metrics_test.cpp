@@ -96,10 +96,10 @@ TEST(Metrics, RuleMatchesCountOnlyRegisteredIdsByName) {
   const std::vector<std::string> ids = {"globex.codenames", "pii.payment-card"};
   metrics.register_rule_ids(ids);
   policy::Classification classification;
-  classification.matches.push_back({"globex.codenames", "codename", "confidential",
-                                    Handling::kInternal, 3, {}});
-  classification.matches.push_back({"pii.payment-card", "credit_card", "restricted",
-                                    Handling::kInternal, 1, {}});
+  classification.matches.push_back(
+      {"globex.codenames", "codename", "confidential", Handling::kInternal, 3, {}});
+  classification.matches.push_back(
+      {"pii.payment-card", "credit_card", "restricted", Handling::kInternal, 1, {}});
   classification.matches.push_back({"never.registered", "x", "public", Handling::kVendor, 2, {}});
   metrics.count_rule_matches(classification);
   metrics.count_rule_match("globex.codenames");
@@ -129,7 +129,7 @@ TEST(Metrics, HistogramBucketsAreInclusiveCumulativeAndInSeconds) {
   Metrics metrics;
   metrics.observe_overhead(std::chrono::microseconds(100));  // exactly on the 0.0001 bound
   metrics.observe_overhead(std::chrono::microseconds(101));
-  metrics.observe_overhead(std::chrono::seconds(5));          // beyond every bound
+  metrics.observe_overhead(std::chrono::seconds(5));  // beyond every bound
   const PromText text = scrape(metrics);
   const std::string name = "switchyard_proxy_overhead_seconds";
   EXPECT_EQ(text.value(name + "_bucket", {{"le", "0.00005"}}), 0.0);
@@ -267,8 +267,8 @@ TEST(Metrics, ConcurrentIncrementsAreNotLostAndRenderStaysValid) {
 }
 
 TEST(Metrics, RuleIdsAreReadFromEveryPolicyFile) {
-  const auto dir = std::filesystem::temp_directory_path() /
-                   ("metrics_rule_ids_" + std::to_string(::getpid()));
+  const auto dir =
+      std::filesystem::temp_directory_path() / ("metrics_rule_ids_" + std::to_string(::getpid()));
   std::filesystem::create_directories(dir);
   {
     std::ofstream(dir / "main.yaml") << "policy: p\nversion: '1'\ninclude: [pack.yaml]\n"

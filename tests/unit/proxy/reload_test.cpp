@@ -154,7 +154,8 @@ TEST_F(ReloadTest, FailingPolicyTestKeepsTheOldPolicy) {
 
 TEST_F(ReloadTest, UnknownKeyKeepsTheOldPolicy) {
   make_reloader(main_file());
-  write_in_place(main_file(), replace(v1_, "category: codename", "category: codename\n    colour: blue"));
+  write_in_place(main_file(),
+                 replace(v1_, "category: codename", "category: codename\n    colour: blue"));
   expect_failure_kept_old(reloader_->reload_now(), "colour");
 }
 
