@@ -49,6 +49,7 @@ const json::value* get(const json::object& object, std::string_view key) {
 MaybeError only_known(const json::object& object, std::string_view path,
                       std::initializer_list<std::string_view> known, std::string_view reason) {
   for (const auto& member : object) {
+    if (member.value().is_null()) continue;  // null counts as absent
     if (std::find(known.begin(), known.end(), member.key()) == known.end()) {
       return untranslatable(field(path, member.key()), reason);
     }

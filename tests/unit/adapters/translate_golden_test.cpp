@@ -14,6 +14,7 @@
 #include <sstream>
 
 #include "adapters/sse_parser.h"
+#include "adapters/translate_json.h"
 #include "adapters/translate_response.h"
 #include "adapters/translation.h"
 
@@ -119,7 +120,7 @@ std::string pretty(const json::value& value, int indent = 0) {
     }
     return out + "\n" + pad + "]";
   }
-  return json::serialize(value);
+  return translation::to_json(value);
 }
 
 // ---------------------------------------------------------------------------------------------

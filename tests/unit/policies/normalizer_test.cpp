@@ -1,0 +1,189 @@
+#include "policies/normalizer.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+namespace switchyard::policy {
+namespace {
+
+using ViewKind = NormalizedText::ViewKind;
+
+NormalizedText build(std::string_view text) {
+  NormalizedText n;
+  std::string error;
+  EXPECT_TRUE(n.build(text, NormalizerLimits{}, &error)) << error;
+  return n;
+}
+
+// The original bytes a view range stands for.
+std::string original_of(const NormalizedText& n, ViewKind kind, std::string_view needle) {
+  const std::string_view view = n.view(kind);
+  const std::size_t at = view.find(needle);
+  EXPECT_NE(at, std::string_view::npos) << "'" << needle << "' not in view '" << view << "'";
+  if (at == std::string_view::npos) return {};
+  const auto [begin, end] = n.to_original(kind, at, at + needle.size());
+  return std::string(n.original().substr(begin, end - begin));
+}
+
+TEST(Normalizer, AsciiProseIsNeverCopied) {
+  const std::string text = "Please summarize the attached press release for the team.";
+  const NormalizedText n = build(text);
+  EXPECT_EQ(n.normalized().data(), text.data());
+  EXPECT_FALSE(n.has_decoded());
+  EXPECT_EQ(n.keyword().data(), text.data());
+}
+
+TEST(Normalizer, FullWidthDigitsAndLettersBecomeAscii) {
+  const std::string text = "card \xEF\xBC\x94\xEF\xBC\x95\xEF\xBC\x93\xEF\xBC\x99 and "
+                           "\xEF\xBC\xA3\xEF\xBC\xAF\xEF\xBC\xAE\xEF\xBC\xA6";  // ４５３９ ＣＯＮＦ
+  const NormalizedText n = build(text);
+  EXPECT_EQ(n.normalized(), "card 4539 and CONF");
+  EXPECT_EQ(original_of(n, ViewKind::kNormalized, "4539"), "\xEF\xBC\x94\xEF\xBC\x95\xEF\xBC\x93\xEF\xBC\x99");
+  EXPECT_EQ(original_of(n, ViewKind::kNormalized, "53"), "\xEF\xBC\x95\xEF\xBC\x93");
+  EXPECT_EQ(original_of(n, ViewKind::kNormalized, "and"), "and");
+}
+
+TEST(Normalizer, OtherScriptDigitsBecomeAscii) {
+  // Arabic-Indic ٤٥ and Devanagari ३९
+  const NormalizedText n = build("\xD9\xA4\xD9\xA5\xE0\xA5\xA9\xE0\xA5\xAF");
+  EXPECT_EQ(n.normalized(), "4539");
+}
+
+TEST(Normalizer, FormatCharactersAreRemovedButCoveredBySpans) {
+  // AKIA<ZWSP>IOSF<soft hyphen>ODNN<word joiner>7<BOM>X
+  const std::string text = "key AKIA\xE2\x80\x8BIOSF\xC2\xADODNN\xE2\x81\xA0" "7\xEF\xBB\xBFX end";
+  const NormalizedText n = build(text);
+  EXPECT_EQ(n.normalized(), "key AKIAIOSFODNN7X end");
+  EXPECT_EQ(original_of(n, ViewKind::kNormalized, "AKIAIOSFODNN7X"),
+            "AKIA\xE2\x80\x8BIOSF\xC2\xADODNN\xE2\x81\xA0" "7\xEF\xBB\xBFX");
+}
+
+TEST(Normalizer, DashesAndSpacesBecomeAscii) {
+  // en dash, minus sign, non-breaking space, ideographic space
+  const NormalizedText n = build("a\xE2\x80\x93" "b\xE2\x88\x92" "c\xC2\xA0" "d\xE3\x80\x80" "e");
+  EXPECT_EQ(n.normalized(), "a-b-c d e");
+}
+
+TEST(Normalizer, CombiningMarksComposeWithTheLetterBefore) {
+  const NormalizedText n = build("cafe\xCC\x81 ok");  // e + combining acute
+  EXPECT_EQ(n.normalized(), "caf\xC3\xA9 ok");
+  EXPECT_EQ(original_of(n, ViewKind::kNormalized, "\xC3\xA9"), "e\xCC\x81");
+  EXPECT_EQ(original_of(n, ViewKind::kNormalized, "ok"), "ok");
+}
+
+TEST(Normalizer, InvalidUtf8IsAnError) {
+  NormalizedText n;
+  std::string error;
+  EXPECT_FALSE(n.build("abc\xC3(", NormalizerLimits{}, &error));
+  EXPECT_NE(error.find("UTF-8"), std::string::npos);
+  EXPECT_FALSE(n.build("\xED\xA0\x80", NormalizerLimits{}, &error));  // surrogate
+  EXPECT_FALSE(n.build("\xC0\xAF", NormalizerLimits{}, &error));      // overlong
+  EXPECT_FALSE(n.build("\xF4\x90\x80\x80", NormalizerLimits{}, &error));  // > U+10FFFF
+}
+
+TEST(Normalizer, PercentEncodingDecodes) {
+  const NormalizedText n = build("redirect_uri=https%3A%2F%2Fwiki.corp.globex.internal%2Fx");
+  ASSERT_TRUE(n.has_decoded());
+  EXPECT_EQ(n.decoded(), "redirect_uri=https://wiki.corp.globex.internal/x");
+  EXPECT_EQ(original_of(n, ViewKind::kDecoded, "://"), "%3A%2F%2F");
+  EXPECT_EQ(original_of(n, ViewKind::kDecoded, "wiki"), "wiki");
+}
+
+TEST(Normalizer, PercentEncodedUtf8AndPlus) {
+  const NormalizedText n = build("q=caf%C3%A9+4539+1488");
+  EXPECT_EQ(n.decoded(), "q=caf\xC3\xA9 4539 1488");
+  // Invalid UTF-8 after decoding stays as written.
+  EXPECT_FALSE(build("x=%FF%FE").has_decoded());
+}
+
+TEST(Normalizer, HtmlEntitiesDecode) {
+  const NormalizedText n = build("maria&#64;example&period;com &lt;b&gt; &#x41;");
+  EXPECT_EQ(n.decoded(), "maria@example.com <b> A");
+  EXPECT_EQ(original_of(n, ViewKind::kDecoded, "@"), "&#64;");
+  EXPECT_FALSE(build("fish &chips; AT&T &#0;").has_decoded());
+}
+
+TEST(Normalizer, BackslashUEscapesDecode) {
+  const NormalizedText n = build(R"(pan \u0034\u0035\u0033\u0039 smile \ud83d\ude00)");
+  EXPECT_EQ(n.decoded(), "pan 4539 smile \xF0\x9F\x98\x80");
+  EXPECT_EQ(original_of(n, ViewKind::kDecoded, "4539"), R"(\u0034\u0035\u0033\u0039)");
+}
+
+TEST(Normalizer, Base64BlobsDecodeWhenTheyAreText) {
+  // "user:hunter2-password" and "Project Kestrel launch"
+  const NormalizedText n =
+      build("Authorization: Basic dXNlcjpodW50ZXIyLXBhc3N3b3Jk and UHJvamVjdCBLZXN0cmVsIGxhdW5jaA==");
+  ASSERT_TRUE(n.has_decoded());
+  EXPECT_EQ(n.decoded(), "Authorization: Basic user:hunter2-password and Project Kestrel launch");
+  // A match inside a decoded blob maps to the whole blob in the original.
+  EXPECT_EQ(original_of(n, ViewKind::kDecoded, "Kestrel"), "UHJvamVjdCBLZXN0cmVsIGxhdW5jaA==");
+}
+
+TEST(Normalizer, BinaryBase64AndIdentifiersStayAsWritten) {
+  // A SHA-256 in hex and a long identifier are base64 alphabet, but decode to binary.
+  EXPECT_FALSE(build("digest e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+                   .has_decoded());
+  EXPECT_FALSE(build("call createElementNSFromTemplate now").has_decoded());
+  EXPECT_FALSE(build("short aGVsbG8= blob").has_decoded());  // under 16 characters
+}
+
+TEST(Normalizer, DecodingIsRecursiveToDepthTwo) {
+  // base64("c2VjcmV0IGNvZGVuYW1lIEhhbGN5b24=") where the inner is base64("secret codename Halcyon")
+  const NormalizedText n = build("blob YzJWamNtVjBJR052WkdWdVlXMWxJRWhoYkdONWIyND0= end");
+  EXPECT_EQ(n.decoded(), "blob secret codename Halcyon end");
+  NormalizedText shallow;
+  std::string error;
+  NormalizerLimits one;
+  one.max_decode_depth = 1;
+  ASSERT_TRUE(shallow.build("blob YzJWamNtVjBJR052WkdWdVlXMWxJRWhoYkdONWIyND0= end", one, &error));
+  EXPECT_EQ(shallow.decoded(), "blob c2VjcmV0IGNvZGVuYW1lIEhhbGN5b24= end");
+}
+
+TEST(Normalizer, KeywordViewFoldsHomoglyphsAndCase) {
+  // Cyrillic Н, а, о and Greek Κ in "Наlcyon" / "ΚESTREL"; German capital Ü folds to ü.
+  const NormalizedText n = build("\xD0\x9D\xD0\xB0lcy\xD0\xBEn \xCE\x9A" "ESTREL M\xC3\x9CLLER");
+  EXPECT_EQ(n.keyword(), "Halcyon KESTREL M\xC3\xBCLLER");
+  EXPECT_EQ(original_of(n, ViewKind::kKeyword, "Halcyon"), "\xD0\x9D\xD0\xB0lcy\xD0\xBEn");
+}
+
+TEST(Normalizer, KeywordViewCollapsesLetterSpacing) {
+  EXPECT_EQ(build("the p r o j e c t  k e s t r e l plan").keyword(), "the project kestrel plan");
+  EXPECT_EQ(build("stamp I.N.T.E.R.N.A.L now").keyword(), "stamp INTERNAL now");
+  EXPECT_EQ(build("H-a-l-c-y-o-n").keyword(), "Halcyon");
+  // Ordinary single letters are left alone.
+  EXPECT_EQ(build("a cat and I went").keyword(), "a cat and I went");
+  EXPECT_EQ(build("options a, b, c").keyword(), "options a, b, c");
+  const NormalizedText n = build("x C O N F I D E N T I A L y");
+  EXPECT_EQ(original_of(n, ViewKind::kKeyword, "CONFIDENTIAL"), "C O N F I D E N T I A L");
+}
+
+TEST(Normalizer, ViewsChainThroughEveryStage) {
+  // Full-width, then percent-encoded, then spaced out: all map back to the original.
+  const std::string text = "\xEF\xBC\xA8" "alcyon %48%61%6C%63%79%6F%6E h a l c y o n";
+  const NormalizedText n = build(text);
+  EXPECT_EQ(n.normalized(), "Halcyon %48%61%6C%63%79%6F%6E h a l c y o n");
+  EXPECT_EQ(n.decoded(), "Halcyon Halcyon h a l c y o n");
+  EXPECT_EQ(n.keyword(), "Halcyon Halcyon halcyon");
+  const std::string_view k = n.keyword();
+  auto [b1, e1] = n.to_original(ViewKind::kKeyword, 0, 7);
+  EXPECT_EQ(text.substr(b1, e1 - b1), "\xEF\xBC\xA8" "alcyon");
+  auto [b2, e2] = n.to_original(ViewKind::kKeyword, 8, 15);
+  EXPECT_EQ(text.substr(b2, e2 - b2), "%48%61%6C%63%79%6F%6E");
+  auto [b3, e3] = n.to_original(ViewKind::kKeyword, 16, k.size());
+  EXPECT_EQ(text.substr(b3, e3 - b3), "h a l c y o n");
+}
+
+TEST(OffsetMap, IdentityAndReplacementPieces) {
+  OffsetMap map;
+  map.add_identity(0, 4);         // view 0..4 -> src 0..4
+  map.add_replacement(4, 6, 1);   // view 4 -> src 4..10
+  map.add_identity(12, 3);        // view 5..8 -> src 12..15 (src 10..12 removed)
+  EXPECT_EQ(map.map(0, 4), std::make_pair<std::size_t, std::size_t>(0, 4));
+  EXPECT_EQ(map.map(4, 5), std::make_pair<std::size_t, std::size_t>(4, 10));
+  EXPECT_EQ(map.map(3, 6), std::make_pair<std::size_t, std::size_t>(3, 13));
+  EXPECT_EQ(map.map(5, 8), std::make_pair<std::size_t, std::size_t>(12, 15));
+}
+
+}  // namespace
+}  // namespace switchyard::policy

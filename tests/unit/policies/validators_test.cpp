@@ -1,0 +1,70 @@
+#include "policies/validators.h"
+
+#include <gtest/gtest.h>
+
+namespace switchyard::policy {
+namespace {
+
+TEST(Validators, Luhn) {
+  EXPECT_TRUE(luhn_valid("4539 1488 0343 6467"));
+  EXPECT_TRUE(luhn_valid("4539-1488-0343-6467"));
+  EXPECT_TRUE(luhn_valid("378282246310005"));  // Amex, 15 digits
+  EXPECT_FALSE(luhn_valid("4539 1488 0343 6468"));  // last digit off
+  EXPECT_FALSE(luhn_valid("0000 0000 0000 0000"));  // all zeros passes the sum, not a card
+  EXPECT_FALSE(luhn_valid("12345678901"));           // too short
+  EXPECT_FALSE(luhn_valid("4539x1488y0343z6467"));   // not only digits and separators
+}
+
+TEST(Validators, Iban) {
+  EXPECT_TRUE(iban_valid("DE89370400440532013000"));
+  EXPECT_TRUE(iban_valid("DE89 3704 0044 0532 0130 00"));
+  EXPECT_TRUE(iban_valid("gb82west12345698765432"));  // case does not matter
+  EXPECT_TRUE(iban_valid("FR1420041010050500013M02606"));
+  EXPECT_FALSE(iban_valid("DE88370400440532013000"));   // check digits wrong
+  EXPECT_FALSE(iban_valid("DE8937040044053201300"));    // Germany is 22 long
+  EXPECT_FALSE(iban_valid("ZZ89370400440532013000"));   // no such country
+  EXPECT_FALSE(iban_valid("DE89-3704-0044-0532-01$0"));
+}
+
+TEST(Validators, UsSsn) {
+  EXPECT_TRUE(us_ssn_valid("536-22-8730"));
+  EXPECT_TRUE(us_ssn_valid("536 22 8730"));
+  EXPECT_TRUE(us_ssn_valid("536228730"));
+  EXPECT_FALSE(us_ssn_valid("000-22-8730"));  // area 000
+  EXPECT_FALSE(us_ssn_valid("666-22-8730"));  // area 666
+  EXPECT_FALSE(us_ssn_valid("912-22-8730"));  // area 9xx
+  EXPECT_FALSE(us_ssn_valid("536-00-8730"));  // group 00
+  EXPECT_FALSE(us_ssn_valid("536-22-0000"));  // serial 0000
+  EXPECT_FALSE(us_ssn_valid("078-05-1120"));  // the Woolworth wallet card
+  EXPECT_FALSE(us_ssn_valid("219-09-9999"));  // SSA advertisement
+  EXPECT_FALSE(us_ssn_valid("123-45-6789"));
+  EXPECT_FALSE(us_ssn_valid("536-22 8730"));  // mixed separators
+  EXPECT_FALSE(us_ssn_valid("536-22-873"));   // 8 digits
+}
+
+TEST(Validators, Entropy) {
+  EXPECT_DOUBLE_EQ(shannon_entropy("aaaa"), 0.0);
+  EXPECT_DOUBLE_EQ(shannon_entropy("abab"), 1.0);
+  EXPECT_DOUBLE_EQ(shannon_entropy("abcd"), 2.0);
+  std::string error;
+  auto v = parse_validator("entropy:3.5", &error);
+  ASSERT_TRUE(v.has_value()) << error;
+  EXPECT_TRUE(validate(*v, "wJalrXUtnFEMI/K7MDENG/bPxRfiCYzq9bX4mK2p"));
+  EXPECT_FALSE(validate(*v, "aaaaaaaaaaaaaaaabbbbbbbbbbbb"));
+}
+
+TEST(Validators, ParseNames) {
+  std::string error;
+  EXPECT_TRUE(parse_validator("luhn", &error));
+  EXPECT_TRUE(parse_validator("iban", &error));
+  EXPECT_TRUE(parse_validator("us_ssn", &error));
+  EXPECT_FALSE(parse_validator("lunh", &error));
+  EXPECT_NE(error.find("luhn, iban, us_ssn, entropy:<bits per char>"), std::string::npos);
+  EXPECT_FALSE(parse_validator("entropy:", &error));
+  EXPECT_FALSE(parse_validator("entropy:abc", &error));
+  EXPECT_FALSE(parse_validator("entropy:9", &error));
+  EXPECT_EQ(to_string(*parse_validator("entropy:3.5", &error)), "entropy:3.5");
+}
+
+}  // namespace
+}  // namespace switchyard::policy
