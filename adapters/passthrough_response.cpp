@@ -110,6 +110,9 @@ class PassthroughTranslator final : public ResponseTranslator {
       if (c == '\n') {
         if (after_cr_) {  // the LF of a CRLF whose CR already ended the line
           after_cr_ = false;
+          // When that CR closed the previous block, this LF opens the next one; it is kept even if
+          // the block is dropped, so the client sees the CRLF whole.
+          if (i == start && pending_.empty()) crlf_tail_ = true;
           continue;
         }
         if (line_empty_) boundary = i + 1;
@@ -162,7 +165,12 @@ class PassthroughTranslator final : public ResponseTranslator {
         drop_usage_chunk_ = false;
       }
     }
-    if (!drop_block_) out.append(block);
+    if (!drop_block_) {
+      out.append(block);
+    } else if (crlf_tail_) {
+      out.push_back('\n');
+    }
+    crlf_tail_ = false;
   }
 
   void inspect_event(const SseEvent& event) {
@@ -293,6 +301,7 @@ class PassthroughTranslator final : public ResponseTranslator {
   bool drop_block_ = false;
   bool line_empty_ = true;  // no byte since the last line end
   bool after_cr_ = false;   // the previous feed ended with a CR
+  bool crlf_tail_ = false;  // the current block starts with the LF of the previous block's CRLF
   SseParser parser_;
   std::string pending_;  // stream bytes after the last event boundary
   std::string body_;     // non-stream body copy, or the error body

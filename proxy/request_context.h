@@ -53,7 +53,11 @@ struct RequestContext {
   std::chrono::nanoseconds client_write_time{0};  // awaiting the client's socket
   bool audit_outcome = false;  // set once the request is worth an audit record (known endpoint)
 
-  Route route() const { return decided ? decision.route : Route::kBlocked; }
+  // Where the request actually went: a vendor request that fell back is internal.
+  Route route() const {
+    if (!decided) return Route::kBlocked;
+    return fallback_used ? Route::kInternal : decision.route;
+  }
   // Time in the proxy itself: elapsed minus waits on the upstream and the client.
   std::chrono::nanoseconds overhead() const {
     const auto total = Clock::now() - start;

@@ -23,7 +23,7 @@ ParsedRequest request_for(Api api, bool stream = true) {
   return r;
 }
 
-struct Run {
+struct Outcome {
   std::string out;
   Usage usage;
   std::optional<std::string> id;
@@ -31,11 +31,11 @@ struct Run {
   int status = 0;
 };
 
-Run run(Api api, const UpstreamResponseInfo& info, std::string_view body, bool proxy_added_usage,
+Outcome run(Api api, const UpstreamResponseInfo& info, std::string_view body, bool proxy_added_usage,
         std::vector<std::size_t> splits = {}, bool complete = true) {
   auto translator = make_response_translator(request_for(api, info.event_stream), info,
                                              proxy_added_usage);
-  Run r;
+  Outcome r;
   std::size_t at = 0;
   for (std::size_t split : splits) {
     translator->feed(body.substr(at, split - at), r.out);
@@ -94,12 +94,12 @@ const std::string kResponsesStream =
 
 TEST(Passthrough, ChatStreamUnchangedAtEverySplit) {
   for (std::size_t i = 0; i <= kChatStream.size(); ++i) {
-    Run r = run(Api::kOpenAiChat, sse(Dialect::kOpenAi), kChatStream, false, {i});
+    Outcome r = run(Api::kOpenAiChat, sse(Dialect::kOpenAi), kChatStream, false, {i});
     ASSERT_EQ(r.out, kChatStream) << "split at " << i;
     EXPECT_EQ(r.usage.input_tokens, 12);
     EXPECT_EQ(r.usage.output_tokens, 3);
   }
-  Run r = run(Api::kOpenAiChat, sse(Dialect::kOpenAi), kChatStream, false);
+  Outcome r = run(Api::kOpenAiChat, sse(Dialect::kOpenAi), kChatStream, false);
   EXPECT_EQ(r.content_type, "text/event-stream");
   EXPECT_EQ(r.status, 200);
 }
@@ -123,7 +123,7 @@ TEST(Passthrough, ProxyAddedUsageChunkDroppedAtEverySplit) {
   expected.erase(begin, end - begin);
   for (std::size_t i = 0; i <= kChatStream.size(); i += 3) {
     for (std::size_t j = i; j <= kChatStream.size(); j += 17) {
-      Run r = run(Api::kOpenAiChat, sse(Dialect::kOpenAi), kChatStream, true, {i, j});
+      Outcome r = run(Api::kOpenAiChat, sse(Dialect::kOpenAi), kChatStream, true, {i, j});
       ASSERT_EQ(r.out, expected) << "split at " << i << "," << j;
       EXPECT_EQ(r.usage.input_tokens, 12);
       EXPECT_EQ(r.usage.output_tokens, 3);
@@ -135,14 +135,14 @@ TEST(Passthrough, UsageInLastContentChunkIsKept) {
   std::string stream =
       "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"x\"}}],"
       "\"usage\":{\"prompt_tokens\":4,\"completion_tokens\":1}}\n\ndata: [DONE]\n\n";
-  Run r = run(Api::kOpenAiChat, sse(Dialect::kOpenAi), stream, true);
+  Outcome r = run(Api::kOpenAiChat, sse(Dialect::kOpenAi), stream, true);
   EXPECT_EQ(r.out, stream);
   EXPECT_EQ(r.usage.input_tokens, 4);
 }
 
 TEST(Passthrough, AnthropicStreamUsageAtEverySplit) {
   for (std::size_t i = 0; i <= kAnthropicStream.size(); ++i) {
-    Run r = run(Api::kAnthropicMessages, sse(Dialect::kAnthropic), kAnthropicStream, false, {i});
+    Outcome r = run(Api::kAnthropicMessages, sse(Dialect::kAnthropic), kAnthropicStream, false, {i});
     ASSERT_EQ(r.out, kAnthropicStream) << "split at " << i;
     EXPECT_EQ(r.usage.input_tokens, 30);
     EXPECT_EQ(r.usage.output_tokens, 15);
@@ -151,7 +151,7 @@ TEST(Passthrough, AnthropicStreamUsageAtEverySplit) {
 
 TEST(Passthrough, ResponsesStreamIdAndUsage) {
   for (std::size_t i = 0; i <= kResponsesStream.size(); i += 5) {
-    Run r = run(Api::kOpenAiResponses, sse(Dialect::kOpenAi), kResponsesStream, false, {i});
+    Outcome r = run(Api::kOpenAiResponses, sse(Dialect::kOpenAi), kResponsesStream, false, {i});
     ASSERT_EQ(r.out, kResponsesStream);
     ASSERT_TRUE(r.id.has_value());
     EXPECT_EQ(*r.id, "resp_abc");
@@ -165,7 +165,7 @@ TEST(Passthrough, NonStreamBodiesUsageAndId) {
       R"({"id":"chatcmpl-1","object":"chat.completion","choices":[{"index":0,"message":)"
       R"({"role":"assistant","content":"hi"},"finish_reason":"stop"}],)"
       R"("usage":{"prompt_tokens":7,"completion_tokens":2,"total_tokens":9}})";
-  Run r = run(Api::kOpenAiChat, plain(Dialect::kOpenAi), chat, false, {10, 50});
+  Outcome r = run(Api::kOpenAiChat, plain(Dialect::kOpenAi), chat, false, {10, 50});
   EXPECT_EQ(r.out, chat);
   EXPECT_EQ(r.usage.input_tokens, 7);
   EXPECT_EQ(r.usage.output_tokens, 2);
@@ -197,14 +197,14 @@ TEST(Passthrough, NonStreamBodiesUsageAndId) {
 }
 
 TEST(Passthrough, NoUsageReportedStaysUnknown) {
-  Run r = run(Api::kOpenAiChat, plain(Dialect::kOpenAi), "not json at all", false);
+  Outcome r = run(Api::kOpenAiChat, plain(Dialect::kOpenAi), "not json at all", false);
   EXPECT_EQ(r.out, "not json at all");
   EXPECT_EQ(r.usage.input_tokens, -1);
   EXPECT_EQ(r.usage.output_tokens, -1);
 }
 
 TEST(Passthrough, UpstreamErrorsNormalizedForOpenAiClients) {
-  Run r = run(Api::kOpenAiChat, plain(Dialect::kOpenAi, 400),
+  Outcome r = run(Api::kOpenAiChat, plain(Dialect::kOpenAi, 400),
               R"({"object":"error","message":"bad max_tokens","type":"BadRequestError","param":null,"code":400})",
               false, {7});
   EXPECT_EQ(r.status, 400);
@@ -224,7 +224,7 @@ TEST(Passthrough, UpstreamErrorsNormalizedForOpenAiClients) {
 }
 
 TEST(Passthrough, UpstreamErrorsNormalizedForAnthropicClients) {
-  Run r = run(Api::kAnthropicMessages, plain(Dialect::kAnthropic, 529),
+  Outcome r = run(Api::kAnthropicMessages, plain(Dialect::kAnthropic, 529),
               R"({"type":"error","error":{"type":"overloaded_error","message":"Overloaded"}})", false);
   EXPECT_EQ(r.status, 529);
   EXPECT_EQ(json::parse(r.out),
@@ -235,7 +235,7 @@ TEST(Passthrough, UpstreamErrorsNormalizedForAnthropicClients) {
 
 TEST(Passthrough, CutOffStreamsEndWithAnErrorEvent) {
   std::string partial = kChatStream.substr(0, kChatStream.find(": keep-alive") + 5);
-  Run r = run(Api::kOpenAiChat, sse(Dialect::kOpenAi), partial, false, {}, false);
+  Outcome r = run(Api::kOpenAiChat, sse(Dialect::kOpenAi), partial, false, {}, false);
   std::string first_event = kChatStream.substr(0, kChatStream.find(": keep-alive"));
   ASSERT_EQ(r.out.substr(0, first_event.size()), first_event);
   std::string tail = r.out.substr(first_event.size());
@@ -263,14 +263,14 @@ TEST(Passthrough, CutOffStreamsEndWithAnErrorEvent) {
 
 TEST(Passthrough, LastEventWithoutBlankLineForwardedOnCompleteFinish) {
   std::string stream = "data: {\"a\":1}\n\ndata: [DONE]";
-  Run r = run(Api::kOpenAiChat, sse(Dialect::kOpenAi), stream, true);
+  Outcome r = run(Api::kOpenAiChat, sse(Dialect::kOpenAi), stream, true);
   EXPECT_EQ(r.out, stream);
 }
 
 TEST(Passthrough, HugeEventPassedOnUninspected) {
   std::string big = "data: {\"x\":\"" + std::string(kMaxInspectedEventBytes + 10, 'a') + "\"}\n\n";
   std::string stream = big + "data: [DONE]\n\n";
-  Run r = run(Api::kOpenAiChat, sse(Dialect::kOpenAi), stream, true, {100, 600000});
+  Outcome r = run(Api::kOpenAiChat, sse(Dialect::kOpenAi), stream, true, {100, 600000});
   EXPECT_EQ(r.out, stream);
 }
 
@@ -279,7 +279,7 @@ TEST(Passthrough, CrOnlyAndMixedLineEnds) {
                        "data: [DONE]\r\r";
   std::string expected = "data: {\"a\":1}\r\rdata: {\"b\":2}\n\r\ndata: [DONE]\r\r";
   for (std::size_t i = 0; i <= stream.size(); ++i) {
-    Run r = run(Api::kOpenAiChat, sse(Dialect::kOpenAi), stream, true, {i});
+    Outcome r = run(Api::kOpenAiChat, sse(Dialect::kOpenAi), stream, true, {i});
     ASSERT_EQ(r.out, expected) << i;
     EXPECT_EQ(r.usage.input_tokens, 1);
   }

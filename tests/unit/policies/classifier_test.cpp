@@ -1,0 +1,304 @@
+// Classification: strictest wins, spans on the original text, confirmation steps, failing closed,
+// and the differential check of the one-pass matcher against each rule run alone.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <random>
+#include <thread>
+
+#include "policies/classifier.h"
+#include "test_support.h"
+
+namespace switchyard::policy {
+namespace {
+
+using testing::data_dir;
+using testing::load;
+using testing::rule_ids;
+using ::testing::ElementsAre;
+using ::testing::UnorderedElementsAre;
+
+std::shared_ptr<const Policy> globex() {
+  static const auto p = Policy::load_file(data_dir() / "globex.yaml");
+  return p;
+}
+
+TEST(Classifier, NothingMatchedIsVendorAtTheLowestLevel) {
+  const auto c = globex()->classify("Summarize the attached press release");
+  EXPECT_FALSE(c.classifier_error);
+  EXPECT_EQ(c.handling, Handling::kVendor);
+  EXPECT_EQ(c.level, "public");
+  EXPECT_TRUE(c.matches.empty());
+}
+
+TEST(Classifier, StrictestHandlingWins) {
+  const auto c = globex()->classify(
+      "Halcyon keys: -----BEGIN RSA PRIVATE KEY----- and card 4539 1488 0343 6467");
+  EXPECT_EQ(c.handling, Handling::kBlock);
+  EXPECT_EQ(c.level, "restricted");
+  EXPECT_THAT(rule_ids(c), ElementsAre("globex.codenames", "secrets.private-key", "pii.payment-card"));
+}
+
+TEST(Classifier, RedactSitsBetweenVendorAndInternal) {
+  const auto p = load(R"(policy: p
+rules:
+  - {id: email, level: internal, handling: redact, regex: '[a-z]+@[a-z]+\.com'}
+  - {id: code, level: confidential, keywords: [Halcyon]}
+)");
+  EXPECT_EQ(p->classify("mail bob@example.com").handling, Handling::kRedact);
+  EXPECT_EQ(p->classify("mail bob@example.com about Halcyon").handling, Handling::kInternal);
+  EXPECT_EQ(p->strictest_handling(), Handling::kInternal);
+}
+
+TEST(Classifier, SpansPointAtOriginalBytesAcrossSegments) {
+  // Full-width digits with a zero-width space inside the card number, in the second segment.
+  const std::string card = "\xEF\xBC\x94" "539 1488\xE2\x80\x8B 0343 6467";
+  const std::string second = "pay with " + card + " today";
+  const std::vector<std::string_view> segments = {"hello", second};
+  const auto c = globex()->classify(segments);
+  ASSERT_EQ(c.matches.size(), 1u);
+  EXPECT_EQ(c.matches[0].id, "pii.payment-card");
+  ASSERT_EQ(c.matches[0].spans.size(), 1u);
+  const MatchSpan span = c.matches[0].spans[0];
+  EXPECT_EQ(span.segment, 1u);
+  EXPECT_EQ(second.substr(span.begin, span.end - span.begin), card);
+}
+
+TEST(Classifier, DecodedMatchesMapToTheEncodedText) {
+  const std::string text = "see https%3A%2F%2Fbuild01.corp.globex.internal%2Fjob";
+  const auto c = globex()->classify(text);
+  ASSERT_EQ(rule_ids(c), std::vector<std::string>{"globex.internal-hosts"});
+  const MatchSpan span = c.matches[0].spans[0];
+  EXPECT_EQ(text.substr(span.begin, span.end - span.begin), "build01.corp.globex.internal");
+  // Inside base64, the span is the whole blob.
+  const std::string blob = "aG9zdCBidWlsZDAxLmNvcnAuZ2xvYmV4LmludGVybmFs";  // host build01.corp...
+  const auto d = globex()->classify("config " + blob + " end");
+  ASSERT_EQ(rule_ids(d), std::vector<std::string>{"globex.internal-hosts"});
+  EXPECT_EQ(d.matches[0].spans[0].begin, 7u);
+  EXPECT_EQ(d.matches[0].spans[0].end, 7u + blob.size());
+}
+
+TEST(Classifier, ValidatorsAllowListsAndContext) {
+  EXPECT_TRUE(globex()->classify("order 4539 1488 0343 6468").matches.empty());  // fails Luhn
+  EXPECT_TRUE(globex()->classify("test card 4111 1111 1111 1111").matches.empty());  // allowed
+  EXPECT_TRUE(globex()->classify("test card 4111-1111-1111-1111").matches.empty());  // same value
+  EXPECT_THAT(rule_ids(globex()->classify("my SSN is 536-22-8730")), ElementsAre("pii.us-ssn"));
+  EXPECT_TRUE(globex()->classify("ticket 536-22-8730").matches.empty());  // no context word
+  EXPECT_TRUE(globex()->classify("SSN 078-05-1120").matches.empty());     // sample number
+}
+
+TEST(Classifier, ContextWindowIsMeasuredInCharacters) {
+  const auto p = load(R"(policy: p
+rules:
+  - id: n
+    level: internal
+    regex: '\b\d{6}\b'
+    context: [badge]
+    context_window: 10
+)");
+  EXPECT_EQ(p->classify("badge no. 123456").matches.size(), 1u);
+  EXPECT_EQ(p->classify("123456 (badge)").matches.size(), 1u);
+  EXPECT_TRUE(p->classify("badge ...................... 123456").matches.empty());
+  EXPECT_TRUE(p->classify("badges 123456").matches.empty());  // whole words
+}
+
+TEST(Classifier, AllowedPhraseAroundAKeyword) {
+  const auto p = load(R"(policy: p
+rules:
+  - {id: c, level: confidential, keywords: [Halcyon], allow: ["Halcyon Days"]}
+)");
+  EXPECT_TRUE(p->classify("we sang Halcyon Days").matches.empty());
+  EXPECT_EQ(p->classify("Halcyon Days and the Halcyon plan").matches[0].count, 1u);
+}
+
+TEST(Classifier, CaptureGroupIsTheValue) {
+  const auto p = load(R"(policy: p
+rules:
+  - id: pw
+    level: internal
+    regex: 'password\s*=\s*(\S+)'
+    validate: entropy:3
+    allow: ["changeme"]
+)");
+  const std::string text = "password = x9$Kq2!mZp";
+  const auto c = p->classify(text);
+  ASSERT_EQ(c.matches.size(), 1u);
+  EXPECT_EQ(text.substr(c.matches[0].spans[0].begin), "x9$Kq2!mZp");
+  EXPECT_TRUE(p->classify("password = changeme").matches.empty());
+  EXPECT_TRUE(p->classify("password = aaaaaaaa").matches.empty());
+}
+
+TEST(Classifier, MinCountCountsAcrossSegments) {
+  const auto p = load(R"(policy: p
+rules:
+  - {id: bulk, level: confidential, regex: '[a-z]+@[a-z]+\.org', min_count: 3}
+)");
+  EXPECT_TRUE(p->classify("a@x.org b@x.org").matches.empty());
+  const std::vector<std::string_view> segments = {"a@x.org b@x.org", "c@x.org"};
+  const auto c = p->classify(segments);
+  ASSERT_EQ(c.matches.size(), 1u);
+  EXPECT_EQ(c.matches[0].count, 3u);
+}
+
+TEST(Classifier, DisabledRulesNeverMatch) {
+  const auto p = load(R"(policy: p
+rules:
+  - {id: off, level: confidential, keywords: [Halcyon], enabled: false}
+)");
+  EXPECT_TRUE(p->classify("Halcyon").matches.empty());
+  EXPECT_TRUE(p->rules().empty());
+}
+
+TEST(Classifier, InvalidUtf8FailsClosed) {
+  const auto c = globex()->classify("hello \xFF world");
+  EXPECT_TRUE(c.classifier_error);
+  EXPECT_EQ(c.handling, Handling::kBlock);  // the policy's strictest handling
+  EXPECT_EQ(c.level, "restricted");
+  EXPECT_THAT(c.error, ::testing::HasSubstr("UTF-8"));
+}
+
+TEST(Classifier, OversizedTextFailsClosed) {
+  const std::string big(5u << 20, 'a');
+  const std::vector<std::string_view> segments = {big, big};  // 10 MiB together
+  const auto c = globex()->classify(segments);
+  EXPECT_TRUE(c.classifier_error);
+  EXPECT_EQ(c.handling, Handling::kBlock);
+  EXPECT_THAT(c.error, ::testing::HasSubstr("over the classifier limit"));
+}
+
+TEST(Classifier, RegexMemoryBudgetExhaustionFailsClosed) {
+  // A tiny DFA budget: RE2::Set reports out of memory, which must never read as "no match".
+  ClassifierLimits limits;
+  limits.set_max_mem = 1 << 16;
+  std::string yaml = "policy: p\nrules:\n";
+  for (int i = 0; i < 40; ++i) {
+    yaml += "  - {id: r" + std::to_string(i) + ", level: internal, regex: '[a-q][a-z]{" +
+            std::to_string(i % 5 + 8) + "}x" + std::to_string(i) + "[0-9]{3}'}\n";
+  }
+  std::shared_ptr<const Policy> p;
+  try {
+    p = load_policy_text(yaml, data_dir(), true, limits);
+  } catch (const PolicyError& e) {
+    // Compiling already failed on the budget: also a correct, loud outcome.
+    EXPECT_THAT(e.what(), ::testing::HasSubstr("memory budget"));
+    return;
+  }
+  std::string text;
+  std::mt19937 rng(7);
+  for (int i = 0; i < 200000; ++i) text.push_back(static_cast<char>('a' + rng() % 26));
+  const auto c = p->classify(text);
+  EXPECT_TRUE(c.classifier_error);
+  EXPECT_EQ(c.handling, Handling::kInternal);
+  EXPECT_THAT(c.error, ::testing::HasSubstr("out of memory"));
+}
+
+TEST(Classifier, IsSafeToShareAcrossThreads) {
+  const auto p = globex();
+  std::vector<std::thread> threads;
+  std::atomic<int> wrong{0};
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&] {
+      for (int i = 0; i < 200; ++i) {
+        if (p->classify("the Halcyon plan, card 4539 1488 0343 6467").handling !=
+            Handling::kInternal) {
+          ++wrong;
+        }
+      }
+    });
+  }
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(wrong.load(), 0);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Differential: the one-pass result equals each rule run alone.
+
+struct Outcome {
+  std::string id;
+  std::size_t count;
+  std::vector<std::tuple<std::uint32_t, std::size_t, std::size_t>> spans;
+  bool operator==(const Outcome&) const = default;
+};
+
+std::vector<Outcome> outcomes(const Classification& c) {
+  std::vector<Outcome> out;
+  for (const auto& m : c.matches) {
+    Outcome o{m.id, m.count, {}};
+    for (const auto& s : m.spans) o.spans.emplace_back(s.segment, s.begin, s.end);
+    out.push_back(std::move(o));
+  }
+  return out;
+}
+
+std::vector<std::string> real_texts() {
+  std::vector<std::string> texts = {
+      "Please review the Halcyon launch plan before Friday.",
+      "ssh deploy@build01.corp.globex.internal and run ./release.sh --project-kestrel",
+      "Customer card: 4539 1488 0343 6467, exp 04/27; backup card 4111 1111 1111 1111.",
+      "My social security number is 536-22-8730 (SSN), my old one 078-05-1120.",
+      "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmU=\n-----END",
+      "Die Rechnung für Projekt MANTA-3 geht an die Müller AG, IBAN DE89 3704 0044 0532 0130 00.",
+      "プロジェクトHalcyonの資料を要約してください。カード番号は４５３９ １４８８ ０３４３ ６４６７です。",
+      "curl 'https://wiki.corp.globex.internal/x?next=%2Fpage' -H 'X: SGFsY3lvbiBsYXVuY2ggcGxhbg=='",
+      "h a l c y o n, \xD0\x9D\xD0\xB0lcy\xD0\xBEn, Hal\xE2\x80\x8B" "cyon, &#72;alcyon, \\u0048alcyon",
+  };
+  return texts;
+}
+
+std::string generated_text(std::mt19937& rng) {
+  static const std::vector<std::string> pieces = {
+      "the", "plan", "Halcyon", "halcyons", "Project", "Kestrel", "project-kestrel", "MANTA-3",
+      "MANTA-32", "4539 1488 0343 6467", "4539148803436468", "536-22-8730", "SSN", "ssn:",
+      "corp.globex.internal", "a.corp.globex.internal", "-----BEGIN RSA PRIVATE KEY-----", "\n",
+      ",", ".", "(", ")", "_", "-", "%2F", "%48alcyon", "&#64;", "\\u0034", "\xEF\xBC\x94",
+      "\xE2\x80\x8B", "\xD0\xB0", "h a l c y o n", "SGFsY3lvbg==", "aGFsY3lvbiBoYWxjeW9u", "é",
+      "機密", "4111 1111 1111 1111", "x", "y z", "   "};
+  std::string text;
+  const int n = 1 + static_cast<int>(rng() % 40);
+  for (int i = 0; i < n; ++i) {
+    text += pieces[rng() % pieces.size()];
+    if (rng() % 3 != 0) text += ' ';
+  }
+  return text;
+}
+
+TEST(Differential, OnePassEqualsEachRuleAlone) {
+  const auto p = globex();
+  const Classifier& classifier = *p->impl().classifier;
+  // Single-rule classifiers, each compiled on its own.
+  std::vector<std::unique_ptr<Classifier>> singles;
+  for (const auto& rule : classifier.rules()) {
+    std::vector<std::string> errors;
+    singles.push_back(Classifier::compile({rule}, classifier.levels(),
+                                          {Handling::kVendor, Handling::kVendor,
+                                           Handling::kInternal, Handling::kInternal},
+                                          ClassifierLimits{}, &errors));
+    ASSERT_TRUE(singles.back()) << errors[0];
+  }
+  std::mt19937 rng(12345);
+  std::vector<std::vector<std::string>> inputs;
+  for (const auto& t : real_texts()) inputs.push_back({t});
+  for (int i = 0; i < 400; ++i) inputs.push_back({generated_text(rng), generated_text(rng)});
+  std::size_t with_matches = 0;
+  for (const auto& input : inputs) {
+    std::vector<std::string_view> segments(input.begin(), input.end());
+    const auto one_pass = classifier.classify(segments);
+    const auto alone = classifier.classify(segments, nullptr, MatchEngine::kEachRuleAlone);
+    ASSERT_FALSE(one_pass.classifier_error) << one_pass.error;
+    EXPECT_EQ(outcomes(one_pass), outcomes(alone)) << input[0];
+    EXPECT_EQ(one_pass.handling, alone.handling);
+    // And rule by rule, each in a classifier of its own.
+    std::vector<Outcome> combined;
+    for (const auto& single : singles) {
+      for (auto& o : outcomes(single->classify(segments))) combined.push_back(std::move(o));
+    }
+    EXPECT_EQ(outcomes(one_pass), combined) << input[0];
+    with_matches += !one_pass.matches.empty();
+  }
+  // The inputs exercise the rules: most of them match something.
+  EXPECT_GT(with_matches, inputs.size() / 2);
+}
+
+}  // namespace
+}  // namespace switchyard::policy
