@@ -10,9 +10,9 @@ namespace json = boost::json;
 namespace {
 
 ApiError bad_upstream(std::string_view what) {
-  return ApiError{502, "api_error", "upstream_invalid_response",
-                  "the upstream returned a response that cannot be translated: " + std::string(what),
-                  ""};
+  return ApiError{
+      502, "api_error", "upstream_invalid_response",
+      "the upstream returned a response that cannot be translated: " + std::string(what), ""};
 }
 
 std::string_view string_at(const json::object& object, std::string_view key) {
@@ -143,9 +143,9 @@ Result<TranslatedBody> openai_completion_to_anthropic(std::string_view body,
       {"role", "assistant"},
       {"model", model},
       {"content", std::move(content)},
-      {"stop_reason", refusal.empty() ? anthropic_stop_reason(string_at(choice, "finish_reason"),
-                                                              has_tool_calls)
-                                      : std::string_view("refusal")},
+      {"stop_reason",
+       refusal.empty() ? anthropic_stop_reason(string_at(choice, "finish_reason"), has_tool_calls)
+                       : std::string_view("refusal")},
       {"stop_sequence", nullptr},
       {"usage", std::move(usage_out)},
   };

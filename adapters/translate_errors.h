@@ -1,6 +1,6 @@
 // Errors across the API boundary: the 400s for fields that cannot be translated, upstream error
-// bodies re-rendered in the client's format (status and type mapped), and the error events that end a
-// translated stream.
+// bodies re-rendered in the client's format (status and type mapped), and the error events that end
+// a translated stream.
 #pragma once
 
 #include <string>
@@ -11,7 +11,8 @@
 
 namespace switchyard::adapters::translation {
 
-// 400 invalid_request_error naming `param` (e.g. "messages[2].content[0].type") in message and param.
+// 400 invalid_request_error naming `param` (e.g. "messages[2].content[0].type") in message and
+// param.
 ApiError untranslatable(std::string param, std::string_view reason);
 // 400 for a field whose type or shape is wrong, so it cannot be read at all.
 ApiError malformed(std::string param, std::string_view reason);
@@ -27,8 +28,8 @@ int status_for_anthropic_type(std::string_view type);
 int client_status_for(Dialect client, int upstream_status);
 
 // Reads an upstream error body (OpenAI {"error":{...}}, vLLM's flat {"object":"error",...},
-// {"error":"text"}, {"detail":"text"}, or Anthropic {"type":"error","error":{...}}) into an ApiError
-// in the client's terms. A body that is not JSON yields a message with the status only.
+// {"error":"text"}, {"detail":"text"}, or Anthropic {"type":"error","error":{...}}) into an
+// ApiError in the client's terms. A body that is not JSON yields a message with the status only.
 ApiError upstream_error(Dialect client, int upstream_status, std::string_view body);
 
 // An error object seen inside a stream (OpenAI chunk {"error":{...}}, Anthropic `error` event data)

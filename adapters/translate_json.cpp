@@ -17,13 +17,27 @@ void append_json_string(std::string& out, std::string_view text) {
     out.append(text.data() + run_start, i - run_start);
     run_start = i + 1;
     switch (c) {
-      case '"': out.append("\\\""); break;
-      case '\\': out.append("\\\\"); break;
-      case '\n': out.append("\\n"); break;
-      case '\r': out.append("\\r"); break;
-      case '\t': out.append("\\t"); break;
-      case '\b': out.append("\\b"); break;
-      case '\f': out.append("\\f"); break;
+      case '"':
+        out.append("\\\"");
+        break;
+      case '\\':
+        out.append("\\\\");
+        break;
+      case '\n':
+        out.append("\\n");
+        break;
+      case '\r':
+        out.append("\\r");
+        break;
+      case '\t':
+        out.append("\\t");
+        break;
+      case '\b':
+        out.append("\\b");
+        break;
+      case '\f':
+        out.append("\\f");
+        break;
       default: {
         const char escape[] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 0xF]};
         out.append(escape, sizeof(escape));
@@ -58,9 +72,15 @@ void append_double(std::string& out, double number) {
 
 void append_json(std::string& out, const boost::json::value& value) {
   switch (value.kind()) {
-    case boost::json::kind::null: out.append("null"); return;
-    case boost::json::kind::bool_: out.append(value.get_bool() ? "true" : "false"); return;
-    case boost::json::kind::int64: append_int(out, value.get_int64()); return;
+    case boost::json::kind::null:
+      out.append("null");
+      return;
+    case boost::json::kind::bool_:
+      out.append(value.get_bool() ? "true" : "false");
+      return;
+    case boost::json::kind::int64:
+      append_int(out, value.get_int64());
+      return;
     case boost::json::kind::uint64: {
       std::array<char, 24> buffer{};
       auto [end, ec] =
@@ -69,8 +89,12 @@ void append_json(std::string& out, const boost::json::value& value) {
       out.append(buffer.data(), end);
       return;
     }
-    case boost::json::kind::double_: append_double(out, value.get_double()); return;
-    case boost::json::kind::string: append_json_string(out, value.get_string()); return;
+    case boost::json::kind::double_:
+      append_double(out, value.get_double());
+      return;
+    case boost::json::kind::string:
+      append_json_string(out, value.get_string());
+      return;
     case boost::json::kind::array: {
       out.push_back('[');
       bool first = true;

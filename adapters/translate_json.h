@@ -1,6 +1,6 @@
-// Small JSON writing helpers for cross-API translation: a compact serializer that prints numbers the
-// way people and upstream servers expect (0.7, not 7E-1) and a string escaper used to build stream
-// events without allocating a JSON tree per event.
+// Small JSON writing helpers for cross-API translation: a compact serializer that prints numbers
+// the way people and upstream servers expect (0.7, not 7E-1) and a string escaper used to build
+// stream events without allocating a JSON tree per event.
 #pragma once
 
 #include <boost/json.hpp>

@@ -1,8 +1,8 @@
 // Request translation between Anthropic Messages and OpenAI Chat Completions. Every field goes
-// through an explicit list (docs/translation.md mirrors it); a field outside the list, or a value the
-// target cannot express, is a 400 naming the field. Nothing is dropped silently: the few fields that
-// are accepted without an equivalent (cache hints, earlier-turn thinking) are listed in the docs with
-// the reason they change nothing.
+// through an explicit list (docs/translation.md mirrors it); a field outside the list, or a value
+// the target cannot express, is a 400 naming the field. Nothing is dropped silently: the few fields
+// that are accepted without an equivalent (cache hints, earlier-turn thinking) are listed in the
+// docs with the reason they change nothing.
 #include <algorithm>
 #include <initializer_list>
 #include <map>
@@ -122,8 +122,8 @@ json::value as_openai_content(json::array parts) {
 
 MaybeError anthropic_text_block(const json::object& block, const std::string& path,
                                 json::array& parts) {
-  if (auto error = only_known(block, path, {"type", "text", "cache_control", "citations"},
-                              kToOpenAi)) {
+  if (auto error =
+          only_known(block, path, {"type", "text", "cache_control", "citations"}, kToOpenAi)) {
     return error;
   }
   if (const auto* citations = get(block, "citations");
@@ -174,9 +174,9 @@ MaybeError anthropic_image_block(const json::object& block, const std::string& p
 
 MaybeError anthropic_tool_result(const json::object& block, const std::string& path,
                                  json::array& messages) {
-  if (auto error = only_known(block, path,
-                              {"type", "tool_use_id", "content", "is_error", "cache_control"},
-                              kToOpenAi)) {
+  if (auto error =
+          only_known(block, path, {"type", "tool_use_id", "content", "is_error", "cache_control"},
+                     kToOpenAi)) {
     return error;
   }
   const json::value* id = get(block, "tool_use_id");
@@ -281,8 +281,8 @@ MaybeError anthropic_assistant_message(const json::value& content, const std::st
     if (type == "text") {
       if (auto error = anthropic_text_block(block, block_path, texts)) return error;
     } else if (type == "tool_use") {
-      if (auto error = only_known(block, block_path, {"type", "id", "name", "input", "cache_control"},
-                                  kToOpenAi)) {
+      if (auto error = only_known(block, block_path,
+                                  {"type", "id", "name", "input", "cache_control"}, kToOpenAi)) {
         return error;
       }
       const json::value* id = get(block, "id");
@@ -384,9 +384,8 @@ MaybeError anthropic_tools(const json::value& tools, json::object& out) {
 MaybeError anthropic_tool_choice(const json::value& choice, json::object& out) {
   if (!choice.is_object()) return malformed("tool_choice", "must be an object");
   const json::object& object = choice.get_object();
-  if (auto error =
-          only_known(object, "tool_choice", {"type", "name", "disable_parallel_tool_use"},
-                     kToOpenAi)) {
+  if (auto error = only_known(object, "tool_choice", {"type", "name", "disable_parallel_tool_use"},
+                              kToOpenAi)) {
     return error;
   }
   const std::string_view type = type_of(object);
@@ -420,13 +419,13 @@ MaybeError anthropic_tool_choice(const json::value& choice, json::object& out) {
   return std::nullopt;
 }
 
-Result<std::string> anthropic_to_openai(const ParsedRequest& request,
-                                        const RewriteOptions& options, const json::object& root) {
-  if (auto error = only_known(root, "",
-                              {"model", "messages", "system", "max_tokens", "stop_sequences",
-                               "temperature", "top_p", "stream", "metadata", "tools",
-                               "tool_choice", "thinking"},
-                              kToOpenAi)) {
+Result<std::string> anthropic_to_openai(const ParsedRequest& request, const RewriteOptions& options,
+                                        const json::object& root) {
+  if (auto error =
+          only_known(root, "",
+                     {"model", "messages", "system", "max_tokens", "stop_sequences", "temperature",
+                      "top_p", "stream", "metadata", "tools", "tool_choice", "thinking"},
+                     kToOpenAi)) {
     return *error;
   }
   json::object out;
@@ -537,8 +536,7 @@ MaybeError openai_image_part(const json::object& part, const std::string& path,
   json::object source;
   if (url.starts_with("data:")) {
     const auto comma = url.find(',');
-    const std::string_view header =
-        url.substr(5, comma == std::string_view::npos ? 0 : comma - 5);
+    const std::string_view header = url.substr(5, comma == std::string_view::npos ? 0 : comma - 5);
     constexpr std::string_view kBase64 = ";base64";
     if (comma == std::string_view::npos || !header.ends_with(kBase64)) {
       return untranslatable(url_path,
@@ -680,8 +678,8 @@ MaybeError openai_message(const json::object& message, const std::string& path,
           json::object{{"type", "text"}, {"text", content->get_string()}});
     } else if (content != nullptr && content->is_array()) {
       conversation.system_single_string = false;
-      if (auto error = openai_parts(content->get_array(), content_path, false,
-                                    conversation.system)) {
+      if (auto error =
+              openai_parts(content->get_array(), content_path, false, conversation.system)) {
         return error;
       }
     } else {
@@ -716,6 +714,7 @@ MaybeError openai_message(const json::object& message, const std::string& path,
       } else {
         for (auto& block : converted.get_array()) blocks.push_back(std::move(block));
       }
+      conversation.tool_results_message.reset();  // only the message right after joins
       return std::nullopt;
     }
     conversation.messages.push_back(
@@ -724,10 +723,9 @@ MaybeError openai_message(const json::object& message, const std::string& path,
   }
 
   if (role == "assistant") {
-    if (auto error = only_known(message, path,
-                                {"role", "content", "tool_calls", "refusal", "function_call",
-                                 "audio"},
-                                kToAnthropic)) {
+    if (auto error = only_known(
+            message, path, {"role", "content", "tool_calls", "refusal", "function_call", "audio"},
+            kToAnthropic)) {
       return error;
     }
     for (std::string_view key : {"refusal", "function_call", "audio"}) {
@@ -735,8 +733,8 @@ MaybeError openai_message(const json::object& message, const std::string& path,
     }
     conversation.tool_results_message.reset();
     const json::value* tool_calls = get(message, "tool_calls");
-    const bool has_calls = tool_calls != nullptr && tool_calls->is_array() &&
-                           !tool_calls->get_array().empty();
+    const bool has_calls =
+        tool_calls != nullptr && tool_calls->is_array() && !tool_calls->get_array().empty();
     if (!has_calls && (content == nullptr || content->is_string())) {
       conversation.messages.push_back(json::object{
           {"role", "assistant"}, {"content", content == nullptr ? json::value("") : *content}});
@@ -804,8 +802,8 @@ MaybeError openai_tools(const json::value& tools, json::object& out) {
     if (auto error = need_object(tools.get_array()[i], path)) return error;
     const json::object& tool = tools.get_array()[i].get_object();
     if (type_of(tool) != "function") {
-      return untranslatable(field(path, "type"), "(only function tools) " +
-                                                     std::string(kToAnthropic));
+      return untranslatable(field(path, "type"),
+                            "(only function tools) " + std::string(kToAnthropic));
     }
     if (auto error = only_known(tool, path, {"type", "function"}, kToAnthropic)) return error;
     const json::value* function = get(tool, "function");
@@ -915,8 +913,7 @@ MaybeError neutral_only(const json::object& root) {
        "(non-zero) cannot be translated: Anthropic has no frequency penalty"},
       {"logprobs", [](const json::value& v) { return v.is_bool() && !v.get_bool(); },
        "cannot be translated: Anthropic does not return log probabilities"},
-      {"logit_bias",
-       [](const json::value& v) { return v.is_object() && v.get_object().empty(); },
+      {"logit_bias", [](const json::value& v) { return v.is_object() && v.get_object().empty(); },
        "cannot be translated: Anthropic has no logit bias"},
       {"response_format",
        [](const json::value& v) {
@@ -943,15 +940,33 @@ MaybeError neutral_only(const json::object& root) {
   return std::nullopt;
 }
 
-Result<std::string> openai_to_anthropic(const ParsedRequest& request,
-                                        const RewriteOptions& options, const json::object& root) {
-  if (auto error = only_known(
-          root, "",
-          {"model", "messages", "max_tokens", "max_completion_tokens", "temperature", "top_p",
-           "stop", "stream", "stream_options", "user", "safety_identifier", "tools",
-           "tool_choice", "parallel_tool_calls", "n", "presence_penalty", "frequency_penalty",
-           "logprobs", "logit_bias", "response_format", "modalities", "store", "metadata"},
-          kToAnthropic)) {
+Result<std::string> openai_to_anthropic(const ParsedRequest& request, const RewriteOptions& options,
+                                        const json::object& root) {
+  if (auto error = only_known(root, "",
+                              {"model",
+                               "messages",
+                               "max_tokens",
+                               "max_completion_tokens",
+                               "temperature",
+                               "top_p",
+                               "stop",
+                               "stream",
+                               "stream_options",
+                               "user",
+                               "safety_identifier",
+                               "tools",
+                               "tool_choice",
+                               "parallel_tool_calls",
+                               "n",
+                               "presence_penalty",
+                               "frequency_penalty",
+                               "logprobs",
+                               "logit_bias",
+                               "response_format",
+                               "modalities",
+                               "store",
+                               "metadata"},
+                              kToAnthropic)) {
     return *error;
   }
   if (auto error = neutral_only(root)) return *error;
@@ -969,7 +984,8 @@ Result<std::string> openai_to_anthropic(const ParsedRequest& request,
   const json::value* max_completion = get(root, "max_completion_tokens");
   const json::value* max_tokens = get(root, "max_tokens");
   if (max_completion != nullptr) {
-    if (auto error = copy_positive_int(max_completion, "max_completion_tokens", out, "max_tokens")) {
+    if (auto error =
+            copy_positive_int(max_completion, "max_completion_tokens", out, "max_tokens")) {
       return *error;
     }
   } else if (max_tokens != nullptr) {
@@ -1004,7 +1020,8 @@ Result<std::string> openai_to_anthropic(const ParsedRequest& request,
       out["stop_sequences"] = json::array{*stop};
     } else if (stop->is_array()) {
       for (std::size_t i = 0; i < stop->get_array().size(); ++i) {
-        if (!stop->get_array()[i].is_string()) return malformed(item("stop", i), "must be a string");
+        if (!stop->get_array()[i].is_string())
+          return malformed(item("stop", i), "must be a string");
       }
       if (!stop->get_array().empty()) out["stop_sequences"] = *stop;
     } else {

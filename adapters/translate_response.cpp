@@ -1,6 +1,6 @@
 // The per-request ResponseTranslator for cross-API replies. It picks one of three paths from the
-// upstream's status and Content-Type: an error body (buffered, re-rendered in the client's format), a
-// whole JSON reply (buffered up to a limit, translated at the end), or a stream (parsed event by
+// upstream's status and Content-Type: an error body (buffered, re-rendered in the client's format),
+// a whole JSON reply (buffered up to a limit, translated at the end), or a stream (parsed event by
 // event, translated as it arrives; only the current partial event is held).
 #include <chrono>
 
@@ -42,11 +42,10 @@ class TranslatingResponseTranslator final : public ResponseTranslator {
         upstream_status_(upstream.status),
         client_stream_(request.stream),
         max_body_bytes_(options.max_body_bytes),
-        created_(options.created != 0
-                     ? options.created
-                     : std::chrono::duration_cast<std::chrono::seconds>(
-                           std::chrono::system_clock::now().time_since_epoch())
-                           .count()),
+        created_(options.created != 0 ? options.created
+                                      : std::chrono::duration_cast<std::chrono::seconds>(
+                                            std::chrono::system_clock::now().time_since_epoch())
+                                            .count()),
         model_(requested_model(request)),
         parser_(options.max_event_bytes) {
     if (upstream.status < 200 || upstream.status >= 300) {
@@ -57,9 +56,8 @@ class TranslatingResponseTranslator final : public ResponseTranslator {
       status_ = 200;
       stream_ = client_ == Dialect::kAnthropic
                     ? translation::make_openai_to_anthropic_stream(model_)
-                    : translation::make_anthropic_to_openai_stream(model_,
-                                                                   client_wants_usage(request),
-                                                                   created_);
+                    : translation::make_anthropic_to_openai_stream(
+                          model_, client_wants_usage(request), created_);
     } else if (!upstream.event_stream && !client_stream_) {
       mode_ = Mode::kBody;
       status_ = 200;
@@ -75,9 +73,8 @@ class TranslatingResponseTranslator final : public ResponseTranslator {
     switch (mode_) {
       case Mode::kStream:
         if (!parser_.feed(bytes, [&](const SseEvent& event) { stream_->on_event(event, out); })) {
-          stream_->fail(ApiError{502, "", "",
-                                 "an upstream stream event exceeds the size limit", ""},
-                        out);
+          stream_->fail(
+              ApiError{502, "", "", "an upstream stream event exceeds the size limit", ""}, out);
         }
         return;
       case Mode::kBody:
@@ -88,7 +85,8 @@ class TranslatingResponseTranslator final : public ResponseTranslator {
           body_.append(bytes);
         }
         return;
-      case Mode::kMismatch: return;
+      case Mode::kMismatch:
+        return;
     }
   }
 
@@ -103,7 +101,9 @@ class TranslatingResponseTranslator final : public ResponseTranslator {
         out.append(translation::render_error_body(
             client_, translation::upstream_error(client_, upstream_status_, body_)));
         return;
-      case Mode::kBody: finish_body(complete, out); return;
+      case Mode::kBody:
+        finish_body(complete, out);
+        return;
       case Mode::kMismatch: {
         const ApiError error = bad_gateway(
             client_stream_ ? "the upstream answered a streaming request with a whole body"

@@ -1,7 +1,7 @@
 // Response translation between OpenAI Chat Completions and Anthropic Messages, below the
-// ResponseTranslator of adapters/translation.h: whole bodies, and stream event translators that take
-// one upstream SSE event at a time and append the client's events. Exposed for tests, the fuzz target
-// and the benchmark (they fix the clock through TranslateResponseOptions).
+// ResponseTranslator of adapters/translation.h: whole bodies, and stream event translators that
+// take one upstream SSE event at a time and append the client's events. Exposed for tests, the fuzz
+// target and the benchmark (they fix the clock through TranslateResponseOptions).
 #pragma once
 
 #include <cstdint>

@@ -94,8 +94,8 @@ class OpenAiToAnthropicStream final : public StreamTranslator {
       close(out);
       return;
     }
-    fail(ApiError{502, "api_error", "",
-                  "the upstream stream ended before the reply was complete", ""},
+    fail(ApiError{502, "api_error", "", "the upstream stream ended before the reply was complete",
+                  ""},
          out);
   }
 
@@ -125,11 +125,13 @@ class OpenAiToAnthropicStream final : public StreamTranslator {
           close_open_block(out);
           open_block_ = next_block_++;
           open_is_text_ = true;
-          out.append("event: content_block_start\ndata: {\"type\":\"content_block_start\",\"index\":");
+          out.append(
+              "event: content_block_start\ndata: {\"type\":\"content_block_start\",\"index\":");
           append_int(out, open_block_);
           out.append(",\"content_block\":{\"type\":\"text\",\"text\":\"\"}}\n\n");
         }
-        out.append("event: content_block_delta\ndata: {\"type\":\"content_block_delta\",\"index\":");
+        out.append(
+            "event: content_block_delta\ndata: {\"type\":\"content_block_delta\",\"index\":");
         append_int(out, open_block_);
         out.append(",\"delta\":{\"type\":\"text_delta\",\"text\":");
         append_json_string(out, text);
@@ -211,8 +213,7 @@ class OpenAiToAnthropicStream final : public StreamTranslator {
 
   void emit_message_start(std::string& out) {
     started_ = true;
-    out.append(
-        "event: message_start\ndata: {\"type\":\"message_start\",\"message\":{\"id\":");
+    out.append("event: message_start\ndata: {\"type\":\"message_start\",\"message\":{\"id\":");
     append_json_string(out, id_.empty() ? std::string_view("msg_switchyard") : id_);
     out.append(",\"type\":\"message\",\"role\":\"assistant\",\"model\":");
     append_json_string(out, model_.empty() ? std::string_view(fallback_model_) : model_);

@@ -1,7 +1,8 @@
 // Anthropic Messages event stream -> OpenAI chat.completion.chunk stream. OpenAI SDKs expect the
-// role in the first delta, content and tool_calls deltas (a call's id, type and name first, then its
-// argument fragments, keyed by a tool index that counts calls, not content blocks), one chunk with the
-// finish_reason, the usage chunk (choices: []) only when the client asked, then `data: [DONE]`.
+// role in the first delta, content and tool_calls deltas (a call's id, type and name first, then
+// its argument fragments, keyed by a tool index that counts calls, not content blocks), one chunk
+// with the finish_reason, the usage chunk (choices: []) only when the client asked, then `data:
+// [DONE]`.
 #include <vector>
 
 #include "adapters/translate_errors.h"
@@ -38,8 +39,7 @@ const json::object* object_at(const json::object& object, std::string_view key) 
 
 class AnthropicToOpenAiStream final : public StreamTranslator {
  public:
-  AnthropicToOpenAiStream(std::string fallback_model, bool client_wants_usage,
-                          std::int64_t created)
+  AnthropicToOpenAiStream(std::string fallback_model, bool client_wants_usage, std::int64_t created)
       : fallback_model_(std::move(fallback_model)),
         client_wants_usage_(client_wants_usage),
         created_(created) {}

@@ -155,10 +155,12 @@ class Verifier {
 
   bool incomplete(std::size_t i, const std::optional<RecordHead>& head) {
     const LineRef& line = lines_[i];
-    if (head && (!expected_seq_ || (head->seq == *expected_seq_ && links(*head)))) {
+    if (head) {
+      // A whole record that only lacks its newline: judge it like any other record.
+      if (!chained(i, *head)) return false;
       note(line, Problem::kTruncatedTail,
            "the last record has no final newline (it verifies; nothing is missing)");
-      return chained(i, *head);
+      return true;
     }
     const bool last_file = line.file + 1 == files_.size();
     std::string detail = "truncated tail: the last line is incomplete (" +

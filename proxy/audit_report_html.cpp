@@ -16,12 +16,23 @@ std::string html_escape(std::string_view text) {
   std::string out;
   for (char c : text) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -35,10 +46,17 @@ std::string script_safe_json(const json::value& value) {
   out.reserve(text.size());
   for (char c : text) {
     switch (c) {
-      case '<': out += "\\u003c"; break;
-      case '>': out += "\\u003e"; break;
-      case '&': out += "\\u0026"; break;
-      default: out += c;
+      case '<':
+        out += "\\u003c";
+        break;
+      case '>':
+        out += "\\u003e";
+        break;
+      case '&':
+        out += "\\u0026";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -312,18 +330,18 @@ constexpr std::string_view kScript = R"JS(
 
 std::string render_html_report(const std::vector<RequestRow>& rows, std::string_view title) {
   json::object data;
-  data["columns"] = json::array{"ts", "request_id", "client", "model", "handling", "level",
-                                "upstream", "rules", "status", "error", "latency_ms"};
+  data["columns"] = json::array{"ts",       "request_id", "client", "model", "handling",  "level",
+                                "upstream", "rules",      "status", "error", "latency_ms"};
   json::array list;
   list.reserve(rows.size());
   for (const auto& r : rows) {
     json::array rules;
     for (const auto& rule : r.rules) rules.emplace_back(rule);
-    list.push_back(json::array{
-        json::value(r.ts), json::value(r.request_id), json::value(r.client), json::value(r.model),
-        json::value(r.handling), json::value(r.level), json::value(r.upstream), std::move(rules),
-        r.status ? json::value(*r.status) : json::value(nullptr), json::value(r.error),
-        optional_number(r.latency_ms)});
+    list.push_back(json::array{json::value(r.ts), json::value(r.request_id), json::value(r.client),
+                               json::value(r.model), json::value(r.handling), json::value(r.level),
+                               json::value(r.upstream), std::move(rules),
+                               r.status ? json::value(*r.status) : json::value(nullptr),
+                               json::value(r.error), optional_number(r.latency_ms)});
   }
   data["rows"] = std::move(list);
 

@@ -365,8 +365,8 @@ std::string clip(const std::string& s, std::size_t max) {
 
 // Prints an aligned table; columns listed in `right` are right-aligned (numbers).
 void print_table(const std::vector<std::string>& header,
-                 const std::vector<std::vector<std::string>>& rows, const std::set<std::size_t>& right,
-                 std::size_t max_width = 40) {
+                 const std::vector<std::vector<std::string>>& rows,
+                 const std::set<std::size_t>& right, std::size_t max_width = 40) {
   std::vector<std::size_t> width(header.size());
   for (std::size_t c = 0; c < header.size(); ++c) width[c] = display_width(header[c]);
   std::vector<std::vector<std::string>> cells;
@@ -382,8 +382,10 @@ void print_table(const std::vector<std::string>& header,
     for (std::size_t c = 0; c < row.size(); ++c) {
       const std::size_t pad = width[c] - display_width(row[c]);
       if (c > 0) text += "  ";
-      if (right.contains(c)) text += std::string(pad, ' ') + row[c];
-      else text += row[c] + (c + 1 < row.size() ? std::string(pad, ' ') : "");
+      if (right.contains(c))
+        text += std::string(pad, ' ') + row[c];
+      else
+        text += row[c] + (c + 1 < row.size() ? std::string(pad, ' ') : "");
     }
     std::printf("%s\n", text.c_str());
   };
@@ -413,7 +415,8 @@ std::string format_ms(const std::optional<double>& ms) {
 std::string percent(std::uint64_t part, std::uint64_t whole) {
   if (whole == 0) return "-";
   char buf[16];
-  std::snprintf(buf, sizeof buf, "%.1f%%", 100.0 * static_cast<double>(part) / static_cast<double>(whole));
+  std::snprintf(buf, sizeof buf, "%.1f%%",
+                100.0 * static_cast<double>(part) / static_cast<double>(whole));
   return buf;
 }
 
@@ -482,10 +485,23 @@ int query(Args args) {
         "output_tokens\n");
     for (const auto& r : *rows) {
       const std::vector<std::string> cells = {
-          r.ts, r.request_id, r.client, r.api, r.model, r.stream ? "true" : "false", r.handling,
-          r.level, r.upstream, r.upstream_model, join(r.rules, " "), r.policy_version,
-          r.status ? std::to_string(*r.status) : "", r.error, format_ms(r.latency_ms),
-          format_ms(r.upstream_ms), format_ms(r.overhead_ms),
+          r.ts,
+          r.request_id,
+          r.client,
+          r.api,
+          r.model,
+          r.stream ? "true" : "false",
+          r.handling,
+          r.level,
+          r.upstream,
+          r.upstream_model,
+          join(r.rules, " "),
+          r.policy_version,
+          r.status ? std::to_string(*r.status) : "",
+          r.error,
+          format_ms(r.latency_ms),
+          format_ms(r.upstream_ms),
+          format_ms(r.overhead_ms),
           r.input_tokens ? std::to_string(*r.input_tokens) : "",
           r.output_tokens ? std::to_string(*r.output_tokens) : ""};
       std::string line;
@@ -511,9 +527,7 @@ int query(Args args) {
 
 // ---------------------------------------------------------------- summary
 
-bool is_error(const RequestRow& r) {
-  return r.handling != "block" && r.status && *r.status >= 400;
-}
+bool is_error(const RequestRow& r) { return r.handling != "block" && r.status && *r.status >= 400; }
 
 struct Group {
   std::uint64_t requests = 0, blocked = 0, internal = 0, vendor = 0, redact = 0, errors = 0;
@@ -541,11 +555,16 @@ void add_to(Group& g, const RequestRow& r) {
 }
 
 std::vector<std::string> group_cells(const std::string& name, const Group& g) {
-  return {name, with_commas(g.requests), percent(g.blocked, g.requests),
-          percent(g.internal, g.requests), percent(g.vendor, g.requests),
-          percent(g.redact, g.requests), with_commas(g.errors),
+  return {name,
+          with_commas(g.requests),
+          percent(g.blocked, g.requests),
+          percent(g.internal, g.requests),
+          percent(g.vendor, g.requests),
+          percent(g.redact, g.requests),
+          with_commas(g.errors),
           with_commas(static_cast<std::uint64_t>(g.input_tokens)),
-          with_commas(static_cast<std::uint64_t>(g.output_tokens)), quantile(g.latency, 0.5),
+          with_commas(static_cast<std::uint64_t>(g.output_tokens)),
+          quantile(g.latency, 0.5),
           quantile(g.latency, 0.95)};
 }
 
@@ -590,7 +609,7 @@ int summary(Args args) {
   std::printf("Audit summary: %s requests in %zu %s", with_commas(total.requests).c_str(), files,
               files == 1 ? "file" : "files");
   if (!rows->empty()) std::printf(", %s to %s UTC", first.c_str(), last.c_str());
-  std::printf("\n  blocked %s, internal %s, vendor %s, redacted %s; errors %s", 
+  std::printf("\n  blocked %s, internal %s, vendor %s, redacted %s; errors %s",
               percent(total.blocked, total.requests).c_str(),
               percent(total.internal, total.requests).c_str(),
               percent(total.vendor, total.requests).c_str(),
@@ -609,7 +628,10 @@ int summary(Args args) {
   }
   for (const auto& [name, g] : ordered) table.push_back(group_cells(name, g));
   table.push_back(group_cells("total", total));
-  std::string label = by == "day" ? "DAY (UTC)" : by == "client" ? "CLIENT" : by == "rule" ? "RULE" : "HANDLING";
+  std::string label = by == "day"      ? "DAY (UTC)"
+                      : by == "client" ? "CLIENT"
+                      : by == "rule"   ? "RULE"
+                                       : "HANDLING";
   print_table({label, "REQUESTS", "BLOCKED", "INTERNAL", "VENDOR", "REDACTED", "ERRORS",
                "TOKENS IN", "TOKENS OUT", "P50 MS", "P95 MS"},
               table, {1, 2, 3, 4, 5, 6, 7, 8, 9, 10});

@@ -55,6 +55,7 @@ struct Server::Worker {
   WorkerContext context;
   SessionTracker tracker;
   std::optional<tcp::acceptor> acceptor;
+  std::promise<void> finished;  // io.run() returned
   std::thread thread;
 };
 
@@ -246,6 +247,7 @@ void Server::start() {
       } catch (const std::exception& e) {
         log::error("worker stopped on an exception", {{"error", e.what()}});
       }
+      w->finished.set_value();
     });
   }
   if (shared_->admin) {
@@ -282,7 +284,8 @@ void Server::shutdown() {
       });
     }
     const auto deadline = std::chrono::steady_clock::now() + config_.limits.shutdown_grace;
-    if (!shared_->live.wait_until_zero(deadline)) {
+    bool all_done = shared_->live.wait_until_zero(deadline);
+    if (!all_done) {
       log::warn("grace period over; closing the remaining connections",
                 {{"connections", std::to_string(shared_->live.count())}});
       for (auto& worker : workers_) {
@@ -290,11 +293,21 @@ void Server::shutdown() {
         asio::post(w->io, [w] { w->tracker.close_all(); });
       }
       // Let the closed sessions unwind (and write their outcome records) briefly.
-      shared_->live.wait_until_zero(std::chrono::steady_clock::now() + std::chrono::seconds(2));
+      all_done =
+          shared_->live.wait_until_zero(std::chrono::steady_clock::now() + std::chrono::seconds(2));
+    }
+    // With no session left, the upstream clients are destroyed on their own threads so pooled
+    // connections close cleanly, and each event loop runs out of work by itself.
+    for (auto& worker : workers_) {
+      Worker* w = worker.get();
+      if (all_done) asio::post(w->io, [w] { w->context.upstreams.clear(); });
+      w->guard.reset();
     }
     for (auto& worker : workers_) {
-      worker->guard.reset();
-      worker->io.stop();
+      auto finished = worker->finished.get_future();
+      if (finished.wait_for(std::chrono::seconds(2)) != std::future_status::ready) {
+        worker->io.stop();
+      }
     }
     for (auto& worker : workers_) {
       if (worker->thread.joinable()) worker->thread.join();

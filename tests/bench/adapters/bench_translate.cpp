@@ -21,8 +21,9 @@ struct Stream {
 Stream openai_stream(int text_deltas) {
   Stream stream;
   auto chunk = [&](std::string_view delta, std::string_view finish) {
-    stream.bytes += R"(data: {"id":"chatcmpl-9xYz","object":"chat.completion.chunk","created":1700000001,)"
-                    R"("model":"llama3.1:8b","system_fingerprint":"fp_ollama","choices":[{"index":0,"delta":)";
+    stream.bytes +=
+        R"(data: {"id":"chatcmpl-9xYz","object":"chat.completion.chunk","created":1700000001,)"
+        R"("model":"llama3.1:8b","system_fingerprint":"fp_ollama","choices":[{"index":0,"delta":)";
     stream.bytes += delta;
     stream.bytes += R"(,"logprobs":null,"finish_reason":)";
     stream.bytes += finish;
@@ -32,9 +33,10 @@ Stream openai_stream(int text_deltas) {
   chunk(R"({"role":"assistant","content":""})", "null");
   for (int i = 0; i < text_deltas; ++i) chunk(R"({"content":" the quick brown"})", "null");
   for (int tool = 0; tool < 2; ++tool) {
-    chunk(R"({"tool_calls":[{"index":)" + std::to_string(tool) +
-              R"(,"id":"call_abc","type":"function","function":{"name":"get_weather","arguments":""}}]})",
-          "null");
+    chunk(
+        R"({"tool_calls":[{"index":)" + std::to_string(tool) +
+            R"(,"id":"call_abc","type":"function","function":{"name":"get_weather","arguments":""}}]})",
+        "null");
     for (int i = 0; i < 8; ++i) {
       chunk(R"({"tool_calls":[{"index":)" + std::to_string(tool) +
                 R"(,"function":{"arguments":"{\"city\": \"Par"}}]})",
@@ -60,21 +62,24 @@ Stream anthropic_stream(int text_deltas) {
     stream.bytes += "\n\n";
     ++stream.events;
   };
-  event("message_start",
-        R"({"type":"message_start","message":{"id":"msg_01XFDUDYJgAACzvnptvVoYEL","type":"message","role":"assistant","content":[],"model":"claude-sonnet-4-5-20250929","stop_reason":null,"stop_sequence":null,"usage":{"input_tokens":812,"cache_creation_input_tokens":0,"cache_read_input_tokens":0,"output_tokens":1}}})");
+  event(
+      "message_start",
+      R"({"type":"message_start","message":{"id":"msg_01XFDUDYJgAACzvnptvVoYEL","type":"message","role":"assistant","content":[],"model":"claude-sonnet-4-5-20250929","stop_reason":null,"stop_sequence":null,"usage":{"input_tokens":812,"cache_creation_input_tokens":0,"cache_read_input_tokens":0,"output_tokens":1}}})");
   event("content_block_start",
         R"({"type":"content_block_start","index":0,"content_block":{"type":"text","text":""}})");
   event("ping", R"({"type": "ping"})");
   for (int i = 0; i < text_deltas; ++i) {
-    event("content_block_delta",
-          R"({"type":"content_block_delta","index":0,"delta":{"type":"text_delta","text":" the quick brown"}})");
+    event(
+        "content_block_delta",
+        R"({"type":"content_block_delta","index":0,"delta":{"type":"text_delta","text":" the quick brown"}})");
   }
   event("content_block_stop", R"({"type":"content_block_stop","index":0})");
   for (int tool = 1; tool <= 2; ++tool) {
     const std::string index = std::to_string(tool);
-    event("content_block_start",
-          R"({"type":"content_block_start","index":)" + index +
-              R"(,"content_block":{"type":"tool_use","id":"toolu_01T1x1fJ34qAmk2tNTrN7Up6","name":"get_weather","input":{}}})");
+    event(
+        "content_block_start",
+        R"({"type":"content_block_start","index":)" + index +
+            R"(,"content_block":{"type":"tool_use","id":"toolu_01T1x1fJ34qAmk2tNTrN7Up6","name":"get_weather","input":{}}})");
     for (int i = 0; i < 8; ++i) {
       event("content_block_delta",
             R"({"type":"content_block_delta","index":)" + index +
@@ -82,8 +87,9 @@ Stream anthropic_stream(int text_deltas) {
     }
     event("content_block_stop", R"({"type":"content_block_stop","index":)" + index + "}");
   }
-  event("message_delta",
-        R"({"type":"message_delta","delta":{"stop_reason":"tool_use","stop_sequence":null},"usage":{"output_tokens":240}})");
+  event(
+      "message_delta",
+      R"({"type":"message_delta","delta":{"stop_reason":"tool_use","stop_sequence":null},"usage":{"output_tokens":240}})");
   event("message_stop", R"({"type":"message_stop"})");
   return stream;
 }
@@ -96,8 +102,8 @@ void run_stream(benchmark::State& state, Api client_api, const Stream& stream) {
   request.client_wants_usage = true;
   UpstreamResponseInfo upstream;
   upstream.event_stream = true;
-  upstream.dialect = dialect_of(client_api) == Dialect::kAnthropic ? Dialect::kOpenAi
-                                                                    : Dialect::kAnthropic;
+  upstream.dialect =
+      dialect_of(client_api) == Dialect::kAnthropic ? Dialect::kOpenAi : Dialect::kAnthropic;
   TranslateResponseOptions options;
   options.created = 1700000000;
   constexpr std::size_t kRead = 256;

@@ -1,7 +1,8 @@
-// Fuzzes stream translation in both directions. Byte 0 picks the direction, whether the upstream body
-// ends cleanly and whether the client asked for usage; byte 1 the size of the pieces the rest is fed
-// in. Beyond not crashing, the client stream must stay well formed: every event's data is JSON (or
-// [DONE]), Anthropic block indices rise from 0 with one block open at a time, nothing follows the end.
+// Fuzzes stream translation in both directions. Byte 0 picks the direction, whether the upstream
+// body ends cleanly and whether the client asked for usage; byte 1 the size of the pieces the rest
+// is fed in. Beyond not crashing, the client stream must stay well formed: every event's data is
+// JSON (or [DONE]), Anthropic block indices rise from 0 with one block open at a time, nothing
+// follows the end.
 #include <boost/json.hpp>
 #include <cstdint>
 #include <cstdlib>

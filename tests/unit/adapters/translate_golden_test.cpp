@@ -1,7 +1,7 @@
 // Golden cases for cross-API translation (tests/golden/translation/): request in / request out,
 // whole response in / out, and SSE in / SSE out. Streams are replayed whole, split at seeded random
-// byte boundaries, split at every single boundary and fed byte by byte: the output must be identical
-// every time, and it must satisfy the structural rules the SDKs rely on.
+// byte boundaries, split at every single boundary and fed byte by byte: the output must be
+// identical every time, and it must satisfy the structural rules the SDKs rely on.
 //
 // SWITCHYARD_UPDATE_GOLDEN=1 rewrites the expected files from the current output (review the diff).
 #include <gtest/gtest.h>
@@ -79,7 +79,8 @@ ParsedRequest client_request(const json::object& spec) {
   ParsedRequest request;
   request.api = api_named(spec.at("client_api").as_string());
   request.body = spec.at("request");
-  if (const auto* model = request.body.as_object().if_contains("model"); model && model->is_string()) {
+  if (const auto* model = request.body.as_object().if_contains("model");
+      model && model->is_string()) {
     request.model = model->get_string();
   }
   if (const auto* stream = request.body.as_object().if_contains("stream");
@@ -140,11 +141,10 @@ TEST_P(RequestGolden, MatchesExpected) {
   }
   if (const auto* redactions = spec.if_contains("redactions")) {
     for (const auto& r : redactions->as_array()) {
-      options.redactions.push_back(
-          Redaction{static_cast<std::uint32_t>(r.at("segment").as_int64()),
-                    static_cast<std::size_t>(r.at("begin").as_int64()),
-                    static_cast<std::size_t>(r.at("end").as_int64()),
-                    std::string(r.at("category").as_string())});
+      options.redactions.push_back(Redaction{static_cast<std::uint32_t>(r.at("segment").as_int64()),
+                                             static_cast<std::size_t>(r.at("begin").as_int64()),
+                                             static_cast<std::size_t>(r.at("end").as_int64()),
+                                             std::string(r.at("category").as_string())});
     }
   }
   auto result = translate_request(request, options);
@@ -254,8 +254,8 @@ std::vector<SseEvent> parse_events(std::string_view bytes) {
   return events;
 }
 
-// What Anthropic SDKs rely on: message_start first; blocks opened with rising indices from 0, one at
-// a time, each deltas only while open and stopped before message_delta; message_delta then
+// What Anthropic SDKs rely on: message_start first; blocks opened with rising indices from 0, one
+// at a time, each deltas only while open and stopped before message_delta; message_delta then
 // message_stop last; or an error event last. Event names equal data.type.
 void check_anthropic_stream(std::string_view bytes) {
   const auto events = parse_events(bytes);
