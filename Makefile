@@ -1,6 +1,10 @@
 # The two commands a newcomer needs: `make run` and `make test`. Everything else is a step of those.
 JOBS ?= $(shell nproc)
 CONFIG ?= examples/quickstart.yaml
+# ccache keys on paths relative to the checkout, so a fresh clone in another folder reuses the cache.
+export CCACHE_BASEDIR := $(CURDIR)
+export CCACHE_NOHASHDIR := 1
+export CCACHE_MAXSIZE ?= 5G
 
 .PHONY: deps build test test-asan run fuzz bench format clean
 

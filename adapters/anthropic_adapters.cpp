@@ -13,30 +13,29 @@ namespace json = boost::json;
 
 // A string or an array of block objects, each with a string "type"; text blocks have a string
 // "text", tool_use blocks an object "input", tool_result blocks string-or-blocks "content".
-std::optional<ApiError> check_blocks(const json::value* value, const std::string& param,
-                                     int depth) {
+std::optional<ApiError> check_blocks(const json::value* value, const Param& param, int depth) {
   if (value == nullptr || value->is_null() || value->is_string()) return std::nullopt;
-  if (!value->is_array()) return wrong_type(param, "a string or an array of content blocks");
+  if (!value->is_array()) return wrong_type(param.str(), "a string or an array of content blocks");
   const json::array& blocks = value->get_array();
   for (std::size_t i = 0; i < blocks.size(); ++i) {
-    std::string block_param = param_index(param, i);
-    if (!blocks[i].is_object()) return wrong_type(block_param, "an object");
+    Param block_param = param.index(i);
+    if (!blocks[i].is_object()) return wrong_type(block_param.str(), "an object");
     const json::object& block = blocks[i].get_object();
-    if (auto e = check_string(block, "type", param_member(block_param, "type"), true)) return e;
+    if (auto e = check_string(block, "type", block_param.member("type"), true)) return e;
     std::string_view type(block.at("type").get_string());
     if (type == "text") {
-      if (auto e = check_string(block, "text", param_member(block_param, "text"), true)) return e;
+      if (auto e = check_string(block, "text", block_param.member("text"), true)) return e;
     } else if (type == "thinking") {
-      if (auto e = check_string(block, "thinking", param_member(block_param, "thinking"), false)) {
+      if (auto e = check_string(block, "thinking", block_param.member("thinking"), false)) {
         return e;
       }
     } else if (type == "tool_use") {
       const json::value* input = block.if_contains("input");
       if (input != nullptr && !input->is_object()) {
-        return wrong_type(param_member(block_param, "input"), "an object");
+        return wrong_type(block_param.member("input").str(), "an object");
       }
     } else if (type == "tool_result" && depth == 0) {
-      if (auto e = check_blocks(block.if_contains("content"), param_member(block_param, "content"),
+      if (auto e = check_blocks(block.if_contains("content"), block_param.member("content"),
                                 depth + 1)) {
         return e;
       }
@@ -50,16 +49,17 @@ std::optional<ApiError> check_messages(const json::object& object) {
   if (messages == nullptr || messages->is_null()) return missing_field("messages");
   if (!messages->is_array()) return wrong_type("messages", "an array");
   const json::array& list = messages->get_array();
+  Param messages_param("messages");
   for (std::size_t i = 0; i < list.size(); ++i) {
-    std::string param = param_index("messages", i);
-    if (!list[i].is_object()) return wrong_type(param, "an object");
+    Param param = messages_param.index(i);
+    if (!list[i].is_object()) return wrong_type(param.str(), "an object");
     const json::object& message = list[i].get_object();
-    if (auto e = check_string(message, "role", param_member(param, "role"), true)) return e;
+    if (auto e = check_string(message, "role", param.member("role"), true)) return e;
     const json::value* content = message.if_contains("content");
-    if (content == nullptr || content->is_null()) return missing_field(param_member(param, "content"));
-    if (auto e = check_blocks(content, param_member(param, "content"), 0)) return e;
+    if (content == nullptr || content->is_null()) return missing_field(param.member("content").str());
+    if (auto e = check_blocks(content, param.member("content"), 0)) return e;
   }
-  return check_blocks(object.if_contains("system"), "system", 0);
+  return check_blocks(object.if_contains("system"), Param("system"), 0);
 }
 
 class AnthropicAdapterBase : public Adapter {
@@ -77,7 +77,7 @@ class MessagesAdapter final : public AnthropicAdapterBase {
     auto request = parse_request_common(Api::kAnthropicMessages, body);
     if (!request) return request;
     const json::object& object = request->body.get_object();
-    if (auto e = read_optional_bool(object, "stream", "stream", request->stream)) return *e;
+    if (auto e = read_optional_bool(object, "stream", Param("stream"), request->stream)) return *e;
     if (const json::value* max_tokens = object.if_contains("max_tokens");
         max_tokens != nullptr && !max_tokens->is_int64() && !max_tokens->is_uint64()) {
       return wrong_type("max_tokens", "an integer");

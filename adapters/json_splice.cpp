@@ -44,8 +44,14 @@ class Cursor {
       }
       if (static_cast<unsigned char>(c) < 0x20) return false;
       if (c != '\\') {
-        if (out != nullptr) out->push_back(c);
-        ++pos_;
+        // Copy the plain run up to the next quote, backslash or control character in one go.
+        std::size_t run = pos_ + 1;
+        while (run < json_.size() && json_[run] != '"' && json_[run] != '\\' &&
+               static_cast<unsigned char>(json_[run]) >= 0x20) {
+          ++run;
+        }
+        if (out != nullptr) out->append(json_.data() + pos_, run - pos_);
+        pos_ = run;
         continue;
       }
       if (pos_ + 1 >= json_.size()) return false;

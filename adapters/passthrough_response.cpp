@@ -33,6 +33,22 @@ bool contains(std::string_view haystack, std::string_view needle) {
   return haystack.find(needle) != std::string_view::npos;
 }
 
+// True when some "usage" key has an object value. Chat chunks carry "usage":null on every chunk once
+// include_usage is on, so the cheap test must look past the key before paying for a JSON parse.
+bool has_usage_object(std::string_view data) {
+  constexpr std::string_view kKey = "\"usage\"";
+  for (std::size_t at = data.find(kKey); at != std::string_view::npos;
+       at = data.find(kKey, at + 1)) {
+    std::size_t p = at + kKey.size();
+    while (p < data.size() && (data[p] == ' ' || data[p] == '\t' || data[p] == '\n' ||
+                               data[p] == '\r' || data[p] == ':')) {
+      ++p;
+    }
+    if (p < data.size() && data[p] == '{') return true;
+  }
+  return false;
+}
+
 constexpr std::string_view kIncompleteMessage =
     "the upstream response stream ended before it was complete";
 
@@ -179,7 +195,7 @@ class PassthroughTranslator final : public ResponseTranslator {
       case Api::kOpenAiChat:
       case Api::kOpenAiCompletions:
       case Api::kOpenAiEmbeddings: {
-        if (!contains(data, "\"usage\"")) return;
+        if (!has_usage_object(data)) return;
         auto parsed = parse(data);
         if (!parsed) return;
         const json::object* usage = object_field(*parsed, "usage");

@@ -51,19 +51,22 @@ ApiError unclassifiable_input(std::string_view param) {
                   std::string(param)};
 }
 
-std::string param_index(std::string_view base, std::size_t index) {
-  std::string out(base);
-  out.push_back('[');
-  out.append(std::to_string(index));
-  out.push_back(']');
+std::string Param::str() const {
+  std::string out;
+  render(out);
   return out;
 }
 
-std::string param_member(std::string_view base, std::string_view member) {
-  std::string out(base);
+void Param::render(std::string& out) const {
+  if (parent_ != nullptr) parent_->render(out);
+  if (index_ != kNoIndex) {
+    out.push_back('[');
+    out.append(std::to_string(index_));
+    out.push_back(']');
+    return;
+  }
   if (!out.empty()) out.push_back('.');
-  out.append(member);
-  return out;
+  out.append(name_);
 }
 
 Result<ParsedRequest> parse_request_common(Api api, std::string_view body) {
@@ -92,23 +95,23 @@ Result<ParsedRequest> parse_request_common(Api api, std::string_view body) {
 }
 
 std::optional<ApiError> read_optional_bool(const json::object& object, std::string_view key,
-                                           std::string_view param, bool& out) {
+                                           const Param& param, bool& out) {
   out = false;
   const json::value* v = object.if_contains(key);
   if (v == nullptr || v->is_null()) return std::nullopt;
-  if (!v->is_bool()) return wrong_type(param, "a boolean");
+  if (!v->is_bool()) return wrong_type(param.str(), "a boolean");
   out = v->get_bool();
   return std::nullopt;
 }
 
 std::optional<ApiError> check_string(const json::object& object, std::string_view key,
-                                     std::string_view param, bool required) {
+                                     const Param& param, bool required) {
   const json::value* v = object.if_contains(key);
   if (v == nullptr || v->is_null()) {
-    if (required) return missing_field(param);
+    if (required) return missing_field(param.str());
     return std::nullopt;
   }
-  if (!v->is_string()) return wrong_type(param, "a string");
+  if (!v->is_string()) return wrong_type(param.str(), "a string");
   return std::nullopt;
 }
 
@@ -117,8 +120,8 @@ std::optional<ApiError> read_stream_options(const json::object& body, bool& incl
   const json::value* v = body.if_contains("stream_options");
   if (v == nullptr || v->is_null()) return std::nullopt;
   if (!v->is_object()) return wrong_type("stream_options", "an object");
-  return read_optional_bool(v->get_object(), "include_usage", "stream_options.include_usage",
-                            include_usage);
+  return read_optional_bool(v->get_object(), "include_usage",
+                            Param("stream_options").member("include_usage"), include_usage);
 }
 
 std::optional<ApiError> check_text_or_text_array(const json::object& body, std::string_view key,
@@ -136,8 +139,8 @@ std::optional<ApiError> check_text_or_text_array(const json::object& body, std::
     const json::value& item = items[i];
     if (item.is_string()) continue;
     // [1, 2, 3] (one token-id prompt) or [[1, 2], [3]] (several).
-    if (is_number(item) || item.is_array()) return unclassifiable_input(param_index(key, i));
-    return wrong_type(param_index(key, i), "a string");
+    if (is_number(item) || item.is_array()) return unclassifiable_input(Param(key).index(i).str());
+    return wrong_type(Param(key).index(i).str(), "a string");
   }
   return std::nullopt;
 }

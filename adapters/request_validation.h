@@ -17,20 +17,37 @@ ApiError wrong_type(std::string_view param, std::string_view expected);
 // Token-id arrays carry no text the classifier can read: refused rather than forwarded unscanned.
 ApiError unclassifiable_input(std::string_view param);
 
-// "messages" + 2 -> "messages[2]"; "messages[2]" + "content" -> "messages[2].content".
-std::string param_index(std::string_view base, std::size_t index);
-std::string param_member(std::string_view base, std::string_view member);
+// A field name for error messages in the API's notation ("messages[2].content"), rendered only when
+// an error needs it so valid requests pay nothing for it. Each Param points at its parent: keep the
+// parents alive (named locals) while children are in use.
+class Param {
+ public:
+  explicit Param(std::string_view name) : name_(name) {}
+  Param member(std::string_view name) const { return Param(this, name, kNoIndex); }
+  Param index(std::size_t i) const { return Param(this, {}, i); }
+  std::string str() const;
+
+ private:
+  static constexpr std::size_t kNoIndex = static_cast<std::size_t>(-1);
+  Param(const Param* parent, std::string_view name, std::size_t index)
+      : parent_(parent), name_(name), index_(index) {}
+  void render(std::string& out) const;
+
+  const Param* parent_ = nullptr;
+  std::string_view name_;
+  std::size_t index_ = kNoIndex;
+};
 
 // Strict parse, body-is-object, required string model, keeps the raw bytes.
 Result<ParsedRequest> parse_request_common(Api api, std::string_view body);
 
 // Optional boolean field: absent or null is false.
 std::optional<ApiError> read_optional_bool(const boost::json::object& object, std::string_view key,
-                                           std::string_view param, bool& out);
+                                           const Param& param, bool& out);
 
 // A field that must be a string, or absent/null when !required.
 std::optional<ApiError> check_string(const boost::json::object& object, std::string_view key,
-                                     std::string_view param, bool required);
+                                     const Param& param, bool required);
 
 // OpenAI stream_options: object or null; include_usage boolean.
 std::optional<ApiError> read_stream_options(const boost::json::object& body, bool& include_usage);

@@ -184,10 +184,12 @@ class Pipeline {
   asio::awaitable<void> fail(Dialect d, int status, std::string_view code, std::string message,
                              std::string_view extra = {}) {
     const auto error = make_api_error(d, status, code, std::move(message));
-    if (!co_await write_error(ctx_, client_, d, error, keep_alive_, extra)) keep_alive_ = false;
+    const bool written = co_await write_error(ctx_, client_, d, error, keep_alive_, extra);
+    if (!written) keep_alive_ = false;
   }
   asio::awaitable<void> fail_with(const adapters::ApiError& error) {
-    if (!co_await write_error(ctx_, client_, dialect(), error, keep_alive_)) keep_alive_ = false;
+    const bool written = co_await write_error(ctx_, client_, dialect(), error, keep_alive_);
+    if (!written) keep_alive_ = false;
   }
 
   // Returns the client's own key (for pass-through to a vendor) or nullopt after replying 401.
@@ -212,12 +214,13 @@ class Pipeline {
 
   asio::awaitable<bool> models() {
     if (config_.clients_configured) {
-      if (!co_await authenticate(Dialect::kOpenAi)) co_return keep_alive_;
+      const auto key = co_await authenticate(Dialect::kOpenAi);
+      if (!key) co_return keep_alive_;
     }
-    if (!co_await write_reply(ctx_, client_, 200, "application/json", s_.models_body,
-                              keep_alive_)) {
-      keep_alive_ = false;
-    }
+    const std::string_view body = s_.models_body;
+    const bool written =
+        co_await write_reply(ctx_, client_, 200, "application/json", body, keep_alive_);
+    if (!written) keep_alive_ = false;
     co_return keep_alive_;
   }
 

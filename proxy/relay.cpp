@@ -196,7 +196,8 @@ asio::awaitable<RelayResult> relay_response(RequestContext& ctx, UpstreamRespons
   const std::string head = response_head(ctx, status, content_type, std::nullopt, keep_alive, extra);
   {
     const std::array<asio::const_buffer, 1> buffers{asio::buffer(head)};
-    if (!co_await timed_write(ctx, client, buffers)) {
+    const bool written = co_await timed_write(ctx, client, buffers);
+    if (!written) {
       result.client_ok = false;
       ctx.error_code = "client_disconnected";
       co_return result;
@@ -244,7 +245,8 @@ asio::awaitable<RelayResult> relay_response(RequestContext& ctx, UpstreamRespons
     if (piece->empty()) break;
     translator.feed(*piece, out);
     if (out.empty()) continue;
-    if (!co_await write_chunk(false)) {
+    const bool written = co_await write_chunk(false);
+    if (!written) {
       // The client went away: returning drops the UpstreamResponse, which cancels upstream.
       result.client_ok = false;
       ctx.usage = translator.usage();

@@ -172,7 +172,8 @@ asio::awaitable<void> Session<Stream>::serve() {
           it != header.end() && beast::iequals(it->value(), "100-continue")) {
         static constexpr std::string_view kContinue = "HTTP/1.1 100 Continue\r\n\r\n";
         const std::array<asio::const_buffer, 1> b{asio::buffer(kContinue)};
-        if (!co_await write(b)) break;
+        const bool written = co_await write(b);
+        if (!written) break;
         lowest().expires_after(limits.read_timeout);
       }
       auto [ec, n] = co_await http::async_read(stream_, buffer, parser, kTuple);

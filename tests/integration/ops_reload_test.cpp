@@ -50,20 +50,21 @@ class OpsReloadTest : public ::testing::Test {
           "tests:\n  - text: \"the Halcyon launch plan\"\n    expect: vendor\n";
     std::ofstream(policy()) << v1_;
     std::ofstream(dir_ / "policies/reload_pack.yaml") << pack_;
-    std::ofstream(dir_ / "switchyard.yaml") << "listen: 127.0.0.1:0\n"
-                                               "admin_listen: 127.0.0.1:0\n"
-                                               "policy: policies/reload_v1.yaml\n"
-                                               "upstreams:\n"
-                                               "  - { name: internal-mock, api: mock, trust: internal }\n"
-                                               "  - { name: vendor-mock, api: mock, trust: vendor }\n"
-                                               "routes:\n"
-                                               "  internal: internal-mock\n"
-                                               "  vendor: { openai: vendor-mock, anthropic: vendor-mock }\n"
-                                               "audit:\n"
-                                               "  path: audit/audit.jsonl\n"
-                                               "  fsync: batch\n"
-                                               "  hmac_key_env: SWITCHYARD_AUDIT_KEY\n"
-                                               "limits: { workers: 2 }\n";
+    std::ofstream(dir_ / "switchyard.yaml")
+        << "listen: 127.0.0.1:0\n"
+           "admin_listen: 127.0.0.1:0\n"
+           "policy: policies/reload_v1.yaml\n"
+           "upstreams:\n"
+           "  - { name: internal-mock, api: mock, trust: internal }\n"
+           "  - { name: vendor-mock, api: mock, trust: vendor }\n"
+           "routes:\n"
+           "  internal: internal-mock\n"
+           "  vendor: { openai: vendor-mock, anthropic: vendor-mock }\n"
+           "audit:\n"
+           "  path: audit/audit.jsonl\n"
+           "  fsync: batch\n"
+           "  hmac_key_env: SWITCHYARD_AUDIT_KEY\n"
+           "limits: { workers: 2 }\n";
     proxy_.emplace(std::vector<std::string>{switchyard_binary(), "serve", "--config",
                                             (dir_ / "switchyard.yaml").string()},
                    std::vector<std::string>{"SWITCHYARD_AUDIT_KEY=ops-test-key-0123456789abcdef",
@@ -93,22 +94,21 @@ class OpsReloadTest : public ::testing::Test {
     const HttpReply reply = client.request(http::verb::post, "/v1/chat/completions",
                                            chat_body(text), {{"content-type", "application/json"}});
     EXPECT_EQ(reply.status, 200u) << reply.body;
-    return reply.headers["x-switchyard-route"];
+    return reply.header("x-switchyard-route");
   }
 
   PromText scrape() {
     HttpClient admin(admin_port_);
     const HttpReply reply = admin.get("/metrics");
     EXPECT_EQ(reply.status, 200u);
-    EXPECT_TRUE(reply.headers["content-type"].starts_with("text/plain; version=0.0.4"));
+    EXPECT_TRUE(reply.header("content-type").starts_with("text/plain; version=0.0.4"));
     return PromText::parse(reply.body);
   }
 
   // Waits for the n-th (1-based) log line with this message.
   void await_log(std::string_view msg, std::size_t nth) {
-    ASSERT_TRUE(proxy_->wait_for_msg(msg, kWait, nth - 1))
-        << "no " << nth << "th '" << msg << "'\n"
-        << proxy_->all_stderr();
+    ASSERT_TRUE(proxy_->wait_for_msg(msg, kWait, nth - 1)) << "no " << nth << "th '" << msg << "'\n"
+                                                           << proxy_->all_stderr();
   }
 
   fs::path dir_;
@@ -164,9 +164,9 @@ TEST_F(OpsReloadTest, ReloadUnderLoadKeepsServingThroughEveryFailure) {
       HttpClient client(port_);
       for (std::uint64_t i = 0; !stop.load(); ++i) {
         try {
-          const HttpReply reply = client.request(
-              http::verb::post, "/v1/chat/completions", chat_body((i + t) % 2 ? kCodename : kPlain),
-              {{"content-type", "application/json"}});
+          const HttpReply reply = client.request(http::verb::post, "/v1/chat/completions",
+                                                 chat_body((i + t) % 2 ? kCodename : kPlain),
+                                                 {{"content-type", "application/json"}});
           if (reply.status != 200) {
             ++failed;
             std::lock_guard lock(failures_mutex);
@@ -213,7 +213,10 @@ TEST_F(OpsReloadTest, ReloadUnderLoadKeepsServingThroughEveryFailure) {
   bad([&] { write_by_rename(policy(), replace(v2_, "expect: vendor", "expect: internal")); },
       "failing policy test");
   good(v2_, "2");
-  bad([&] { write_by_rename(policy(), replace(v2_, "version: \"2\"", "version: \"2\"\ncolour: blue")); },
+  bad(
+      [&] {
+        write_by_rename(policy(), replace(v2_, "version: \"2\"", "version: \"2\"\ncolour: blue"));
+      },
       "unknown key");
   good(v2_ + "\n", "2");
   bad([&] { fs::remove(dir_ / "policies/reload_pack.yaml"); }, "deleted include");
@@ -250,9 +253,8 @@ TEST_F(OpsReloadTest, ReloadUnderLoadKeepsServingThroughEveryFailure) {
       }
     }
   }
-  const std::vector<std::string> expected = {"success", "failure", "success", "failure",
-                                             "success", "failure", "success", "failure",
-                                             "success", "success"};
+  const std::vector<std::string> expected = {"success", "failure", "success", "failure", "success",
+                                             "failure", "success", "failure", "success", "success"};
   EXPECT_EQ(results, expected);
 }
 

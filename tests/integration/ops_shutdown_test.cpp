@@ -72,7 +72,8 @@ TEST(OpsShutdown, SigtermDrainsInFlightStreamsRefusesNewOnesAndSealsTheAudit) {
   const auto port = static_cast<unsigned short>(std::stoi(listen.substr(listen.rfind(':') + 1)));
   const auto admin = proxy.wait_for_msg("admin listener started", kWait);
   ASSERT_TRUE(admin);
-  const auto admin_port = static_cast<unsigned short>(std::stoi(ProxyProcess::field(*admin, "port")));
+  const auto admin_port =
+      static_cast<unsigned short>(std::stoi(ProxyProcess::field(*admin, "port")));
   HttpClient admin_client(admin_port);
   ASSERT_EQ(admin_client.get("/readyz").status, 200u);
 
@@ -104,7 +105,7 @@ TEST(OpsShutdown, SigtermDrainsInFlightStreamsRefusesNewOnesAndSealsTheAudit) {
   gate->release(10);
   const HttpReply reply = in_flight.get();
   EXPECT_EQ(reply.status, 200u) << reply.body;
-  EXPECT_EQ(reply.headers["x-switchyard-route"], "internal");
+  EXPECT_EQ(reply.header("x-switchyard-route"), "internal");
   EXPECT_NE(reply.body.find("\"Hel\""), std::string::npos) << reply.body;
   EXPECT_NE(reply.body.find("\"lo\""), std::string::npos) << reply.body;
   EXPECT_NE(reply.body.find("[DONE]"), std::string::npos) << reply.body;
@@ -129,8 +130,9 @@ TEST(OpsShutdown, SigtermDrainsInFlightStreamsRefusesNewOnesAndSealsTheAudit) {
   }
   EXPECT_EQ(outcomes, 1u);
 
-  ProxyProcess verify({switchyard_binary(), "audit", "verify", (dir / "audit/audit.jsonl").string()},
-                      {kAuditKeyEnv});
+  ProxyProcess verify(
+      {switchyard_binary(), "audit", "verify", (dir / "audit/audit.jsonl").string()},
+      {kAuditKeyEnv});
   EXPECT_EQ(verify.wait_exit(kWait), 0) << verify.all_stderr();
   fs::remove_all(dir);
 }

@@ -200,6 +200,10 @@ struct HttpReply {
   unsigned status = 0;
   std::map<std::string, std::string> headers;  // lower-case names
   std::string body;
+  std::string header(const std::string& lower_name) const {
+    auto it = headers.find(lower_name);
+    return it == headers.end() ? std::string() : it->second;
+  }
 };
 
 // One keep-alive connection; reconnects when the server closed it.
@@ -230,9 +234,9 @@ class HttpClient {
         socket_.close();
         buffer_.clear();
         // A keep-alive connection the server closed between requests: retry once, fresh.
-        if (attempt == 0 && (ec == http::error::end_of_stream ||
-                             ec == boost::asio::error::connection_reset ||
-                             ec == boost::asio::error::broken_pipe)) {
+        if (attempt == 0 &&
+            (ec == http::error::end_of_stream || ec == boost::asio::error::connection_reset ||
+             ec == boost::asio::error::broken_pipe)) {
           continue;
         }
         throw boost::system::system_error(ec);
@@ -251,9 +255,7 @@ class HttpClient {
     }
   }
 
-  HttpReply get(std::string_view target) {
-    return request(boost::beast::http::verb::get, target);
-  }
+  HttpReply get(std::string_view target) { return request(boost::beast::http::verb::get, target); }
 
  private:
   unsigned short port_;
@@ -263,9 +265,9 @@ class HttpClient {
 };
 
 inline std::string chat_body(std::string_view text, bool stream = false) {
-  boost::json::object body{{"model", "gpt-4o-mini"},
-                           {"messages", boost::json::array{boost::json::object{
-                                            {"role", "user"}, {"content", text}}}}};
+  boost::json::object body{
+      {"model", "gpt-4o-mini"},
+      {"messages", boost::json::array{boost::json::object{{"role", "user"}, {"content", text}}}}};
   if (stream) body["stream"] = true;
   return boost::json::serialize(body);
 }
