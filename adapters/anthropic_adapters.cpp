@@ -56,7 +56,8 @@ std::optional<ApiError> check_messages(const json::object& object) {
     const json::object& message = list[i].get_object();
     if (auto e = check_string(message, "role", param.member("role"), true)) return e;
     const json::value* content = message.if_contains("content");
-    if (content == nullptr || content->is_null()) return missing_field(param.member("content").str());
+    if (content == nullptr || content->is_null())
+      return missing_field(param.member("content").str());
     if (auto e = check_blocks(content, param.member("content"), 0)) return e;
   }
   return check_blocks(object.if_contains("system"), Param("system"), 0);

@@ -32,33 +32,48 @@ void read_error_object(const json::object& error, ApiError& out) {
   out.message = string_or_empty(error, "message");
   out.type = string_or_empty(error, "type");
   out.param = string_or_empty(error, "param");
-  out.code = string_or_empty(error, "code");  // numeric codes (llama.cpp repeats the status) dropped
+  out.code =
+      string_or_empty(error, "code");  // numeric codes (llama.cpp repeats the status) dropped
 }
 
 }  // namespace
 
 std::string_view anthropic_error_type(int status) {
   switch (status) {
-    case 400: return "invalid_request_error";
-    case 401: return "authentication_error";
-    case 403: return "permission_error";
-    case 404: return "not_found_error";
-    case 413: return "request_too_large";
-    case 429: return "rate_limit_error";
-    case 500: return "api_error";
-    case 529: return "overloaded_error";
-    default: break;
+    case 400:
+      return "invalid_request_error";
+    case 401:
+      return "authentication_error";
+    case 403:
+      return "permission_error";
+    case 404:
+      return "not_found_error";
+    case 413:
+      return "request_too_large";
+    case 429:
+      return "rate_limit_error";
+    case 500:
+      return "api_error";
+    case 529:
+      return "overloaded_error";
+    default:
+      break;
   }
   return status >= 500 ? "api_error" : "invalid_request_error";
 }
 
 std::string_view openai_error_type(int status) {
   switch (status) {
-    case 401: return "authentication_error";
-    case 403: return "permission_error";
-    case 404: return "not_found_error";
-    case 429: return "rate_limit_error";
-    default: break;
+    case 401:
+      return "authentication_error";
+    case 403:
+      return "permission_error";
+    case 404:
+      return "not_found_error";
+    case 429:
+      return "rate_limit_error";
+    default:
+      break;
   }
   return status >= 500 ? "server_error" : "invalid_request_error";
 }

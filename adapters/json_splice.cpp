@@ -58,14 +58,30 @@ class Cursor {
       char e = json_[pos_ + 1];
       pos_ += 2;
       switch (e) {
-        case '"': append(out, '"'); break;
-        case '\\': append(out, '\\'); break;
-        case '/': append(out, '/'); break;
-        case 'b': append(out, '\b'); break;
-        case 'f': append(out, '\f'); break;
-        case 'n': append(out, '\n'); break;
-        case 'r': append(out, '\r'); break;
-        case 't': append(out, '\t'); break;
+        case '"':
+          append(out, '"');
+          break;
+        case '\\':
+          append(out, '\\');
+          break;
+        case '/':
+          append(out, '/');
+          break;
+        case 'b':
+          append(out, '\b');
+          break;
+        case 'f':
+          append(out, '\f');
+          break;
+        case 'n':
+          append(out, '\n');
+          break;
+        case 'r':
+          append(out, '\r');
+          break;
+        case 't':
+          append(out, '\t');
+          break;
         case 'u': {
           std::uint32_t unit = 0;
           if (!read_hex4(unit)) return false;
@@ -87,7 +103,8 @@ class Cursor {
           if (out != nullptr) append_utf8(*out, cp);
           break;
         }
-        default: return false;
+        default:
+          return false;
       }
     }
     return false;
@@ -281,13 +298,27 @@ std::string encode_json_string(std::string_view text) {
   for (char c : text) {
     auto u = static_cast<unsigned char>(c);
     switch (c) {
-      case '"': out.append("\\\""); break;
-      case '\\': out.append("\\\\"); break;
-      case '\b': out.append("\\b"); break;
-      case '\f': out.append("\\f"); break;
-      case '\n': out.append("\\n"); break;
-      case '\r': out.append("\\r"); break;
-      case '\t': out.append("\\t"); break;
+      case '"':
+        out.append("\\\"");
+        break;
+      case '\\':
+        out.append("\\\\");
+        break;
+      case '\b':
+        out.append("\\b");
+        break;
+      case '\f':
+        out.append("\\f");
+        break;
+      case '\n':
+        out.append("\\n");
+        break;
+      case '\r':
+        out.append("\\r");
+        break;
+      case '\t':
+        out.append("\\t");
+        break;
       default:
         if (u < 0x20) {
           out.append("\\u00");
@@ -302,7 +333,8 @@ std::string encode_json_string(std::string_view text) {
   return out;
 }
 
-std::optional<std::string> apply_splice_edits(std::string_view json, std::vector<SpliceEdit> edits) {
+std::optional<std::string> apply_splice_edits(std::string_view json,
+                                              std::vector<SpliceEdit> edits) {
   std::sort(edits.begin(), edits.end(), [](const SpliceEdit& a, const SpliceEdit& b) {
     return a.begin != b.begin ? a.begin < b.begin : a.end < b.end;
   });

@@ -3,8 +3,8 @@
 // then extracts every text field; the upstream validates the rest.
 #include <boost/json.hpp>
 
-#include "adapters/error_format.h"
 #include "adapters/adapter_singletons.h"
+#include "adapters/error_format.h"
 #include "adapters/request_validation.h"
 
 namespace switchyard::adapters {
@@ -134,8 +134,8 @@ class ResponsesAdapter final : public OpenAiAdapterBase {
     const json::object& object = request->body.get_object();
     if (auto e = read_optional_bool(object, "stream", Param("stream"), request->stream)) return *e;
     if (auto e = check_string(object, "instructions", Param("instructions"), false)) return *e;
-    if (auto e = check_string(object, "previous_response_id", Param("previous_response_id"),
-                              false)) {
+    if (auto e =
+            check_string(object, "previous_response_id", Param("previous_response_id"), false)) {
       return *e;
     }
     if (const json::value* id = object.if_contains("previous_response_id");
@@ -169,10 +169,14 @@ const Adapter& openai_adapter(Api api) {
   static const EmbeddingsAdapter embeddings;
   static const ResponsesAdapter responses;
   switch (api) {
-    case Api::kOpenAiCompletions: return completions;
-    case Api::kOpenAiEmbeddings: return embeddings;
-    case Api::kOpenAiResponses: return responses;
-    default: return chat;
+    case Api::kOpenAiCompletions:
+      return completions;
+    case Api::kOpenAiEmbeddings:
+      return embeddings;
+    case Api::kOpenAiResponses:
+      return responses;
+    default:
+      return chat;
   }
 }
 

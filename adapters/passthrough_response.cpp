@@ -33,8 +33,9 @@ bool contains(std::string_view haystack, std::string_view needle) {
   return haystack.find(needle) != std::string_view::npos;
 }
 
-// True when some "usage" key has an object value. Chat chunks carry "usage":null on every chunk once
-// include_usage is on, so the cheap test must look past the key before paying for a JSON parse.
+// True when some "usage" key has an object value. Chat chunks carry "usage":null on every chunk
+// once include_usage is on, so the cheap test must look past the key before paying for a JSON
+// parse.
 bool has_usage_object(std::string_view data) {
   constexpr std::string_view kKey = "\"usage\"";
   for (std::size_t at = data.find(kKey); at != std::string_view::npos;

@@ -13,21 +13,25 @@ namespace json = boost::json;
 
 std::string_view kind_name(const json::value& v) {
   switch (v.kind()) {
-    case json::kind::null: return "null";
-    case json::kind::bool_: return "a boolean";
+    case json::kind::null:
+      return "null";
+    case json::kind::bool_:
+      return "a boolean";
     case json::kind::int64:
     case json::kind::uint64:
-    case json::kind::double_: return "a number";
-    case json::kind::string: return "a string";
-    case json::kind::array: return "an array";
-    case json::kind::object: return "an object";
+    case json::kind::double_:
+      return "a number";
+    case json::kind::string:
+      return "a string";
+    case json::kind::array:
+      return "an array";
+    case json::kind::object:
+      return "an object";
   }
   return "a value";
 }
 
-bool is_number(const json::value& v) {
-  return v.is_int64() || v.is_uint64() || v.is_double();
-}
+bool is_number(const json::value& v) { return v.is_int64() || v.is_uint64() || v.is_double(); }
 
 }  // namespace
 
@@ -37,10 +41,10 @@ ApiError missing_field(std::string_view param) {
 }
 
 ApiError wrong_type(std::string_view param, std::string_view expected) {
-  return ApiError{400, "invalid_request_error", "invalid_type",
-                  "invalid type for '" + std::string(param) + "': expected " +
-                      std::string(expected),
-                  std::string(param)};
+  return ApiError{
+      400, "invalid_request_error", "invalid_type",
+      "invalid type for '" + std::string(param) + "': expected " + std::string(expected),
+      std::string(param)};
 }
 
 ApiError unclassifiable_input(std::string_view param) {

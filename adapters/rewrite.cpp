@@ -25,8 +25,7 @@ bool usage_edit(std::string_view json, std::vector<SpliceEdit>& edits) {
     if (!root) return false;
     auto at = member_insertion_point(json, *root);
     if (!at) return false;
-    edits.push_back({at->offset, at->offset,
-                     (at->needs_comma ? "," : "") + std::string(kMember)});
+    edits.push_back({at->offset, at->offset, (at->needs_comma ? "," : "") + std::string(kMember)});
     return true;
   }
   if (json[options->begin] != '{') {  // null (validated by the adapter)
@@ -151,13 +150,18 @@ std::string upstream_path(Api client_api, Dialect target) {
     return client_api == Api::kAnthropicCountTokens ? "/v1/messages/count_tokens" : "/v1/messages";
   }
   switch (client_api) {
-    case Api::kOpenAiChat: return "/chat/completions";
-    case Api::kOpenAiCompletions: return "/completions";
-    case Api::kOpenAiEmbeddings: return "/embeddings";
-    case Api::kOpenAiResponses: return "/responses";
+    case Api::kOpenAiChat:
+      return "/chat/completions";
+    case Api::kOpenAiCompletions:
+      return "/completions";
+    case Api::kOpenAiEmbeddings:
+      return "/embeddings";
+    case Api::kOpenAiResponses:
+      return "/responses";
     // Anthropic clients to an OpenAI-dialect upstream are translated to Chat Completions.
     case Api::kAnthropicMessages:
-    case Api::kAnthropicCountTokens: return "/chat/completions";
+    case Api::kAnthropicCountTokens:
+      return "/chat/completions";
   }
   return "/chat/completions";
 }

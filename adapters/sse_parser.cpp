@@ -9,8 +9,7 @@ namespace switchyard::adapters {
 
 SseParser::SseParser(std::size_t max_event_bytes) : max_event_bytes_(max_event_bytes) {}
 
-bool SseParser::feed(std::string_view bytes,
-                     const std::function<void(const SseEvent&)>& on_event) {
+bool SseParser::feed(std::string_view bytes, const std::function<void(const SseEvent&)>& on_event) {
   if (failed_) return false;
   std::size_t pos = 0;
   if (last_was_cr_ && !bytes.empty()) {

@@ -1,6 +1,6 @@
-// An incremental Server-Sent Events parser (WHATWG event-stream rules) for upstream response bodies:
-// bytes arrive split anywhere, events come out whole. Used by the pass-through response path (usage
-// reading, usage-chunk stripping) and by cross-API stream translation.
+// An incremental Server-Sent Events parser (WHATWG event-stream rules) for upstream response
+// bodies: bytes arrive split anywhere, events come out whole. Used by the pass-through response
+// path (usage reading, usage-chunk stripping) and by cross-API stream translation.
 #pragma once
 
 #include <cstddef>
@@ -21,8 +21,8 @@ class SseParser {
 
   // Feeds bytes split anywhere (CRLF/LF/CR line ends, comments ":...", "data:" with or without the
   // space, multi-line data). Calls on_event for each complete event (terminated by a blank line).
-  // Returns false when an event exceeds the limit (caller ends the stream with an error); the parser
-  // then stays failed and ignores further input.
+  // Returns false when an event exceeds the limit (caller ends the stream with an error); the
+  // parser then stays failed and ignores further input.
   bool feed(std::string_view bytes, const std::function<void(const SseEvent&)>& on_event);
 
   // End of stream: a last event without its blank line is delivered (servers do that).

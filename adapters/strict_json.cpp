@@ -1,5 +1,5 @@
-// A boost::json basic_parser handler that builds the value like boost's own parser (value_stack) and
-// also records each object's keys to reject duplicates when the object closes.
+// A boost::json basic_parser handler that builds the value like boost's own parser (value_stack)
+// and also records each object's keys to reject duplicates when the object closes.
 #include "adapters/strict_json.h"
 
 #include <algorithm>
@@ -140,8 +140,8 @@ class StrictHandler {
     return true;
   }
 
-  std::string arena_;             // the keys of all open objects, back to back
-  std::vector<Key> keys_;         // their spans in arena_
+  std::string arena_;                // the keys of all open objects, back to back
+  std::vector<Key> keys_;            // their spans in arena_
   std::vector<std::size_t> levels_;  // index of each open object's first key in keys_
   bool in_key_ = false;
 };
@@ -217,8 +217,9 @@ Result<json::value> parse_strict_json(std::string_view body) {
                           "\"; each key may appear only once per object",
                       handler.duplicate_key);
     }
-    return bad_json("the request body has a duplicate object key; each key may appear only once "
-                    "per object");
+    return bad_json(
+        "the request body has a duplicate object key; each key may appear only once "
+        "per object");
   }
   if (body.empty()) return bad_json("the request body is empty; expected a JSON object");
   if (ec == json::error::too_deep) {

@@ -1,6 +1,6 @@
 // Strict JSON parsing of client request bodies: standard JSON only, invalid UTF-8 rejected, bounded
-// nesting, and duplicate object keys rejected (boost::json would silently keep one of them, letting a
-// client show the classifier one value while the upstream reads the other).
+// nesting, and duplicate object keys rejected (boost::json would silently keep one of them, letting
+// a client show the classifier one value while the upstream reads the other).
 #pragma once
 
 #include <boost/json/value.hpp>

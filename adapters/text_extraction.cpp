@@ -14,19 +14,20 @@ namespace json = boost::json;
 
 // Top-level fields whose string value is an identifier or an enum.
 constexpr std::array<std::string_view, 6> kTopLevelDeny = {
-    "model", "previous_response_id", "tool_choice", "service_tier", "reasoning_effort",
-    "truncation"};
+    "model",        "previous_response_id", "tool_choice",
+    "service_tier", "reasoning_effort",     "truncation"};
 
 // Fields denied at any depth outside free-form subtrees, when their value is a string.
 constexpr std::array<std::string_view, 13> kStructuralDeny = {
-    "role",        "type",         "id",          "tool_call_id", "tool_use_id",
-    "call_id",     "signature",    "encrypted_content", "finish_reason", "stop_reason",
-    "status",      "media_type",   "detail"};
+    "role",          "type",        "id",        "tool_call_id",
+    "tool_use_id",   "call_id",     "signature", "encrypted_content",
+    "finish_reason", "stop_reason", "status",    "media_type",
+    "detail"};
 
 // Subtrees of free-form data (tool inputs, metadata, JSON schemas): no field is structural there,
 // so nothing is denied; every string is text.
-constexpr std::array<std::string_view, 4> kFreeFormKeys = {"metadata", "parameters",
-                                                           "input_schema", "schema"};
+constexpr std::array<std::string_view, 4> kFreeFormKeys = {"metadata", "parameters", "input_schema",
+                                                           "schema"};
 
 template <std::size_t N>
 bool contains(const std::array<std::string_view, N>& list, std::string_view key) {
@@ -51,10 +52,17 @@ class Extractor {
 
   void walk(const json::value& v, bool free_form, std::string_view parent_key, bool top_level) {
     switch (v.kind()) {
-      case json::kind::string: emit(v.get_string()); break;
-      case json::kind::object: walk_object(v.get_object(), free_form, parent_key, top_level); break;
-      case json::kind::array: walk_array(v.get_array(), free_form, parent_key); break;
-      default: break;  // numbers, bools and null carry no text
+      case json::kind::string:
+        emit(v.get_string());
+        break;
+      case json::kind::object:
+        walk_object(v.get_object(), free_form, parent_key, top_level);
+        break;
+      case json::kind::array:
+        walk_array(v.get_array(), free_form, parent_key);
+        break;
+      default:
+        break;  // numbers, bools and null carry no text
     }
   }
 
@@ -68,8 +76,8 @@ class Extractor {
       std::size_t saved = path_.size();
       append_pointer_token(path_, key);
       if (child.is_string()) {
-        if (free_form || !skip_string(object, key, child.get_string(), type, parent_key,
-                                      top_level)) {
+        if (free_form ||
+            !skip_string(object, key, child.get_string(), type, parent_key, top_level)) {
           emit(child.get_string());
         }
       } else {

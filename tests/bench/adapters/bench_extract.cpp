@@ -75,12 +75,14 @@ BENCHMARK(BM_RewriteModelRedactUsage);
 void BM_PassthroughChatStream(benchmark::State& state) {
   std::string stream;
   for (int i = 0; i < 100; ++i) {
-    stream += "data: {\"id\":\"chatcmpl-1\",\"object\":\"chat.completion.chunk\",\"created\":1,"
-              "\"model\":\"m\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"token \"},"
-              "\"finish_reason\":null}],\"usage\":null}\n\n";
+    stream +=
+        "data: {\"id\":\"chatcmpl-1\",\"object\":\"chat.completion.chunk\",\"created\":1,"
+        "\"model\":\"m\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"token \"},"
+        "\"finish_reason\":null}],\"usage\":null}\n\n";
   }
-  stream += "data: {\"id\":\"chatcmpl-1\",\"object\":\"chat.completion.chunk\",\"choices\":[],"
-            "\"usage\":{\"prompt_tokens\":250,\"completion_tokens\":100}}\n\ndata: [DONE]\n\n";
+  stream +=
+      "data: {\"id\":\"chatcmpl-1\",\"object\":\"chat.completion.chunk\",\"choices\":[],"
+      "\"usage\":{\"prompt_tokens\":250,\"completion_tokens\":100}}\n\ndata: [DONE]\n\n";
   ParsedRequest request;
   request.api = Api::kOpenAiChat;
   request.stream = true;

@@ -2,6 +2,7 @@
 #include "extract_fuzz_check.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  switchyard::adapters::fuzz::check_extraction(switchyard::adapters::Api::kOpenAiResponses, data, size);
+  switchyard::adapters::fuzz::check_extraction(switchyard::adapters::Api::kOpenAiResponses, data,
+                                               size);
   return 0;
 }

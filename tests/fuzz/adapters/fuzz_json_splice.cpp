@@ -20,9 +20,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   auto range = find_json_value(json, pointer);
   if (range) {
     if (range->begin > range->end || range->end > json.size()) std::abort();
-    auto same = apply_splice_edits(json, {{range->begin, range->end,
-                                           std::string(json.substr(range->begin,
-                                                                   range->end - range->begin))}});
+    auto same = apply_splice_edits(
+        json, {{range->begin, range->end,
+                std::string(json.substr(range->begin, range->end - range->begin))}});
     if (!same || *same != json) std::abort();
   }
   if (json.find('{') != std::string_view::npos) {
@@ -40,7 +40,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (pointer.find("/-") != std::string_view::npos) return 0;
     std::abort();
   }
-  boost::json::value found = boost::json::parse(json.substr(range->begin, range->end - range->begin), ec);
+  boost::json::value found =
+      boost::json::parse(json.substr(range->begin, range->end - range->begin), ec);
   if (ec || found != *expected) std::abort();
   if (expected->is_string()) {
     std::string_view text(expected->get_string());

@@ -45,16 +45,16 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     ParsedRequest request;
     request.api = api;
     request.stream = true;
-    auto translator = make_response_translator(
-        request, UpstreamResponseInfo{200, true, dialect_of(api)}, false);
+    auto translator =
+        make_response_translator(request, UpstreamResponseInfo{200, true, dialect_of(api)}, false);
     std::string out;
     translator->feed(bytes.substr(0, split), out);
     translator->feed(bytes.substr(split), out);
     translator->finish(true, out);
     if (out != bytes) std::abort();
     // Dropping the usage chunk and cutting the stream must not crash either.
-    auto dropping = make_response_translator(
-        request, UpstreamResponseInfo{200, true, dialect_of(api)}, true);
+    auto dropping =
+        make_response_translator(request, UpstreamResponseInfo{200, true, dialect_of(api)}, true);
     std::string ignored;
     dropping->feed(bytes.substr(0, split), ignored);
     dropping->feed(bytes.substr(split), ignored);

@@ -15,8 +15,9 @@ namespace json = boost::json;
 TEST(ErrorFormat, OpenAiBody) {
   ApiError error{403, "invalid_request_error", "policy_blocked", "blocked by rule x", ""};
   json::value v = json::parse(adapter_for(Api::kOpenAiChat).error_body(error));
-  EXPECT_EQ(v, json::parse(R"({"error":{"message":"blocked by rule x","type":"invalid_request_error",)"
-                           R"("param":null,"code":"policy_blocked"}})"));
+  EXPECT_EQ(v,
+            json::parse(R"({"error":{"message":"blocked by rule x","type":"invalid_request_error",)"
+                        R"("param":null,"code":"policy_blocked"}})"));
   ApiError with_param{400, "invalid_request_error", "", "bad \"type\"", "messages[0].content"};
   v = json::parse(adapter_for(Api::kOpenAiResponses).error_body(with_param));
   EXPECT_EQ(v.at("error").at("param"), "messages[0].content");
@@ -25,8 +26,8 @@ TEST(ErrorFormat, OpenAiBody) {
 }
 
 TEST(ErrorFormat, OpenAiTypeDefaultsFromStatus) {
-  json::value v = json::parse(openai_error_body(ApiError{503, "", "internal_upstream_unavailable",
-                                                         "down", ""}));
+  json::value v = json::parse(
+      openai_error_body(ApiError{503, "", "internal_upstream_unavailable", "down", ""}));
   EXPECT_EQ(v.at("error").at("type"), "server_error");
   v = json::parse(openai_error_body(ApiError{429, "", "", "slow down", ""}));
   EXPECT_EQ(v.at("error").at("type"), "rate_limit_error");

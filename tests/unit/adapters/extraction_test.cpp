@@ -1,5 +1,6 @@
-// Extraction: a marker hidden in each text field the API notes list (and in fields they do not list)
-// must come out as a segment at that field's JSON Pointer; deny-listed structural fields must not.
+// Extraction: a marker hidden in each text field the API notes list (and in fields they do not
+// list) must come out as a segment at that field's JSON Pointer; deny-listed structural fields must
+// not.
 #include <gtest/gtest.h>
 
 #include <string>
@@ -75,7 +76,8 @@ std::vector<FieldCase> field_cases() {
       {kOpenAiChat, R"({"model":"m","messages":[],"stop":["@M@"]})", "/stop/0"},
       {kOpenAiChat, R"({"model":"m","messages":[],"user":"@M@"})", "/user"},
       {kOpenAiChat, R"({"model":"m","messages":[],"metadata":{"type":"@M@"}})", "/metadata/type"},
-      {kOpenAiChat, R"({"model":"m","messages":[],"prediction":{"type":"content","content":"@M@"}})",
+      {kOpenAiChat,
+       R"({"model":"m","messages":[],"prediction":{"type":"content","content":"@M@"}})",
        "/prediction/content"},
       {kOpenAiChat,
        R"({"model":"m","messages":[],"response_format":{"type":"json_schema","json_schema":{"name":"n","schema":{"description":"@M@"}}}})",
@@ -214,12 +216,14 @@ TEST(Extraction, TopLevelDenyIsTopLevelOnly) {
 }
 
 TEST(Extraction, BinaryPayloadsSkippedAndCounted) {
-  auto chat = adapter_for(Api::kOpenAiChat)
-                  .parse(R"({"model":"m","messages":[{"role":"user","content":[)"
-                         R"({"type":"image_url","image_url":{"url":"data:image/png;base64,iVBORw0KGgo=","detail":"high"}},)"
-                         R"({"type":"input_audio","input_audio":{"data":"UklGRg==","format":"wav"}},)"
-                         R"({"type":"file","file":{"file_data":"data:application/pdf;base64,JVBERi0=","filename":"a.pdf"}},)"
-                         R"({"type":"text","text":"describe"}]}]})");
+  auto chat =
+      adapter_for(Api::kOpenAiChat)
+          .parse(
+              R"({"model":"m","messages":[{"role":"user","content":[)"
+              R"({"type":"image_url","image_url":{"url":"data:image/png;base64,iVBORw0KGgo=","detail":"high"}},)"
+              R"({"type":"input_audio","input_audio":{"data":"UklGRg==","format":"wav"}},)"
+              R"({"type":"file","file":{"file_data":"data:application/pdf;base64,JVBERi0=","filename":"a.pdf"}},)"
+              R"({"type":"text","text":"describe"}]}]})");
   ASSERT_TRUE(chat.ok()) << chat.error().message;
   EXPECT_EQ(chat->binary_payloads, 3u);
   std::vector<std::string> paths;
@@ -231,12 +235,13 @@ TEST(Extraction, BinaryPayloadsSkippedAndCounted) {
 
   auto anthropic =
       adapter_for(Api::kAnthropicMessages)
-          .parse(R"({"model":"c","messages":[{"role":"user","content":[)"
-                 R"({"type":"image","source":{"type":"base64","media_type":"image/jpeg","data":"/9j/4AAQ"}},)"
-                 R"({"type":"document","source":{"type":"base64","media_type":"application/pdf","data":"JVBE"}},)"
-                 R"({"type":"text","text":"what is this"}]},)"
-                 R"({"role":"assistant","content":[{"type":"redacted_thinking","data":"EmwKAhgB"},)"
-                 R"({"type":"thinking","thinking":"hmm","signature":"WaUjzkyp"}]}]})");
+          .parse(
+              R"({"model":"c","messages":[{"role":"user","content":[)"
+              R"({"type":"image","source":{"type":"base64","media_type":"image/jpeg","data":"/9j/4AAQ"}},)"
+              R"({"type":"document","source":{"type":"base64","media_type":"application/pdf","data":"JVBE"}},)"
+              R"({"type":"text","text":"what is this"}]},)"
+              R"({"role":"assistant","content":[{"type":"redacted_thinking","data":"EmwKAhgB"},)"
+              R"({"type":"thinking","thinking":"hmm","signature":"WaUjzkyp"}]}]})");
   ASSERT_TRUE(anthropic.ok()) << anthropic.error().message;
   EXPECT_EQ(anthropic->binary_payloads, 2u);
   paths.clear();
@@ -244,11 +249,12 @@ TEST(Extraction, BinaryPayloadsSkippedAndCounted) {
   expected = {"/messages/0/content/2/text", "/messages/1/content/1/thinking"};
   EXPECT_EQ(paths, expected);
 
-  auto responses = adapter_for(Api::kOpenAiResponses)
-                       .parse(R"({"model":"m","input":[{"role":"user","content":[)"
-                              R"({"type":"input_image","image_url":"data:image/webp;base64,UklG"},)"
-                              R"({"type":"input_text","text":"t"}]},)"
-                              R"({"type":"reasoning","id":"rs","encrypted_content":"gAAAA","summary":[]}]})");
+  auto responses =
+      adapter_for(Api::kOpenAiResponses)
+          .parse(R"({"model":"m","input":[{"role":"user","content":[)"
+                 R"({"type":"input_image","image_url":"data:image/webp;base64,UklG"},)"
+                 R"({"type":"input_text","text":"t"}]},)"
+                 R"({"type":"reasoning","id":"rs","encrypted_content":"gAAAA","summary":[]}]})");
   ASSERT_TRUE(responses.ok()) << responses.error().message;
   EXPECT_EQ(responses->binary_payloads, 1u);
   ASSERT_EQ(responses->segments.size(), 1u);
@@ -256,9 +262,11 @@ TEST(Extraction, BinaryPayloadsSkippedAndCounted) {
 }
 
 TEST(Extraction, NonBinaryBase64SourceIsText) {
-  auto parsed = adapter_for(Api::kAnthropicMessages)
-                    .parse(R"({"model":"c","messages":[{"role":"user","content":[)"
-                           R"({"type":"document","source":{"type":"base64","media_type":"text/plain","data":"c2VjcmV0"}}]}]})");
+  auto parsed =
+      adapter_for(Api::kAnthropicMessages)
+          .parse(
+              R"({"model":"c","messages":[{"role":"user","content":[)"
+              R"({"type":"document","source":{"type":"base64","media_type":"text/plain","data":"c2VjcmV0"}}]}]})");
   ASSERT_TRUE(parsed.ok());
   EXPECT_EQ(parsed->binary_payloads, 0u);
   ASSERT_EQ(parsed->segments.size(), 1u);

@@ -91,10 +91,11 @@ TEST(JsonSplice, MemberInsertionPoint) {
 }
 
 TEST(JsonSplice, EncodeJsonStringRoundTrips) {
-  for (std::string_view text : {std::string_view("plain"), std::string_view("quote \" and \\ slash"),
-                                std::string_view("ctl \n\r\t\b\f \x01 \x1f end"),
-                                std::string_view("unicode caf\xC3\xA9 \xF0\x9F\x98\x80 \xE2\x80\xA8"),
-                                std::string_view("nul \0 inside", 13)}) {
+  for (std::string_view text :
+       {std::string_view("plain"), std::string_view("quote \" and \\ slash"),
+        std::string_view("ctl \n\r\t\b\f \x01 \x1f end"),
+        std::string_view("unicode caf\xC3\xA9 \xF0\x9F\x98\x80 \xE2\x80\xA8"),
+        std::string_view("nul \0 inside", 13)}) {
     std::string encoded = encode_json_string(text);
     boost::json::value v = boost::json::parse(encoded);
     ASSERT_TRUE(v.is_string());

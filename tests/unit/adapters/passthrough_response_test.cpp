@@ -1,6 +1,6 @@
 // Same-dialect response path: bytes forwarded unchanged at any split, usage and response id read,
-// the proxy-requested usage chunk dropped, upstream errors normalized, cut-off streams ended with an
-// error event in the client's format.
+// the proxy-requested usage chunk dropped, upstream errors normalized, cut-off streams ended with
+// an error event in the client's format.
 #include "adapters/passthrough_response.h"
 
 #include <gtest/gtest.h>
@@ -31,10 +31,10 @@ struct Outcome {
   int status = 0;
 };
 
-Outcome run(Api api, const UpstreamResponseInfo& info, std::string_view body, bool proxy_added_usage,
-        std::vector<std::size_t> splits = {}, bool complete = true) {
-  auto translator = make_response_translator(request_for(api, info.event_stream), info,
-                                             proxy_added_usage);
+Outcome run(Api api, const UpstreamResponseInfo& info, std::string_view body,
+            bool proxy_added_usage, std::vector<std::size_t> splits = {}, bool complete = true) {
+  auto translator =
+      make_response_translator(request_for(api, info.event_stream), info, proxy_added_usage);
   Outcome r;
   std::size_t at = 0;
   for (std::size_t split : splits) {
@@ -88,7 +88,8 @@ const std::string kResponsesStream =
     "event: response.output_text.delta\n"
     "data: {\"type\":\"response.output_text.delta\",\"sequence_number\":1,\"delta\":\"Hi\"}\n\n"
     "event: response.completed\n"
-    "data: {\"type\":\"response.completed\",\"sequence_number\":2,\"response\":{\"id\":\"resp_abc\","
+    "data: "
+    "{\"type\":\"response.completed\",\"sequence_number\":2,\"response\":{\"id\":\"resp_abc\","
     "\"status\":\"completed\",\"usage\":{\"input_tokens\":9,\"output_tokens\":4,"
     "\"total_tokens\":13}}}\n\n";
 
@@ -105,8 +106,8 @@ TEST(Passthrough, ChatStreamUnchangedAtEverySplit) {
 }
 
 TEST(Passthrough, CompleteEventsForwardedAsTheyArrive) {
-  auto translator = make_response_translator(request_for(Api::kOpenAiChat), sse(Dialect::kOpenAi),
-                                             false);
+  auto translator =
+      make_response_translator(request_for(Api::kOpenAiChat), sse(Dialect::kOpenAi), false);
   std::string out;
   translator->feed("data: {\"a\":1}\n\nda", out);
   EXPECT_EQ(out, "data: {\"a\":1}\n\n");
@@ -118,7 +119,8 @@ TEST(Passthrough, CompleteEventsForwardedAsTheyArrive) {
 
 TEST(Passthrough, ProxyAddedUsageChunkDroppedAtEverySplit) {
   std::string expected = kChatStream;
-  std::size_t begin = expected.find("data: {\"id\":\"c\",\"object\":\"chat.completion.chunk\",\"choices\":[],");
+  std::size_t begin =
+      expected.find("data: {\"id\":\"c\",\"object\":\"chat.completion.chunk\",\"choices\":[],");
   std::size_t end = expected.find("data: [DONE]");
   expected.erase(begin, end - begin);
   for (std::size_t i = 0; i <= kChatStream.size(); i += 3) {
@@ -142,7 +144,8 @@ TEST(Passthrough, UsageInLastContentChunkIsKept) {
 
 TEST(Passthrough, AnthropicStreamUsageAtEverySplit) {
   for (std::size_t i = 0; i <= kAnthropicStream.size(); ++i) {
-    Outcome r = run(Api::kAnthropicMessages, sse(Dialect::kAnthropic), kAnthropicStream, false, {i});
+    Outcome r =
+        run(Api::kAnthropicMessages, sse(Dialect::kAnthropic), kAnthropicStream, false, {i});
     ASSERT_EQ(r.out, kAnthropicStream) << "split at " << i;
     EXPECT_EQ(r.usage.input_tokens, 30);
     EXPECT_EQ(r.usage.output_tokens, 15);
@@ -179,9 +182,8 @@ TEST(Passthrough, NonStreamBodiesUsageAndId) {
   EXPECT_EQ(*r.id, "resp_9");
   EXPECT_EQ(r.usage.output_tokens, 8);
 
-  std::string message =
-      R"({"id":"msg_1","type":"message","content":[],"usage":{"input_tokens":10,)"
-      R"("cache_creation_input_tokens":2,"output_tokens":6}})";
+  std::string message = R"({"id":"msg_1","type":"message","content":[],"usage":{"input_tokens":10,)"
+                        R"("cache_creation_input_tokens":2,"output_tokens":6}})";
   r = run(Api::kAnthropicMessages, plain(Dialect::kAnthropic), message, false);
   EXPECT_EQ(r.usage.input_tokens, 12);
   EXPECT_EQ(r.usage.output_tokens, 6);
@@ -204,9 +206,10 @@ TEST(Passthrough, NoUsageReportedStaysUnknown) {
 }
 
 TEST(Passthrough, UpstreamErrorsNormalizedForOpenAiClients) {
-  Outcome r = run(Api::kOpenAiChat, plain(Dialect::kOpenAi, 400),
-              R"({"object":"error","message":"bad max_tokens","type":"BadRequestError","param":null,"code":400})",
-              false, {7});
+  Outcome r = run(
+      Api::kOpenAiChat, plain(Dialect::kOpenAi, 400),
+      R"({"object":"error","message":"bad max_tokens","type":"BadRequestError","param":null,"code":400})",
+      false, {7});
   EXPECT_EQ(r.status, 400);
   EXPECT_EQ(r.content_type, "application/json");
   json::value v = json::parse(r.out);
@@ -224,11 +227,13 @@ TEST(Passthrough, UpstreamErrorsNormalizedForOpenAiClients) {
 }
 
 TEST(Passthrough, UpstreamErrorsNormalizedForAnthropicClients) {
-  Outcome r = run(Api::kAnthropicMessages, plain(Dialect::kAnthropic, 529),
-              R"({"type":"error","error":{"type":"overloaded_error","message":"Overloaded"}})", false);
+  Outcome r =
+      run(Api::kAnthropicMessages, plain(Dialect::kAnthropic, 529),
+          R"({"type":"error","error":{"type":"overloaded_error","message":"Overloaded"}})", false);
   EXPECT_EQ(r.status, 529);
   EXPECT_EQ(json::parse(r.out),
-            json::parse(R"({"type":"error","error":{"type":"overloaded_error","message":"Overloaded"}})"));
+            json::parse(
+                R"({"type":"error","error":{"type":"overloaded_error","message":"Overloaded"}})"));
   r = run(Api::kAnthropicMessages, plain(Dialect::kAnthropic, 413), "too big", false);
   EXPECT_EQ(json::parse(r.out).at("error").at("type"), "request_too_large");
 }
@@ -243,16 +248,19 @@ TEST(Passthrough, CutOffStreamsEndWithAnErrorEvent) {
   json::value v = json::parse(tail.substr(6, tail.size() - 8));
   EXPECT_EQ(v.at("error").at("code"), "upstream_stream_incomplete");
 
-  std::string anthropic_partial = kAnthropicStream.substr(0, kAnthropicStream.find("event: ping") + 3);
+  std::string anthropic_partial =
+      kAnthropicStream.substr(0, kAnthropicStream.find("event: ping") + 3);
   r = run(Api::kAnthropicMessages, sse(Dialect::kAnthropic), anthropic_partial, false, {}, false);
   std::size_t error_at = r.out.find("event: error\ndata: ");
   ASSERT_NE(error_at, std::string::npos);
-  EXPECT_EQ(r.out.substr(0, error_at), kAnthropicStream.substr(0, kAnthropicStream.find("event: ping")));
+  EXPECT_EQ(r.out.substr(0, error_at),
+            kAnthropicStream.substr(0, kAnthropicStream.find("event: ping")));
   v = json::parse(r.out.substr(error_at + 19));
   EXPECT_EQ(v.at("type"), "error");
   EXPECT_EQ(v.at("error").at("type"), "api_error");
 
-  std::string responses_partial = kResponsesStream.substr(0, kResponsesStream.find("event: response.completed"));
+  std::string responses_partial =
+      kResponsesStream.substr(0, kResponsesStream.find("event: response.completed"));
   r = run(Api::kOpenAiResponses, sse(Dialect::kOpenAi), responses_partial, false, {}, false);
   error_at = r.out.find("event: error\ndata: ");
   ASSERT_NE(error_at, std::string::npos);
@@ -275,8 +283,10 @@ TEST(Passthrough, HugeEventPassedOnUninspected) {
 }
 
 TEST(Passthrough, CrOnlyAndMixedLineEnds) {
-  std::string stream = "data: {\"a\":1}\r\rdata: {\"b\":2}\n\r\ndata: {\"choices\":[],\"usage\":{\"prompt_tokens\":1}}\r\n\n"
-                       "data: [DONE]\r\r";
+  std::string stream =
+      "data: {\"a\":1}\r\rdata: {\"b\":2}\n\r\ndata: "
+      "{\"choices\":[],\"usage\":{\"prompt_tokens\":1}}\r\n\n"
+      "data: [DONE]\r\r";
   std::string expected = "data: {\"a\":1}\r\rdata: {\"b\":2}\n\r\ndata: [DONE]\r\r";
   for (std::size_t i = 0; i <= stream.size(); ++i) {
     Outcome r = run(Api::kOpenAiChat, sse(Dialect::kOpenAi), stream, true, {i});

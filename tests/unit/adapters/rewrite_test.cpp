@@ -48,8 +48,9 @@ void expect_same_outside(std::string_view original, std::string_view out,
 }
 
 TEST(Rewrite, NoEditsReturnsOriginalBytes) {
-  std::string body = "{ \"model\" : \"gpt-4o\",\n  \"messages\":[{\"role\":\"user\",\"content\":\"h\\u00e9\"}],"
-                     " \"temperature\": 0.70 }";
+  std::string body =
+      "{ \"model\" : \"gpt-4o\",\n  \"messages\":[{\"role\":\"user\",\"content\":\"h\\u00e9\"}],"
+      " \"temperature\": 0.70 }";
   ParsedRequest r = parse(Api::kOpenAiChat, body);
   auto out = rewrite_request(r, RewriteOptions{});
   ASSERT_TRUE(out.ok());
@@ -60,7 +61,8 @@ TEST(Rewrite, NoEditsReturnsOriginalBytes) {
 }
 
 TEST(Rewrite, ModelReplacedOtherBytesKept) {
-  std::string body = R"({"messages":[{"role":"user","content":"x"}],  "model" :"gpt-4o","top_p":1.0})";
+  std::string body =
+      R"({"messages":[{"role":"user","content":"x"}],  "model" :"gpt-4o","top_p":1.0})";
   ParsedRequest r = parse(Api::kOpenAiChat, body);
   RewriteOptions options;
   options.model = "llama3.1:8b \"q\"";
@@ -84,10 +86,9 @@ TEST(Rewrite, RedactionsReencodeOnlyThatString) {
   options.redactions.push_back({seg, begin, begin + 16, "credit_card"});
   auto out = rewrite_request(r, options);
   ASSERT_TRUE(out.ok());
-  expect_same_outside(
-      body, *out,
-      {{"\"caf\\u00e9 \\\"card\\\" 4111111111111111\\n end\"",
-        "\"caf\xC3\xA9 \\\"card\\\" [REDACTED:credit_card]\\n end\""}});
+  expect_same_outside(body, *out,
+                      {{"\"caf\\u00e9 \\\"card\\\" 4111111111111111\\n end\"",
+                        "\"caf\xC3\xA9 \\\"card\\\" [REDACTED:credit_card]\\n end\""}});
   json::value v = json::parse(*out);
   EXPECT_EQ(v.at("messages").at(0).at("content").as_string(),
             "caf\xC3\xA9 \"card\" [REDACTED:credit_card]\n end");
@@ -112,14 +113,17 @@ TEST(Rewrite, RedactionsInToolArgumentsAndSeveralSegments) {
   auto out = rewrite_request(r, options);
   ASSERT_TRUE(out.ok());
   json::value v = json::parse(*out);
-  EXPECT_EQ(v.at("messages").at(0).at("tool_calls").at(0).at("function").at("arguments").as_string(),
-            "{\"email\":\"[REDACTED:email]\"}");
+  EXPECT_EQ(
+      v.at("messages").at(0).at("tool_calls").at(0).at("function").at("arguments").as_string(),
+      "{\"email\":\"[REDACTED:email]\"}");
   EXPECT_EQ(v.at("messages").at(1).at("content").as_string(),
             "mail [REDACTED:email] and [REDACTED:email]");
 }
 
 TEST(Rewrite, OverlappingRedactionsMergeAndSnapToCharacters) {
-  std::vector<TextSegment> segments = {{"/x", "ab\xC3\xA9" "cdef"}};
+  std::vector<TextSegment> segments = {{"/x",
+                                        "ab\xC3\xA9"
+                                        "cdef"}};
   // Overlapping spans merge; a span ending inside the 2-byte é is widened to include it.
   auto out = apply_redactions(segments, {{0, 1, 3, "a"}, {0, 2, 6, "b"}});
   ASSERT_TRUE(out);
@@ -134,7 +138,8 @@ TEST(Rewrite, OverlappingRedactionsMergeAndSnapToCharacters) {
 }
 
 TEST(Rewrite, InvalidRedactionIsAnError) {
-  ParsedRequest r = parse(Api::kOpenAiChat, R"({"model":"m","messages":[{"role":"user","content":"x"}]})");
+  ParsedRequest r =
+      parse(Api::kOpenAiChat, R"({"model":"m","messages":[{"role":"user","content":"x"}]})");
   RewriteOptions options;
   options.redactions.push_back({7, 0, 1, "c"});
   auto out = rewrite_request(r, options);
@@ -150,8 +155,9 @@ TEST(Rewrite, StreamOptionsInsertedWhenAbsent) {
   EXPECT_TRUE(rewrite_adds_stream_usage(r, options));
   auto out = rewrite_request(r, options);
   ASSERT_TRUE(out.ok());
-  EXPECT_EQ(*out,
-            R"({"model":"m","stream":true,"messages":[],"stream_options":{"include_usage":true}  })");
+  EXPECT_EQ(
+      *out,
+      R"({"model":"m","stream":true,"messages":[],"stream_options":{"include_usage":true}  })");
 }
 
 TEST(Rewrite, StreamOptionsMergedIntoExistingObject) {

@@ -48,13 +48,15 @@ TEST(StrictJson, DuplicateKeysInLargeObject) {
 }
 
 TEST(StrictJson, DuplicateKeyNotEchoedWhenItLooksLikeContent) {
-  ApiError error = parse_error(Api::kOpenAiChat,
-                               R"({"model":"a","messages":[],"m":{"my secret 1234":1,"my secret 1234":2}})");
+  ApiError error =
+      parse_error(Api::kOpenAiChat,
+                  R"({"model":"a","messages":[],"m":{"my secret 1234":1,"my secret 1234":2}})");
   EXPECT_EQ(error.message.find("secret"), std::string::npos);
 }
 
 TEST(StrictJson, InvalidUtf8Rejected) {
-  std::string body = "{\"model\":\"a\",\"messages\":[{\"role\":\"user\",\"content\":\"x\xC3\x28\"}]}";
+  std::string body =
+      "{\"model\":\"a\",\"messages\":[{\"role\":\"user\",\"content\":\"x\xC3\x28\"}]}";
   ApiError error = parse_error(Api::kOpenAiChat, body);
   EXPECT_NE(error.message.find("UTF-8"), std::string::npos);
   std::string overlong = "{\"model\":\"a\xC0\xAF\",\"messages\":[]}";
@@ -85,9 +87,9 @@ TEST(StrictJson, DepthLimited) {
 TEST(StrictJson, Utf8Validator) {
   EXPECT_TRUE(is_valid_utf8("plain"));
   EXPECT_TRUE(is_valid_utf8("\xE2\x82\xAC \xF0\x9F\x98\x80"));
-  EXPECT_FALSE(is_valid_utf8("\xED\xA0\x80"));  // surrogate
+  EXPECT_FALSE(is_valid_utf8("\xED\xA0\x80"));      // surrogate
   EXPECT_FALSE(is_valid_utf8("\xF4\x90\x80\x80"));  // above U+10FFFF
-  EXPECT_FALSE(is_valid_utf8("\xE2\x82"));  // truncated
+  EXPECT_FALSE(is_valid_utf8("\xE2\x82"));          // truncated
 }
 
 TEST(Validation, BodyMustBeObject) {
@@ -142,7 +144,8 @@ TEST(Validation, WrongTypesNameTheField) {
        "messages[0].content"},
       {Api::kAnthropicMessages, R"({"model":"c","messages":[{"role":"user"}]})",
        "messages[0].content"},
-      {Api::kAnthropicMessages, R"({"model":"c","messages":[{"role":"user","content":[{"text":"x"}]}]})",
+      {Api::kAnthropicMessages,
+       R"({"model":"c","messages":[{"role":"user","content":[{"text":"x"}]}]})",
        "messages[0].content[0].type"},
       {Api::kAnthropicMessages,
        R"({"model":"c","messages":[{"role":"user","content":[{"type":"tool_use","input":"x"}]}]})",
@@ -185,7 +188,8 @@ TEST(Validation, TokenArraysAreUnclassifiable) {
 
 TEST(Validation, ErrorsNeverQuoteContent) {
   ApiError error = parse_error(
-      Api::kOpenAiChat, R"({"model":"m","messages":[{"role":"user","content":[{"type":"text","text":{"v":"SSN 078-05-1120"}}]}]})");
+      Api::kOpenAiChat,
+      R"({"model":"m","messages":[{"role":"user","content":[{"type":"text","text":{"v":"SSN 078-05-1120"}}]}]})");
   EXPECT_EQ(error.message.find("078-05"), std::string::npos);
 }
 

@@ -95,6 +95,8 @@ Counts evaluate(const std::string& split, const std::vector<Case>& cases, const 
   std::vector<std::string> misclassified;
   for (const auto& c : cases) {
     const Classification result = policy.classify(c.text);
+    // A matcher failure would count as "sensitive" (fail closed) and hide a wrong decision.
+    EXPECT_FALSE(result.classifier_error) << c.id << ": " << result.error;
     const bool predicted = result.handling != Handling::kVendor;
     overall.add(predicted, c.sensitive);
     per_category[c.category].add(predicted, c.sensitive);

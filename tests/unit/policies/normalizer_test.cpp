@@ -179,10 +179,11 @@ TEST(OffsetMap, IdentityAndReplacementPieces) {
   map.add_identity(0, 4);         // view 0..4 -> src 0..4
   map.add_replacement(4, 6, 1);   // view 4 -> src 4..10
   map.add_identity(12, 3);        // view 5..8 -> src 12..15 (src 10..12 removed)
-  EXPECT_EQ(map.map(0, 4), std::make_pair<std::size_t, std::size_t>(0, 4));
-  EXPECT_EQ(map.map(4, 5), std::make_pair<std::size_t, std::size_t>(4, 10));
-  EXPECT_EQ(map.map(3, 6), std::make_pair<std::size_t, std::size_t>(3, 13));
-  EXPECT_EQ(map.map(5, 8), std::make_pair<std::size_t, std::size_t>(12, 15));
+  using Range = std::pair<std::size_t, std::size_t>;
+  EXPECT_EQ(map.map(0, 4), Range(0, 4));
+  EXPECT_EQ(map.map(4, 5), Range(4, 10));
+  EXPECT_EQ(map.map(3, 6), Range(3, 13));
+  EXPECT_EQ(map.map(5, 8), Range(12, 15));
 }
 
 }  // namespace
