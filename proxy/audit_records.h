@@ -1,6 +1,7 @@
 // The fields of the two audit events per request (design section 6): `decision`, appended and
 // awaited before any byte goes upstream, and `outcome`. The sink adds seq, ts, prev and mac. Never
-// holds prompt text, matched values or keys: the prompt is recorded as a byte count and a keyed hash.
+// holds prompt text, matched values or keys: the prompt is recorded as a byte count and a keyed
+// hash.
 #pragma once
 
 #include <boost/json/object.hpp>

@@ -1,6 +1,6 @@
 // Client authentication (design section 5). With `clients` configured, the key a client sends
-// (Authorization: Bearer, or x-api-key on Anthropic endpoints) is hashed with SHA-256 and compared in
-// constant time against every configured digest. Keys are never logged or stored in plain text.
+// (Authorization: Bearer, or x-api-key on Anthropic endpoints) is hashed with SHA-256 and compared
+// in constant time against every configured digest. Keys are never logged or stored in plain text.
 #pragma once
 
 #include <array>

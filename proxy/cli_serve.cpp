@@ -13,7 +13,8 @@ namespace switchyard::cli {
 
 namespace {
 
-constexpr std::string_view kServeUsage = R"(Usage: switchyard serve --config FILE [--check] [--log-level LEVEL]
+constexpr std::string_view kServeUsage =
+    R"(Usage: switchyard serve --config FILE [--check] [--log-level LEVEL]
 
   --config FILE       the configuration file (see docs/configuration.md)
   --check             validate the configuration and the policy, then exit

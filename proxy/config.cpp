@@ -19,14 +19,19 @@ namespace switchyard::proxy {
 
 std::string_view to_string(UpstreamKind kind) {
   switch (kind) {
-    case UpstreamKind::kOpenAi: return "openai";
-    case UpstreamKind::kAnthropic: return "anthropic";
-    case UpstreamKind::kMock: return "mock";
+    case UpstreamKind::kOpenAi:
+      return "openai";
+    case UpstreamKind::kAnthropic:
+      return "anthropic";
+    case UpstreamKind::kMock:
+      return "mock";
   }
   return "openai";
 }
 
-std::string_view to_string(Trust trust) { return trust == Trust::kInternal ? "internal" : "vendor"; }
+std::string_view to_string(Trust trust) {
+  return trust == Trust::kInternal ? "internal" : "vendor";
+}
 
 adapters::Dialect UpstreamConfig::target_dialect(adapters::Dialect client) const {
   if (serves(client)) return client;
@@ -223,10 +228,9 @@ class Loader {
         fallback = inner.substr(dash + 2);
         inner = inner.substr(0, dash);
       }
-      const bool valid_name =
-          !inner.empty() && std::all_of(inner.begin(), inner.end(), [](char c) {
-            return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
-          });
+      const bool valid_name = !inner.empty() && std::all_of(inner.begin(), inner.end(), [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
+      });
       if (!valid_name) {
         error(node, path, "invalid variable name in ${" + std::string(inner) + "}");
         ok = false;
@@ -277,8 +281,7 @@ class Loader {
       return std::nullopt;
     }
     if (value > max / multiplier || value * multiplier < min || value * multiplier > max) {
-      error(node, path,
-            "must be between " + std::to_string(min) + " and " + std::to_string(max));
+      error(node, path, "must be between " + std::to_string(min) + " and " + std::to_string(max));
       return std::nullopt;
     }
     return value * multiplier;
@@ -329,20 +332,22 @@ class Loader {
   std::vector<std::string> errors_;
 };
 
-constexpr std::string_view kTopKeys[] = {"listen",  "admin_listen", "tls",    "policy",          "upstreams",
-                           "routes",  "clients",      "audit",  "limits",          "responses_state"};
-constexpr std::string_view kUpstreamKeys[] = {"name",        "api",      "apis",         "base_url",
-                                "trust",       "models",   "api_key_env",  "ca_file",
-                                "timeouts",    "max_connections"};
+constexpr std::string_view kTopKeys[] = {"listen",    "admin_listen",   "tls",     "policy",
+                                         "upstreams", "routes",         "clients", "audit",
+                                         "limits",    "responses_state"};
+constexpr std::string_view kUpstreamKeys[] = {
+    "name",   "api",         "apis",    "base_url", "trust",
+    "models", "api_key_env", "ca_file", "timeouts", "max_connections"};
 constexpr std::string_view kTimeoutKeys[] = {"connect_ms", "first_byte_ms", "idle_ms", "total_ms"};
 constexpr std::string_view kRouteKeys[] = {"internal", "vendor", "vendor_fallback"};
 constexpr std::string_view kVendorRouteKeys[] = {"openai", "anthropic"};
 constexpr std::string_view kClientKeys[] = {"name", "key_sha256"};
-constexpr std::string_view kAuditKeys[] = {"path",          "fsync",        "hmac_key_env",  "key_id",
-                             "rotate_bytes",  "rotate_daily", "store_prompts", "queue_capacity"};
-constexpr std::string_view kLimitKeys[] = {"max_header_bytes", "max_body_bytes",    "max_headers",
-                             "read_timeout_ms",  "write_timeout_ms",  "shutdown_grace_ms",
-                             "workers"};
+constexpr std::string_view kAuditKeys[] = {"path",          "fsync",         "hmac_key_env",
+                                           "key_id",        "rotate_bytes",  "rotate_daily",
+                                           "store_prompts", "queue_capacity"};
+constexpr std::string_view kLimitKeys[] = {
+    "max_header_bytes", "max_body_bytes",    "max_headers", "read_timeout_ms",
+    "write_timeout_ms", "shutdown_grace_ms", "workers"};
 constexpr std::string_view kTlsKeys[] = {"cert", "key"};
 constexpr std::string_view kResponsesStateKeys[] = {"max_entries", "ttl_s"};
 
@@ -393,9 +398,9 @@ void load_upstream(Loader& in, const YAML::Node& node, const std::string& path,
       in.error(apis, apis_path, "expected a list such as [openai, anthropic]");
     } else {
       for (std::size_t i = 0; i < apis.size(); ++i) {
-        auto d = in.choice<adapters::Dialect>(apis[i], Loader::index(apis_path, i),
-                                              {{"openai", adapters::Dialect::kOpenAi},
-                                               {"anthropic", adapters::Dialect::kAnthropic}});
+        auto d = in.choice<adapters::Dialect>(
+            apis[i], Loader::index(apis_path, i),
+            {{"openai", adapters::Dialect::kOpenAi}, {"anthropic", adapters::Dialect::kAnthropic}});
         if (d == adapters::Dialect::kOpenAi) up.serves_openai = true;
         if (d == adapters::Dialect::kAnthropic) up.serves_anthropic = true;
       }
@@ -411,9 +416,9 @@ void load_upstream(Loader& in, const YAML::Node& node, const std::string& path,
     const auto parsed = boost::urls::parse_absolute_uri(*url);
     if (!parsed || (parsed->scheme() != "http" && parsed->scheme() != "https") ||
         parsed->encoded_host().empty() || parsed->has_query() || parsed->has_fragment()) {
-      in.error(base_url, base_path,
-               "expected http(s)://host[:port][/path] without query or fragment, got '" + *url +
-                   "'");
+      in.error(
+          base_url, base_path,
+          "expected http(s)://host[:port][/path] without query or fragment, got '" + *url + "'");
     } else {
       up.base_url = *url;
     }
@@ -421,9 +426,9 @@ void load_upstream(Loader& in, const YAML::Node& node, const std::string& path,
   const auto trust = node["trust"];
   if (!trust) {
     in.error(node, Loader::child(path, "trust"), "required (internal or vendor)");
-  } else if (auto t = in.choice<Trust>(trust, Loader::child(path, "trust"),
-                                       {{"internal", Trust::kInternal},
-                                        {"vendor", Trust::kVendor}})) {
+  } else if (auto t =
+                 in.choice<Trust>(trust, Loader::child(path, "trust"),
+                                  {{"internal", Trust::kInternal}, {"vendor", Trust::kVendor}})) {
     up.trust = *t;
   }
   if (const auto models = node["models"]) {
@@ -485,8 +490,8 @@ int route_to(Loader& in, const Config& config, const YAML::Node& node, const std
   if (config.upstreams[index].trust != required) {
     in.error(node, path,
              "upstream '" + *name + "' has trust " +
-                 std::string(to_string(config.upstreams[index].trust)) + "; this route needs trust " +
-                 std::string(to_string(required)));
+                 std::string(to_string(config.upstreams[index].trust)) +
+                 "; this route needs trust " + std::string(to_string(required)));
     return -1;
   }
   return index;
@@ -510,7 +515,8 @@ void load_routes(Loader& in, const YAML::Node& node, Config& config) {
       config.routes.vendor_openai = config.routes.vendor_anthropic = index;
     } else if (in.check_map(vendor, "routes.vendor", kVendorRouteKeys)) {
       if (const auto o = vendor["openai"]) {
-        config.routes.vendor_openai = route_to(in, config, o, "routes.vendor.openai", Trust::kVendor);
+        config.routes.vendor_openai =
+            route_to(in, config, o, "routes.vendor.openai", Trust::kVendor);
       }
       if (const auto a = vendor["anthropic"]) {
         config.routes.vendor_anthropic =
@@ -520,8 +526,10 @@ void load_routes(Loader& in, const YAML::Node& node, Config& config) {
         in.error(vendor, "routes.vendor", "name a vendor upstream for openai and/or anthropic");
       }
       // A client dialect without its own vendor uses the other one, translated.
-      if (config.routes.vendor_openai < 0) config.routes.vendor_openai = config.routes.vendor_anthropic;
-      if (config.routes.vendor_anthropic < 0) config.routes.vendor_anthropic = config.routes.vendor_openai;
+      if (config.routes.vendor_openai < 0)
+        config.routes.vendor_openai = config.routes.vendor_anthropic;
+      if (config.routes.vendor_anthropic < 0)
+        config.routes.vendor_anthropic = config.routes.vendor_openai;
     }
   } else {
     in.error(node, "routes.vendor", "required: {openai: NAME, anthropic: NAME} or one NAME");
@@ -538,9 +546,10 @@ void load_audit(Loader& in, const YAML::Node& node, AuditConfig& audit) {
     if (auto v = in.nonempty_string(n, "audit.path")) audit.path = in.resolve_path(*v);
   }
   if (const auto n = node["fsync"]) {
-    if (auto v = in.choice<FsyncMode>(n, "audit.fsync", {{"always", FsyncMode::kAlways},
-                                                         {"batch", FsyncMode::kBatch},
-                                                         {"never", FsyncMode::kNever}})) {
+    if (auto v = in.choice<FsyncMode>(n, "audit.fsync",
+                                      {{"always", FsyncMode::kAlways},
+                                       {"batch", FsyncMode::kBatch},
+                                       {"never", FsyncMode::kNever}})) {
       audit.fsync = *v;
     }
   }
@@ -557,14 +566,15 @@ void load_audit(Loader& in, const YAML::Node& node, AuditConfig& audit) {
     if (auto v = in.boolean(n, "audit.rotate_daily")) audit.rotate_daily = *v;
   }
   if (const auto n = node["store_prompts"]) {
-    if (auto v = in.choice<StorePrompts>(n, "audit.store_prompts",
-                                         {{"none", StorePrompts::kNone},
-                                          {"redacted", StorePrompts::kRedacted}})) {
+    if (auto v = in.choice<StorePrompts>(
+            n, "audit.store_prompts",
+            {{"none", StorePrompts::kNone}, {"redacted", StorePrompts::kRedacted}})) {
       audit.store_prompts = *v;
     }
   }
   if (const auto n = node["queue_capacity"]) {
-    if (auto v = in.unsigned_int(n, "audit.queue_capacity", 1, 1ull << 24)) audit.queue_capacity = *v;
+    if (auto v = in.unsigned_int(n, "audit.queue_capacity", 1, 1ull << 24))
+      audit.queue_capacity = *v;
   }
 }
 
@@ -594,8 +604,9 @@ void load_limits(Loader& in, const YAML::Node& node, LimitsConfig& limits) {
 }
 
 Config load(const YAML::Node& root, const std::filesystem::path& file) {
-  Loader in(file.string(), file.parent_path().empty() ? std::filesystem::current_path()
-                                                       : std::filesystem::absolute(file).parent_path());
+  Loader in(file.string(), file.parent_path().empty()
+                               ? std::filesystem::current_path()
+                               : std::filesystem::absolute(file).parent_path());
   Config config;
   config.file = file;
   if (!root || root.IsNull()) {

@@ -1,7 +1,7 @@
-// The configuration file of `switchyard serve` (design section 5), loaded strictly: unknown keys (with
-// a did-you-mean), wrong types, dangling route names and unset ${VAR}s are all reported at once as
-// "FILE:LINE:COL: field.path: message". Loading throws ConfigError; the result is immutable and
-// shared read-only by every worker.
+// The configuration file of `switchyard serve` (design section 5), loaded strictly: unknown keys
+// (with a did-you-mean), wrong types, dangling route names and unset ${VAR}s are all reported at
+// once as "FILE:LINE:COL: field.path: message". Loading throws ConfigError; the result is immutable
+// and shared read-only by every worker.
 #pragma once
 
 #include <array>
@@ -33,14 +33,14 @@ std::string_view to_string(Trust trust);
 struct UpstreamConfig {
   std::string name;
   UpstreamKind kind = UpstreamKind::kOpenAi;
-  bool serves_openai = false;     // client dialects served natively (the `api` plus `apis`)
+  bool serves_openai = false;  // client dialects served natively (the `api` plus `apis`)
   bool serves_anthropic = false;
-  std::string base_url;           // empty for mock
+  std::string base_url;  // empty for mock
   Trust trust = Trust::kVendor;
   std::map<std::string, std::string, std::less<>> models;  // explicit renames, without "*"
   std::optional<std::string> model_wildcard;               // models["*"]
-  std::string api_key_env;        // empty: no key of its own
-  std::string ca_file;            // absolute after loading; empty: system store only
+  std::string api_key_env;                                 // empty: no key of its own
+  std::string ca_file;  // absolute after loading; empty: system store only
   UpstreamTimeouts timeouts;
   std::size_t max_connections = 256;
 
@@ -104,7 +104,8 @@ struct Config {
   std::filesystem::path policy;  // absolute
   std::vector<UpstreamConfig> upstreams;
   RoutesConfig routes;
-  bool clients_configured = false;  // `clients:` present: client keys are checked, vendor keys injected
+  bool clients_configured =
+      false;  // `clients:` present: client keys are checked, vendor keys injected
   std::vector<ClientConfig> clients;
   AuditConfig audit;
   LimitsConfig limits;

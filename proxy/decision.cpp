@@ -1,5 +1,6 @@
 // The routing contract in one function. Order matters: block first; then everything that forces the
-// internal route; then the Responses conversation state, which may refuse; then vendor and redaction.
+// internal route; then the Responses conversation state, which may refuse; then vendor and
+// redaction.
 #include "proxy/decision.h"
 
 namespace switchyard::proxy {
@@ -8,9 +9,12 @@ using policy::Handling;
 
 std::string_view to_string(Route route) {
   switch (route) {
-    case Route::kInternal: return "internal";
-    case Route::kVendor: return "vendor";
-    case Route::kBlocked: return "blocked";
+    case Route::kInternal:
+      return "internal";
+    case Route::kVendor:
+      return "vendor";
+    case Route::kBlocked:
+      return "blocked";
   }
   return "blocked";
 }
@@ -24,20 +28,40 @@ adapters::ApiError make_api_error(adapters::Dialect dialect, int status, std::st
   e.param = std::string(param);
   if (dialect == adapters::Dialect::kAnthropic) {
     switch (status) {
-      case 401: e.type = "authentication_error"; break;
-      case 403: e.type = "permission_error"; break;
-      case 404: e.type = "not_found_error"; break;
-      case 413: e.type = "request_too_large"; break;
-      case 429: e.type = "rate_limit_error"; break;
-      case 529: e.type = "overloaded_error"; break;
-      default: e.type = status >= 500 ? "api_error" : "invalid_request_error";
+      case 401:
+        e.type = "authentication_error";
+        break;
+      case 403:
+        e.type = "permission_error";
+        break;
+      case 404:
+        e.type = "not_found_error";
+        break;
+      case 413:
+        e.type = "request_too_large";
+        break;
+      case 429:
+        e.type = "rate_limit_error";
+        break;
+      case 529:
+        e.type = "overloaded_error";
+        break;
+      default:
+        e.type = status >= 500 ? "api_error" : "invalid_request_error";
     }
   } else {
     switch (status) {
-      case 401: e.type = "authentication_error"; break;
-      case 403: e.type = "permission_error"; break;
-      case 429: e.type = "rate_limit_error"; break;
-      default: e.type = status >= 500 ? "server_error" : "invalid_request_error";
+      case 401:
+        e.type = "authentication_error";
+        break;
+      case 403:
+        e.type = "permission_error";
+        break;
+      case 429:
+        e.type = "rate_limit_error";
+        break;
+      default:
+        e.type = status >= 500 ? "server_error" : "invalid_request_error";
     }
   }
   return e;
@@ -88,11 +112,11 @@ Decision decide(const Config& config, const adapters::ParsedRequest& request,
   if (classification.handling == Handling::kBlock) {
     d.route = Route::kBlocked;
     const std::string rules = blocking_rules(classification);
-    std::string message =
-        rules.empty() ? std::string("Request blocked by policy")
-                      : "Request blocked by policy rule" +
-                            std::string(rules.find(',') == std::string::npos ? "" : "s") + ": " +
-                            rules;
+    std::string message = rules.empty()
+                              ? std::string("Request blocked by policy")
+                              : "Request blocked by policy rule" +
+                                    std::string(rules.find(',') == std::string::npos ? "" : "s") +
+                                    ": " + rules;
     if (classification.classifier_error) {
       message += " (the classifier failed and the policy fails closed)";
     }

@@ -1,7 +1,7 @@
 // Decide (pipeline stage 8): from the policy's classification to a route, a target upstream, the
-// upstream's model name and the spans to redact. Pure: no I/O, so every rule of the routing contract
-// is unit-tested here. Fail-closed rules live here too (unredactable matches go internal, sensitive
-// continuations of vendor-held conversations are refused).
+// upstream's model name and the spans to redact. Pure: no I/O, so every rule of the routing
+// contract is unit-tested here. Fail-closed rules live here too (unredactable matches go internal,
+// sensitive continuations of vendor-held conversations are refused).
 #pragma once
 
 #include <cstdint>
@@ -26,12 +26,12 @@ struct Decision {
   std::string_view reason = "policy";  // policy | classifier_error | model_internal_only |
                                        // previous_response_internal | unredactable_match |
                                        // vendor_held_conversation
-  int upstream = -1;  // index into Config::upstreams
+  int upstream = -1;                   // index into Config::upstreams
   int fallback = -1;  // vendor route only: the internal upstream tried when the vendor fails
-  std::optional<std::string_view> upstream_model;  // rename from the target's models map
+  std::optional<std::string_view> upstream_model;         // rename from the target's models map
   adapters::Dialect target = adapters::Dialect::kOpenAi;  // the wire API sent upstream
   std::vector<adapters::Redaction> redactions;            // handling redact only
-  std::optional<adapters::ApiError> error;  // set: answer with it and forward nothing
+  std::optional<adapters::ApiError> error;                // set: answer with it and forward nothing
 };
 
 // `state` may be null (no Responses API state: unknown ids are treated as vendor-held).

@@ -1,5 +1,6 @@
 // The client-facing endpoint table (design section 2): request path and method to the API that
-// handles it. Anything not listed is a 404 in OpenAI's format; nothing is ever passed through blindly.
+// handles it. Anything not listed is a 404 in OpenAI's format; nothing is ever passed through
+// blindly.
 #pragma once
 
 #include <cstdint>

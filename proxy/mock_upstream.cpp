@@ -1,5 +1,5 @@
-// Builds the mock's replies with Boost.JSON (so escaping is always right); no network I/O. The API is
-// recognized from the upstream path the rewrite chose (/chat/completions, /v1/messages, ...).
+// Builds the mock's replies with Boost.JSON (so escaping is always right); no network I/O. The API
+// is recognized from the upstream path the rewrite chose (/chat/completions, /v1/messages, ...).
 #include "proxy/mock_upstream.h"
 
 #include <atomic>
@@ -16,7 +16,15 @@ namespace json = boost::json;
 
 namespace {
 
-enum class MockApi { kChat, kCompletions, kEmbeddings, kResponses, kMessages, kCountTokens, kUnknown };
+enum class MockApi {
+  kChat,
+  kCompletions,
+  kEmbeddings,
+  kResponses,
+  kMessages,
+  kCountTokens,
+  kUnknown
+};
 
 MockApi api_from_target(std::string_view target) {
   if (const auto q = target.find('?'); q != std::string_view::npos) target = target.substr(0, q);
@@ -157,8 +165,9 @@ class MockClient final : public UpstreamClient {
 
   std::unique_ptr<UpstreamResponse> error(MockApi api, unsigned status, std::string message) const {
     if (api == MockApi::kMessages || api == MockApi::kCountTokens) {
-      return json_reply(status, {{"type", "error"},
-                                 {"error", {{"type", "invalid_request_error"}, {"message", message}}}});
+      return json_reply(status,
+                        {{"type", "error"},
+                         {"error", {{"type", "invalid_request_error"}, {"message", message}}}});
     }
     return json_reply(status, {{"error",
                                 {{"message", message},
@@ -191,20 +200,26 @@ class MockClient final : public UpstreamClient {
     const std::string echo = truncate_utf8(last_user_text(body, api), 200);
     if (!echo.empty()) text += " It received: \"" + echo + "\"";
     const std::int64_t output_tokens = static_cast<std::int64_t>(text.size() / 4 + 1);
-    const std::int64_t created =
-        std::chrono::duration_cast<std::chrono::seconds>(
-            std::chrono::system_clock::now().time_since_epoch())
-            .count();
+    const std::int64_t created = std::chrono::duration_cast<std::chrono::seconds>(
+                                     std::chrono::system_clock::now().time_since_epoch())
+                                     .count();
 
     switch (api) {
-      case MockApi::kChat: return chat(model, text, stream, include_usage, input_tokens, output_tokens, created);
+      case MockApi::kChat:
+        return chat(model, text, stream, include_usage, input_tokens, output_tokens, created);
       case MockApi::kCompletions:
-        return completions(model, text, stream, include_usage, input_tokens, output_tokens, created);
-      case MockApi::kEmbeddings: return embeddings(body, model, input_tokens);
-      case MockApi::kResponses: return responses(model, text, stream, input_tokens, output_tokens, created);
-      case MockApi::kMessages: return messages(model, text, stream, input_tokens, output_tokens);
-      case MockApi::kCountTokens: return json_reply(200, {{"input_tokens", input_tokens}});
-      case MockApi::kUnknown: break;
+        return completions(model, text, stream, include_usage, input_tokens, output_tokens,
+                           created);
+      case MockApi::kEmbeddings:
+        return embeddings(body, model, input_tokens);
+      case MockApi::kResponses:
+        return responses(model, text, stream, input_tokens, output_tokens, created);
+      case MockApi::kMessages:
+        return messages(model, text, stream, input_tokens, output_tokens);
+      case MockApi::kCountTokens:
+        return json_reply(200, {{"input_tokens", input_tokens}});
+      case MockApi::kUnknown:
+        break;
     }
     return error(api, 404, "the mock does not serve this path");
   }
@@ -213,18 +228,20 @@ class MockClient final : public UpstreamClient {
                                          bool stream, bool include_usage, std::int64_t in,
                                          std::int64_t out, std::int64_t created) const {
     const std::string id = next_id("chatcmpl-mock-");
-    const json::object usage{{"prompt_tokens", in}, {"completion_tokens", out}, {"total_tokens", in + out}};
+    const json::object usage{
+        {"prompt_tokens", in}, {"completion_tokens", out}, {"total_tokens", in + out}};
     if (!stream) {
       return json_reply(
           200, {{"id", id},
                 {"object", "chat.completion"},
                 {"created", created},
                 {"model", model},
-                {"choices", json::array{json::object{
-                                {"index", 0},
-                                {"message", {{"role", "assistant"}, {"content", text}, {"refusal", nullptr}}},
-                                {"logprobs", nullptr},
-                                {"finish_reason", "stop"}}}},
+                {"choices",
+                 json::array{json::object{
+                     {"index", 0},
+                     {"message", {{"role", "assistant"}, {"content", text}, {"refusal", nullptr}}},
+                     {"logprobs", nullptr},
+                     {"finish_reason", "stop"}}}},
                 {"usage", usage}});
     }
     std::vector<std::string> events;
@@ -234,11 +251,13 @@ class MockClient final : public UpstreamClient {
           {"object", "chat.completion.chunk"},
           {"created", created},
           {"model", model},
-          {"choices", json::array{json::object{
-                          {"index", 0}, {"delta", std::move(delta)}, {"finish_reason", std::move(finish)}}}}});
+          {"choices",
+           json::array{json::object{
+               {"index", 0}, {"delta", std::move(delta)}, {"finish_reason", std::move(finish)}}}}});
     };
     events.push_back(chunk({{"role", "assistant"}, {"content", ""}}, nullptr));
-    for (const auto& piece : split_words(text)) events.push_back(chunk({{"content", piece}}, nullptr));
+    for (const auto& piece : split_words(text))
+      events.push_back(chunk({{"content", piece}}, nullptr));
     events.push_back(chunk({}, "stop"));
     if (include_usage) {
       events.push_back(data_event(json::object{{"id", id},
@@ -256,16 +275,18 @@ class MockClient final : public UpstreamClient {
                                                 bool stream, bool include_usage, std::int64_t in,
                                                 std::int64_t out, std::int64_t created) const {
     const std::string id = next_id("cmpl-mock-");
-    const json::object usage{{"prompt_tokens", in}, {"completion_tokens", out}, {"total_tokens", in + out}};
+    const json::object usage{
+        {"prompt_tokens", in}, {"completion_tokens", out}, {"total_tokens", in + out}};
     auto object = [&](const std::string& piece, json::value finish) {
-      return json::object{{"id", id},
-                          {"object", "text_completion"},
-                          {"created", created},
-                          {"model", model},
-                          {"choices", json::array{json::object{{"text", piece},
-                                                               {"index", 0},
-                                                               {"logprobs", nullptr},
-                                                               {"finish_reason", std::move(finish)}}}}};
+      return json::object{
+          {"id", id},
+          {"object", "text_completion"},
+          {"created", created},
+          {"model", model},
+          {"choices", json::array{json::object{{"text", piece},
+                                               {"index", 0},
+                                               {"logprobs", nullptr},
+                                               {"finish_reason", std::move(finish)}}}}};
     };
     if (!stream) {
       auto body = object(text, "stop");
@@ -273,7 +294,8 @@ class MockClient final : public UpstreamClient {
       return json_reply(200, body);
     }
     std::vector<std::string> events;
-    for (const auto& piece : split_words(text)) events.push_back(data_event(object(piece, nullptr)));
+    for (const auto& piece : split_words(text))
+      events.push_back(data_event(object(piece, nullptr)));
     events.push_back(data_event(object("", "stop")));
     if (include_usage) {
       events.push_back(data_event(json::object{{"id", id},
@@ -309,7 +331,8 @@ class MockClient final : public UpstreamClient {
         vector.push_back(static_cast<double>(static_cast<std::int64_t>(h >> 40) % 2000) / 1000.0 -
                          1.0);
       }
-      data.push_back(json::object{{"object", "embedding"}, {"index", i}, {"embedding", std::move(vector)}});
+      data.push_back(
+          json::object{{"object", "embedding"}, {"index", i}, {"embedding", std::move(vector)}});
     }
     return json_reply(200, {{"object", "list"},
                             {"data", std::move(data)},
@@ -322,7 +345,8 @@ class MockClient final : public UpstreamClient {
                                               std::int64_t created) const {
     const std::string id = next_id("resp_mock_");
     const std::string item_id = next_id("msg_mock_");
-    const json::object part{{"type", "output_text"}, {"text", text}, {"annotations", json::array{}}};
+    const json::object part{
+        {"type", "output_text"}, {"text", text}, {"annotations", json::array{}}};
     const json::object item{{"id", item_id},
                             {"type", "message"},
                             {"status", "completed"},
@@ -378,31 +402,32 @@ class MockClient final : public UpstreamClient {
                                              bool stream, std::int64_t in, std::int64_t out) const {
     const std::string id = next_id("msg_mock_");
     if (!stream) {
-      return json_reply(200, {{"id", id},
-                              {"type", "message"},
-                              {"role", "assistant"},
-                              {"model", model},
-                              {"content", json::array{json::object{{"type", "text"}, {"text", text}}}},
-                              {"stop_reason", "end_turn"},
-                              {"stop_sequence", nullptr},
-                              {"usage", {{"input_tokens", in}, {"output_tokens", out}}}});
+      return json_reply(200,
+                        {{"id", id},
+                         {"type", "message"},
+                         {"role", "assistant"},
+                         {"model", model},
+                         {"content", json::array{json::object{{"type", "text"}, {"text", text}}}},
+                         {"stop_reason", "end_turn"},
+                         {"stop_sequence", nullptr},
+                         {"usage", {{"input_tokens", in}, {"output_tokens", out}}}});
     }
     std::vector<std::string> events;
-    events.push_back(named_event(
-        "message_start",
-        {{"type", "message_start"},
-         {"message", {{"id", id},
-                      {"type", "message"},
-                      {"role", "assistant"},
-                      {"model", model},
-                      {"content", json::array{}},
-                      {"stop_reason", nullptr},
-                      {"stop_sequence", nullptr},
-                      {"usage", {{"input_tokens", in}, {"output_tokens", 1}}}}}}));
-    events.push_back(named_event("content_block_start",
-                                 {{"type", "content_block_start"},
-                                  {"index", 0},
-                                  {"content_block", {{"type", "text"}, {"text", ""}}}}));
+    events.push_back(named_event("message_start",
+                                 {{"type", "message_start"},
+                                  {"message",
+                                   {{"id", id},
+                                    {"type", "message"},
+                                    {"role", "assistant"},
+                                    {"model", model},
+                                    {"content", json::array{}},
+                                    {"stop_reason", nullptr},
+                                    {"stop_sequence", nullptr},
+                                    {"usage", {{"input_tokens", in}, {"output_tokens", 1}}}}}}));
+    events.push_back(
+        named_event("content_block_start", {{"type", "content_block_start"},
+                                            {"index", 0},
+                                            {"content_block", {{"type", "text"}, {"text", ""}}}}));
     events.push_back(named_event("ping", {{"type", "ping"}}));
     for (const auto& piece : split_words(text)) {
       events.push_back(named_event("content_block_delta",
@@ -410,11 +435,12 @@ class MockClient final : public UpstreamClient {
                                     {"index", 0},
                                     {"delta", {{"type", "text_delta"}, {"text", piece}}}}));
     }
-    events.push_back(named_event("content_block_stop", {{"type", "content_block_stop"}, {"index", 0}}));
-    events.push_back(named_event("message_delta",
-                                 {{"type", "message_delta"},
-                                  {"delta", {{"stop_reason", "end_turn"}, {"stop_sequence", nullptr}}},
-                                  {"usage", {{"output_tokens", out}}}}));
+    events.push_back(
+        named_event("content_block_stop", {{"type", "content_block_stop"}, {"index", 0}}));
+    events.push_back(named_event(
+        "message_delta", {{"type", "message_delta"},
+                          {"delta", {{"stop_reason", "end_turn"}, {"stop_sequence", nullptr}}},
+                          {"usage", {{"output_tokens", out}}}}));
     events.push_back(named_event("message_stop", {{"type", "message_stop"}}));
     return std::make_unique<MockResponse>(200, "text/event-stream", std::move(events));
   }

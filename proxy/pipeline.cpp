@@ -1,5 +1,6 @@
 // The stages of design section 1 in order, one coroutine per request. Every early exit writes its
-// reply through write_error(); the RequestContext destructor writes the audit outcome on every path.
+// reply through write_error(); the RequestContext destructor writes the audit outcome on every
+// path.
 #include "proxy/pipeline.h"
 
 #include <boost/asio/associated_executor.hpp>
@@ -35,8 +36,10 @@ using adapters::Dialect;
 using Clock = std::chrono::steady_clock;
 
 WorkerContext::WorkerContext(ProxyShared& s, asio::io_context& i)
-    : shared(s), io(i), prefix_((static_cast<std::uint64_t>(std::random_device{}()) << 32) ^
-                                std::random_device{}()) {}
+    : shared(s),
+      io(i),
+      prefix_((static_cast<std::uint64_t>(std::random_device{}()) << 32) ^ std::random_device{}()) {
+}
 
 std::string WorkerContext::next_request_id() {
   char buf[40];
@@ -51,8 +54,8 @@ std::string render_models(const Config& config) {
   std::set<std::string, std::less<>> seen;
   auto add = [&](std::string_view id, std::string_view owner) {
     if (!seen.emplace(id).second) return;
-    data.push_back(boost::json::object{
-        {"id", id}, {"object", "model"}, {"created", 0}, {"owned_by", owner}});
+    data.push_back(
+        boost::json::object{{"id", id}, {"object", "model"}, {"created", 0}, {"owned_by", owner}});
   };
   for (const auto& up : config.upstreams) {
     for (const auto& [name, _] : up.models) add(name, up.name);
@@ -69,7 +72,8 @@ RequestContext::~RequestContext() {
       if (decided) handling = decision.handling;
       s.metrics->count_request(api, handling, static_cast<unsigned>(status == 0 ? 499 : status));
       if (api) {
-        s.metrics->observe_overhead(std::chrono::duration_cast<std::chrono::microseconds>(overhead()));
+        s.metrics->observe_overhead(
+            std::chrono::duration_cast<std::chrono::microseconds>(overhead()));
       }
     }
     if (!audit_outcome || s.audit == nullptr || s.audit_closed.load(std::memory_order_acquire)) {
@@ -136,15 +140,20 @@ bool vendor_failure_allows_fallback(const UpstreamError& error) {
 }
 
 bool is_timeout(UpstreamErrorKind kind) {
-  return kind == UpstreamErrorKind::kTimeoutConnect || kind == UpstreamErrorKind::kTimeoutFirstByte ||
-         kind == UpstreamErrorKind::kTimeoutIdle || kind == UpstreamErrorKind::kTimeoutTotal;
+  return kind == UpstreamErrorKind::kTimeoutConnect ||
+         kind == UpstreamErrorKind::kTimeoutFirstByte || kind == UpstreamErrorKind::kTimeoutIdle ||
+         kind == UpstreamErrorKind::kTimeoutTotal;
 }
 
 class Pipeline {
  public:
   Pipeline(WorkerContext& worker, HttpRequest& request, ClientWriter& client)
-      : w_(worker), s_(worker.shared), config_(*worker.shared.config), req_(request),
-        client_(client), ctx_(worker) {}
+      : w_(worker),
+        s_(worker.shared),
+        config_(*worker.shared.config),
+        req_(request),
+        client_(client),
+        ctx_(worker) {}
 
   asio::awaitable<bool> run() {
     keep_alive_ = req_.keep_alive() && !s_.draining.load(std::memory_order_relaxed);
@@ -169,8 +178,10 @@ class Pipeline {
                       allow);
         co_return keep_alive_;
       }
-      case EndpointKind::kModels: co_return co_await models();
-      case EndpointKind::kApi: break;
+      case EndpointKind::kModels:
+        co_return co_await models();
+      case EndpointKind::kApi:
+        break;
     }
     ctx_.api = endpoint.api;
     ctx_.audit_outcome = true;
@@ -286,15 +297,16 @@ class Pipeline {
     const bool internal = up.trust == Trust::kInternal;
 
     adapters::RewriteOptions options;
-    if (const auto renamed = up.rename(ctx_.parsed.model); renamed && *renamed != ctx_.parsed.model) {
+    if (const auto renamed = up.rename(ctx_.parsed.model);
+        renamed && *renamed != ctx_.parsed.model) {
       options.model = std::string(*renamed);
     }
     if (!internal) options.redactions = ctx_.decision.redactions;
     options.target = target;
     const bool usage_api = *ctx_.api == Api::kOpenAiChat || *ctx_.api == Api::kOpenAiCompletions;
-    options.request_usage_in_stream =
-        ctx_.parsed.stream && usage_api && target == Dialect::kOpenAi;
-    const bool proxy_added_usage = options.request_usage_in_stream && !ctx_.parsed.client_wants_usage;
+    options.request_usage_in_stream = ctx_.parsed.stream && usage_api && target == Dialect::kOpenAi;
+    const bool proxy_added_usage =
+        options.request_usage_in_stream && !ctx_.parsed.client_wants_usage;
 
     auto body = adapters::rewrite_request(ctx_.parsed, options);
     if (!body) {
@@ -302,18 +314,18 @@ class Pipeline {
       co_return;
     }
 
-    http::request<http::string_body> out{
-        http::verb::post, join_path(w_.upstreams[upstream]->endpoint().base_path,
-                                    adapters::upstream_path(*ctx_.api, target)),
-        11};
+    http::request<http::string_body> out{http::verb::post,
+                                         join_path(w_.upstreams[upstream]->endpoint().base_path,
+                                                   adapters::upstream_path(*ctx_.api, target)),
+                                         11};
     out.set(http::field::content_type, "application/json");
     out.set(http::field::accept, ctx_.parsed.stream ? "text/event-stream" : "application/json");
     out.set(http::field::user_agent, "switchyard/" SWITCHYARD_VERSION);
     // Credentials: an internal upstream only ever sees its own key; a vendor sees its configured
     // key when clients are configured, else the client's own key.
-    const std::string_view key =
-        internal || config_.clients_configured ? std::string_view(s_.upstream_keys[upstream])
-                                               : client_key_;
+    const std::string_view key = internal || config_.clients_configured
+                                     ? std::string_view(s_.upstream_keys[upstream])
+                                     : client_key_;
     if (!key.empty()) {
       if (target == Dialect::kAnthropic) {
         out.set("x-api-key", key);
@@ -347,11 +359,10 @@ class Pipeline {
     if (!sent) {
       const UpstreamError& error = sent.error();
       if (s_.metrics != nullptr) s_.metrics->count_upstream_error(metric_id, error.kind);
-      log::warn("upstream request failed",
-                {{"request_id", ctx_.request_id},
-                 {"upstream", up.name},
-                 {"kind", to_string(error.kind)},
-                 {"detail", error.message}});
+      log::warn("upstream request failed", {{"request_id", ctx_.request_id},
+                                            {"upstream", up.name},
+                                            {"kind", to_string(error.kind)},
+                                            {"detail", error.message}});
       if (internal) {
         // Fail closed: internal traffic never goes anywhere else.
         co_await fail(client_dialect, 503, "internal_upstream_unavailable",
@@ -394,8 +405,8 @@ class Pipeline {
     const RelayResult relayed =
         co_await relay_response(ctx_, *response, *translator, client_, keep_alive_);
     if (!relayed.client_ok) keep_alive_ = false;
-    if (*ctx_.api == Api::kOpenAiResponses && s_.responses != nullptr && relayed.upstream_complete &&
-        translator->status() < 400) {
+    if (*ctx_.api == Api::kOpenAiResponses && s_.responses != nullptr &&
+        relayed.upstream_complete && translator->status() < 400) {
       if (auto id = translator->response_id()) s_.responses->remember(*id, up.trust);
     }
   }

@@ -1,6 +1,6 @@
 // The fixed stages for one request (design section 1, stages 3 to 13): endpoint, auth, parse,
-// classify, decide, audit the decision, rewrite, forward, relay, audit the outcome. The session reads
-// the request and hands it here with a ClientWriter; this file owns the order of the stages.
+// classify, decide, audit the decision, rewrite, forward, relay, audit the outcome. The session
+// reads the request and hands it here with a ClientWriter; this file owns the order of the stages.
 #pragma once
 
 #include <atomic>
@@ -59,7 +59,8 @@ class WorkerContext {
 class ClientWriter {
  public:
   virtual ~ClientWriter() = default;
-  virtual boost::asio::awaitable<bool> write(std::span<const boost::asio::const_buffer> buffers) = 0;
+  virtual boost::asio::awaitable<bool> write(
+      std::span<const boost::asio::const_buffer> buffers) = 0;
 };
 
 using HttpRequest = boost::beast::http::request<boost::beast::http::string_body>;

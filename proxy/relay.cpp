@@ -58,7 +58,8 @@ std::string response_head(const RequestContext& ctx, int status, std::string_vie
   append_number(head, static_cast<std::uint64_t>(status));
   head += ' ';
   const auto reason = http::obsolete_reason(static_cast<http::status>(status));
-  head += reason.empty() ? std::string_view("Unknown") : std::string_view(reason.data(), reason.size());
+  head +=
+      reason.empty() ? std::string_view("Unknown") : std::string_view(reason.data(), reason.size());
   head += "\r\ncontent-type: ";
   head += content_type;
   if (content_length) {
@@ -108,11 +109,10 @@ std::string passthrough_headers(const http::fields& headers) {
   for (const auto& f : headers) {
     const auto name = f.name_string();
     const std::string_view n(name.data(), name.size());
-    const bool keep = starts_with_icase(n, "x-ratelimit-") ||
-                      starts_with_icase(n, "anthropic-ratelimit-") ||
-                      starts_with_icase(n, "retry-after") || starts_with_icase(n, "x-request-id") ||
-                      starts_with_icase(n, "request-id") ||
-                      starts_with_icase(n, "openai-processing-ms");
+    const bool keep =
+        starts_with_icase(n, "x-ratelimit-") || starts_with_icase(n, "anthropic-ratelimit-") ||
+        starts_with_icase(n, "retry-after") || starts_with_icase(n, "x-request-id") ||
+        starts_with_icase(n, "request-id") || starts_with_icase(n, "openai-processing-ms");
     if (!keep) continue;
     const auto value = f.value();
     if (value.find_first_of("\r\n") != std::string_view::npos) continue;
@@ -131,8 +131,10 @@ std::string upstream_error_code(const UpstreamError& error) {
     case UpstreamErrorKind::kTimeoutIdle:
     case UpstreamErrorKind::kTimeoutTotal:
     case UpstreamErrorKind::kTimeoutFirstByte:
-    case UpstreamErrorKind::kTimeoutConnect: return "upstream_timeout";
-    default: return "upstream_incomplete";
+    case UpstreamErrorKind::kTimeoutConnect:
+      return "upstream_timeout";
+    default:
+      return "upstream_incomplete";
   }
 }
 
@@ -170,16 +172,15 @@ asio::awaitable<RelayResult> relay_response(RequestContext& ctx, UpstreamRespons
     ctx.usage = translator.usage();
     if (metrics) {
       metrics->observe_upstream_latency(
-          metric_id,
-          std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - sent_at));
+          metric_id, std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - sent_at));
     }
     if (failure) {
       result.upstream_complete = false;
       if (metrics) metrics->count_upstream_error(metric_id, failure->kind);
       const auto dialect = adapters::dialect_of(*ctx.api);
-      const auto error = make_api_error(dialect, 502, upstream_error_code(*failure),
-                                        "The upstream response was cut off: " +
-                                            std::string(to_string(failure->kind)));
+      const auto error = make_api_error(
+          dialect, 502, upstream_error_code(*failure),
+          "The upstream response was cut off: " + std::string(to_string(failure->kind)));
       result.client_ok = co_await write_error(ctx, client, dialect, error, keep_alive);
       co_return result;
     }
@@ -193,7 +194,8 @@ asio::awaitable<RelayResult> relay_response(RequestContext& ctx, UpstreamRespons
   std::optional<ActiveGauge> stream_gauge;
   if (metrics) stream_gauge.emplace(metrics->active_streams());
   ctx.status = status;
-  const std::string head = response_head(ctx, status, content_type, std::nullopt, keep_alive, extra);
+  const std::string head =
+      response_head(ctx, status, content_type, std::nullopt, keep_alive, extra);
   {
     const std::array<asio::const_buffer, 1> buffers{asio::buffer(head)};
     const bool written = co_await timed_write(ctx, client, buffers);

@@ -1,7 +1,7 @@
 // Writing replies to the client (pipeline stage 12): local replies with the x-switchyard-* headers,
 // and the upstream response relayed through the per-request ResponseTranslator. Streams go out with
-// chunked encoding piece by piece as they arrive (no buffering of the whole stream); a failed client
-// write ends the relay, and dropping the UpstreamResponse then cancels the upstream request.
+// chunked encoding piece by piece as they arrive (no buffering of the whole stream); a failed
+// client write ends the relay, and dropping the UpstreamResponse then cancels the upstream request.
 #pragma once
 
 #include <boost/asio/awaitable.hpp>

@@ -1,7 +1,7 @@
 // Everything one request carries through the pipeline, in one place. Its destructor is the single
-// exit point that runs on every path (like Pingora's logging phase): it writes the audit outcome and
-// counts the request in metrics, whether the request ended normally, with an error, or because the
-// client went away.
+// exit point that runs on every path (like Pingora's logging phase): it writes the audit outcome
+// and counts the request in metrics, whether the request ended normally, with an error, or because
+// the client went away.
 #pragma once
 
 #include <chrono>
@@ -32,8 +32,8 @@ struct RequestContext {
   Clock::time_point start;
 
   // Set as the stages progress.
-  std::optional<adapters::Api> api;  // known endpoint with an adapter
-  std::string client;                // configured client name; "" without `clients`
+  std::optional<adapters::Api> api;              // known endpoint with an adapter
+  std::string client;                            // configured client name; "" without `clients`
   std::shared_ptr<const policy::Policy> policy;  // held to the end: reloads never change it midway
   adapters::ParsedRequest parsed;
   bool parsed_ok = false;

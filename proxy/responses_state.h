@@ -38,7 +38,7 @@ class ResponsesState {
   };
   struct Shard {
     mutable std::mutex mutex;
-    std::list<Entry> lru;  // most recent first
+    std::list<Entry> lru;                                                    // most recent first
     std::unordered_map<std::string_view, std::list<Entry>::iterator> index;  // views into lru
   };
   Shard& shard_for(std::string_view id);

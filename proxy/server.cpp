@@ -92,7 +92,8 @@ asio::awaitable<void> accept_loop(tcp::acceptor& acceptor, WorkerContext& worker
 
 tcp::endpoint resolve_listen(const ListenAddress& address) {
   boost::system::error_code ec;
-  const auto ip = asio::ip::make_address(address.host == "localhost" ? "127.0.0.1" : address.host, ec);
+  const auto ip =
+      asio::ip::make_address(address.host == "localhost" ? "127.0.0.1" : address.host, ec);
   if (ec) throw std::runtime_error("listen address '" + address.host + "' is not an IP address");
   return tcp::endpoint(ip, address.port);
 }
@@ -156,8 +157,8 @@ Server::Server(Config config, ServerOptions options)
     try {
       endpoints[i] = parse_base_url(up.name, up.base_url);
     } catch (const std::exception& e) {
-      throw ConfigError({config_.file.string() + ": upstream '" + up.name +
-                         "': base_url: " + e.what()});
+      throw ConfigError(
+          {config_.file.string() + ": upstream '" + up.name + "': base_url: " + e.what()});
     }
     endpoints[i].ca_file = up.ca_file;
     endpoints[i].timeouts = up.timeouts;
@@ -202,9 +203,9 @@ Server::Server(Config config, ServerOptions options)
     sources.policy = policies_.get();
     sources.audit = audit_.get();
     sources.upstreams = readiness_upstreams(probes);
-    shared_->admin = std::make_unique<AdminServer>(
-        shared_->admin_io, resolve_listen(*config_.admin_listen), *shared_->metrics,
-        std::move(sources));
+    shared_->admin =
+        std::make_unique<AdminServer>(shared_->admin_io, resolve_listen(*config_.admin_listen),
+                                      *shared_->metrics, std::move(sources));
   }
   if (options_.watch_policy) {
     ReloaderOptions reload;
@@ -216,9 +217,7 @@ Server::Server(Config config, ServerOptions options)
 
 Server::~Server() { shutdown(); }
 
-std::uint16_t Server::admin_port() const {
-  return shared_->admin ? shared_->admin->port() : 0;
-}
+std::uint16_t Server::admin_port() const { return shared_->admin ? shared_->admin->port() : 0; }
 
 void Server::start() {
   std::lock_guard lock(shutdown_mutex_);
@@ -257,12 +256,11 @@ void Server::start() {
   if (shared_->reloader) shared_->reloader->start();
   started_ = true;
   const auto policy = policies_->current();
-  log::info("switchyard serving",
-            {{"listen", config_.listen.host + ":" + std::to_string(port_)},
-             {"tls", config_.tls ? "on" : "off"},
-             {"workers", std::to_string(workers_.size())},
-             {"policy", policy->name()},
-             {"policy_version", policy->version()}});
+  log::info("switchyard serving", {{"listen", config_.listen.host + ":" + std::to_string(port_)},
+                                   {"tls", config_.tls ? "on" : "off"},
+                                   {"workers", std::to_string(workers_.size())},
+                                   {"policy", policy->name()},
+                                   {"policy_version", policy->version()}});
 }
 
 void Server::shutdown() {

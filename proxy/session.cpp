@@ -4,6 +4,7 @@
 // request to the pipeline. Read errors become 400/408/413/431 in the endpoint's error format.
 #include "proxy/session.h"
 
+#include <array>
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/ssl/error.hpp>
 #include <boost/asio/use_awaitable.hpp>
@@ -92,15 +93,36 @@ class Session final : public ClientWriter, public SessionHandle {
   asio::awaitable<void> reject(std::string_view target, int status, std::string_view code,
                                std::string message) {
     co_await reply_read_error(worker_, *this, target, status, code, std::move(message));
+    linger_ = true;
   }
 
+ public:
+  // After an error reply to a request whose body was not read: stop sending, then drain what the
+  // client is still sending for a moment, so the kernel does not answer it with a reset that
+  // would destroy our reply before the client reads it.
+  asio::awaitable<void> linger_close() {
+    if (!linger_ || closed_) co_return;
+    beast::error_code ec;
+    lowest().socket().shutdown(tcp::socket::shutdown_send, ec);
+    std::array<char, 16384> scratch;
+    std::size_t drained = 0;
+    lowest().expires_after(std::chrono::seconds(2));
+    while (drained < (64u << 20)) {
+      auto [read_ec, n] = co_await lowest().async_read_some(asio::buffer(scratch), kTuple);
+      if (read_ec) break;
+      drained += n;
+    }
+    lowest().expires_never();
+  }
+
+ private:
   asio::awaitable<void> read_failed(const beast::error_code& ec, std::string_view target,
                                     bool partial) {
     const auto& limits = worker_.shared.config->limits;
     if (ec == http::error::header_limit) {
-      co_await reject(target, 431, "request_header_fields_too_large",
-                      "Request headers exceed " + std::to_string(limits.max_header_bytes) +
-                          " bytes");
+      co_await reject(
+          target, 431, "request_header_fields_too_large",
+          "Request headers exceed " + std::to_string(limits.max_header_bytes) + " bytes");
     } else if (ec == http::error::body_limit) {
       co_await reject(target, 413, "request_too_large",
                       "Request body exceeds " + std::to_string(limits.max_body_bytes) + " bytes");
@@ -120,6 +142,7 @@ class Session final : public ClientWriter, public SessionHandle {
   Stream stream_;
   bool idle_ = false;
   bool closed_ = false;
+  bool linger_ = false;
 };
 
 template <class Stream>
@@ -197,6 +220,7 @@ asio::awaitable<void> run_plain_session(WorkerContext& worker, SessionTracker& t
   Session<beast::tcp_stream> session(worker, tracker, beast::tcp_stream(std::move(socket)));
   try {
     co_await session.serve();
+    co_await session.linger_close();
   } catch (const std::exception& e) {
     log::error("session failed", {{"error", e.what()}});
   }

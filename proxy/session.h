@@ -1,7 +1,7 @@
 // One client connection: the read, handle, write loop (HTTP/1.1 keep-alive) over TCP or TLS, with
-// the limits of design section 1 (header bytes and count, body bytes, read timeout). A SessionTracker
-// per worker knows the live sessions so a graceful shutdown can close idle ones at once and let busy
-// ones finish their request.
+// the limits of design section 1 (header bytes and count, body bytes, read timeout). A
+// SessionTracker per worker knows the live sessions so a graceful shutdown can close idle ones at
+// once and let busy ones finish their request.
 #pragma once
 
 #include <atomic>

@@ -105,6 +105,17 @@ class OpsReloadTest : public ::testing::Test {
     return PromText::parse(reply.body);
   }
 
+  // Counters move when a request's context ends, just after its reply was written: scrape until the
+  // exposition satisfies `ready` (bounded; nothing to await from outside the process).
+  PromText scrape_until(const std::function<bool(const PromText&)>& ready) {
+    PromText text = scrape();
+    for (int i = 0; i < 2000 && !ready(text); ++i) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(1));
+      text = scrape();
+    }
+    return text;
+  }
+
   // Waits for the n-th (1-based) log line with this message.
   void await_log(std::string_view msg, std::size_t nth) {
     ASSERT_TRUE(proxy_->wait_for_msg(msg, kWait, nth - 1)) << "no " << nth << "th '" << msg << "'\n"
@@ -122,7 +133,8 @@ TEST_F(OpsReloadTest, MetricsScrapeParsesAndCountsRealTraffic) {
   EXPECT_EQ(route_of(kCodename), "internal");
   EXPECT_EQ(route_of(kPlain), "vendor");
   EXPECT_EQ(route_of(kPlain), "vendor");
-  const PromText text = scrape();
+  const PromText text = scrape_until(
+      [](const PromText& t) { return t.value("switchyard_proxy_overhead_seconds_count") == 3.0; });
   EXPECT_EQ(text.value("switchyard_requests_total",
                        {{"api", "openai.chat"}, {"handling", "internal"}, {"status", "2xx"}}),
             1.0);
@@ -138,8 +150,11 @@ TEST_F(OpsReloadTest, MetricsScrapeParsesAndCountsRealTraffic) {
   // An unknown path is counted without an API.
   HttpClient client(port_);
   EXPECT_EQ(client.request(http::verb::post, "/v1/nope", "{}").status, 404u);
-  EXPECT_EQ(scrape().value("switchyard_requests_total",
-                           {{"api", "none"}, {"handling", "none"}, {"status", "4xx"}}),
+  const std::map<std::string, std::string> not_found = {
+      {"api", "none"}, {"handling", "none"}, {"status", "4xx"}};
+  EXPECT_EQ(scrape_until([&](const PromText& t) {
+              return t.value("switchyard_requests_total", not_found).has_value();
+            }).value("switchyard_requests_total", not_found),
             1.0);
 
   HttpClient admin(admin_port_);

@@ -26,26 +26,30 @@ unsigned short closed_port() {
   return acceptor.local_endpoint().port();
 }
 
-std::string config(const std::string& internal_url, const std::string& vendor_url,
-                   bool fallback, std::string_view internal_extra = "") {
+std::string config(const std::string& internal_url, const std::string& vendor_url, bool fallback,
+                   std::string_view internal_extra = "") {
   return R"(
 policy: {POLICY}
 upstreams:
   - name: local
     api: openai
-    base_url: )" + internal_url + R"(
+    base_url: )" +
+         internal_url + R"(
     trust: internal
     timeouts: { connect_ms: 1000, first_byte_ms: 300 }
-)" + std::string(internal_extra) + R"(
+)" + std::string(internal_extra) +
+         R"(
   - name: vendor
     api: openai
-    base_url: )" + vendor_url + R"(
+    base_url: )" +
+         vendor_url + R"(
     trust: vendor
     timeouts: { connect_ms: 1000, first_byte_ms: 300 }
 routes:
   internal: local
   vendor: vendor
-)" + (fallback ? "  vendor_fallback: local\n" : "") + "limits: { workers: 2 }\n";
+)" + (fallback ? "  vendor_fallback: local\n" : "") +
+         "limits: { workers: 2 }\n";
 }
 
 void expect_internal_unavailable(const Reply& reply) {
@@ -112,7 +116,8 @@ TEST_F(FailClosed, InternalClosingWithoutReplyIs503) {
 TEST_F(FailClosed, InternalErrorStatusIsRelayedNeverSentToTheVendor) {
   FakeUpstream internal;
   internal.set_handler([](const RecordedRequest&) {
-    return status_error(500, R"({"error":{"message":"boom","type":"server_error","param":null,"code":null}})");
+    return status_error(
+        500, R"({"error":{"message":"boom","type":"server_error","param":null,"code":null}})");
   });
   ProxyHarness proxy(config(internal.base_url(), vendor_.base_url(), true));
   Client client(proxy.port());
@@ -197,16 +202,22 @@ INSTANTIATE_TEST_SUITE_P(
     Vendor, VendorFailures,
     ::testing::Values(
         VendorFailure{"Down", {}, 502},
-        VendorFailure{"ServerError",
-                      [](const RecordedRequest&) {
-                        return status_error(500, R"({"error":{"message":"x","type":"server_error","param":null,"code":null}})");
-                      },
-                      500},
-        VendorFailure{"RateLimited",
-                      [](const RecordedRequest&) {
-                        return status_error(429, R"({"error":{"message":"slow down","type":"requests","param":null,"code":"rate_limit_exceeded"}})");
-                      },
-                      429},
+        VendorFailure{
+            "ServerError",
+            [](const RecordedRequest&) {
+              return status_error(
+                  500,
+                  R"({"error":{"message":"x","type":"server_error","param":null,"code":null}})");
+            },
+            500},
+        VendorFailure{
+            "RateLimited",
+            [](const RecordedRequest&) {
+              return status_error(
+                  429,
+                  R"({"error":{"message":"slow down","type":"requests","param":null,"code":"rate_limit_exceeded"}})");
+            },
+            429},
         VendorFailure{"SlowFirstByte",
                       [](const RecordedRequest& r) {
                         auto reply = api_reply(r, "TOO-LATE");

@@ -26,18 +26,21 @@ policy: {POLICY}
 upstreams:
   - name: local
     api: openai
-    base_url: )" + internal.base_url() + R"(
+    base_url: )" +
+         internal.base_url() + R"(
     trust: internal
     models: { "private-model": "llama-private" }
     api_key_env: SY_TEST_INTERNAL_KEY
   - name: openai
     api: openai
-    base_url: )" + openai.base_url() + R"(
+    base_url: )" +
+         openai.base_url() + R"(
     trust: vendor
     api_key_env: SY_TEST_OPENAI_KEY
   - name: anthropic
     api: anthropic
-    base_url: )" + anthropic.base_url("") + R"(
+    base_url: )" +
+         anthropic.base_url("") + R"(
     trust: vendor
     api_key_env: SY_TEST_ANTHROPIC_KEY
   - name: demo
@@ -110,8 +113,8 @@ TEST_F(Input, MalformedBodiesAreRejectedInTheClientsFormat) {
                       "\xff\xfe" + R"("}]})"),
       400);
   expect_anthropic_error(client.post("/v1/messages", "{not json"), 400);
-  expect_anthropic_error(client.post("/v1/messages", R"({"model":"m","max_tokens":5,"messages":7})"),
-                         400);
+  expect_anthropic_error(
+      client.post("/v1/messages", R"({"model":"m","max_tokens":5,"messages":7})"), 400);
   EXPECT_EQ(forwarded(), 0u);
 }
 
@@ -170,8 +173,9 @@ TEST_F(Input, WithoutClientsTheClientKeyGoesToTheVendorOnly) {
                      {"openai-organization", "org-1"},
                      {"openai-project", "proj-1"}};
   EXPECT_EQ(client.post("/v1/chat/completions", chat_request("hello", false), auth).status, 200u);
-  EXPECT_EQ(client.post("/v1/chat/completions", chat_request("Project Kestrel", false), auth).status,
-            200u);
+  EXPECT_EQ(
+      client.post("/v1/chat/completions", chat_request("Project Kestrel", false), auth).status,
+      200u);
   ASSERT_EQ(openai_.request_count(), 1u);
   ASSERT_EQ(internal_.request_count(), 1u);
   const auto vendor_got = openai_.requests()[0];
@@ -200,8 +204,9 @@ TEST_F(Input, InternalUpstreamGetsOnlyItsOwnKey) {
   ::setenv("SY_TEST_INTERNAL_KEY", "internal-own-key", 1);
   ProxyHarness proxy(config(internal_, openai_, anthropic_));
   Client client(proxy.port());
-  EXPECT_EQ(client.post("/v1/chat/completions", chat_request("Project Kestrel", false),
-                        {{"authorization", "Bearer sk-client-own"}})
+  EXPECT_EQ(client
+                .post("/v1/chat/completions", chat_request("Project Kestrel", false),
+                      {{"authorization", "Bearer sk-client-own"}})
                 .status,
             200u);
   ASSERT_EQ(internal_.request_count(), 1u);
@@ -239,8 +244,9 @@ TEST_F(Input, ConfiguredClientsAreCheckedAndTheVendorKeyIsInjected) {
   ASSERT_EQ(anthropic_.request_count(), 1u);
   EXPECT_EQ(anthropic_.requests()[0].header("x-api-key"), "sk-vendor-anthropic");
 
-  EXPECT_EQ(client.post("/v1/chat/completions", chat_request("Project Kestrel", false),
-                        {{"authorization", "Bearer client-secret-1"}})
+  EXPECT_EQ(client
+                .post("/v1/chat/completions", chat_request("Project Kestrel", false),
+                      {{"authorization", "Bearer client-secret-1"}})
                 .status,
             200u);
   ASSERT_EQ(internal_.request_count(), 1u);

@@ -48,20 +48,28 @@ std::vector<Endpoint> endpoints() {
 
 std::string_view text_for(Handling h) {
   switch (h) {
-    case Handling::kVendor: return "What is the capital of France?";
-    case Handling::kInternal: return "Status of Project Kestrel?";
-    case Handling::kRedact: return "my token is REDACTME-12345 ok";
-    case Handling::kBlock: return "BLOCKME please";
+    case Handling::kVendor:
+      return "What is the capital of France?";
+    case Handling::kInternal:
+      return "Status of Project Kestrel?";
+    case Handling::kRedact:
+      return "my token is REDACTME-12345 ok";
+    case Handling::kBlock:
+      return "BLOCKME please";
   }
   return "";
 }
 
 std::string_view name_of(Handling h) {
   switch (h) {
-    case Handling::kVendor: return "Vendor";
-    case Handling::kInternal: return "Internal";
-    case Handling::kRedact: return "Redact";
-    case Handling::kBlock: return "Block";
+    case Handling::kVendor:
+      return "Vendor";
+    case Handling::kInternal:
+      return "Internal";
+    case Handling::kRedact:
+      return "Redact";
+    case Handling::kBlock:
+      return "Block";
   }
   return "";
 }
@@ -75,23 +83,27 @@ class RoutesMatrix : public ::testing::TestWithParam<std::tuple<Endpoint, Handli
     anthropic_ = new FakeUpstream();
     internal_->set_handler([](const RecordedRequest& r) { return api_reply(r, "FROM-INTERNAL"); });
     openai_->set_handler([](const RecordedRequest& r) { return api_reply(r, "FROM-OPENAI"); });
-    anthropic_->set_handler([](const RecordedRequest& r) { return api_reply(r, "FROM-ANTHROPIC"); });
+    anthropic_->set_handler(
+        [](const RecordedRequest& r) { return api_reply(r, "FROM-ANTHROPIC"); });
     proxy_ = new ProxyHarness(R"(
 policy: {POLICY}
 upstreams:
   - name: local
     api: openai
     apis: [openai, anthropic]
-    base_url: )" + internal_->base_url() + R"(
+    base_url: )" + internal_->base_url() +
+                              R"(
     trust: internal
     models: { "*": "local-model" }
   - name: openai
     api: openai
-    base_url: )" + openai_->base_url() + R"(
+    base_url: )" + openai_->base_url() +
+                              R"(
     trust: vendor
   - name: anthropic
     api: anthropic
-    base_url: )" + anthropic_->base_url("") + R"(
+    base_url: )" + anthropic_->base_url("") +
+                              R"(
     trust: vendor
 routes:
   internal: local
@@ -126,8 +138,8 @@ TEST_P(RoutesMatrix, RoutesAndAudits) {
   std::optional<std::size_t> upstream_requests_at_decision;
   proxy_->audit().set_on_append([&](const json::object& r) {
     if (r.at("event") == "decision") {
-      upstream_requests_at_decision = internal_->request_count() + openai_->request_count() +
-                                      anthropic_->request_count();
+      upstream_requests_at_decision =
+          internal_->request_count() + openai_->request_count() + anthropic_->request_count();
     }
   });
   const std::size_t total_before = before_internal + before_openai + before_anthropic;
@@ -135,8 +147,8 @@ TEST_P(RoutesMatrix, RoutesAndAudits) {
   Headers headers;
   if (endpoint.anthropic) headers.emplace_back("anthropic-version", "2023-06-01");
   Client client(proxy_->port());
-  const Reply reply = client.post(endpoint.path, endpoint.body(text_for(handling), endpoint.stream),
-                                  headers);
+  const Reply reply =
+      client.post(endpoint.path, endpoint.body(text_for(handling), endpoint.stream), headers);
   const std::string request_id = reply.header("x-switchyard-request-id");
   ASSERT_FALSE(request_id.empty());
   EXPECT_FALSE(reply.header("x-switchyard-overhead-ms").empty());
@@ -227,14 +239,15 @@ TEST_P(RoutesMatrix, RoutesAndAudits) {
   }
 }
 
-INSTANTIATE_TEST_SUITE_P(
-    AllEndpoints, RoutesMatrix,
-    ::testing::Combine(::testing::ValuesIn(endpoints()),
-                       ::testing::Values(Handling::kVendor, Handling::kInternal,
-                                         Handling::kRedact, Handling::kBlock)),
-    [](const auto& info) {
-      return std::get<0>(info.param).name + std::string(name_of(std::get<1>(info.param)));
-    });
+INSTANTIATE_TEST_SUITE_P(AllEndpoints, RoutesMatrix,
+                         ::testing::Combine(::testing::ValuesIn(endpoints()),
+                                            ::testing::Values(Handling::kVendor,
+                                                              Handling::kInternal,
+                                                              Handling::kRedact, Handling::kBlock)),
+                         [](const auto& info) {
+                           return std::get<0>(info.param).name +
+                                  std::string(name_of(std::get<1>(info.param)));
+                         });
 
 }  // namespace
 }  // namespace switchyard::testing

@@ -22,8 +22,10 @@ std::string config(const FakeUpstream& internal, const FakeUpstream& vendor,
   return R"(
 policy: {POLICY}
 upstreams:
-  - { name: local, api: openai, base_url: ")" + internal.base_url() + R"(", trust: internal }
-  - { name: vendor, api: openai, base_url: ")" + vendor.base_url() + R"(", trust: vendor }
+  - { name: local, api: openai, base_url: ")" +
+         internal.base_url() + R"(", trust: internal }
+  - { name: vendor, api: openai, base_url: ")" +
+         vendor.base_url() + R"(", trust: vendor }
 routes: { internal: local, vendor: vendor }
 limits: { workers: 2, shutdown_grace_ms: 20000 }
 )" + std::string(extra);

@@ -59,7 +59,8 @@ std::vector<json::object> MemoryAuditSink::records_for(std::string_view request_
   std::lock_guard lock(mutex_);
   std::vector<json::object> out;
   for (const auto& r : records_) {
-    if (const auto* id = r.if_contains("request_id"); id && id->is_string() && id->get_string() == request_id) {
+    if (const auto* id = r.if_contains("request_id");
+        id && id->is_string() && id->get_string() == request_id) {
       out.push_back(r);
     }
   }
@@ -238,9 +239,10 @@ std::optional<std::string> Client::next_piece() {
 }
 
 std::string chat_request(std::string_view text, bool stream, std::string_view model) {
-  json::object body{{"model", model},
-                    {"messages", json::array{json::object{{"role", "system"}, {"content", "Be brief."}},
-                                             json::object{{"role", "user"}, {"content", text}}}}};
+  json::object body{
+      {"model", model},
+      {"messages", json::array{json::object{{"role", "system"}, {"content", "Be brief."}},
+                               json::object{{"role", "user"}, {"content", text}}}}};
   if (stream) body["stream"] = true;
   return json::serialize(body);
 }
@@ -256,7 +258,8 @@ std::string embeddings_request(std::string_view text) {
                                       {"input", json::array{"first input", text}}});
 }
 
-std::string responses_request(std::string_view text, bool stream, std::optional<std::string> previous) {
+std::string responses_request(std::string_view text, bool stream,
+                              std::optional<std::string> previous) {
   json::object body{{"model", "gpt-4o"}, {"instructions", "Be brief."}, {"input", text}};
   if (stream) body["stream"] = true;
   if (previous) body["previous_response_id"] = *previous;

@@ -86,12 +86,12 @@ TEST(Decision, CleanRequestGoesToTheVendorOfTheClientsApi) {
 
 TEST(Decision, InternalHandlingGoesInternalWithTheWildcardModel) {
   const Config config = test_config();
-  auto d = decide(config, request(Api::kAnthropicMessages, "claude-x"),
-                  classified(Handling::kInternal, {match("codename", Handling::kInternal)}),
-                  nullptr);
+  auto d =
+      decide(config, request(Api::kAnthropicMessages, "claude-x"),
+             classified(Handling::kInternal, {match("codename", Handling::kInternal)}), nullptr);
   EXPECT_EQ(d.route, Route::kInternal);
   EXPECT_EQ(d.upstream, 0);
-  EXPECT_EQ(d.fallback, -1);  // internal never falls back
+  EXPECT_EQ(d.fallback, -1);              // internal never falls back
   EXPECT_EQ(d.target, Dialect::kOpenAi);  // translated: local speaks only OpenAI
   EXPECT_EQ(d.upstream_model, "llama3.2:1b");
   EXPECT_EQ(d.reason, "policy");
@@ -132,13 +132,13 @@ TEST(Decision, ClassifierErrorRoutesAsTheStrictHandlingSays) {
 
 TEST(Decision, RedactCollectsSpansOfRedactRulesWithTheirCategory) {
   const Config config = test_config();
-  const auto d = decide(
-      config, request(Api::kOpenAiChat),
-      classified(Handling::kRedact, {match("pii.email", Handling::kRedact, {{0, 0, 5}, {1, 2, 4}},
-                                           "email"),
-                                     match("no-category", Handling::kRedact, {{1, 5, 6}}),
-                                     match("public-note", Handling::kVendor, {{0, 6, 11}})}),
-      nullptr);
+  const auto d =
+      decide(config, request(Api::kOpenAiChat),
+             classified(Handling::kRedact,
+                        {match("pii.email", Handling::kRedact, {{0, 0, 5}, {1, 2, 4}}, "email"),
+                         match("no-category", Handling::kRedact, {{1, 5, 6}}),
+                         match("public-note", Handling::kVendor, {{0, 6, 11}})}),
+             nullptr);
   EXPECT_EQ(d.route, Route::kVendor);
   ASSERT_EQ(d.redactions.size(), 3u);
   EXPECT_EQ(d.redactions[0].segment, 0u);
