@@ -142,7 +142,12 @@ std::unique_ptr<Classifier> Classifier::compile(std::vector<RuleDefinition> rule
     if (rule.is_regex) {
       compiled.regex = std::make_unique<RE2>(rule.regex, regex_options(limits));
       if (!compiled.regex->ok()) {
-        errors->push_back("rule " + rule.id + ": regex: " + compiled.regex->error());
+        errors->push_back(
+            "rule " + rule.id + ": regex: " +
+            (compiled.regex->error_code() == RE2::ErrorPatternTooLarge
+                 ? "exceeds the RE2 memory budget of " + std::to_string(limits.regex_max_mem) +
+                       " bytes"
+                 : compiled.regex->error()));
         ok = false;
         continue;
       }
@@ -295,6 +300,7 @@ Classification Classifier::classify(std::span<const std::string_view> segments,
     collector.keep_values = findings != nullptr;
     NormalizedText text;
     std::vector<int> set_hits;
+    std::size_t set_matches = 0;
     std::vector<KeywordHit> keyword_hits;
     for (std::uint32_t s = 0; s < segments.size(); ++s) {
       std::string error;
@@ -312,8 +318,13 @@ Classification Classifier::classify(std::span<const std::string_view> segments,
           }
           set_hits.clear();
           RE2::Set::ErrorInfo info{RE2::Set::kNoError};
-          if (!set_->Match(re2::StringPiece(view_text.data(), view_text.size()), &set_hits,
-                           &info)) {
+          bool matched = set_->Match(re2::StringPiece(view_text.data(), view_text.size()),
+                                     &set_hits, &info);
+          if (++set_matches == limits_.inject_set_failure_at) {
+            matched = false;
+            info.kind = RE2::Set::kOutOfMemory;
+          }
+          if (!matched) {
             if (info.kind != RE2::Set::kNoError) {
               return fail(info.kind == RE2::Set::kOutOfMemory
                               ? "regex matcher ran out of memory (RE2 DFA budget)"

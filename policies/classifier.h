@@ -49,6 +49,10 @@ struct ClassifierLimits {
   std::int64_t set_max_mem = 256 << 20;          // the RE2::Set of all regex rules
   std::size_t max_findings_per_rule = 10000;     // further matches are not collected
   NormalizerLimits normalizer;
+  // Fault injection for tests (Beast's fail_count idea): the Nth RE2::Set match of one classify()
+  // call reports "out of memory". 0 never fails. RE2's many-match DFA resets its cache instead of
+  // failing on most budgets, so this is how the fail-closed path is exercised deterministically.
+  std::size_t inject_set_failure_at = 0;
 };
 
 // RE2 options every policy regex is compiled with (also used by the loader to report errors).

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <thread>
@@ -244,6 +245,9 @@ TEST_F(OpsReloadTest, ReloadUnderLoadKeepsServingThroughEveryFailure) {
   stop.store(true);
   for (auto& thread : load) thread.join();
   EXPECT_GT(sent.load(), 0u);
+  std::printf("[ ops ] %llu requests during 10 reload attempts, %llu failed\n",
+              static_cast<unsigned long long>(sent.load()),
+              static_cast<unsigned long long>(failed.load()));
   EXPECT_EQ(failed.load(), 0u) << (failures.empty() ? "" : failures.front());
 
   const PromText text = scrape();

@@ -167,30 +167,58 @@ TEST(Classifier, OversizedTextFailsClosed) {
   EXPECT_THAT(c.error, ::testing::HasSubstr("over the classifier limit"));
 }
 
-TEST(Classifier, RegexMemoryBudgetExhaustionFailsClosed) {
-  // A tiny DFA budget: RE2::Set reports out of memory, which must never read as "no match".
+TEST(Classifier, MatcherFailureFailsClosed) {
   ClassifierLimits limits;
-  limits.set_max_mem = 1 << 16;
+  limits.inject_set_failure_at = 1;
+  const auto p = load_policy_text("policy: p\nrules:\n  - {id: r, level: internal, regex: 'x+y'}\n",
+                                  data_dir(), true, ClassifierLimits{});
+  const auto& rules = p->impl().classifier->rules();
+  std::vector<std::string> errors;
+  const auto failing = Classifier::compile(rules, p->levels(),
+                                           {Handling::kVendor, Handling::kVendor,
+                                            Handling::kInternal, Handling::kInternal},
+                                           limits, &errors);
+  ASSERT_TRUE(failing);
+  const auto c = failing->classify(std::vector<std::string_view>{"nothing to see"});
+  EXPECT_TRUE(c.classifier_error);
+  EXPECT_EQ(c.handling, Handling::kInternal);
+  EXPECT_TRUE(c.matches.empty());
+  EXPECT_THAT(c.error, ::testing::HasSubstr("out of memory"));
+}
+
+TEST(Classifier, TinyRegexBudgetsNeverReadAsNoMatch) {
+  // Whatever the budget: the policy refuses to load, or classify finds what it must, or it fails
+  // closed. It never silently reports "no match".
   std::string yaml = "policy: p\nrules:\n";
   for (int i = 0; i < 40; ++i) {
     yaml += "  - {id: r" + std::to_string(i) + ", level: internal, regex: '[a-q][a-z]{" +
             std::to_string(i % 5 + 8) + "}x" + std::to_string(i) + "[0-9]{3}'}\n";
   }
-  std::shared_ptr<const Policy> p;
-  try {
-    p = load_policy_text(yaml, data_dir(), true, limits);
-  } catch (const PolicyError& e) {
-    // Compiling already failed on the budget: also a correct, loud outcome.
-    EXPECT_THAT(e.what(), ::testing::HasSubstr("memory budget"));
-    return;
-  }
-  std::string text;
   std::mt19937 rng(7);
-  for (int i = 0; i < 200000; ++i) text.push_back(static_cast<char>('a' + rng() % 26));
-  const auto c = p->classify(text);
-  EXPECT_TRUE(c.classifier_error);
-  EXPECT_EQ(c.handling, Handling::kInternal);
-  EXPECT_THAT(c.error, ::testing::HasSubstr("out of memory"));
+  std::string text;
+  for (int i = 0; i < 20000; ++i) text.push_back(static_cast<char>('a' + rng() % 26));
+  text += " abcdefghijx7123 ";
+  int loaded = 0;
+  for (std::int64_t budget = 1 << 12; budget <= (1 << 20); budget *= 2) {
+    ClassifierLimits limits;
+    limits.set_max_mem = budget;
+    limits.regex_max_mem = budget;
+    std::shared_ptr<const Policy> p;
+    try {
+      p = load_policy_text(yaml, data_dir(), true, limits);
+    } catch (const PolicyError& e) {
+      EXPECT_THAT(e.what(), ::testing::HasSubstr("memory budget")) << budget;
+      continue;
+    }
+    ++loaded;
+    const auto c = p->classify(text);
+    if (!c.classifier_error) {
+      EXPECT_EQ(rule_ids(c), std::vector<std::string>{"r7"}) << budget;
+    } else {
+      EXPECT_EQ(c.handling, Handling::kInternal);
+    }
+  }
+  EXPECT_GT(loaded, 0);
 }
 
 TEST(Classifier, IsSafeToShareAcrossThreads) {

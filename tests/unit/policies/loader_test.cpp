@@ -236,7 +236,7 @@ levels: [low, high]
 handling: {low: vendor, high: internal}
 include: [pii.yaml]
 )"));
-  EXPECT_THAT(text, HasSubstr("pii.yaml:8:12: rules[0].level: unknown level 'restricted'"));
+  EXPECT_THAT(text, HasSubstr("pii.yaml:6:12: rules[0].level: unknown level 'restricted'"));
   EXPECT_THAT(text, HasSubstr("(levels are defined by <text>)"));
 }
 

@@ -223,7 +223,7 @@ TEST(AuditSinkTest, TornTailIsCutAndNotedOnRestart) {
   ScopedKey key;
   const auto config = test_config(dir.path() / "audit.jsonl");
   write_sample_log(config, 2);
-  const std::string torn = "{\"seq\":7,\"ts\":\"2026-";
+  const std::string torn = "{\"seq\":7,\"ts\":\"2026-TORN";
   {
     std::ofstream out(config.path, std::ios::app | std::ios::binary);
     out << torn;

@@ -50,10 +50,10 @@ TEST_F(AuditTamperTest, UntouchedLogVerifies) {
 
 TEST_F(AuditTamperTest, EditedFieldIsNamedEdited) {
   auto lines = lines_;
-  const auto pos = lines[4].find("\"handling\":\"");
+  const auto pos = lines[3].find("\"handling\":\"");  // the decision of req-1
   ASSERT_NE(pos, std::string::npos);
-  lines[4].replace(pos, std::string("\"handling\":\"").size(), "\"handling\":\"x");
-  expect_problem(verify(lines), Problem::kEdited, 5, "edited");
+  lines[3].replace(pos, std::string("\"handling\":\"").size(), "\"handling\":\"x");
+  expect_problem(verify(lines), Problem::kEdited, 4, "edited");
 }
 
 TEST_F(AuditTamperTest, EditedSeqIsNamedEdited) {
