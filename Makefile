@@ -1,6 +1,11 @@
 # The two commands a newcomer needs: `make run` and `make test`. Everything else is a step of those.
 JOBS ?= $(shell nproc)
+# With OPENAI_API_KEY set, the quickstart's vendor is the real OpenAI; otherwise the built-in mock.
+ifdef OPENAI_API_KEY
+CONFIG ?= examples/quickstart-openai.yaml
+else
 CONFIG ?= examples/quickstart.yaml
+endif
 # ccache keys on paths relative to the checkout, so a fresh clone in another folder reuses the cache.
 export CCACHE_BASEDIR := $(CURDIR)
 export CCACHE_NOHASHDIR := 1
@@ -26,7 +31,11 @@ test-asan: build-asan
 	@ctest --preset asan
 
 run: build
-	./build/release/proxy/switchyard serve --config $(CONFIG)
+	@if [ -z "$$SWITCHYARD_AUDIT_KEY" ]; then \
+	  echo "WARNING: SWITCHYARD_AUDIT_KEY is not set; using a development audit key. Set your own for real use." >&2; \
+	fi
+	SWITCHYARD_AUDIT_KEY="$${SWITCHYARD_AUDIT_KEY:-switchyard-dev-key-NOT-FOR-PRODUCTION}" \
+	  ./build/release/proxy/switchyard serve --config $(CONFIG)
 
 fuzz: deps
 	@cmake --preset fuzz >/dev/null

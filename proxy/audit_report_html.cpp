@@ -224,7 +224,9 @@ constexpr std::string_view kScript = R"JS(
       var k = Math.floor(i * (n - 1) / Math.max(1, labels - 1));
       var d = new Date(start + k * step).toISOString();
       var text = step >= 86400e3 ? d.slice(0, 10) : d.slice(5, 16).replace('T', ' ');
-      root.appendChild(svg('text', { x: L + k * bw + bw / 2, y: H - 8, 'text-anchor': 'middle' }, text));
+      var anchor = labels > 1 && i === labels - 1 ? 'end' : i === 0 && labels > 1 ? 'start' : 'middle';
+      var x = anchor === 'end' ? L + (k + 1) * bw : anchor === 'start' ? L + k * bw : L + k * bw + bw / 2;
+      root.appendChild(svg('text', { x: x, y: H - 8, 'text-anchor': anchor }, text));
     }
   }
 

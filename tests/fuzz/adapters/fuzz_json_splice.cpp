@@ -42,7 +42,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   }
   boost::json::value found =
       boost::json::parse(json.substr(range->begin, range->end - range->begin), ec);
-  if (ec || found != *expected) std::abort();
+  // Compared as text: boost 1.81 reads "0E1667" as NaN, and NaN != NaN.
+  if (ec || boost::json::serialize(found) != boost::json::serialize(*expected)) std::abort();
   if (expected->is_string()) {
     std::string_view text(expected->get_string());
     boost::json::value reencoded = boost::json::parse(encode_json_string(text), ec);
