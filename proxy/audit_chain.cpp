@@ -1,7 +1,11 @@
 // SHA-256, HMAC-SHA256 and the line layout shared by the audit writer and verifier.
 #include "proxy/audit_chain.h"
 
-#include <openssl/evp.h>
+// The low-level SHA256_* functions are deprecated in OpenSSL 3 in favour of EVP, but EVP allocates
+// on every context copy, and HMAC needs two copies per record: with the plain SHA256_CTX struct a
+// copy is a memcpy, which makes `verify` about twice as fast. Same assembly (SHA-NI) underneath.
+#define OPENSSL_SUPPRESS_DEPRECATED
+#include <openssl/sha.h>
 
 #include <cstring>
 #include <ctime>
@@ -13,32 +17,21 @@ namespace {
 constexpr char kHexDigits[] = "0123456789abcdef";
 constexpr std::size_t kBlockSize = 64;  // SHA-256 block size, the HMAC key pad length
 
-const EVP_MD* sha256_md() {
-  // Fetched once: EVP_sha256() per call would look the algorithm up again in OpenSSL 3.
-  static EVP_MD* md = EVP_MD_fetch(nullptr, "SHA256", nullptr);
-  if (md == nullptr) throw std::runtime_error("OpenSSL: SHA256 is not available");
-  return md;
-}
-
-struct MdCtxDeleter {
-  void operator()(EVP_MD_CTX* ctx) const { EVP_MD_CTX_free(ctx); }
-};
-using MdCtx = std::unique_ptr<EVP_MD_CTX, MdCtxDeleter>;
-
-MdCtx new_ctx() {
-  MdCtx ctx(EVP_MD_CTX_new());
-  if (!ctx) throw std::runtime_error("OpenSSL: out of memory");
-  return ctx;
-}
-
 void check(int ok) {
-  if (ok != 1) throw std::runtime_error("OpenSSL digest operation failed");
+  if (ok != 1) throw std::runtime_error("OpenSSL SHA-256 operation failed");
 }
 
 int hex_value(char c) {
   if (c >= '0' && c <= '9') return c - '0';
   if (c >= 'a' && c <= 'f') return c - 'a' + 10;
   return -1;
+}
+
+void hex_into(const Digest& digest, char* out) {
+  for (std::size_t i = 0; i < digest.size(); ++i) {
+    out[2 * i] = kHexDigits[digest[i] >> 4];
+    out[2 * i + 1] = kHexDigits[digest[i] & 0xf];
+  }
 }
 
 // Days from civil (Howard Hinnant's algorithm), proleptic Gregorian.
@@ -55,11 +48,15 @@ std::int64_t days_from_civil(std::int64_t y, unsigned m, unsigned d) {
 
 std::string to_hex(const Digest& digest) {
   std::string out(digest.size() * 2, '0');
-  for (std::size_t i = 0; i < digest.size(); ++i) {
-    out[2 * i] = kHexDigits[digest[i] >> 4];
-    out[2 * i + 1] = kHexDigits[digest[i] & 0xf];
-  }
+  hex_into(digest, out.data());
   return out;
+}
+
+bool hex_equals(const Digest& digest, std::string_view hex) {
+  if (hex.size() != digest.size() * 2) return false;
+  char text[64];
+  hex_into(digest, text);
+  return std::memcmp(text, hex.data(), sizeof text) == 0;
 }
 
 bool from_hex(std::string_view hex, Digest& out) {
@@ -74,7 +71,7 @@ bool from_hex(std::string_view hex, Digest& out) {
 }
 
 struct Sha256::Impl {
-  MdCtx ctx = new_ctx();
+  SHA256_CTX ctx;
 };
 
 Sha256::Sha256() : impl_(std::make_unique<Impl>()) {}
@@ -82,17 +79,15 @@ Sha256::~Sha256() = default;
 
 Digest Sha256::digest(std::string_view data) {
   Digest out{};
-  unsigned int size = 0;
-  check(EVP_DigestInit_ex(impl_->ctx.get(), sha256_md(), nullptr));
-  check(EVP_DigestUpdate(impl_->ctx.get(), data.data(), data.size()));
-  check(EVP_DigestFinal_ex(impl_->ctx.get(), out.data(), &size));
+  check(SHA256_Init(&impl_->ctx));
+  check(SHA256_Update(&impl_->ctx, data.data(), data.size()));
+  check(SHA256_Final(out.data(), &impl_->ctx));
   return out;
 }
 
 struct HmacSha256::Impl {
-  MdCtx inner = new_ctx();  // state after absorbing key ^ ipad
-  MdCtx outer = new_ctx();  // state after absorbing key ^ opad
-  MdCtx work = new_ctx();
+  SHA256_CTX inner;  // state after absorbing key ^ ipad
+  SHA256_CTX outer;  // state after absorbing key ^ opad
 };
 
 HmacSha256::HmacSha256(std::string_view key) : impl_(std::make_unique<Impl>()) {
@@ -106,11 +101,11 @@ HmacSha256::HmacSha256(std::string_view key) : impl_(std::make_unique<Impl>()) {
   }
   unsigned char pad[kBlockSize];
   for (std::size_t i = 0; i < kBlockSize; ++i) pad[i] = block[i] ^ 0x36;
-  check(EVP_DigestInit_ex(impl_->inner.get(), sha256_md(), nullptr));
-  check(EVP_DigestUpdate(impl_->inner.get(), pad, kBlockSize));
+  check(SHA256_Init(&impl_->inner));
+  check(SHA256_Update(&impl_->inner, pad, kBlockSize));
   for (std::size_t i = 0; i < kBlockSize; ++i) pad[i] = block[i] ^ 0x5c;
-  check(EVP_DigestInit_ex(impl_->outer.get(), sha256_md(), nullptr));
-  check(EVP_DigestUpdate(impl_->outer.get(), pad, kBlockSize));
+  check(SHA256_Init(&impl_->outer));
+  check(SHA256_Update(&impl_->outer, pad, kBlockSize));
 }
 
 HmacSha256::~HmacSha256() = default;
@@ -118,15 +113,13 @@ HmacSha256::~HmacSha256() = default;
 Digest HmacSha256::mac(std::string_view first, std::string_view second) {
   Digest inner_hash{};
   Digest out{};
-  unsigned int size = 0;
-  EVP_MD_CTX* work = impl_->work.get();
-  check(EVP_MD_CTX_copy_ex(work, impl_->inner.get()));
-  check(EVP_DigestUpdate(work, first.data(), first.size()));
-  if (!second.empty()) check(EVP_DigestUpdate(work, second.data(), second.size()));
-  check(EVP_DigestFinal_ex(work, inner_hash.data(), &size));
-  check(EVP_MD_CTX_copy_ex(work, impl_->outer.get()));
-  check(EVP_DigestUpdate(work, inner_hash.data(), inner_hash.size()));
-  check(EVP_DigestFinal_ex(work, out.data(), &size));
+  SHA256_CTX work = impl_->inner;
+  check(SHA256_Update(&work, first.data(), first.size()));
+  if (!second.empty()) check(SHA256_Update(&work, second.data(), second.size()));
+  check(SHA256_Final(inner_hash.data(), &work));
+  work = impl_->outer;
+  check(SHA256_Update(&work, inner_hash.data(), inner_hash.size()));
+  check(SHA256_Final(out.data(), &work));
   return out;
 }
 
@@ -142,24 +135,15 @@ std::optional<MacSplit> split_mac(std::string_view line) {
   }
   const std::size_t member = line.size() - kMacTailSize;
   if (line.substr(member, kMacMember.size()) != kMacMember) return std::nullopt;
-  MacSplit split{line.substr(0, member), line.substr(member + kMacMember.size(), kHexDigestSize)};
-  for (char c : split.mac_hex) {
-    if (hex_value(c) < 0) return std::nullopt;
-  }
-  return split;
+  // The MAC's 64 characters are not checked for hex here: comparing them with a computed MAC
+  // rejects anything else.
+  return MacSplit{line.substr(0, member), line.substr(member + kMacMember.size(), kHexDigestSize)};
 }
 
 bool mac_matches(HmacSha256& hmac, std::string_view line) {
   const auto split = split_mac(line);
   if (!split) return false;
-  Digest expected{};
-  if (!from_hex(split->mac_hex, expected)) return false;
-  const Digest actual = hmac.mac(split->before_mac, "}");
-  // Constant time is not needed here (the verifier holds the key and compares its own output),
-  // but it costs nothing.
-  unsigned char diff = 0;
-  for (std::size_t i = 0; i < actual.size(); ++i) diff |= actual[i] ^ expected[i];
-  return diff == 0;
+  return hex_equals(hmac.mac(split->before_mac, "}"), split->mac_hex);
 }
 
 std::string format_timestamp(std::chrono::system_clock::time_point when) {

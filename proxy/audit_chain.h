@@ -30,6 +30,8 @@ inline constexpr std::string_view kPromptDigestLabel = "switchyard prompt-digest
 std::string to_hex(const Digest& digest);
 // Lowercase hex only (the form we write); false on anything else.
 bool from_hex(std::string_view hex, Digest& out);
+// True when `hex` is exactly the lowercase hex of `digest` (no allocation).
+bool hex_equals(const Digest& digest, std::string_view hex);
 
 // SHA-256 with a reusable context (one per thread).
 class Sha256 {
@@ -70,7 +72,7 @@ std::string derive_prompt_key(std::string_view audit_key);
 // that member followed by the closing `}`. Returns nullopt when the line does not end that way.
 struct MacSplit {
   std::string_view before_mac;  // from `{` up to (not including) `,"mac":"`
-  std::string_view mac_hex;     // 64 lowercase hex digits
+  std::string_view mac_hex;     // the 64 characters where the hex MAC belongs
 };
 std::optional<MacSplit> split_mac(std::string_view line);
 

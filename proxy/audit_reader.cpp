@@ -104,10 +104,12 @@ class Verifier {
     for (std::size_t i = 0; i < lines_.size(); ++i) {
       if (!check(i)) {
         summary_.ok = false;
-        return std::move(summary_);
+        break;
       }
     }
-    closing_notes();
+    if (summary_.ok) closing_notes();
+    summary_.first_ts = std::string(first_ts_);
+    summary_.last_ts = std::string(last_ts_);
     return std::move(summary_);
   }
 
@@ -141,8 +143,7 @@ class Verifier {
   }
 
   bool links(const RecordHead& head) const {
-    Digest prev{};
-    return have_prev_ && from_hex(head.prev, prev) && prev == prev_hash_;
+    return have_prev_ && hex_equals(prev_hash_, head.prev);
   }
 
   bool check(std::size_t i) {
@@ -321,16 +322,16 @@ class Verifier {
     expected_seq_ = head.seq + 1;
     if (summary_.records == 0) {
       summary_.first_seq = head.seq;
-      summary_.first_ts = std::string(head.ts);
+      first_ts_ = head.ts;
     }
     summary_.last_seq = head.seq;
-    summary_.last_ts = std::string(head.ts);
+    last_ts_ = head.ts;
     ++summary_.records;
     if (std::find(summary_.key_ids.begin(), summary_.key_ids.end(), head.kid) ==
         summary_.key_ids.end()) {
       summary_.key_ids.emplace_back(head.kid);
     }
-    last_event_[line.file] = {std::string(head.event), line.number};
+    last_event_[line.file] = {head.event, line.number};
   }
 
   void sha_prev(std::string_view text) {
@@ -369,7 +370,8 @@ class Verifier {
   Digest prev_hash_{};
   bool have_prev_ = false;
   std::optional<std::uint64_t> expected_seq_;
-  std::vector<std::pair<std::string, std::uint64_t>> last_event_;  // per file
+  std::vector<std::pair<std::string_view, std::uint64_t>> last_event_;  // per file
+  std::string_view first_ts_, last_ts_;  // copied into the summary at the end
 };
 
 }  // namespace

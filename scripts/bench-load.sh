@@ -4,12 +4,13 @@
 # run.sh (e.g. --quick, --only direct,nginx, --scenarios chat,rate).
 #   scripts/bench-load.sh                    # switchyard with audit (fsync batch)
 #   BENCH_AUDIT_FSYNC=never scripts/bench-load.sh
+#   SWITCHYARD_BINARY=build/h-e2e/proxy/switchyard scripts/bench-load.sh --quick --scenarios chat,rate
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 harness=${BENCH_HARNESS:-$root/../shared/bench/run.sh}
 [[ -x $harness || -f $harness ]] || { echo "bench-load: harness not found at $harness" >&2; exit 2; }
-binary=$root/build/release/proxy/switchyard
-[[ -x $binary ]] || { echo "bench-load: build first (make build)" >&2; exit 2; }
+binary=${SWITCHYARD_BINARY:-$root/build/release/proxy/switchyard}
+[[ -x $binary ]] || { echo "bench-load: no binary at $binary: build first (make build) or set SWITCHYARD_BINARY" >&2; exit 2; }
 export BENCH_AUDIT_DIR=${BENCH_AUDIT_DIR:-$(mktemp -d /tmp/switchyard-bench-audit.XXXXXX)}
 export BENCH_AUDIT_FSYNC=${BENCH_AUDIT_FSYNC:-batch}
 export SWITCHYARD_AUDIT_KEY=${SWITCHYARD_AUDIT_KEY:-bench-only-audit-key-not-secret}

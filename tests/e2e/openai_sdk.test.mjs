@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import OpenAI from 'openai';
-import { auditFor, startFakeUpstream, startProxy } from './support.mjs';
+import { auditFor, outcomeFor, startFakeUpstream, startProxy } from './support.mjs';
 
 let internal, vendor, proxy, client;
 
@@ -13,7 +13,8 @@ before(async () => {
   const anthropicVendor = await startFakeUpstream('anthropic', 'anthropic-vendor');
   proxy = await startProxy({
     upstreams: [
-      { name: 'local', api: 'openai', trust: 'internal', baseUrl: internal.baseUrl, models: { '*': 'llama-local' } },
+      { name: 'local', api: 'openai', trust: 'internal', baseUrl: internal.baseUrl,
+        models: { 'kestrel-private': 'llama-kestrel', '*': 'llama-local' } },
       { name: 'openai', api: 'openai', trust: 'vendor', baseUrl: vendor.baseUrl },
       { name: 'anthropic', api: 'anthropic', trust: 'vendor', baseUrl: anthropicVendor.baseUrl },
     ],
@@ -80,6 +81,26 @@ describe('chat completions', () => {
     }
   });
 
+  test('streamed usage: in the audit outcome always, to the client only when asked', async () => {
+    const { data: quiet, response } = await client.chat.completions.create({ model: 'gpt-4o', stream: true,
+      messages: [{ role: 'user', content: 'Count to three' }] }).withResponse();
+    assert.equal(response.headers.get('x-switchyard-route'), 'vendor');
+    assert.match(response.headers.get('content-type'), /^text\/event-stream/);
+    for await (const chunk of quiet) assert.equal(chunk.usage ?? undefined, undefined);
+    const { decision, outcome } = await outcomeFor(proxy, response.headers.get('x-switchyard-request-id'));
+    assert.equal(decision.stream, true);
+    assert.ok(outcome, 'an outcome record for the stream');
+    assert.equal(outcome.status, 200);
+    assert.equal(outcome.usage.input_tokens, 11);
+    assert.equal(outcome.usage.output_tokens, 5);
+
+    const asked = await client.chat.completions.create({ model: 'gpt-4o', stream: true,
+      stream_options: { include_usage: true }, messages: [{ role: 'user', content: 'Count to three' }] });
+    const usages = [];
+    for await (const chunk of asked) if (chunk.usage) usages.push(chunk.usage);
+    assert.deepEqual(usages, [{ prompt_tokens: 11, completion_tokens: 5, total_tokens: 16 }]);
+  });
+
   test('streaming tool calls arrive as the SDK expects; tool arguments are classified', async () => {
     const tools = [{ type: 'function', function: { name: 'get_weather', description: 'Weather for a city',
       parameters: { type: 'object', properties: { city: { type: 'string' } } } } }];
@@ -119,9 +140,23 @@ describe('chat completions', () => {
         assert.equal(err.status, 403);
         assert.equal(err.code, 'policy_blocked');
         assert.match(err.message, /test\.block/);
+        assert.ok(!err.message.includes('BLOCKME'), 'never the matched text');
+        assert.equal(err.headers.get('x-switchyard-route'), 'blocked');
         return true;
       });
     assert.deepEqual(counts(), before);
+  });
+});
+
+describe('internal-only models', () => {
+  test('a model only the internal upstream lists goes internal even for a clean prompt', async () => {
+    const before = counts();
+    const { data, response } = await client.chat.completions.create({ model: 'kestrel-private',
+      messages: [{ role: 'user', content: 'Say hi' }] }).withResponse();
+    assert.equal(response.headers.get('x-switchyard-route'), 'internal');
+    assert.equal(data.choices[0].message.content, 'internal says hello');
+    assert.equal(internal.requests.at(-1).json.model, 'llama-kestrel');
+    assert.equal(vendor.requests.length, before.vendor);
   });
 });
 
@@ -167,6 +202,13 @@ describe('errors in OpenAI format', () => {
   test('models list answers from configuration', async () => {
     const page = await client.models.list();
     assert.ok(Array.isArray(page.data));
+    assert.ok(page.data.some((m) => m.id === 'kestrel-private'), JSON.stringify(page.data));
+  });
+
+  test('an upstream 400 reaches the client as the SDK error, with its message', async () => {
+    await assert.rejects(client.chat.completions.create({ model: 'gpt-4o',
+      messages: [{ role: 'user', content: 'UPSTREAM400 please' }] }),
+    (err) => err instanceof OpenAI.BadRequestError && err.status === 400 && /bad temperature/.test(err.message));
   });
 });
 

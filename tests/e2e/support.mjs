@@ -22,6 +22,11 @@ export async function startFakeUpstream(kind, name) {
       try { json = JSON.parse(body); } catch { /* recorded as text */ }
       requests.push({ method: req.method, url: req.url, headers: req.headers, body, json });
       try {
+        // A prompt containing UPSTREAM400 makes the upstream refuse it, in its own error format.
+        if (json && typeof json === 'object' && body.includes('UPSTREAM400')) {
+          upstreamError(kind, res);
+          return;
+        }
         if (kind === 'openai') openaiReply(name, req, json, res);
         else anthropicReply(name, req, json, res);
       } catch (e) {
@@ -37,6 +42,13 @@ export async function startFakeUpstream(kind, name) {
     baseUrl: kind === 'openai' ? `http://127.0.0.1:${port}/v1` : `http://127.0.0.1:${port}`,
     close: () => new Promise((r) => server.close(r)),
   };
+}
+
+function upstreamError(kind, res) {
+  res.writeHead(400, { 'content-type': 'application/json' });
+  res.end(JSON.stringify(kind === 'openai'
+    ? { error: { message: 'upstream refused: bad temperature', type: 'invalid_request_error', param: 'temperature', code: null } }
+    : { type: 'error', error: { type: 'invalid_request_error', message: 'upstream refused: bad temperature' } }));
 }
 
 function sse(res, events, named) {
@@ -143,6 +155,11 @@ function anthropicReply(name, req, json, res) {
   if (!req.url.startsWith('/v1/messages')) {
     res.writeHead(404, { 'content-type': 'application/json' });
     res.end(JSON.stringify({ type: 'error', error: { type: 'not_found_error', message: 'not found' } }));
+    return;
+  }
+  if (req.url.startsWith('/v1/messages/count_tokens')) {
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ input_tokens: 42 }));
     return;
   }
   const wantsTool = Array.isArray(json.tools) && json.tools.length > 0 &&
@@ -265,4 +282,15 @@ ${extra}`;
 export function auditFor(proxy, requestId) {
   const records = proxy.audit().filter((r) => r.request_id === requestId);
   return { decision: records.find((r) => r.event === 'decision'), outcome: records.find((r) => r.event === 'outcome') };
+}
+
+// The outcome record is written when the reply (or stream) ends, asynchronously to the client
+// seeing its last byte; the file is the only signal, so poll it with a deadline.
+export async function outcomeFor(proxy, requestId, timeoutMs = 10000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const found = auditFor(proxy, requestId);
+    if (found.outcome || Date.now() > deadline) return found;
+    await new Promise((r) => setTimeout(r, 25));
+  }
 }

@@ -197,7 +197,7 @@ TEST(Classifier, TinyRegexBudgetsNeverReadAsNoMatch) {
   std::mt19937 rng(7);
   std::string text;
   for (int i = 0; i < 20000; ++i) text.push_back(static_cast<char>('a' + rng() % 26));
-  text += " abcdefghijx7123 ";
+  text += " abcdefghijkx7123 ";
   int loaded = 0;
   for (std::int64_t budget = 1 << 12; budget <= (1 << 20); budget *= 2) {
     ClassifierLimits limits;
