@@ -13,9 +13,12 @@ using ViewKind = NormalizedText::ViewKind;
 
 std::string_view view_name(ViewKind kind) {
   switch (kind) {
-    case ViewKind::kNormalized: return "normalized";
-    case ViewKind::kDecoded: return "decoded";
-    case ViewKind::kKeyword: return "keyword";
+    case ViewKind::kNormalized:
+      return "normalized";
+    case ViewKind::kDecoded:
+      return "decoded";
+    case ViewKind::kKeyword:
+      return "keyword";
   }
   return "normalized";
 }
@@ -52,7 +55,8 @@ std::string canonical_value(std::string_view text) {
 
 void add_unique(std::vector<std::string>* list, std::string value) {
   if (value.empty()) return;
-  if (std::find(list->begin(), list->end(), value) == list->end()) list->push_back(std::move(value));
+  if (std::find(list->begin(), list->end(), value) == list->end())
+    list->push_back(std::move(value));
 }
 
 // Moves `offset` by `chars` code points (never splits a character).
@@ -142,12 +146,11 @@ std::unique_ptr<Classifier> Classifier::compile(std::vector<RuleDefinition> rule
     if (rule.is_regex) {
       compiled.regex = std::make_unique<RE2>(rule.regex, regex_options(limits));
       if (!compiled.regex->ok()) {
-        errors->push_back(
-            "rule " + rule.id + ": regex: " +
-            (compiled.regex->error_code() == RE2::ErrorPatternTooLarge
-                 ? "exceeds the RE2 memory budget of " + std::to_string(limits.regex_max_mem) +
-                       " bytes"
-                 : compiled.regex->error()));
+        errors->push_back("rule " + rule.id + ": regex: " +
+                          (compiled.regex->error_code() == RE2::ErrorPatternTooLarge
+                               ? "exceeds the RE2 memory budget of " +
+                                     std::to_string(limits.regex_max_mem) + " bytes"
+                               : compiled.regex->error()));
         ok = false;
         continue;
       }
@@ -200,7 +203,8 @@ bool Classifier::allowed(const CompiledRule& rule, std::string_view view, std::s
                          std::size_t end) const {
   if (rule.allow_exact.empty()) return false;
   const std::string value = canonical_value(view.substr(begin, end - begin));
-  if (std::find(rule.allow_exact.begin(), rule.allow_exact.end(), value) != rule.allow_exact.end()) {
+  if (std::find(rule.allow_exact.begin(), rule.allow_exact.end(), value) !=
+      rule.allow_exact.end()) {
     return true;
   }
   // Inside a longer allowed phrase ("Halcyon Days" allows the "Halcyon" in it).
@@ -318,8 +322,8 @@ Classification Classifier::classify(std::span<const std::string_view> segments,
           }
           set_hits.clear();
           RE2::Set::ErrorInfo info{RE2::Set::kNoError};
-          bool matched = set_->Match(re2::StringPiece(view_text.data(), view_text.size()),
-                                     &set_hits, &info);
+          bool matched =
+              set_->Match(re2::StringPiece(view_text.data(), view_text.size()), &set_hits, &info);
           if (++set_matches == limits_.inject_set_failure_at) {
             matched = false;
             info.kind = RE2::Set::kOutOfMemory;
@@ -380,8 +384,8 @@ Classification Classifier::classify(std::span<const std::string_view> segments,
         match.handling = rule.handling;
         match.count = j - i;
         for (std::size_t k = i; k < j; ++k) {
-          match.spans.push_back(MatchSpan{confirmed[k].segment, confirmed[k].begin,
-                                          confirmed[k].end});
+          match.spans.push_back(
+              MatchSpan{confirmed[k].segment, confirmed[k].begin, confirmed[k].end});
           if (findings != nullptr) {
             Finding finding;
             finding.rule_id = rule.id;

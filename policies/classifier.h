@@ -44,10 +44,10 @@ struct RuleDefinition {
 };
 
 struct ClassifierLimits {
-  std::size_t max_total_bytes = 8u << 20;        // all segments of one request together
-  std::int64_t regex_max_mem = 8 << 20;          // each rule's own RE2
-  std::int64_t set_max_mem = 256 << 20;          // the RE2::Set of all regex rules
-  std::size_t max_findings_per_rule = 10000;     // further matches are not collected
+  std::size_t max_total_bytes = 8u << 20;     // all segments of one request together
+  std::int64_t regex_max_mem = 8 << 20;       // each rule's own RE2
+  std::int64_t set_max_mem = 256 << 20;       // the RE2::Set of all regex rules
+  std::size_t max_findings_per_rule = 10000;  // further matches are not collected
   NormalizerLimits normalizer;
   // Fault injection for tests (Beast's fail_count idea): the Nth RE2::Set match of one classify()
   // call reports "out of memory". 0 never fails. RE2's many-match DFA resets its cache instead of
@@ -85,7 +85,7 @@ class Classifier {
  private:
   struct CompiledRule {
     std::unique_ptr<RE2> regex;
-    bool value_is_group = false;  // the regex has a capture group: group 1 is the value
+    bool value_is_group = false;             // the regex has a capture group: group 1 is the value
     std::vector<std::string> context_forms;  // folded
     std::vector<std::string> allow_exact;    // canonical: folded, no spaces, '-' or '.'
     std::vector<std::string> allow_phrases;  // folded, for "inside an allowed phrase"

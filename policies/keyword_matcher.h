@@ -1,6 +1,6 @@
-// Finds keyword phrases (design 4.2) in the keyword view in one pass: an Aho-Corasick automaton over
-// the text with separators (space, '-', '_') skipped, then an exact check of each candidate for the
-// phrase's separators, case and whole-word boundaries.
+// Finds keyword phrases (design 4.2) in the keyword view in one pass: an Aho-Corasick automaton
+// over the text with separators (space, '-', '_') skipped, then an exact check of each candidate
+// for the phrase's separators, case and whole-word boundaries.
 #pragma once
 
 #include <cstddef>
@@ -58,11 +58,12 @@ class KeywordMatcher {
   static constexpr std::uint32_t kNone = 0xFFFFFFFFu;
 
   std::vector<KeywordPattern> patterns_;
-  std::vector<std::size_t> core_length_;  // bytes of text up to and including the last non-separator
+  std::vector<std::size_t>
+      core_length_;  // bytes of text up to and including the last non-separator
   unsigned char class_of_[256] = {};
   unsigned class_shift_ = 0;
   std::size_t state_count_ = 0;
-  std::vector<std::uint32_t> transitions_;  // state << class_shift_ | class -> next (| kOutputBit)
+  std::vector<std::uint32_t> transitions_;   // state << class_shift_ | class -> next (| kOutputBit)
   std::vector<std::uint32_t> output_begin_;  // per state, into outputs_ (size states + 1)
   std::vector<std::uint32_t> outputs_;       // pattern indices ending at each state
   std::vector<std::uint32_t> dictionary_link_;  // next state on the failure chain with outputs

@@ -29,19 +29,17 @@ void OffsetMap::add_identity(std::size_t src_begin, std::size_t length) {
     }
   }
   pieces_.push_back(Piece{static_cast<std::uint32_t>(view_size_),
-                          static_cast<std::uint32_t>(src_begin),
-                          static_cast<std::uint32_t>(length), static_cast<std::uint32_t>(length),
-                          true});
+                          static_cast<std::uint32_t>(src_begin), static_cast<std::uint32_t>(length),
+                          static_cast<std::uint32_t>(length), true});
   view_size_ += length;
 }
 
 void OffsetMap::add_replacement(std::size_t src_begin, std::size_t src_length,
                                 std::size_t view_length) {
   if (view_length == 0) return;  // removed source bytes: covered by no piece
-  pieces_.push_back(Piece{static_cast<std::uint32_t>(view_size_),
-                          static_cast<std::uint32_t>(src_begin),
-                          static_cast<std::uint32_t>(view_length),
-                          static_cast<std::uint32_t>(src_length), false});
+  pieces_.push_back(Piece{
+      static_cast<std::uint32_t>(view_size_), static_cast<std::uint32_t>(src_begin),
+      static_cast<std::uint32_t>(view_length), static_cast<std::uint32_t>(src_length), false});
   view_size_ += view_length;
 }
 
@@ -279,6 +277,13 @@ constexpr std::array<bool, 256> make_base64_table() {
 }
 constexpr std::array<bool, 256> kBase64Char = make_base64_table();
 
+constexpr std::array<bool, 256> make_plain_table() {
+  std::array<bool, 256> table{};
+  for (int c = 0; c < 256; ++c) table[c] = !kBase64Char[c] && c != '%' && c != '&' && c != '\\';
+  return table;
+}
+constexpr std::array<bool, 256> kPlainByte = make_plain_table();
+
 int base64_value(char c) {
   if (c >= 'A' && c <= 'Z') return c - 'A';
   if (c >= 'a' && c <= 'z') return c - 'a' + 26;
@@ -329,13 +334,13 @@ struct NamedEntity {
   std::uint32_t cp;
 };
 constexpr NamedEntity kEntities[] = {
-    {"amp", '&'},     {"apos", '\''},  {"ast", '*'},     {"bsol", '\\'},   {"colon", ':'},
-    {"comma", ','},   {"commat", '@'}, {"dash", 0x2010}, {"dollar", '$'},  {"equals", '='},
-    {"excl", '!'},    {"gt", '>'},     {"hyphen", '-'},  {"lcub", '{'},    {"lowbar", '_'},
-    {"lpar", '('},    {"lsqb", '['},   {"lt", '<'},      {"mdash", 0x2014}, {"nbsp", 0xA0},
-    {"ndash", 0x2013}, {"num", '#'},   {"percnt", '%'},  {"period", '.'},  {"plus", '+'},
-    {"quest", '?'},   {"quot", '"'},   {"rcub", '}'},    {"rpar", ')'},    {"rsqb", ']'},
-    {"semi", ';'},    {"sol", '/'},    {"tilde", '~'},   {"verbar", '|'},
+    {"amp", '&'},      {"apos", '\''},  {"ast", '*'},     {"bsol", '\\'},    {"colon", ':'},
+    {"comma", ','},    {"commat", '@'}, {"dash", 0x2010}, {"dollar", '$'},   {"equals", '='},
+    {"excl", '!'},     {"gt", '>'},     {"hyphen", '-'},  {"lcub", '{'},     {"lowbar", '_'},
+    {"lpar", '('},     {"lsqb", '['},   {"lt", '<'},      {"mdash", 0x2014}, {"nbsp", 0xA0},
+    {"ndash", 0x2013}, {"num", '#'},    {"percnt", '%'},  {"period", '.'},   {"plus", '+'},
+    {"quest", '?'},    {"quot", '"'},   {"rcub", '}'},    {"rpar", ')'},     {"rsqb", ']'},
+    {"semi", ';'},     {"sol", '/'},    {"tilde", '~'},   {"verbar", '|'},
 };
 
 bool acceptable_decoded_code_point(std::uint32_t cp) {
@@ -470,8 +475,8 @@ void fold_case_same_length(std::string_view in, std::string* out) {
     }
     std::size_t length;
     const std::uint32_t cp = decode_utf8_at(*out, i, &length);
-    const auto folded = static_cast<std::uint32_t>(u_foldCase(static_cast<UChar32>(cp),
-                                                               U_FOLD_CASE_DEFAULT));
+    const auto folded =
+        static_cast<std::uint32_t>(u_foldCase(static_cast<UChar32>(cp), U_FOLD_CASE_DEFAULT));
     if (folded != cp && utf8_length(folded) == length) {
       std::string bytes;
       append_utf8(folded, &bytes);
@@ -537,14 +542,38 @@ bool normalize_unicode(std::string_view in, std::string* out, OffsetMap* map) {
   return emit.finish();
 }
 
+namespace {
+
+// Cheap test before the decoding pass: an escape character, or a base64-alphabet run long enough
+// to be a blob. Most prose has neither, and then nothing else runs.
+bool may_need_decoding(std::string_view in, std::size_t min_base64_length) {
+  if (in.find_first_of("%&\\") != std::string_view::npos) return true;
+  std::size_t run = 0;
+  for (char c : in) {
+    run = kBase64Char[static_cast<unsigned char>(c)] ? run + 1 : 0;
+    if (run >= min_base64_length) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 bool decode_escapes(std::string_view in, const NormalizerLimits& limits, std::string* out,
                     OffsetMap* map) {
+  if (!may_need_decoding(in, limits.min_base64_length)) {
+    out->clear();
+    map->clear();
+    return false;
+  }
   Emitter emit(in, out, map);
   const bool plus_is_space = has_percent_escape(in);
   std::string decoded;
   const std::size_t n = in.size();
   std::size_t i = 0;
   while (i < n) {
+    // Skip what can start neither an escape nor a base64 run (spaces, punctuation) in a tight loop.
+    while (i < n && kPlainByte[static_cast<unsigned char>(in[i])]) ++i;
+    if (i >= n) break;
     const auto c = static_cast<unsigned char>(in[i]);
     if (kBase64Char[c]) {
       std::size_t j = i + 1;
@@ -622,8 +651,8 @@ bool fold_for_keywords(std::string_view in, std::string* out, OffsetMap* map) {
     if (it != std::end(kConfusables) && it->cp == cp) {
       replacement.push_back(it->ascii);
     } else {
-      const auto folded = static_cast<std::uint32_t>(
-          u_foldCase(static_cast<UChar32>(cp), U_FOLD_CASE_DEFAULT));
+      const auto folded =
+          static_cast<std::uint32_t>(u_foldCase(static_cast<UChar32>(cp), U_FOLD_CASE_DEFAULT));
       if (folded != cp && utf8_length(folded) == length) append_utf8(folded, &replacement);
     }
     if (!replacement.empty()) emit.replace(i, i + length, replacement);
@@ -632,32 +661,54 @@ bool fold_for_keywords(std::string_view in, std::string* out, OffsetMap* map) {
   return emit.finish();
 }
 
-namespace {
-bool is_spacing_separator(char c) { return c == ' ' || c == '.' || c == '-' || c == '_'; }
-}  // namespace
-
 // "p r o j e c t", "I.N.T.E.R.N.A.L": three or more single letters or digits, each separated by one
 // separator character, become one word. Two spaces still separate words, so "p r o j  x" keeps its
 // word break.
+namespace {
+
+constexpr std::array<bool, 256> make_maybe_alnum_table() {
+  std::array<bool, 256> table{};
+  for (int c = '0'; c <= '9'; ++c) table[c] = true;
+  for (int c = 'a'; c <= 'z'; ++c) table[c] = true;
+  for (int c = 'A'; c <= 'Z'; ++c) table[c] = true;
+  for (int c = 0x80; c < 0x100; ++c) table[c] = true;  // part of a non-ASCII character: maybe
+  return table;
+}
+constexpr std::array<bool, 256> kMaybeAlnum = make_maybe_alnum_table();
+
+constexpr std::array<bool, 256> kSpacingSeparator = [] {
+  std::array<bool, 256> table{};
+  table[' '] = table['.'] = table['-'] = table['_'] = true;
+  return table;
+}();
+
+}  // namespace
+
 bool collapse_letter_spacing(std::string_view in, std::string* out, OffsetMap* map) {
   Emitter emit(in, out, map);
+  const auto* p = reinterpret_cast<const unsigned char*>(in.data());
   const std::size_t n = in.size();
-  std::size_t i = 0;
-  bool previous_alnum = false;
-  while (i < n) {
+  std::size_t resume = 0;  // text before this offset is already handled
+  for (std::size_t j = 1; j + 1 < n; ++j) {
+    if (!kSpacingSeparator[p[j]] || !kMaybeAlnum[p[j - 1]] || !kMaybeAlnum[p[j + 1]]) continue;
+    // A separator between two word characters: does a run of single characters start right
+    // before it? Find the start of the character before j, then check exactly.
     std::size_t length;
-    const bool alnum = is_alnum_at(in, i, &length);
-    if (!alnum || previous_alnum) {
-      previous_alnum = alnum;
-      i += length;
-      continue;
+    std::size_t i = j - 1;
+    while (i > 0 && (p[i] & 0xC0) == 0x80) --i;
+    if (i < resume) continue;
+    if (!is_alnum_at(in, i, &length) || i + length != j) continue;
+    if (i > 0) {
+      std::size_t before_length;
+      decode_utf8_before(in, i, &before_length);
+      std::size_t ignored;
+      if (is_alnum_at(in, i - before_length, &ignored)) continue;  // a longer word ends here
     }
-    // i starts a word; count single-character words separated by one separator.
     std::size_t singles = 1;
-    std::size_t end = i + length;  // end of the last single
+    std::size_t end = j;  // end of the last single
     std::size_t separators[64];
     std::size_t separator_count = 0;
-    while (end + 1 < n && is_spacing_separator(in[end]) && separator_count < 64) {
+    while (end + 1 < n && kSpacingSeparator[p[end]] && separator_count < 64) {
       std::size_t next_length;
       if (!is_alnum_at(in, end + 1, &next_length)) break;
       const std::size_t after = end + 1 + next_length;
@@ -667,19 +718,13 @@ bool collapse_letter_spacing(std::string_view in, std::string* out, OffsetMap* m
       ++singles;
       end = after;
     }
-    // The first "single" must itself be one character wide.
-    std::size_t ignored;
-    const bool first_single = i + length >= n || !is_alnum_at(in, i + length, &ignored);
-    if (first_single && singles >= 3) {
+    if (singles >= 3) {
       for (std::size_t k = 0; k < separator_count; ++k) {
         emit.remove(separators[k], separators[k] + 1);
       }
-      i = end;
-      previous_alnum = true;
-      continue;
+      resume = end;
+      j = end;
     }
-    previous_alnum = true;
-    i += length;
   }
   return emit.finish();
 }
@@ -689,7 +734,8 @@ bool collapse_letter_spacing(std::string_view in, std::string* out, OffsetMap* m
 
 std::string_view NormalizedText::text(int layer) const {
   while (layer > 0 && !layers_[static_cast<std::size_t>(layer)].owned) --layer;
-  return layer == 0 ? original_ : std::string_view(layers_[static_cast<std::size_t>(layer)].storage);
+  return layer == 0 ? original_
+                    : std::string_view(layers_[static_cast<std::size_t>(layer)].storage);
 }
 
 int NormalizedText::push(Layer layer) {
@@ -699,9 +745,12 @@ int NormalizedText::push(Layer layer) {
 
 int NormalizedText::layer_of(ViewKind kind) const {
   switch (kind) {
-    case ViewKind::kNormalized: return normalized_;
-    case ViewKind::kDecoded: return decoded_;
-    case ViewKind::kKeyword: return keyword_;
+    case ViewKind::kNormalized:
+      return normalized_;
+    case ViewKind::kDecoded:
+      return decoded_;
+    case ViewKind::kKeyword:
+      return keyword_;
   }
   return normalized_;
 }

@@ -1,7 +1,8 @@
 // Turns one text segment into the views rules match on (design 4.4): normalized (NFKC, format chars
-// removed, Unicode digits and dashes to ASCII), decoded (percent, HTML entities, \uXXXX, base64) and
-// keyword (confusables folded, non-ASCII case folded, letter-spacing collapsed). Every view keeps a
-// map back to byte offsets of the original text, so redaction and explain point at what was sent.
+// removed, Unicode digits and dashes to ASCII), decoded (percent, HTML entities, \uXXXX, base64)
+// and keyword (confusables folded, non-ASCII case folded, letter-spacing collapsed). Every view
+// keeps a map back to byte offsets of the original text, so redaction and explain point at what was
+// sent.
 #pragma once
 
 #include <cstddef>
@@ -76,8 +77,7 @@ class NormalizedText {
     OffsetMap map;  // to the layer below (owned layers only)
   };
   std::string_view text(int layer) const;
-  std::pair<std::size_t, std::size_t> map_down(int layer, std::size_t begin,
-                                               std::size_t end) const;
+  std::pair<std::size_t, std::size_t> map_down(int layer, std::size_t begin, std::size_t end) const;
   int push(Layer layer);
   int layer_of(ViewKind kind) const;
 

@@ -1,6 +1,6 @@
-// The compiled policy: every rule of a policy file and its includes, compiled once into an immutable
-// object that all request threads share read-only. Loading throws PolicyError (startup and reload
-// only); classify() never throws and never reports "no match" when the matcher failed.
+// The compiled policy: every rule of a policy file and its includes, compiled once into an
+// immutable object that all request threads share read-only. Loading throws PolicyError (startup
+// and reload only); classify() never throws and never reports "no match" when the matcher failed.
 #pragma once
 
 #include <cstddef>
@@ -43,8 +43,8 @@ struct Classification {
   Handling handling = Handling::kVendor;
   std::string level;  // the highest level matched; the lowest level when nothing matched
   std::vector<RuleMatch> matches;
-  // The matcher failed (RE2 out of memory, text over a limit, invalid UTF-8...). handling is then the
-  // policy's strictest handling, and `error` says why. Never silently "no match".
+  // The matcher failed (RE2 out of memory, text over a limit, invalid UTF-8...). handling is then
+  // the policy's strictest handling, and `error` says why. Never silently "no match".
   bool classifier_error = false;
   std::string error;
 };
@@ -80,7 +80,7 @@ struct RuleInfo {
   std::string category;
   std::string level;
   Handling handling = Handling::kVendor;  // effective: the rule's override or its level's
-  std::string location;                    // FILE:LINE:COL where the rule is defined
+  std::string location;                   // FILE:LINE:COL where the rule is defined
 };
 
 class Policy {
@@ -106,8 +106,8 @@ class Policy {
   Classification explain(std::span<const std::string_view> segments,
                          std::vector<Finding>* findings) const noexcept;
 
-  const std::vector<RuleInfo>& rules() const;          // enabled rules, in policy order
-  const std::vector<std::string>& levels() const;      // lowest first
+  const std::vector<RuleInfo>& rules() const;      // enabled rules, in policy order
+  const std::vector<std::string>& levels() const;  // lowest first
 
   const std::string& name() const;
   const std::string& version() const;

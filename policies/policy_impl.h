@@ -28,7 +28,6 @@ struct Policy::Impl {
 // Loads from text instead of a file (tests and fuzzing); includes resolve relative to base_dir.
 std::shared_ptr<const Policy> load_policy_text(const std::string& text,
                                                const std::filesystem::path& base_dir,
-                                               bool run_tests,
-                                               const ClassifierLimits& limits = {});
+                                               bool run_tests, const ClassifierLimits& limits = {});
 
 }  // namespace switchyard::policy

@@ -17,14 +17,12 @@ namespace {
 
 namespace fs = std::filesystem;
 
-const std::vector<std::string_view> kTopKeys = {"policy", "version", "description", "include",
-                                                "levels",  "handling", "rules", "tests"};
+const std::vector<std::string_view> kTopKeys = {"policy", "version",  "description", "include",
+                                                "levels", "handling", "rules",       "tests"};
 const std::vector<std::string_view> kRuleKeys = {
-    "id",        "description",    "level",   "category", "keywords",  "regex",
-    "validate",  "context",        "context_window", "allow", "min_count", "handling",
-    "enabled",   "case_sensitive"};
-const std::vector<std::string_view> kTestKeys = {"text", "expect", "rules", "level",
-                                                 "description"};
+    "id",      "description",    "level", "category",  "keywords", "regex",   "validate",
+    "context", "context_window", "allow", "min_count", "handling", "enabled", "case_sensitive"};
+const std::vector<std::string_view> kTestKeys = {"text", "expect", "rules", "level", "description"};
 const std::vector<std::string_view> kHandlingNames = {"vendor", "redact", "internal", "block"};
 
 std::string join(const std::vector<std::string_view>& items) {
@@ -49,8 +47,8 @@ SourceMark mark_of(const YAML::Node& node, SourceMark fallback = {}) {
 bool is_valid_rule_id(std::string_view id) {
   if (id.empty() || id.size() > 128) return false;
   return std::all_of(id.begin(), id.end(), [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-           c == '.' || c == '-' || c == '_' || c == ':';
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' ||
+           c == '-' || c == '_' || c == ':';
   });
 }
 
@@ -155,8 +153,8 @@ class FileReader {
       if (!v.empty() && end == v.c_str() + v.size()) {
         if (value >= min && value <= max) return value;
         error(mark_of(node, fallback), path,
-              "must be between " + std::to_string(min) + " and " + std::to_string(max) +
-                  ", got " + v);
+              "must be between " + std::to_string(min) + " and " + std::to_string(max) + ", got " +
+                  v);
         return std::nullopt;
       }
     }
@@ -207,9 +205,10 @@ void parse_rule(FileReader& reader, const YAML::Node& node, std::size_t index,
     if (key == "id") {
       if (auto v = reader.string(value, field, fallback)) {
         if (!is_valid_rule_id(*v)) {
-          reader.error(fallback, field,
-                       "rule ids use letters, digits, '.', '-', '_' and ':' only (1 to 128), got '" +
-                           *v + "'");
+          reader.error(
+              fallback, field,
+              "rule ids use letters, digits, '.', '-', '_' and ':' only (1 to 128), got '" + *v +
+                  "'");
           ok = false;
         } else {
           d.id = *v;
@@ -528,8 +527,8 @@ struct Loader {
               continue;
             }
             const fs::path resolved = (base / relative).lexically_normal();
-            const long included = load(resolved, resolved.string(), nullptr, scratch.display,
-                                       mark, include_path);
+            const long included =
+                load(resolved, resolved.string(), nullptr, scratch.display, mark, include_path);
             if (included >= 0) scratch.includes.push_back(static_cast<std::size_t>(included));
           }
         }
@@ -628,7 +627,8 @@ std::optional<Handling> default_handling(std::string_view level) {
 
 std::string format_error(const std::string& file, SourceMark mark, const std::string& path,
                          const std::string& message) {
-  std::string out = file + ":" + std::to_string(mark.line) + ":" + std::to_string(mark.column) + ": ";
+  std::string out =
+      file + ":" + std::to_string(mark.line) + ":" + std::to_string(mark.column) + ": ";
   if (!path.empty()) out += path + ": ";
   out += message;
   return out;
@@ -709,9 +709,9 @@ std::shared_ptr<const Classifier> compile_closure(const PolicySource& source, st
     } else if (auto h = default_handling(levels[i])) {
       level_handling[i] = *h;
     } else {
-      errors->push_back(format_error(root.display, {}, "handling",
-                                     "level '" + levels[i] +
-                                         "' has no handling; add it under 'handling:'"));
+      errors->push_back(
+          format_error(root.display, {}, "handling",
+                       "level '" + levels[i] + "' has no handling; add it under 'handling:'"));
       ok = false;
     }
   }
@@ -726,9 +726,9 @@ std::shared_ptr<const Classifier> compile_closure(const PolicySource& source, st
       const std::string where = spec.display + ":" + std::to_string(rule.mark.line) + ":" +
                                 std::to_string(rule.mark.column);
       if (auto [it, inserted] = first_definition.emplace(d.id, where); !inserted) {
-        errors->push_back(format_error(spec.display, rule.mark, rule.path + ".id",
-                                       "duplicate rule id '" + d.id + "'; first defined at " +
-                                           it->second));
+        errors->push_back(
+            format_error(spec.display, rule.mark, rule.path + ".id",
+                         "duplicate rule id '" + d.id + "'; first defined at " + it->second));
         ok = false;
         continue;
       }
@@ -740,7 +740,8 @@ std::shared_ptr<const Classifier> compile_closure(const PolicySource& source, st
         if (!suggestion.empty()) message += "; did you mean '" + suggestion + "'?";
         message += " Valid levels: " + join(levels);
         if (f != file) message += " (levels are defined by " + root.display + ")";
-        errors->push_back(format_error(spec.display, rule.level_mark, rule.path + ".level", message));
+        errors->push_back(
+            format_error(spec.display, rule.level_mark, rule.path + ".level", message));
         ok = false;
         continue;
       }
@@ -756,9 +757,9 @@ std::shared_ptr<const Classifier> compile_closure(const PolicySource& source, st
   for (const auto& d : definitions) enabled_ids.insert(d.id);
   for (const TestSpec& test : root.tests) {
     if (test.level && std::find(levels.begin(), levels.end(), *test.level) == levels.end()) {
-      errors->push_back(format_error(root.display, test.mark, test.path + ".level",
-                                     "unknown level '" + *test.level + "'. Valid levels: " +
-                                         join(levels)));
+      errors->push_back(
+          format_error(root.display, test.mark, test.path + ".level",
+                       "unknown level '" + *test.level + "'. Valid levels: " + join(levels)));
       ok = false;
     }
     if (!test.rules) continue;
@@ -781,8 +782,8 @@ std::shared_ptr<const Classifier> compile_closure(const PolicySource& source, st
   }
   if (!ok) return nullptr;
   std::vector<std::string> compile_errors;
-  auto classifier = Classifier::compile(std::move(definitions), levels, level_handling, limits,
-                                        &compile_errors);
+  auto classifier =
+      Classifier::compile(std::move(definitions), levels, level_handling, limits, &compile_errors);
   for (const auto& message : compile_errors) {
     errors->push_back(format_error(root.display, {}, "", message));
   }

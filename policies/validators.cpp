@@ -32,19 +32,17 @@ struct IbanCountry {
 };
 // ISO 13616 registry: the length of a full IBAN per country.
 constexpr IbanCountry kIbanCountries[] = {
-    {"AD", 24}, {"AE", 23}, {"AL", 28}, {"AT", 20}, {"AZ", 28}, {"BA", 20}, {"BE", 16},
-    {"BG", 22}, {"BH", 22}, {"BI", 27}, {"BR", 29}, {"BY", 28}, {"CH", 21}, {"CR", 22},
-    {"CY", 28}, {"CZ", 24}, {"DE", 22}, {"DJ", 27}, {"DK", 18}, {"DO", 28}, {"EE", 20},
-    {"EG", 29}, {"ES", 24}, {"FI", 18}, {"FK", 18}, {"FO", 18}, {"FR", 27}, {"GB", 22},
-    {"GE", 22}, {"GI", 23}, {"GL", 18}, {"GR", 27}, {"GT", 28}, {"HR", 21}, {"HU", 28},
-    {"IE", 22}, {"IL", 23}, {"IQ", 23}, {"IS", 26}, {"IT", 27}, {"JO", 30}, {"KW", 30},
-    {"KZ", 20}, {"LB", 28}, {"LC", 32}, {"LI", 21}, {"LT", 20}, {"LU", 20}, {"LV", 21},
-    {"LY", 25}, {"MC", 27}, {"MD", 24}, {"ME", 22}, {"MK", 19}, {"MN", 20}, {"MR", 27},
-    {"MT", 31}, {"MU", 30}, {"NI", 28}, {"NL", 18}, {"NO", 15}, {"OM", 23}, {"PK", 24},
-    {"PL", 28}, {"PS", 29}, {"PT", 25}, {"QA", 29}, {"RO", 24}, {"RS", 22}, {"RU", 33},
-    {"SA", 24}, {"SC", 31}, {"SD", 18}, {"SE", 24}, {"SI", 19}, {"SK", 24}, {"SM", 27},
-    {"SO", 23}, {"ST", 25}, {"SV", 28}, {"TL", 23}, {"TN", 24}, {"TR", 26}, {"UA", 29},
-    {"VA", 22}, {"VG", 24}, {"XK", 20}, {"YE", 30},
+    {"AD", 24}, {"AE", 23}, {"AL", 28}, {"AT", 20}, {"AZ", 28}, {"BA", 20}, {"BE", 16}, {"BG", 22},
+    {"BH", 22}, {"BI", 27}, {"BR", 29}, {"BY", 28}, {"CH", 21}, {"CR", 22}, {"CY", 28}, {"CZ", 24},
+    {"DE", 22}, {"DJ", 27}, {"DK", 18}, {"DO", 28}, {"EE", 20}, {"EG", 29}, {"ES", 24}, {"FI", 18},
+    {"FK", 18}, {"FO", 18}, {"FR", 27}, {"GB", 22}, {"GE", 22}, {"GI", 23}, {"GL", 18}, {"GR", 27},
+    {"GT", 28}, {"HR", 21}, {"HU", 28}, {"IE", 22}, {"IL", 23}, {"IQ", 23}, {"IS", 26}, {"IT", 27},
+    {"JO", 30}, {"KW", 30}, {"KZ", 20}, {"LB", 28}, {"LC", 32}, {"LI", 21}, {"LT", 20}, {"LU", 20},
+    {"LV", 21}, {"LY", 25}, {"MC", 27}, {"MD", 24}, {"ME", 22}, {"MK", 19}, {"MN", 20}, {"MR", 27},
+    {"MT", 31}, {"MU", 30}, {"NI", 28}, {"NL", 18}, {"NO", 15}, {"OM", 23}, {"PK", 24}, {"PL", 28},
+    {"PS", 29}, {"PT", 25}, {"QA", 29}, {"RO", 24}, {"RS", 22}, {"RU", 33}, {"SA", 24}, {"SC", 31},
+    {"SD", 18}, {"SE", 24}, {"SI", 19}, {"SK", 24}, {"SM", 27}, {"SO", 23}, {"ST", 25}, {"SV", 28},
+    {"TL", 23}, {"TN", 24}, {"TR", 26}, {"UA", 29}, {"VA", 22}, {"VG", 24}, {"XK", 20}, {"YE", 30},
 };
 
 }  // namespace
@@ -81,10 +79,9 @@ bool iban_valid(std::string_view value) {
   if (iban.size() < 15 || iban.size() > 34) return false;
   if (!(iban[0] >= 'A' && iban[0] <= 'Z' && iban[1] >= 'A' && iban[1] <= 'Z')) return false;
   if (!(iban[2] >= '0' && iban[2] <= '9' && iban[3] >= '0' && iban[3] <= '9')) return false;
-  const auto* country =
-      std::find_if(std::begin(kIbanCountries), std::end(kIbanCountries), [&](const IbanCountry& c) {
-        return c.code[0] == iban[0] && c.code[1] == iban[1];
-      });
+  const auto* country = std::find_if(
+      std::begin(kIbanCountries), std::end(kIbanCountries),
+      [&](const IbanCountry& c) { return c.code[0] == iban[0] && c.code[1] == iban[1]; });
   if (country == std::end(kIbanCountries) || static_cast<int>(iban.size()) != country->length) {
     return false;
   }
@@ -123,10 +120,9 @@ bool us_ssn_valid(std::string_view value) {
   if (group == 0 || serial == 0) return false;
   // Numbers published as examples (Woolworth wallet card, Social Security Administration ads) and
   // the obvious placeholder sequences.
-  static constexpr std::string_view kSamples[] = {"078051120", "219099999", "123456789",
-                                                  "987654320", "987654321", "111111111",
-                                                  "222222222", "333333333", "444444444",
-                                                  "555555555", "777777777", "888888888"};
+  static constexpr std::string_view kSamples[] = {
+      "078051120", "219099999", "123456789", "987654320", "987654321", "111111111",
+      "222222222", "333333333", "444444444", "555555555", "777777777", "888888888"};
   return std::find(std::begin(kSamples), std::end(kSamples), digits) == std::end(kSamples);
 }
 
@@ -146,10 +142,14 @@ double shannon_entropy(std::string_view value) {
 
 bool validate(const Validator& validator, std::string_view value) {
   switch (validator.kind) {
-    case Validator::Kind::kLuhn: return luhn_valid(value);
-    case Validator::Kind::kIban: return iban_valid(value);
-    case Validator::Kind::kUsSsn: return us_ssn_valid(value);
-    case Validator::Kind::kEntropy: return shannon_entropy(value) >= validator.min_bits_per_char;
+    case Validator::Kind::kLuhn:
+      return luhn_valid(value);
+    case Validator::Kind::kIban:
+      return iban_valid(value);
+    case Validator::Kind::kUsSsn:
+      return us_ssn_valid(value);
+    case Validator::Kind::kEntropy:
+      return shannon_entropy(value) >= validator.min_bits_per_char;
   }
   return false;
 }
@@ -173,24 +173,29 @@ std::optional<Validator> parse_validator(std::string_view spec, std::string* err
     char* end = nullptr;
     const double bits = std::strtod(number.c_str(), &end);
     if (number.empty() || end != number.c_str() + number.size() || !(bits > 0) || bits > 8) {
-      *error = "entropy needs a number of bits per character between 0 and 8, as in "
-               "'entropy:3.5'; got '" + std::string(spec) + "'";
+      *error =
+          "entropy needs a number of bits per character between 0 and 8, as in "
+          "'entropy:3.5'; got '" +
+          std::string(spec) + "'";
       return std::nullopt;
     }
     v.kind = Validator::Kind::kEntropy;
     v.min_bits_per_char = bits;
     return v;
   }
-  *error = "unknown validator '" + std::string(spec) + "'; valid validators: " +
-           std::string(kValidatorNames);
+  *error = "unknown validator '" + std::string(spec) +
+           "'; valid validators: " + std::string(kValidatorNames);
   return std::nullopt;
 }
 
 std::string to_string(const Validator& validator) {
   switch (validator.kind) {
-    case Validator::Kind::kLuhn: return "luhn";
-    case Validator::Kind::kIban: return "iban";
-    case Validator::Kind::kUsSsn: return "us_ssn";
+    case Validator::Kind::kLuhn:
+      return "luhn";
+    case Validator::Kind::kIban:
+      return "iban";
+    case Validator::Kind::kUsSsn:
+      return "us_ssn";
     case Validator::Kind::kEntropy: {
       char buffer[32];
       std::snprintf(buffer, sizeof buffer, "entropy:%g", validator.min_bits_per_char);

@@ -40,10 +40,14 @@ void print_errors(const PolicyError& e) {
 
 std::string_view handling_in_words(Handling h) {
   switch (h) {
-    case Handling::kVendor: return "may be sent to the external vendor as is";
-    case Handling::kRedact: return "matched values are replaced by [REDACTED:<category>] first";
-    case Handling::kInternal: return "must stay on the internal model";
-    case Handling::kBlock: return "is refused (HTTP 403)";
+    case Handling::kVendor:
+      return "may be sent to the external vendor as is";
+    case Handling::kRedact:
+      return "matched values are replaced by [REDACTED:<category>] first";
+    case Handling::kInternal:
+      return "must stay on the internal model";
+    case Handling::kBlock:
+      return "is refused (HTTP 403)";
   }
   return "";
 }
@@ -125,9 +129,10 @@ int explain(std::string_view file, const std::string& text) {
               std::string(handling_in_words(c.handling)).c_str());
   std::printf("Level:    %s\n", c.level.c_str());
   if (c.classifier_error) {
-    std::printf("\nThe classifier could not check this text (%s), so the policy's strictest\n"
-                "handling applies. This is never treated as \"nothing found\".\n",
-                c.error.c_str());
+    std::printf(
+        "\nThe classifier could not check this text (%s), so the policy's strictest\n"
+        "handling applies. This is never treated as \"nothing found\".\n",
+        c.error.c_str());
     return 0;
   }
   if (c.matches.empty()) {
@@ -158,8 +163,9 @@ int explain(std::string_view file, const std::string& text) {
       if (f.view == "decoded") {
         std::printf("  (found after decoding percent, HTML, \\u or base64 escapes)");
       } else if (original != f.value) {
-        std::printf("  (written differently in the text: look-alike or full-width characters, "
-                    "invisible characters or spacing were normalized)");
+        std::printf(
+            "  (written differently in the text: look-alike or full-width characters, "
+            "invisible characters or spacing were normalized)");
       }
       std::printf("\n");
     }
@@ -226,9 +232,9 @@ int classify(Args args) {
     if (text == nullptr) {
       out["id"] = object != nullptr && object->contains("id") ? object->at("id")
                                                               : boost::json::value(nullptr);
-      out["error"] = "line " + std::to_string(line_number) +
-                     (ec ? ": invalid JSON: " + ec.message()
-                         : ": expected an object with a string \"text\"");
+      out["error"] =
+          "line " + std::to_string(line_number) +
+          (ec ? ": invalid JSON: " + ec.message() : ": expected an object with a string \"text\"");
       std::cout << boost::json::serialize(out) << '\n';
       status = 1;
       continue;

@@ -40,9 +40,10 @@ std::string prose(std::size_t size) {
     text.append(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
   }
   if (text.empty()) {
-    const char* words[] = {"the", "quarterly", "report", "shows", "that", "our", "customers",
-                           "appreciate", "faster", "delivery", "and", "clear", "pricing", "for",
-                           "new", "products", "in", "every", "region", "we", "serve."};
+    const char* words[] = {"the",       "quarterly",  "report", "shows",    "that", "our",
+                           "customers", "appreciate", "faster", "delivery", "and",  "clear",
+                           "pricing",   "for",        "new",    "products", "in",   "every",
+                           "region",    "we",         "serve."};
     std::mt19937 rng(1);
     while (text.size() < 65536) {
       text += words[rng() % std::size(words)];
@@ -58,11 +59,11 @@ std::string prose(std::size_t size) {
 // 10,000 distinct company-like phrases ("Vortana Kelbrix Holdings"), like an organization's
 // customer list.
 std::vector<std::string> keyword_phrases(std::size_t count) {
-  const char* syllables[] = {"vor", "ta", "na", "kel", "brix", "zan", "dor", "mi", "lux", "qua",
-                             "ren", "sol", "tri", "vek", "par", "ox", "ly", "fen", "gra", "hol",
-                             "jun", "cy", "wex", "bel", "tor", "um", "dra", "sev", "nix", "pel"};
-  const char* suffixes[] = {"", " Holdings", " Labs", " GmbH", " Systems", " Partners", " Inc",
-                            " Group"};
+  const char* syllables[] = {"vor", "ta",  "na",  "kel", "brix", "zan", "dor", "mi",  "lux", "qua",
+                             "ren", "sol", "tri", "vek", "par",  "ox",  "ly",  "fen", "gra", "hol",
+                             "jun", "cy",  "wex", "bel", "tor",  "um",  "dra", "sev", "nix", "pel"};
+  const char* suffixes[] = {"",         " Holdings", " Labs", " GmbH",
+                            " Systems", " Partners", " Inc",  " Group"};
   std::mt19937 rng(42);
   std::vector<std::string> out;
   std::vector<std::string> seen;
@@ -206,9 +207,9 @@ void BM_Classify4KBPrompt(benchmark::State& state) {
     const auto start = std::chrono::steady_clock::now();
     auto c = policy.classify(prompt);
     benchmark::DoNotOptimize(c);
-    micros.push_back(std::chrono::duration<double, std::micro>(
-                         std::chrono::steady_clock::now() - start)
-                         .count());
+    micros.push_back(
+        std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - start)
+            .count());
   }
   std::sort(micros.begin(), micros.end());
   if (!micros.empty()) {

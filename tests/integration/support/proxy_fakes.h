@@ -7,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-#include "support/fake_upstream.h"
+#include "fake_upstream.h"
 
 namespace switchyard::testing {
 

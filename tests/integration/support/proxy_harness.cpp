@@ -1,5 +1,5 @@
 // In-process proxy for integration tests; see proxy_harness.h.
-#include "support/proxy_harness.h"
+#include "proxy_harness.h"
 
 #include <boost/asio/connect.hpp>
 #include <boost/asio/write.hpp>

@@ -14,9 +14,9 @@ namespace switchyard::policy {
 namespace {
 
 using testing::data_dir;
+using ::testing::ElementsAre;
 using testing::load;
 using testing::rule_ids;
-using ::testing::ElementsAre;
 using ::testing::UnorderedElementsAre;
 
 std::shared_ptr<const Policy> globex() {
@@ -37,7 +37,8 @@ TEST(Classifier, StrictestHandlingWins) {
       "Halcyon keys: -----BEGIN RSA PRIVATE KEY----- and card 4539 1488 0343 6467");
   EXPECT_EQ(c.handling, Handling::kBlock);
   EXPECT_EQ(c.level, "restricted");
-  EXPECT_THAT(rule_ids(c), ElementsAre("globex.codenames", "secrets.private-key", "pii.payment-card"));
+  EXPECT_THAT(rule_ids(c),
+              ElementsAre("globex.codenames", "secrets.private-key", "pii.payment-card"));
 }
 
 TEST(Classifier, RedactSitsBetweenVendorAndInternal) {
@@ -53,7 +54,9 @@ rules:
 
 TEST(Classifier, SpansPointAtOriginalBytesAcrossSegments) {
   // Full-width digits with a zero-width space inside the card number, in the second segment.
-  const std::string card = "\xEF\xBC\x94" "539 1488\xE2\x80\x8B 0343 6467";
+  const std::string card =
+      "\xEF\xBC\x94"
+      "539 1488\xE2\x80\x8B 0343 6467";
   const std::string second = "pay with " + card + " today";
   const std::vector<std::string_view> segments = {"hello", second};
   const auto c = globex()->classify(segments);
@@ -80,7 +83,7 @@ TEST(Classifier, DecodedMatchesMapToTheEncodedText) {
 }
 
 TEST(Classifier, ValidatorsAllowListsAndContext) {
-  EXPECT_TRUE(globex()->classify("order 4539 1488 0343 6468").matches.empty());  // fails Luhn
+  EXPECT_TRUE(globex()->classify("order 4539 1488 0343 6468").matches.empty());      // fails Luhn
   EXPECT_TRUE(globex()->classify("test card 4111 1111 1111 1111").matches.empty());  // allowed
   EXPECT_TRUE(globex()->classify("test card 4111-1111-1111-1111").matches.empty());  // same value
   EXPECT_THAT(rule_ids(globex()->classify("my SSN is 536-22-8730")), ElementsAre("pii.us-ssn"));
@@ -174,10 +177,10 @@ TEST(Classifier, MatcherFailureFailsClosed) {
                                   data_dir(), true, ClassifierLimits{});
   const auto& rules = p->impl().classifier->rules();
   std::vector<std::string> errors;
-  const auto failing = Classifier::compile(rules, p->levels(),
-                                           {Handling::kVendor, Handling::kVendor,
-                                            Handling::kInternal, Handling::kInternal},
-                                           limits, &errors);
+  const auto failing = Classifier::compile(
+      rules, p->levels(),
+      {Handling::kVendor, Handling::kVendor, Handling::kInternal, Handling::kInternal}, limits,
+      &errors);
   ASSERT_TRUE(failing);
   const auto c = failing->classify(std::vector<std::string_view>{"nothing to see"});
   EXPECT_TRUE(c.classifier_error);
@@ -267,21 +270,57 @@ std::vector<std::string> real_texts() {
       "My social security number is 536-22-8730 (SSN), my old one 078-05-1120.",
       "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmU=\n-----END",
       "Die Rechnung für Projekt MANTA-3 geht an die Müller AG, IBAN DE89 3704 0044 0532 0130 00.",
-      "プロジェクトHalcyonの資料を要約してください。カード番号は４５３９ １４８８ ０３４３ ６４６７です。",
-      "curl 'https://wiki.corp.globex.internal/x?next=%2Fpage' -H 'X: SGFsY3lvbiBsYXVuY2ggcGxhbg=='",
-      "h a l c y o n, \xD0\x9D\xD0\xB0lcy\xD0\xBEn, Hal\xE2\x80\x8B" "cyon, &#72;alcyon, \\u0048alcyon",
+      "プロジェクトHalcyonの資料を要約してください。カード番号は４５３９ １４８８ ０３４３ "
+      "６４６７です。",
+      "curl 'https://wiki.corp.globex.internal/x?next=%2Fpage' -H 'X: "
+      "SGFsY3lvbiBsYXVuY2ggcGxhbg=='",
+      "h a l c y o n, \xD0\x9D\xD0\xB0lcy\xD0\xBEn, Hal\xE2\x80\x8B"
+      "cyon, &#72;alcyon, \\u0048alcyon",
   };
   return texts;
 }
 
 std::string generated_text(std::mt19937& rng) {
-  static const std::vector<std::string> pieces = {
-      "the", "plan", "Halcyon", "halcyons", "Project", "Kestrel", "project-kestrel", "MANTA-3",
-      "MANTA-32", "4539 1488 0343 6467", "4539148803436468", "536-22-8730", "SSN", "ssn:",
-      "corp.globex.internal", "a.corp.globex.internal", "-----BEGIN RSA PRIVATE KEY-----", "\n",
-      ",", ".", "(", ")", "_", "-", "%2F", "%48alcyon", "&#64;", "\\u0034", "\xEF\xBC\x94",
-      "\xE2\x80\x8B", "\xD0\xB0", "h a l c y o n", "SGFsY3lvbg==", "aGFsY3lvbiBoYWxjeW9u", "é",
-      "機密", "4111 1111 1111 1111", "x", "y z", "   "};
+  static const std::vector<std::string> pieces = {"the",
+                                                  "plan",
+                                                  "Halcyon",
+                                                  "halcyons",
+                                                  "Project",
+                                                  "Kestrel",
+                                                  "project-kestrel",
+                                                  "MANTA-3",
+                                                  "MANTA-32",
+                                                  "4539 1488 0343 6467",
+                                                  "4539148803436468",
+                                                  "536-22-8730",
+                                                  "SSN",
+                                                  "ssn:",
+                                                  "corp.globex.internal",
+                                                  "a.corp.globex.internal",
+                                                  "-----BEGIN RSA PRIVATE KEY-----",
+                                                  "\n",
+                                                  ",",
+                                                  ".",
+                                                  "(",
+                                                  ")",
+                                                  "_",
+                                                  "-",
+                                                  "%2F",
+                                                  "%48alcyon",
+                                                  "&#64;",
+                                                  "\\u0034",
+                                                  "\xEF\xBC\x94",
+                                                  "\xE2\x80\x8B",
+                                                  "\xD0\xB0",
+                                                  "h a l c y o n",
+                                                  "SGFsY3lvbg==",
+                                                  "aGFsY3lvbiBoYWxjeW9u",
+                                                  "é",
+                                                  "機密",
+                                                  "4111 1111 1111 1111",
+                                                  "x",
+                                                  "y z",
+                                                  "   "};
   std::string text;
   const int n = 1 + static_cast<int>(rng() % 40);
   for (int i = 0; i < n; ++i) {
@@ -298,10 +337,10 @@ TEST(Differential, OnePassEqualsEachRuleAlone) {
   std::vector<std::unique_ptr<Classifier>> singles;
   for (const auto& rule : classifier.rules()) {
     std::vector<std::string> errors;
-    singles.push_back(Classifier::compile({rule}, classifier.levels(),
-                                          {Handling::kVendor, Handling::kVendor,
-                                           Handling::kInternal, Handling::kInternal},
-                                          ClassifierLimits{}, &errors));
+    singles.push_back(Classifier::compile(
+        {rule}, classifier.levels(),
+        {Handling::kVendor, Handling::kVendor, Handling::kInternal, Handling::kInternal},
+        ClassifierLimits{}, &errors));
     ASSERT_TRUE(singles.back()) << errors[0];
   }
   std::mt19937 rng(12345);

@@ -58,12 +58,14 @@ TEST(Keywords, DesignExamples) {
 }
 
 TEST(Keywords, EvasionsAreFolded) {
-  EXPECT_TRUE(matches("\xD0\x9D\xD0\xB0lcy\xD0\xBEn"));            // Cyrillic look-alikes
-  EXPECT_TRUE(matches("\xEF\xBC\xA8\xEF\xBD\x81lcyon"));           // full-width
-  EXPECT_TRUE(matches("Hal\xE2\x80\x8B" "cyon"));                   // zero-width space
-  EXPECT_TRUE(matches("p r o j e c t  k e s t r e l"));              // letter spacing
+  EXPECT_TRUE(matches("\xD0\x9D\xD0\xB0lcy\xD0\xBEn"));   // Cyrillic look-alikes
+  EXPECT_TRUE(matches("\xEF\xBC\xA8\xEF\xBD\x81lcyon"));  // full-width
+  EXPECT_TRUE(
+      matches("Hal\xE2\x80\x8B"
+              "cyon"));                                  // zero-width space
+  EXPECT_TRUE(matches("p r o j e c t  k e s t r e l"));  // letter spacing
   EXPECT_TRUE(matches("H.A.L.C.Y.O.N"));
-  EXPECT_TRUE(matches("SGFsY3lvbiBsYXVuY2ggcGxhbg=="));             // base64 "Halcyon launch plan"
+  EXPECT_TRUE(matches("SGFsY3lvbiBsYXVuY2ggcGxhbg=="));  // base64 "Halcyon launch plan"
   EXPECT_TRUE(matches("%48alcyon"));
 }
 
@@ -99,9 +101,8 @@ TEST(KeywordMatcher, AutomatonEqualsNaiveScan) {
     patterns.push_back(KeywordPattern{KeywordMatcher::keyword_form(k), 0, false});
   }
   m.build(patterns);
-  for (std::string_view text :
-       {"ushers and she, he; his hers", "a b ab a-b a_b ab-c ab c", "-x y- --x yy- x- -y",
-        "he-she_his hers\nhe"}) {
+  for (std::string_view text : {"ushers and she, he; his hers", "a b ab a-b a_b ab-c ab c",
+                                "-x y- --x yy- x- -y", "he-she_his hers\nhe"}) {
     std::vector<KeywordHit> fast, slow;
     m.scan(text, &fast);
     m.scan_naive(text, &slow);

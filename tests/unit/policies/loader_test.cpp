@@ -7,11 +7,11 @@
 namespace switchyard::policy {
 namespace {
 
-using ::testing::HasSubstr;
-using ::testing::StartsWith;
 using testing::data_dir;
+using ::testing::HasSubstr;
 using testing::load;
 using testing::load_errors;
+using ::testing::StartsWith;
 
 std::string all(const std::vector<std::string>& errors) {
   std::string out;
@@ -41,11 +41,13 @@ rules:
     keyword: [x]
 )");
   ASSERT_FALSE(errors.empty());
-  EXPECT_THAT(errors[0], StartsWith("<text>:5:5: rules[0].keyword: unknown key 'keyword' in a rule; "
-                                    "did you mean 'keywords'?"));
+  EXPECT_THAT(errors[0],
+              StartsWith("<text>:5:5: rules[0].keyword: unknown key 'keyword' in a rule; "
+                         "did you mean 'keywords'?"));
   EXPECT_THAT(errors[0], HasSubstr("Valid keys: id, description, level"));
   // and the rule then lacks keywords or regex: also reported
-  EXPECT_THAT(all(errors), HasSubstr("<text>:3:5: rules[0]: needs exactly one of 'keywords' or 'regex'"));
+  EXPECT_THAT(all(errors),
+              HasSubstr("<text>:3:5: rules[0]: needs exactly one of 'keywords' or 'regex'"));
 }
 
 TEST(Loader, CollectsEveryError) {
@@ -67,7 +69,8 @@ rules:
   const std::string text = all(errors);
   EXPECT_THAT(text, HasSubstr("<text>:2:1: levles: unknown key 'levles' in a policy file; did you "
                               "mean 'levels'?"));
-  EXPECT_THAT(text, HasSubstr("<text>:9:12: rules[1].regex: RE2 rejected the regex: missing ): ab(c"));
+  EXPECT_THAT(text,
+              HasSubstr("<text>:9:12: rules[1].regex: RE2 rejected the regex: missing ): ab(c"));
   EXPECT_THAT(text, HasSubstr("<text>:13:15: rules[2].validate: unknown validator 'lunh'; valid "
                               "validators: luhn, iban, us_ssn, entropy:<bits per char>; did you "
                               "mean 'luhn'?"));
@@ -135,7 +138,8 @@ rules:
 )"));
   EXPECT_THAT(text, HasSubstr("<text>:5:15: rules[0].keywords: expected a list of text values"));
   EXPECT_THAT(text, HasSubstr("<text>:6:14: rules[0].enabled: expected true or false"));
-  EXPECT_THAT(text, HasSubstr("<text>:7:16: rules[0].min_count: must be between 1 and 100000, got 0"));
+  EXPECT_THAT(text,
+              HasSubstr("<text>:7:16: rules[0].min_count: must be between 1 and 100000, got 0"));
   EXPECT_THAT(text, HasSubstr("<text>:8:21: rules[0].context_window: expected a whole number"));
   EXPECT_THAT(text, HasSubstr("rules[1].id: rule ids use letters"));
   EXPECT_THAT(text, HasSubstr("rules[1].case_sensitive: case_sensitive applies to keywords"));
@@ -178,7 +182,9 @@ tests:
     rules: [r, other]
 )";
   const std::string text = all(load_errors(yaml));
-  EXPECT_THAT(text, HasSubstr("<text>:11:16: tests[2].rules[1]: no rule 'other' in this file or its includes"));
+  EXPECT_THAT(
+      text,
+      HasSubstr("<text>:11:16: tests[2].rules[1]: no rule 'other' in this file or its includes"));
   const auto errors = load_errors(R"(policy: p
 rules:
   - {id: r, level: confidential, keywords: [Halcyon]}
@@ -199,7 +205,8 @@ tests:
     expect: vendor
   - text: "other"
     expect: vendor
-)", false);
+)",
+                      false);
   std::size_t passed = 0;
   const auto failures = p->run_tests(&passed);
   EXPECT_EQ(passed, 1u);

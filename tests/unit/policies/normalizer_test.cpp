@@ -35,11 +35,13 @@ TEST(Normalizer, AsciiProseIsNeverCopied) {
 }
 
 TEST(Normalizer, FullWidthDigitsAndLettersBecomeAscii) {
-  const std::string text = "card \xEF\xBC\x94\xEF\xBC\x95\xEF\xBC\x93\xEF\xBC\x99 and "
-                           "\xEF\xBC\xA3\xEF\xBC\xAF\xEF\xBC\xAE\xEF\xBC\xA6";  // ４５３９ ＣＯＮＦ
+  const std::string text =
+      "card \xEF\xBC\x94\xEF\xBC\x95\xEF\xBC\x93\xEF\xBC\x99 and "
+      "\xEF\xBC\xA3\xEF\xBC\xAF\xEF\xBC\xAE\xEF\xBC\xA6";  // ４５３９ ＣＯＮＦ
   const NormalizedText n = build(text);
   EXPECT_EQ(n.normalized(), "card 4539 and CONF");
-  EXPECT_EQ(original_of(n, ViewKind::kNormalized, "4539"), "\xEF\xBC\x94\xEF\xBC\x95\xEF\xBC\x93\xEF\xBC\x99");
+  EXPECT_EQ(original_of(n, ViewKind::kNormalized, "4539"),
+            "\xEF\xBC\x94\xEF\xBC\x95\xEF\xBC\x93\xEF\xBC\x99");
   EXPECT_EQ(original_of(n, ViewKind::kNormalized, "53"), "\xEF\xBC\x95\xEF\xBC\x93");
   EXPECT_EQ(original_of(n, ViewKind::kNormalized, "and"), "and");
 }
@@ -52,16 +54,24 @@ TEST(Normalizer, OtherScriptDigitsBecomeAscii) {
 
 TEST(Normalizer, FormatCharactersAreRemovedButCoveredBySpans) {
   // AKIA<ZWSP>IOSF<soft hyphen>ODNN<word joiner>7<BOM>X
-  const std::string text = "key AKIA\xE2\x80\x8BIOSF\xC2\xADODNN\xE2\x81\xA0" "7\xEF\xBB\xBFX end";
+  const std::string text =
+      "key AKIA\xE2\x80\x8BIOSF\xC2\xADODNN\xE2\x81\xA0"
+      "7\xEF\xBB\xBFX end";
   const NormalizedText n = build(text);
   EXPECT_EQ(n.normalized(), "key AKIAIOSFODNN7X end");
   EXPECT_EQ(original_of(n, ViewKind::kNormalized, "AKIAIOSFODNN7X"),
-            "AKIA\xE2\x80\x8BIOSF\xC2\xADODNN\xE2\x81\xA0" "7\xEF\xBB\xBFX");
+            "AKIA\xE2\x80\x8BIOSF\xC2\xADODNN\xE2\x81\xA0"
+            "7\xEF\xBB\xBFX");
 }
 
 TEST(Normalizer, DashesAndSpacesBecomeAscii) {
   // en dash, minus sign, non-breaking space, ideographic space
-  const NormalizedText n = build("a\xE2\x80\x93" "b\xE2\x88\x92" "c\xC2\xA0" "d\xE3\x80\x80" "e");
+  const NormalizedText n = build(
+      "a\xE2\x80\x93"
+      "b\xE2\x88\x92"
+      "c\xC2\xA0"
+      "d\xE3\x80\x80"
+      "e");
   EXPECT_EQ(n.normalized(), "a-b-c d e");
 }
 
@@ -77,8 +87,8 @@ TEST(Normalizer, InvalidUtf8IsAnError) {
   std::string error;
   EXPECT_FALSE(n.build("abc\xC3(", NormalizerLimits{}, &error));
   EXPECT_NE(error.find("UTF-8"), std::string::npos);
-  EXPECT_FALSE(n.build("\xED\xA0\x80", NormalizerLimits{}, &error));  // surrogate
-  EXPECT_FALSE(n.build("\xC0\xAF", NormalizerLimits{}, &error));      // overlong
+  EXPECT_FALSE(n.build("\xED\xA0\x80", NormalizerLimits{}, &error));      // surrogate
+  EXPECT_FALSE(n.build("\xC0\xAF", NormalizerLimits{}, &error));          // overlong
   EXPECT_FALSE(n.build("\xF4\x90\x80\x80", NormalizerLimits{}, &error));  // > U+10FFFF
 }
 
@@ -112,8 +122,8 @@ TEST(Normalizer, BackslashUEscapesDecode) {
 
 TEST(Normalizer, Base64BlobsDecodeWhenTheyAreText) {
   // "user:hunter2-password" and "Project Kestrel launch"
-  const NormalizedText n =
-      build("Authorization: Basic dXNlcjpodW50ZXIyLXBhc3N3b3Jk and UHJvamVjdCBLZXN0cmVsIGxhdW5jaA==");
+  const NormalizedText n = build(
+      "Authorization: Basic dXNlcjpodW50ZXIyLXBhc3N3b3Jk and UHJvamVjdCBLZXN0cmVsIGxhdW5jaA==");
   ASSERT_TRUE(n.has_decoded());
   EXPECT_EQ(n.decoded(), "Authorization: Basic user:hunter2-password and Project Kestrel launch");
   // A match inside a decoded blob maps to the whole blob in the original.
@@ -142,7 +152,9 @@ TEST(Normalizer, DecodingIsRecursiveToDepthTwo) {
 
 TEST(Normalizer, KeywordViewFoldsHomoglyphsAndCase) {
   // Cyrillic Н, а, о and Greek Κ in "Наlcyon" / "ΚESTREL"; German capital Ü folds to ü.
-  const NormalizedText n = build("\xD0\x9D\xD0\xB0lcy\xD0\xBEn \xCE\x9A" "ESTREL M\xC3\x9CLLER");
+  const NormalizedText n = build(
+      "\xD0\x9D\xD0\xB0lcy\xD0\xBEn \xCE\x9A"
+      "ESTREL M\xC3\x9CLLER");
   EXPECT_EQ(n.keyword(), "Halcyon KESTREL M\xC3\xBCLLER");
   EXPECT_EQ(original_of(n, ViewKind::kKeyword, "Halcyon"), "\xD0\x9D\xD0\xB0lcy\xD0\xBEn");
 }
@@ -160,14 +172,18 @@ TEST(Normalizer, KeywordViewCollapsesLetterSpacing) {
 
 TEST(Normalizer, ViewsChainThroughEveryStage) {
   // Full-width, then percent-encoded, then spaced out: all map back to the original.
-  const std::string text = "\xEF\xBC\xA8" "alcyon %48%61%6C%63%79%6F%6E h a l c y o n";
+  const std::string text =
+      "\xEF\xBC\xA8"
+      "alcyon %48%61%6C%63%79%6F%6E h a l c y o n";
   const NormalizedText n = build(text);
   EXPECT_EQ(n.normalized(), "Halcyon %48%61%6C%63%79%6F%6E h a l c y o n");
   EXPECT_EQ(n.decoded(), "Halcyon Halcyon h a l c y o n");
   EXPECT_EQ(n.keyword(), "Halcyon Halcyon halcyon");
   const std::string_view k = n.keyword();
   auto [b1, e1] = n.to_original(ViewKind::kKeyword, 0, 7);
-  EXPECT_EQ(text.substr(b1, e1 - b1), "\xEF\xBC\xA8" "alcyon");
+  EXPECT_EQ(text.substr(b1, e1 - b1),
+            "\xEF\xBC\xA8"
+            "alcyon");
   auto [b2, e2] = n.to_original(ViewKind::kKeyword, 8, 15);
   EXPECT_EQ(text.substr(b2, e2 - b2), "%48%61%6C%63%79%6F%6E");
   auto [b3, e3] = n.to_original(ViewKind::kKeyword, 16, k.size());
@@ -176,9 +192,9 @@ TEST(Normalizer, ViewsChainThroughEveryStage) {
 
 TEST(OffsetMap, IdentityAndReplacementPieces) {
   OffsetMap map;
-  map.add_identity(0, 4);         // view 0..4 -> src 0..4
-  map.add_replacement(4, 6, 1);   // view 4 -> src 4..10
-  map.add_identity(12, 3);        // view 5..8 -> src 12..15 (src 10..12 removed)
+  map.add_identity(0, 4);        // view 0..4 -> src 0..4
+  map.add_replacement(4, 6, 1);  // view 4 -> src 4..10
+  map.add_identity(12, 3);       // view 5..8 -> src 12..15 (src 10..12 removed)
   using Range = std::pair<std::size_t, std::size_t>;
   EXPECT_EQ(map.map(0, 4), Range(0, 4));
   EXPECT_EQ(map.map(4, 5), Range(4, 10));

@@ -8,11 +8,11 @@ namespace {
 TEST(Validators, Luhn) {
   EXPECT_TRUE(luhn_valid("4539 1488 0343 6467"));
   EXPECT_TRUE(luhn_valid("4539-1488-0343-6467"));
-  EXPECT_TRUE(luhn_valid("378282246310005"));  // Amex, 15 digits
+  EXPECT_TRUE(luhn_valid("378282246310005"));       // Amex, 15 digits
   EXPECT_FALSE(luhn_valid("4539 1488 0343 6468"));  // last digit off
   EXPECT_FALSE(luhn_valid("0000 0000 0000 0000"));  // all zeros passes the sum, not a card
-  EXPECT_FALSE(luhn_valid("12345678901"));           // too short
-  EXPECT_FALSE(luhn_valid("4539x1488y0343z6467"));   // not only digits and separators
+  EXPECT_FALSE(luhn_valid("12345678901"));          // too short
+  EXPECT_FALSE(luhn_valid("4539x1488y0343z6467"));  // not only digits and separators
 }
 
 TEST(Validators, Iban) {
@@ -20,9 +20,9 @@ TEST(Validators, Iban) {
   EXPECT_TRUE(iban_valid("DE89 3704 0044 0532 0130 00"));
   EXPECT_TRUE(iban_valid("gb82west12345698765432"));  // case does not matter
   EXPECT_TRUE(iban_valid("FR1420041010050500013M02606"));
-  EXPECT_FALSE(iban_valid("DE88370400440532013000"));   // check digits wrong
-  EXPECT_FALSE(iban_valid("DE8937040044053201300"));    // Germany is 22 long
-  EXPECT_FALSE(iban_valid("ZZ89370400440532013000"));   // no such country
+  EXPECT_FALSE(iban_valid("DE88370400440532013000"));  // check digits wrong
+  EXPECT_FALSE(iban_valid("DE8937040044053201300"));   // Germany is 22 long
+  EXPECT_FALSE(iban_valid("ZZ89370400440532013000"));  // no such country
   EXPECT_FALSE(iban_valid("DE89-3704-0044-0532-01$0"));
 }
 
