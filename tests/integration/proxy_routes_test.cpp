@@ -200,7 +200,9 @@ TEST_P(RoutesMatrix, RoutesAndAudits) {
       EXPECT_EQ(records[0].at("handling"), "internal");
       EXPECT_EQ(records[0].at("upstream"), "local");
       EXPECT_EQ(records[0].at("upstream_model"), "local-model");
-      if (!counts_tokens) EXPECT_THAT(reply.body, HasSubstr("FROM-INTERNAL"));
+      if (!counts_tokens) {
+        EXPECT_THAT(reply.body, HasSubstr("FROM-INTERNAL"));
+      }
       break;
     }
     case Handling::kBlock: {
