@@ -441,11 +441,9 @@ asio::awaitable<bool> handle_request(WorkerContext& worker, HttpRequest& request
   co_return co_await pipeline.run();
 }
 
-asio::awaitable<void> reply_read_error(WorkerContext& worker, ClientWriter& client,
-                                       std::string_view target, int status, std::string_view code,
-                                       std::string message) {
+asio::awaitable<void> reply_read_error(WorkerContext& worker, ClientWriter& client, Dialect d,
+                                       int status, std::string_view code, std::string message) {
   RequestContext ctx(worker);
-  const Dialect d = error_dialect_for_target(target);
   const auto error = make_api_error(d, status, code, std::move(message));
   co_await write_error(ctx, client, d, error, false);
 }

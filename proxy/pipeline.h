@@ -71,9 +71,9 @@ boost::asio::awaitable<bool> handle_request(WorkerContext& worker, HttpRequest& 
                                             ClientWriter& client);
 
 // A reply for a request the session could not read (400/408/413/431), in the error format of the
-// target's endpoint (OpenAI's when unknown). Always "Connection: close".
+// target's endpoint (error_dialect_for_target; OpenAI's when unknown). Always "Connection: close".
 boost::asio::awaitable<void> reply_read_error(WorkerContext& worker, ClientWriter& client,
-                                              std::string_view target, int status,
+                                              adapters::Dialect dialect, int status,
                                               std::string_view code, std::string message);
 
 // The body of GET /v1/models for a configuration.

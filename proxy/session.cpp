@@ -17,6 +17,7 @@
 #include <boost/beast/ssl/ssl_stream.hpp>
 #include <optional>
 
+#include "proxy/endpoints.h"
 #include "proxy/log.h"
 
 #if defined(__GNUC__) && !defined(__clang__)
@@ -90,9 +91,9 @@ class Session final : public ClientWriter, public SessionHandle {
 
  private:
   // A request the session could not read; the connection closes after the reply.
-  asio::awaitable<void> reject(std::string_view target, int status, std::string_view code,
+  asio::awaitable<void> reject(adapters::Dialect dialect, int status, std::string_view code,
                                std::string message) {
-    co_await reply_read_error(worker_, *this, target, status, code, std::move(message));
+    co_await reply_read_error(worker_, *this, dialect, status, code, std::move(message));
     linger_ = true;
   }
 
@@ -116,7 +117,7 @@ class Session final : public ClientWriter, public SessionHandle {
   }
 
  private:
-  asio::awaitable<void> read_failed(const beast::error_code& ec, std::string_view target,
+  asio::awaitable<void> read_failed(const beast::error_code& ec, adapters::Dialect target,
                                     bool partial) {
     const auto& limits = worker_.shared.config->limits;
     if (ec == http::error::header_limit) {
@@ -169,12 +170,14 @@ asio::awaitable<void> Session<Stream>::serve() {
       auto [ec, n] = co_await http::async_read_header(stream_, buffer, parser, kTuple);
       if (ec) {
         lowest().expires_never();
-        co_await read_failed(ec, {}, true);
+        co_await read_failed(ec, adapters::Dialect::kOpenAi, true);
         break;
       }
     }
     const auto& header = parser.get();
-    const std::string target(header.target());
+    // Errors from here on use the endpoint's format (decided before any co_await: see pipeline.cpp
+    // about GCC 12 and coroutine temporaries).
+    const adapters::Dialect target = error_dialect_for_target(header.target());
     std::size_t fields = 0;
     for (auto it = header.begin(); it != header.end(); ++it) ++fields;
     if (fields > limits.max_headers) {

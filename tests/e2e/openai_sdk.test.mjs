@@ -5,12 +5,12 @@ import { after, before, describe, test } from 'node:test';
 import OpenAI from 'openai';
 import { auditFor, outcomeFor, startFakeUpstream, startProxy } from './support.mjs';
 
-let internal, vendor, proxy, client;
+let internal, vendor, anthropicVendor, proxy, client;
 
 before(async () => {
   internal = await startFakeUpstream('openai', 'internal');
   vendor = await startFakeUpstream('openai', 'vendor');
-  const anthropicVendor = await startFakeUpstream('anthropic', 'anthropic-vendor');
+  anthropicVendor = await startFakeUpstream('anthropic', 'anthropic-vendor');
   proxy = await startProxy({
     upstreams: [
       { name: 'local', api: 'openai', trust: 'internal', baseUrl: internal.baseUrl,
@@ -27,6 +27,7 @@ after(async () => {
   await proxy?.stop();
   await internal?.close();
   await vendor?.close();
+  await anthropicVendor?.close();
 });
 
 const counts = () => ({ internal: internal.requests.length, vendor: vendor.requests.length });

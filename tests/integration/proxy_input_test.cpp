@@ -145,7 +145,7 @@ TEST_F(Input, LimitsGive413And431) {
   }
   {
     Client client(proxy.port());
-    expect_openai_error(client.raw("BLAH /v1/chat/completions HTTP/1.1\r\nHost: x\r\n\r\n"), 400);
+    expect_openai_error(client.raw("POST /v1/chat/completions HTTP/1.1\r\nNo colon here\r\n\r\n"), 400);
   }
   {
     // Chunked body beyond the limit.
@@ -262,7 +262,8 @@ TEST_F(Input, ModelsListsWhatUpstreamsOffer) {
   const Reply reply = client.get("/v1/models");
   ASSERT_EQ(reply.status, 200u);
   std::vector<std::string> ids;
-  for (const auto& m : reply.json().at("data").as_array()) {
+  const json::value models = reply.json();
+  for (const auto& m : models.at("data").as_array()) {
     ids.emplace_back(m.at("id").as_string());
   }
   EXPECT_THAT(ids, ::testing::UnorderedElementsAre("private-model", "demo-model", "mock"));

@@ -169,7 +169,9 @@ TEST(ResponsesState, ConversationsStayWhereTheyStarted) {
 TEST(Shutdown, AStreamInFlightFinishesAndTheAuditIsClosed) {
   FakeUpstream internal, vendor;
   auto gate = vendor.make_gate();
-  vendor.set_handler([gate](const RecordedRequest&) { return gated_stream(gate, 2); });
+  vendor.set_handler([gate](const RecordedRequest& r) {
+    return wants_stream(r) ? gated_stream(gate, 2) : api_reply(r, "FROM-VENDOR");
+  });
   ProxyHarness proxy(config(internal, vendor));
   Client client(proxy.port());
   client.start_stream("/v1/chat/completions", chat_request("hello", true));
