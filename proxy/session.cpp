@@ -170,7 +170,10 @@ asio::awaitable<void> Session<Stream>::serve() {
       auto [ec, n] = co_await http::async_read_header(stream_, buffer, parser, kTuple);
       if (ec) {
         lowest().expires_never();
-        co_await read_failed(ec, adapters::Dialect::kOpenAi, true);
+        // Beast checks a declared Content-Length against body_limit as the header completes,
+        // so the endpoint may already be known here (the target is empty until parsed).
+        const adapters::Dialect dialect = error_dialect_for_target(parser.get().target());
+        co_await read_failed(ec, dialect, true);
         break;
       }
     }

@@ -145,7 +145,8 @@ TEST_F(Input, LimitsGive413And431) {
   }
   {
     Client client(proxy.port());
-    expect_openai_error(client.raw("POST /v1/chat/completions HTTP/1.1\r\nNo colon here\r\n\r\n"), 400);
+    expect_openai_error(client.raw("POST /v1/chat/completions HTTP/1.1\r\nNo colon here\r\n\r\n"),
+                        400);
   }
   {
     // Chunked body beyond the limit.

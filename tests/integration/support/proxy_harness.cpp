@@ -202,12 +202,13 @@ void Client::start_stream(std::string_view target, std::string body, const Heade
   http::write(socket_, req);
   parser_ = std::make_unique<http::response_parser<http::empty_body>>();
   parser_->body_limit(boost::none);
-  auto on_body = [this](std::uint64_t, boost::beast::string_view data,
-                        boost::system::error_code&) -> std::size_t {
+  // Beast keeps a reference to the callback: it lives in the Client.
+  on_body_ = [this](std::uint64_t, boost::beast::string_view data,
+                    boost::system::error_code&) -> std::size_t {
     pending_.append(data.data(), data.size());
     return data.size();
   };
-  parser_->on_chunk_body(on_body);
+  parser_->on_chunk_body(on_body_);
   http::read_header(socket_, buffer_, *parser_);
   stream_reply_ = Reply{};
   stream_reply_.status = parser_->get().result_int();

@@ -111,6 +111,8 @@ class Client {
   boost::beast::flat_buffer buffer_;
   std::unique_ptr<boost::beast::http::response_parser<boost::beast::http::empty_body>> parser_;
   std::string pending_;
+  std::function<std::size_t(std::uint64_t, boost::beast::string_view, boost::system::error_code&)>
+      on_body_;
   Reply stream_reply_;
   void connect();
 };
