@@ -169,8 +169,11 @@ TEST(AuditCrash, KillNineUnderLoadLeavesADurableVerifiableLog) {
     ++forwarded;
   }
   EXPECT_GE(forwarded, 60u);
+  EXPECT_GE(audited.size(), forwarded);
 
   const auto crashed = run_verify(dir / "audit");
+  std::printf("verify after kill -9 (%zu requests forwarded):\n%s", forwarded,
+              crashed.output.c_str());
   EXPECT_EQ(crashed.status, 0) << crashed.output;
   EXPECT_EQ(crashed.output.find("FAIL"), std::string::npos) << crashed.output;
 
@@ -186,6 +189,7 @@ TEST(AuditCrash, KillNineUnderLoadLeavesADurableVerifiableLog) {
   again.process->signal(SIGTERM);
   EXPECT_EQ(again.process->wait_exit(kWait), 0);
   const auto restarted = run_verify(dir / "audit");
+  std::printf("verify after the restart:\n%s", restarted.output.c_str());
   EXPECT_EQ(restarted.status, 0) << restarted.output;
   EXPECT_NE(restarted.output.find("OK"), std::string::npos) << restarted.output;
   EXPECT_EQ(restarted.output.find("not sealed"), std::string::npos) << restarted.output;
