@@ -5,12 +5,18 @@ namespace switchyard::adapters {
 
 std::string_view to_string(Api api) {
   switch (api) {
-    case Api::kOpenAiChat: return "openai.chat";
-    case Api::kOpenAiCompletions: return "openai.completions";
-    case Api::kOpenAiEmbeddings: return "openai.embeddings";
-    case Api::kOpenAiResponses: return "openai.responses";
-    case Api::kAnthropicMessages: return "anthropic.messages";
-    case Api::kAnthropicCountTokens: return "anthropic.count_tokens";
+    case Api::kOpenAiChat:
+      return "openai.chat";
+    case Api::kOpenAiCompletions:
+      return "openai.completions";
+    case Api::kOpenAiEmbeddings:
+      return "openai.embeddings";
+    case Api::kOpenAiResponses:
+      return "openai.responses";
+    case Api::kAnthropicMessages:
+      return "anthropic.messages";
+    case Api::kAnthropicCountTokens:
+      return "anthropic.count_tokens";
   }
   return "unknown";
 }

@@ -5,10 +5,14 @@ namespace switchyard::policy {
 
 std::string_view to_string(Handling handling) {
   switch (handling) {
-    case Handling::kVendor: return "vendor";
-    case Handling::kRedact: return "redact";
-    case Handling::kInternal: return "internal";
-    case Handling::kBlock: return "block";
+    case Handling::kVendor:
+      return "vendor";
+    case Handling::kRedact:
+      return "redact";
+    case Handling::kInternal:
+      return "internal";
+    case Handling::kBlock:
+      return "block";
   }
   return "block";
 }

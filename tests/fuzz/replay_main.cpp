@@ -1,5 +1,6 @@
 // Replays every file of a seed corpus through a libFuzzer entry point, for builds without
-// libFuzzer (g++). Exits non-zero if the corpus is missing, so a renamed folder cannot pass silently.
+// libFuzzer (g++). Exits non-zero if the corpus is missing, so a renamed folder cannot pass
+// silently.
 #include <cstdint>
 #include <cstdio>
 #include <filesystem>
