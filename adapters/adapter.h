@@ -16,12 +16,12 @@ namespace switchyard::adapters {
 
 // The client-facing APIs Switchyard serves (design section 2).
 enum class Api : std::uint8_t {
-  kOpenAiChat,               // POST /v1/chat/completions
-  kOpenAiCompletions,        // POST /v1/completions
-  kOpenAiEmbeddings,         // POST /v1/embeddings
-  kOpenAiResponses,          // POST /v1/responses
-  kAnthropicMessages,        // POST /v1/messages
-  kAnthropicCountTokens,     // POST /v1/messages/count_tokens
+  kOpenAiChat,            // POST /v1/chat/completions
+  kOpenAiCompletions,     // POST /v1/completions
+  kOpenAiEmbeddings,      // POST /v1/embeddings
+  kOpenAiResponses,       // POST /v1/responses
+  kAnthropicMessages,     // POST /v1/messages
+  kAnthropicCountTokens,  // POST /v1/messages/count_tokens
 };
 
 // The wire family: which error format and auth headers a client or an upstream speaks.

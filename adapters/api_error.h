@@ -1,5 +1,5 @@
-// An error to send back to the client, rendered in the client's own API format by its adapter, and a
-// small Result type for the request path (errors are values there, not exceptions).
+// An error to send back to the client, rendered in the client's own API format by its adapter, and
+// a small Result type for the request path (errors are values there, not exceptions).
 #pragma once
 
 #include <string>
@@ -19,7 +19,7 @@ struct ApiError {
 template <class T, class E = ApiError>
 class Result {
  public:
-  Result(T value) : v_(std::move(value)) {}         // NOLINT(google-explicit-constructor)
+  Result(T value) : v_(std::move(value)) {}  // NOLINT(google-explicit-constructor)
   Result(E error) : v_(std::move(error)) {}  // NOLINT(google-explicit-constructor)
   bool ok() const { return v_.index() == 0; }
   explicit operator bool() const { return ok(); }

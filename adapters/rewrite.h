@@ -1,7 +1,7 @@
 // Turns a parsed client request into the bytes sent to the chosen upstream. Same-API forwarding
 // changes only what must change (model name, redacted spans, stream_options) and keeps every other
-// byte; cross-API translation goes through an explicit list of supported fields and rejects the rest
-// with a 400 naming the field.
+// byte; cross-API translation goes through an explicit list of supported fields and rejects the
+// rest with a 400 naming the field.
 #pragma once
 
 #include <cstdint>
@@ -22,10 +22,10 @@ struct Redaction {
 };
 
 struct RewriteOptions {
-  std::optional<std::string> model;     // the upstream's name for the model, when it differs
-  std::vector<Redaction> redactions;    // only for handling "redact"
-  Dialect target = Dialect::kOpenAi;    // the upstream's API; differs from the client's: translate
-  bool request_usage_in_stream = false; // add stream_options.include_usage for the audit's usage
+  std::optional<std::string> model;      // the upstream's name for the model, when it differs
+  std::vector<Redaction> redactions;     // only for handling "redact"
+  Dialect target = Dialect::kOpenAi;     // the upstream's API; differs from the client's: translate
+  bool request_usage_in_stream = false;  // add stream_options.include_usage for the audit's usage
 };
 
 // The request body for the upstream, or a 400 in the client's terms.

@@ -10,8 +10,8 @@
 
 namespace switchyard::adapters {
 
-// options.target differs from the client's dialect. Every field is translated from an explicit list;
-// anything else is a 400 naming the field.
+// options.target differs from the client's dialect. Every field is translated from an explicit
+// list; anything else is a 400 naming the field.
 Result<std::string> translate_request(const ParsedRequest& request, const RewriteOptions& options);
 
 // upstream.dialect differs from the client's dialect.

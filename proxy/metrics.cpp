@@ -32,32 +32,9 @@ constexpr std::string_view kHandlingNames[Metrics::kHandlingSlots] = {"vendor", 
 constexpr std::string_view kStatusNames[Metrics::kStatusClasses] = {"1xx", "2xx", "3xx", "4xx",
                                                                     "5xx"};
 
-// Kept here rather than calling to_string(UpstreamErrorKind) so the label set is fixed by this
-// file.
+// The same names as the upstream client's own, so logs and metric labels agree.
 std::string_view error_kind_label(std::size_t kind) {
-  switch (static_cast<UpstreamErrorKind>(kind)) {
-    case UpstreamErrorKind::kConnect:
-      return "connect";
-    case UpstreamErrorKind::kTls:
-      return "tls";
-    case UpstreamErrorKind::kTimeoutConnect:
-      return "timeout_connect";
-    case UpstreamErrorKind::kTimeoutFirstByte:
-      return "timeout_first_byte";
-    case UpstreamErrorKind::kTimeoutIdle:
-      return "timeout_idle";
-    case UpstreamErrorKind::kTimeoutTotal:
-      return "timeout_total";
-    case UpstreamErrorKind::kClosed:
-      return "closed";
-    case UpstreamErrorKind::kProtocol:
-      return "protocol";
-    case UpstreamErrorKind::kPoolExhausted:
-      return "pool_exhausted";
-    case UpstreamErrorKind::kCancelled:
-      return "cancelled";
-  }
-  return "unknown";
+  return to_string(static_cast<UpstreamErrorKind>(kind));
 }
 
 constexpr std::string_view kOtherLabel = "_other";

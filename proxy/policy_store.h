@@ -1,5 +1,6 @@
-// The policy currently serving. Requests take a shared_ptr at their start and keep it to the end, so
-// a reload never changes the rules under a request in flight; a failed reload keeps the old policy.
+// The policy currently serving. Requests take a shared_ptr at their start and keep it to the end,
+// so a reload never changes the rules under a request in flight; a failed reload keeps the old
+// policy.
 #pragma once
 
 #include <atomic>
