@@ -310,6 +310,7 @@ class Pipeline {
 
     auto body = adapters::rewrite_request(ctx_.parsed, options);
     if (!body) {
+      ctx_.final_upstream = -1;  // nothing was sent: the outcome names no upstream
       co_await fail_with(body.error());
       co_return;
     }
