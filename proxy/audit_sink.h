@@ -23,6 +23,12 @@ class AuditSink {
   virtual ~AuditSink() = default;
   // Never blocks the caller. `record` holds at least "event" and "request_id".
   virtual void append(boost::json::object record, Done done) = 0;
+  // For a record nobody waits on (the outcome): the sink may hold it briefly and write it with the
+  // next urgent record or within a few milliseconds, which saves a writer wake-up (and, under
+  // `fsync: batch`, a sync) per request. Durability reporting is the same as append().
+  virtual void append_deferred(boost::json::object record, Done done) {
+    append(std::move(record), std::move(done));
+  }
   // The keyed hash recorded instead of the prompt text (HMAC-SHA256 under a key derived from the
   // audit key, hex), so auditors can match a known prompt without the log holding it.
   virtual std::string prompt_digest(std::string_view text) const = 0;

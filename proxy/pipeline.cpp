@@ -84,7 +84,7 @@ RequestContext::~RequestContext() {
       if (error_code.empty()) error_code = "client_disconnected";
     }
     Metrics* metrics = s.metrics;
-    s.audit->append(outcome_record(*this), [metrics](bool durable) {
+    s.audit->append_deferred(outcome_record(*this), [metrics](bool durable) {
       if (!durable && metrics != nullptr) metrics->count_audit_failure();
     });
   } catch (const std::exception& e) {

@@ -1,6 +1,8 @@
 // Workers, listeners, startup checks and the shutdown sequence. Nothing here runs per request.
 #include "proxy/server.h"
 
+#include <pthread.h>
+
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
@@ -241,6 +243,7 @@ void Server::start() {
                    asio::detached);
     Worker* w = worker.get();
     w->thread = std::thread([w] {
+      ::pthread_setname_np(::pthread_self(), "sy-worker");  // for top -H and per-thread CPU
       try {
         w->io.run();
       } catch (const std::exception& e) {
@@ -251,7 +254,10 @@ void Server::start() {
   }
   if (shared_->admin) {
     shared_->admin->start();
-    shared_->admin_thread = std::thread([this] { shared_->admin_io.run(); });
+    shared_->admin_thread = std::thread([this] {
+      ::pthread_setname_np(::pthread_self(), "sy-admin");
+      shared_->admin_io.run();
+    });
   }
   if (shared_->reloader) shared_->reloader->start();
   started_ = true;

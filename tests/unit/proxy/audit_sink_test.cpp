@@ -87,6 +87,31 @@ TEST(AuditSinkTest, CallerCannotOverrideChainFields) {
   EXPECT_TRUE(verify_texts({read_file(path)}).ok);
 }
 
+// A deferred record (the outcome) is written without an urgent record to carry it, within the
+// writer's lazy timeout; and when an urgent record follows, both land in order and both complete.
+TEST(AuditSinkTest, DeferredRecordsAreWrittenAloneAndWithTheNextUrgentOne) {
+  TempDir dir;
+  ScopedKey key;
+  const auto path = dir.path() / "audit.jsonl";
+  auto sink = make_file_audit_sink(test_config(path));
+  DoneWaiter alone;
+  sink->append_deferred(outcome_record(1), alone.callback());
+  ASSERT_TRUE(alone.wait_for(1));
+  EXPECT_EQ(alone.durable(), 1);
+  EXPECT_EQ(events_of(read_file(path)), (std::vector<std::string>{"start", "outcome"}));
+
+  DoneWaiter pair;
+  sink->append_deferred(outcome_record(2), pair.callback());
+  sink->append(decision_record(3), pair.callback());
+  ASSERT_TRUE(pair.wait_for(2));
+  EXPECT_EQ(pair.durable(), 2);
+  const std::string text = read_file(path);
+  EXPECT_EQ(events_of(text), (std::vector<std::string>{"start", "outcome", "outcome", "decision"}));
+  EXPECT_EQ(parse_line(split_lines(text)[2]).at("request_id").as_string(), "req-2");
+  sink->close();
+  EXPECT_TRUE(verify_texts({read_file(path)}).ok);
+}
+
 class AuditFsyncModeTest : public ::testing::TestWithParam<FsyncMode> {};
 
 TEST_P(AuditFsyncModeTest, EveryRecordCompletesOnceAndTheLogVerifies) {
