@@ -412,33 +412,12 @@ class FileAuditSink final : public AuditSink {
 
   // ---- writer thread ----
 
-  // Group commit for `fsync: batch`. One fdatasync costs the CPU of many requests (on a VM each
-  // one kicks the virtual disk), so when the last batch showed concurrent requests the writer waits
-  // a little for more records before syncing. It waits in short slices and stops as soon as a slice
-  // brings nothing new, so a lone request never waits and a gather never exceeds kGatherMax (the
-  // contract allows the request "a few milliseconds at most").
-  static constexpr auto kGatherSlice = std::chrono::microseconds(100);
-  static constexpr auto kGatherMax = std::chrono::microseconds(1000);
+  // Deferred records (outcomes) wait at most this long for an urgent one to carry them.
   static constexpr auto kDeferredFlush = std::chrono::milliseconds(5);
-
-  void gather(std::unique_lock<std::mutex>& lock, std::size_t last_batch) {
-    if (config_.fsync != FsyncMode::kBatch || last_batch < 2) return;
-    const auto start = std::chrono::steady_clock::now();
-    std::size_t seen = queue_.size();
-    while (!stopping_ && queue_.size() < config_.queue_capacity / 2 &&
-           std::chrono::steady_clock::now() - start < kGatherMax) {
-      lock.unlock();
-      std::this_thread::sleep_for(kGatherSlice);
-      lock.lock();
-      if (queue_.size() == seen) break;
-      seen = queue_.size();
-    }
-  }
 
   void run() {
     ::pthread_setname_np(::pthread_self(), "sy-audit");
     std::vector<Item> batch;
-    std::size_t last_batch = 0;
     for (;;) {
       bool stop = false;
       {
@@ -451,7 +430,6 @@ class FileAuditSink final : public AuditSink {
             break;
           }
         }
-        gather(lock, last_batch);
         urgent_queued_ = 0;
         batch.assign(std::make_move_iterator(queue_.begin()),
                      std::make_move_iterator(queue_.end()));
@@ -460,7 +438,6 @@ class FileAuditSink final : public AuditSink {
       }
       for (auto& item : batch) add_record(item);
       flush();
-      last_batch = batch.size();
       batch.clear();
       if (stop) {
         std::unique_lock lock(mutex_);
