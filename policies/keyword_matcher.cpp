@@ -7,7 +7,7 @@
 #include <unicode/uscript.h>
 
 #include <algorithm>
-#include <deque>
+#include <stdexcept>
 
 #include "policies/normalizer.h"
 
@@ -50,6 +50,38 @@ bool unspaced_script(std::uint32_t cp) {
 bool blocks_boundary(std::uint32_t neighbor, std::uint32_t edge) {
   if (!is_word_code_point(neighbor)) return false;
   return !(unspaced_script(neighbor) || unspaced_script(edge));
+}
+
+// Four automaton streams side by side from step t until one of them enters a state that reports
+// (returns that step) or `steps` is reached. Kept apart from the reporting code so that the states
+// and stream pointers stay in registers.
+[[gnu::noinline]] std::size_t run_streams(const std::uint32_t* table, const unsigned char* classes,
+                                          const unsigned char* const (&p)[4],
+                                          std::uint32_t (&state)[4], std::size_t t,
+                                          std::size_t steps) {
+  const unsigned char* p0 = p[0];
+  const unsigned char* p1 = p[1];
+  const unsigned char* p2 = p[2];
+  const unsigned char* p3 = p[3];
+  std::uint32_t s0 = state[0], s1 = state[1], s2 = state[2], s3 = state[3];
+  // The index is added in 64 bits: a state comes from a 32-bit load, already zero-extended.
+  auto step = [&](std::size_t at) {
+    s0 = table[std::size_t{s0} + classes[p0[at]]];
+    s1 = table[std::size_t{s1} + classes[p1[at]]];
+    s2 = table[std::size_t{s2} + classes[p2[at]]];
+    s3 = table[std::size_t{s3} + classes[p3[at]]];
+    return ((s0 | s1 | s2 | s3) & 1) != 0;
+  };
+  for (; t < steps; ++t) {
+    if (step(t)) [[unlikely]] {
+      break;
+    }
+  }
+  state[0] = s0;
+  state[1] = s1;
+  state[2] = s2;
+  state[3] = s3;
+  return t;
 }
 
 }  // namespace
@@ -107,6 +139,8 @@ void KeywordMatcher::build(std::vector<KeywordPattern> patterns) {
   // Classes: one per distinct (ASCII-lowered) byte that appears in a pattern.
   unsigned next_class = 2;
   std::vector<std::string> squeezed(patterns_.size());
+  std::size_t squeezed_total = 0;
+  max_depth_ = 0;
   for (std::size_t p = 0; p < patterns_.size(); ++p) {
     const std::string& text = patterns_[p].text;
     std::size_t core = 0;
@@ -122,27 +156,28 @@ void KeywordMatcher::build(std::vector<KeywordPattern> patterns) {
       }
     }
     core_length_.push_back(core);
+    squeezed_total += squeezed[p].size();
+    max_depth_ = std::max(max_depth_, squeezed[p].size());
   }
-  class_shift_ = 1;
-  while ((1u << class_shift_) < next_class) ++class_shift_;
-  const std::size_t width = std::size_t{1} << class_shift_;
+  std::size_t width = next_class;  // the trie's row width; the final table's may be one more
 
-  // Trie.
-  transitions_.assign(width, 0);
+  // Trie, states numbered in insertion order for now.
+  std::vector<std::uint32_t> trie;
+  trie.reserve((squeezed_total + 1) * width);
+  trie.assign(width, 0);
   std::vector<std::vector<std::uint32_t>> own_outputs(1);
   std::uint32_t states = 1;
   for (std::size_t p = 0; p < patterns_.size(); ++p) {
     if (squeezed[p].empty()) continue;
     std::uint32_t s = 0;
     for (char ch : squeezed[p]) {
-      const unsigned c = class_of_[static_cast<unsigned char>(ch)];
-      const std::size_t index = (std::size_t{s} << class_shift_) | c;
-      if (transitions_[index] == 0) {
-        transitions_[index] = states++;
-        transitions_.resize(std::size_t{states} * width, 0);
+      const std::size_t index = s * width + class_of_[static_cast<unsigned char>(ch)];
+      if (trie[index] == 0) {
+        trie[index] = states++;
+        trie.resize(std::size_t{states} * width, 0);
         own_outputs.emplace_back();
       }
-      s = transitions_[index];
+      s = trie[index];
     }
     own_outputs[s].push_back(static_cast<std::uint32_t>(p));
   }
@@ -150,50 +185,71 @@ void KeywordMatcher::build(std::vector<KeywordPattern> patterns) {
 
   // Failure links (breadth first) turn the trie into a full transition table.
   std::vector<std::uint32_t> fail(states, 0);
-  dictionary_link_.assign(states, kNone);
-  std::deque<std::uint32_t> queue;
+  std::vector<std::uint32_t> link(states, kNone);
+  std::vector<std::uint32_t> order;  // breadth first; doubles as the queue
+  order.reserve(states);
+  order.push_back(0);
   for (std::size_t c = 2; c < width; ++c) {
-    const std::uint32_t child = transitions_[c];
-    if (child != 0) queue.push_back(child);
+    if (trie[c] != 0) order.push_back(trie[c]);
   }
-  while (!queue.empty()) {
-    const std::uint32_t s = queue.front();
-    queue.pop_front();
+  for (std::size_t head = 1; head < order.size(); ++head) {
+    const std::uint32_t s = order[head];
     for (std::size_t c = 2; c < width; ++c) {
-      const std::size_t index = (std::size_t{s} << class_shift_) | c;
-      const std::uint32_t child = transitions_[index];
-      const std::uint32_t via_fail = transitions_[(std::size_t{fail[s]} << class_shift_) | c];
+      const std::size_t index = s * width + c;
+      const std::uint32_t child = trie[index];
+      const std::uint32_t via_fail = trie[fail[s] * width + c];
       if (child != 0) {
         fail[child] = via_fail;
-        dictionary_link_[child] =
-            own_outputs[via_fail].empty() ? dictionary_link_[via_fail] : via_fail;
-        queue.push_back(child);
+        link[child] = own_outputs[via_fail].empty() ? link[via_fail] : via_fail;
+        order.push_back(child);
       } else {
-        transitions_[index] = via_fail;
+        trie[index] = via_fail;
       }
     }
   }
-  output_begin_.assign(states + 1, 0);
+
+  // Lay the rows out: states without outputs first, breadth first, at even offsets; then the
+  // states with outputs at odd offsets (one slot of padding, and an even row width).
+  if (width % 2 != 0) ++width;  // an unused class
+  class_count_ = static_cast<std::uint32_t>(width);
+  std::vector<std::uint32_t> offset(states);
+  std::vector<std::uint32_t> by_ordinal;  // states with outputs, in layout order
+  std::size_t plain = 0;
+  for (const std::uint32_t s : order) {
+    if (!own_outputs[s].empty() || link[s] != kNone) {
+      by_ordinal.push_back(s);
+    } else {
+      offset[s] = static_cast<std::uint32_t>(plain++ * width);
+    }
+  }
+  const std::size_t output_base = plain * width + 1;
+  const std::size_t table_size = output_base + by_ordinal.size() * width;
+  if (table_size > std::size_t{0xFFFFFFFFu}) throw std::length_error("keyword automaton too large");
+  output_base_ = static_cast<std::uint32_t>(output_base);
+  for (std::size_t k = 0; k < by_ordinal.size(); ++k) {
+    offset[by_ordinal[k]] = static_cast<std::uint32_t>(output_base + k * width);
+  }
+  transitions_.assign(table_size, 0);
+  for (std::uint32_t s = 0; s < states; ++s) {
+    for (std::size_t c = 0; c < next_class; ++c) {
+      // Separators keep the state and never report (a hit ends on a real byte).
+      const std::uint32_t target = c == kSkipClass ? s : trie[s * next_class + c];
+      transitions_[offset[s] + c] = offset[target];
+    }
+  }
+  output_begin_.assign(by_ordinal.size() + 1, 0);
   outputs_.clear();
-  for (std::uint32_t s = 0; s < states; ++s) {
-    output_begin_[s] = static_cast<std::uint32_t>(outputs_.size());
+  dictionary_link_.assign(by_ordinal.size(), kNone);
+  for (std::size_t k = 0; k < by_ordinal.size(); ++k) {
+    const std::uint32_t s = by_ordinal[k];
+    output_begin_[k] = static_cast<std::uint32_t>(outputs_.size());
     outputs_.insert(outputs_.end(), own_outputs[s].begin(), own_outputs[s].end());
-  }
-  output_begin_[states] = static_cast<std::uint32_t>(outputs_.size());
-  std::vector<bool> has_output(states);
-  for (std::uint32_t s = 0; s < states; ++s) {
-    has_output[s] = !own_outputs[s].empty() || dictionary_link_[s] != kNone;
-  }
-  for (std::uint32_t s = 0; s < states; ++s) {
-    for (std::size_t c = 0; c < width; ++c) {
-      std::uint32_t& t = transitions_[(std::size_t{s} << class_shift_) | c];
-      if (c == kSkipClass) {
-        t = s;  // separators keep the state and never report (a hit ends on a real byte)
-      } else if (has_output[t]) {
-        t |= kOutputBit;
-      }
+    if (link[s] != kNone) {
+      dictionary_link_[k] = static_cast<std::uint32_t>((offset[link[s]] - output_base_) / width);
     }
   }
+  output_begin_[by_ordinal.size()] = static_cast<std::uint32_t>(outputs_.size());
+  outputs_.shrink_to_fit();
 }
 
 bool KeywordMatcher::verify(std::uint32_t pattern, std::string_view text, std::size_t core_end,
@@ -232,25 +288,83 @@ bool KeywordMatcher::verify(std::uint32_t pattern, std::string_view text, std::s
   return true;
 }
 
-void KeywordMatcher::scan(std::string_view text, std::vector<KeywordHit>* hits) const {
-  if (patterns_.empty()) return;
+[[gnu::noinline]] void KeywordMatcher::report(std::string_view text, std::uint32_t state,
+                                              std::size_t i, std::vector<KeywordHit>* hits) const {
+  KeywordHit hit;
+  for (std::uint32_t k = (state - output_base_) / class_count_; k != kNone;
+       k = dictionary_link_[k]) {
+    for (std::uint32_t o = output_begin_[k]; o < output_begin_[k + 1]; ++o) {
+      if (verify(outputs_[o], text, i, &hit)) hits->push_back(hit);
+    }
+  }
+}
+
+std::uint32_t KeywordMatcher::scan_range(std::string_view text, std::size_t from,
+                                         std::size_t report_from, std::size_t to,
+                                         std::uint32_t state, std::vector<KeywordHit>* hits) const {
   const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
   const std::uint32_t* table = transitions_.data();
-  const unsigned shift = class_shift_;
-  std::uint32_t s = 0;
-  KeywordHit hit;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const std::uint32_t next = table[(std::size_t{s} << shift) | class_of_[bytes[i]]];
-    s = next & kStateMask;
-    if ((next & kOutputBit) == 0) [[likely]] {
-      continue;
+  for (std::size_t i = from; i < to; ++i) {
+    state = table[state + class_of_[bytes[i]]];
+    if ((state & 1) != 0) [[unlikely]] {
+      if (i >= report_from) report(text, state, i, hits);
     }
-    for (std::uint32_t state = s; state != kNone; state = dictionary_link_[state]) {
-      for (std::uint32_t k = output_begin_[state]; k < output_begin_[state + 1]; ++k) {
-        if (verify(outputs_[k], text, i, &hit)) hits->push_back(hit);
+  }
+  return state;
+}
+
+std::size_t KeywordMatcher::warm_up_start(std::string_view text, std::size_t offset) const {
+  // The state after a byte is the longest suffix of the bytes read so far (separators left out)
+  // that is a prefix of some pattern, so it depends on the last max_depth_ such bytes only.
+  std::size_t counted = 0;
+  while (offset > 0 && counted < max_depth_) {
+    --offset;
+    if (class_of_[static_cast<unsigned char>(text[offset])] != kSkipClass) ++counted;
+  }
+  return offset;
+}
+
+void KeywordMatcher::scan(std::string_view text, std::vector<KeywordHit>* hits) const {
+  if (patterns_.empty()) return;
+  // One stream is a chain of dependent loads (state -> next state), so the text is cut into
+  // chunks scanned side by side: the loads of different chunks overlap. Each chunk after the first
+  // starts early enough to reach its exact state by its first byte, and hits are kept per chunk so
+  // they come out in the same order as from one stream.
+  constexpr std::size_t kStreams = 4;
+  const std::size_t n = text.size();
+  if (n < kStreams * (4 * max_depth_ + 256)) {
+    scan_range(text, 0, 0, n, 0, hits);
+    return;
+  }
+  std::size_t chunk[kStreams + 1];
+  std::size_t start[kStreams];
+  for (std::size_t k = 0; k < kStreams; ++k) {
+    chunk[k] = n / kStreams * k;
+    start[k] = warm_up_start(text, chunk[k]);
+  }
+  chunk[kStreams] = n;
+  std::size_t steps = n;
+  for (std::size_t k = 0; k < kStreams; ++k) steps = std::min(steps, chunk[k + 1] - start[k]);
+
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+  const unsigned char* const p[kStreams] = {bytes + start[0], bytes + start[1], bytes + start[2],
+                                            bytes + start[3]};
+  std::vector<KeywordHit> later[kStreams - 1];
+  std::vector<KeywordHit>* out[kStreams] = {hits, &later[0], &later[1], &later[2]};
+  std::uint32_t state[kStreams] = {0, 0, 0, 0};
+  for (std::size_t t = 0; t < steps; ++t) {
+    t = run_streams(transitions_.data(), class_of_, p, state, t, steps);
+    if (t == steps) break;
+    for (std::size_t k = 0; k < kStreams; ++k) {
+      if ((state[k] & 1) != 0 && start[k] + t >= chunk[k]) {
+        report(text, state[k], start[k] + t, out[k]);
       }
     }
   }
+  for (std::size_t k = 0; k < kStreams; ++k) {
+    scan_range(text, start[k] + steps, chunk[k], chunk[k + 1], state[k], out[k]);
+  }
+  for (auto& more : later) hits->insert(hits->end(), more.begin(), more.end());
 }
 
 void KeywordMatcher::scan_naive(std::string_view text, std::vector<KeywordHit>* hits) const {

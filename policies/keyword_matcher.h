@@ -52,21 +52,36 @@ class KeywordMatcher {
   // core_end: index of the last text byte matched by the pattern's last non-separator byte.
   bool verify(std::uint32_t pattern, std::string_view text, std::size_t core_end,
               KeywordHit* hit) const;
+  // Verifies every pattern that ends in `state` (a reporting row offset) at text[i].
+  void report(std::string_view text, std::uint32_t state, std::size_t i,
+              std::vector<KeywordHit>* hits) const;
+  // Runs the automaton over text[from, to) from `state`, reporting hits that end at or after
+  // report_from; returns the state after to.
+  std::uint32_t scan_range(std::string_view text, std::size_t from, std::size_t report_from,
+                           std::size_t to, std::uint32_t state,
+                           std::vector<KeywordHit>* hits) const;
+  // Where a stream that reports from `offset` on starts reading so that its state is exact there.
+  std::size_t warm_up_start(std::string_view text, std::size_t offset) const;
 
-  static constexpr std::uint32_t kOutputBit = 0x80000000u;
-  static constexpr std::uint32_t kStateMask = 0x7FFFFFFFu;
   static constexpr std::uint32_t kNone = 0xFFFFFFFFu;
 
   std::vector<KeywordPattern> patterns_;
   std::vector<std::size_t>
       core_length_;  // bytes of text up to and including the last non-separator
   unsigned char class_of_[256] = {};
-  unsigned class_shift_ = 0;
+  std::uint32_t class_count_ = 0;  // row width of transitions_
   std::size_t state_count_ = 0;
-  std::vector<std::uint32_t> transitions_;   // state << class_shift_ | class -> next (| kOutputBit)
-  std::vector<std::uint32_t> output_begin_;  // per state, into outputs_ (size states + 1)
-  std::vector<std::uint32_t> outputs_;       // pattern indices ending at each state
-  std::vector<std::uint32_t> dictionary_link_;  // next state on the failure chain with outputs
+  std::size_t max_depth_ = 0;  // longest pattern in automaton bytes (separators not counted)
+  // Dense DFA over byte classes. A state is kept as the offset of its row, so one step is
+  // table[state + class]. Rows of states that report nothing come first, breadth first (the hot
+  // shallow states share cache lines), at even offsets; the rows of states that report a pattern
+  // follow at odd offsets, so "reports" is state & 1 and four streams test it with one OR.
+  std::vector<std::uint32_t> transitions_;
+  std::uint32_t output_base_ = 0;               // offset of the first reporting row
+  std::vector<std::uint32_t> output_begin_;     // per reporting state, into outputs_ (+ 1 at end)
+  std::vector<std::uint32_t> outputs_;          // pattern indices ending at each reporting state
+  std::vector<std::uint32_t> dictionary_link_;  // per reporting state: the next one on its failure
+                                                // chain, or kNone
 };
 
 }  // namespace switchyard::policy

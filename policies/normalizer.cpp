@@ -9,8 +9,11 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstring>
 #include <tuple>
+
+#include "policies/text_marks.h"
 
 namespace switchyard::policy {
 
@@ -77,6 +80,27 @@ bool is_valid_utf8(std::string_view text, bool* all_ascii) {
   std::size_t i = 0;
   bool ascii = true;
   while (i < n) {
+    // Many bytes per step: on ASCII text these loops are all there is.
+#if defined(__SSE2__)
+    if (i + 64 <= n) {
+      const auto* v = reinterpret_cast<const __m128i*>(p + i);
+      const __m128i any =
+          _mm_or_si128(_mm_or_si128(_mm_loadu_si128(v), _mm_loadu_si128(v + 1)),
+                       _mm_or_si128(_mm_loadu_si128(v + 2), _mm_loadu_si128(v + 3)));
+      if (_mm_movemask_epi8(any) == 0) {
+        i += 64;
+        continue;
+      }
+    }
+#endif
+    if (i + 32 <= n) {
+      std::uint64_t words[4];
+      std::memcpy(words, p + i, 32);
+      if (((words[0] | words[1] | words[2] | words[3]) & 0x8080808080808080ULL) == 0) {
+        i += 32;
+        continue;
+      }
+    }
     if (i + 8 <= n) {
       std::uint64_t word;
       std::memcpy(&word, p + i, 8);
@@ -267,22 +291,52 @@ int hex_value(char c) {
   return c - 'A' + 10;
 }
 
-constexpr std::array<bool, 256> make_base64_table() {
-  std::array<bool, 256> table{};
-  for (int c = 'A'; c <= 'Z'; ++c) table[c] = true;
-  for (int c = 'a'; c <= 'z'; ++c) table[c] = true;
-  for (int c = '0'; c <= '9'; ++c) table[c] = true;
-  table['+'] = table['/'] = table['-'] = table['_'] = true;
-  return table;
+// SSSE3 classifies a block with two table lookups instead of a dozen compares.
+bool use_ssse3_marks() {
+#if (defined(__x86_64__) || defined(__i386__)) && (defined(__GNUC__) || defined(__clang__))
+  static const bool use = [] {
+    __builtin_cpu_init();  // in case this runs from a static initializer
+    return detail::kSsse3MarksCompiled && __builtin_cpu_supports("ssse3") != 0;
+  }();
+  return use;
+#else
+  return false;
+#endif
 }
-constexpr std::array<bool, 256> kBase64Char = make_base64_table();
 
-constexpr std::array<bool, 256> make_plain_table() {
-  std::array<bool, 256> table{};
-  for (int c = 0; c < 256; ++c) table[c] = !kBase64Char[c] && c != '%' && c != '&' && c != '\\';
-  return table;
+// mark_words into vectors of one word per 64 bytes, with the best build for this CPU.
+template <bool kDecode, bool kSpacing, bool kAsciiOnly>
+bool mark_text(std::string_view text, std::size_t min_run, std::vector<std::uint64_t>* decode,
+               std::vector<std::uint64_t>* spacing) {
+  const std::size_t blocks = (text.size() + kBlock - 1) / kBlock;
+  std::uint64_t* decode_words = nullptr;
+  std::uint64_t* spacing_words = nullptr;
+  if constexpr (kDecode) {
+    decode->resize(blocks);
+    decode_words = decode->data();
+  }
+  if constexpr (kSpacing) {
+    spacing->resize(blocks);
+    spacing_words = spacing->data();
+  }
+  if (use_ssse3_marks()) {
+    return detail::mark_words_ssse3(text, min_run, kDecode, kSpacing, kAsciiOnly, decode_words,
+                                    spacing_words);
+  }
+  return mark_words<kDecode, kSpacing, kAsciiOnly>(text, min_run, decode_words, spacing_words);
 }
-constexpr std::array<bool, 256> kPlainByte = make_plain_table();
+
+// The first marked offset at or after `from`, or n.
+std::size_t next_marked(const std::vector<std::uint64_t>& marks, std::size_t from, std::size_t n) {
+  std::size_t b = from / kBlock;
+  if (b >= marks.size()) return n;
+  std::uint64_t word = marks[b] & (~std::uint64_t{0} << (from % kBlock));
+  while (word == 0) {
+    if (++b >= marks.size()) return n;
+    word = marks[b];
+  }
+  return std::min(n, b * kBlock + static_cast<std::size_t>(std::countr_zero(word)));
+}
 
 int base64_value(char c) {
   if (c >= 'A' && c <= 'Z') return c - 'A';
@@ -544,37 +598,34 @@ bool normalize_unicode(std::string_view in, std::string* out, OffsetMap* map) {
 
 namespace {
 
-// Cheap test before the decoding pass: an escape character, or a base64-alphabet run long enough
-// to be a blob. Most prose has neither, and then nothing else runs.
-bool may_need_decoding(std::string_view in, std::size_t min_base64_length) {
-  if (in.find_first_of("%&\\") != std::string_view::npos) return true;
-  std::size_t run = 0;
-  for (char c : in) {
-    run = kBase64Char[static_cast<unsigned char>(c)] ? run + 1 : 0;
-    if (run >= min_base64_length) return true;
-  }
-  return false;
-}
-
-}  // namespace
-
-bool decode_escapes(std::string_view in, const NormalizerLimits& limits, std::string* out,
-                    OffsetMap* map) {
-  if (!may_need_decoding(in, limits.min_base64_length)) {
+// decode_escapes; `marks` (from mark_text) says where to look, or nullptr: at every byte.
+bool decode_marked(std::string_view in, const NormalizerLimits& limits, std::string* out,
+                   OffsetMap* map, const std::vector<std::uint64_t>* marks) {
+  const std::size_t n = in.size();
+  // Where the loop below looks next after a byte that starts nothing. No base64 run starts before
+  // `from` (in[from - 1] is not base64), so a marked byte of a run leads back to where it starts.
+  auto next_event = [&](std::size_t from) {
+    if (marks == nullptr) return from;
+    std::size_t k = next_marked(*marks, from, n);
+    if (k >= n || !kBase64Char[static_cast<unsigned char>(in[k])]) return k;
+    while (k > from && kBase64Char[static_cast<unsigned char>(in[k - 1])]) --k;
+    return k;
+  };
+  std::size_t i = next_event(0);
+  if (i >= n) {  // most prose: nothing to decode, and nothing is copied
     out->clear();
     map->clear();
     return false;
   }
-  Emitter emit(in, out, map);
   const bool plus_is_space = has_percent_escape(in);
+  Emitter emit(in, out, map);
   std::string decoded;
-  const std::size_t n = in.size();
-  std::size_t i = 0;
   while (i < n) {
-    // Skip what can start neither an escape nor a base64 run (spaces, punctuation) in a tight loop.
-    while (i < n && kPlainByte[static_cast<unsigned char>(in[i])]) ++i;
-    if (i >= n) break;
     const auto c = static_cast<unsigned char>(in[i]);
+    if (kPlainByte[c]) {
+      i = next_event(i + 1);
+      continue;
+    }
     if (kBase64Char[c]) {
       std::size_t j = i + 1;
       while (j < n && kBase64Char[static_cast<unsigned char>(in[j])]) ++j;
@@ -633,6 +684,16 @@ bool decode_escapes(std::string_view in, const NormalizerLimits& limits, std::st
   return emit.finish();
 }
 
+}  // namespace
+
+bool decode_escapes(std::string_view in, const NormalizerLimits& limits, std::string* out,
+                    OffsetMap* map, StageScan scan) {
+  if (scan == StageScan::kEveryByte) return decode_marked(in, limits, out, map, nullptr);
+  std::vector<std::uint64_t> marks;
+  mark_text<true, false, false>(in, limits.min_base64_length, &marks, nullptr);
+  return decode_marked(in, limits, out, map, &marks);
+}
+
 bool fold_for_keywords(std::string_view in, std::string* out, OffsetMap* map) {
   Emitter emit(in, out, map);
   emit.set_same_length_identity(true);
@@ -666,43 +727,30 @@ bool fold_for_keywords(std::string_view in, std::string* out, OffsetMap* map) {
 // word break.
 namespace {
 
-constexpr std::array<bool, 256> make_maybe_alnum_table() {
-  std::array<bool, 256> table{};
-  for (int c = '0'; c <= '9'; ++c) table[c] = true;
-  for (int c = 'a'; c <= 'z'; ++c) table[c] = true;
-  for (int c = 'A'; c <= 'Z'; ++c) table[c] = true;
-  for (int c = 0x80; c < 0x100; ++c) table[c] = true;  // part of a non-ASCII character: maybe
-  return table;
-}
-constexpr std::array<bool, 256> kMaybeAlnum = make_maybe_alnum_table();
-
-constexpr std::array<bool, 256> kSpacingSeparator = [] {
-  std::array<bool, 256> table{};
-  table[' '] = table['.'] = table['-'] = table['_'] = true;
-  return table;
-}();
-
-}  // namespace
-
-bool collapse_letter_spacing(std::string_view in, std::string* out, OffsetMap* map) {
+// collapse_letter_spacing; `marks` (from mark_text) lists the candidate separators, or nullptr:
+// every byte is one.
+bool collapse_marked(std::string_view in, std::string* out, OffsetMap* map,
+                     const std::vector<std::uint64_t>* marks) {
   Emitter emit(in, out, map);
   const auto* p = reinterpret_cast<const unsigned char*>(in.data());
   const std::size_t n = in.size();
   std::size_t resume = 0;  // text before this offset is already handled
-  for (std::size_t j = 1; j + 1 < n; ++j) {
-    if (!kSpacingSeparator[p[j]] || !kMaybeAlnum[p[j - 1]] || !kMaybeAlnum[p[j + 1]]) continue;
+  // The run of single characters whose first separator is in[j], if one starts there: removes its
+  // separators and returns the end of the run; otherwise returns 0.
+  auto collapse_at = [&](std::size_t j) -> std::size_t {
+    if (!kSpacingSeparator[p[j]] || !kMaybeAlnum[p[j - 1]] || !kMaybeAlnum[p[j + 1]]) return 0;
     // A separator between two word characters: does a run of single characters start right
     // before it? Find the start of the character before j, then check exactly.
     std::size_t length;
     std::size_t i = j - 1;
     while (i > 0 && (p[i] & 0xC0) == 0x80) --i;
-    if (i < resume) continue;
-    if (!is_alnum_at(in, i, &length) || i + length != j) continue;
+    if (i < resume) return 0;
+    if (!is_alnum_at(in, i, &length) || i + length != j) return 0;
     if (i > 0) {
       std::size_t before_length;
       decode_utf8_before(in, i, &before_length);
       std::size_t ignored;
-      if (is_alnum_at(in, i - before_length, &ignored)) continue;  // a longer word ends here
+      if (is_alnum_at(in, i - before_length, &ignored)) return 0;  // a longer word ends here
     }
     std::size_t singles = 1;
     std::size_t end = j;  // end of the last single
@@ -718,15 +766,32 @@ bool collapse_letter_spacing(std::string_view in, std::string* out, OffsetMap* m
       ++singles;
       end = after;
     }
-    if (singles >= 3) {
-      for (std::size_t k = 0; k < separator_count; ++k) {
-        emit.remove(separators[k], separators[k] + 1);
-      }
-      resume = end;
-      j = end;
+    if (singles < 3) return 0;
+    for (std::size_t k = 0; k < separator_count; ++k) {
+      emit.remove(separators[k], separators[k] + 1);
     }
+    resume = end;
+    return end;
+  };
+
+  auto next_candidate = [&](std::size_t from) {
+    return marks == nullptr ? from : next_marked(*marks, from, n);
+  };
+  for (std::size_t j = next_candidate(1); j + 1 < n;) {
+    const std::size_t end = collapse_at(j);
+    j = next_candidate(end != 0 ? end + 1 : j + 1);  // after a run: past the separator after it
   }
   return emit.finish();
+}
+
+}  // namespace
+
+bool collapse_letter_spacing(std::string_view in, std::string* out, OffsetMap* map,
+                             StageScan scan) {
+  if (scan == StageScan::kEveryByte) return collapse_marked(in, out, map, nullptr);
+  std::vector<std::uint64_t> marks;
+  mark_text<false, true, false>(in, 0, nullptr, &marks);
+  return collapse_marked(in, out, map, &marks);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -772,14 +837,19 @@ std::pair<std::size_t, std::size_t> NormalizedText::to_original(ViewKind kind, s
 }
 
 bool NormalizedText::build(std::string_view original, const NormalizerLimits& limits,
-                           std::string* error) {
+                           std::string* error, StageScan scan) {
   original_ = original;
   layers_.clear();
   layers_.reserve(8);
   layers_.emplace_back();
   normalized_ = decoded_ = keyword_ = 0;
-  bool ascii = true;
-  if (!is_valid_utf8(original, &ascii)) {
+  // ASCII text, the usual case: one pass proves it valid UTF-8 (nothing to normalize) and marks
+  // where decoding and letter-spacing may have work; while the text is unchanged those marks stand.
+  const bool marked = scan == StageScan::kSkipAhead &&
+                      mark_text<true, true, true>(original, limits.min_base64_length,
+                                                  &decode_marks_, &spacing_marks_);
+  bool ascii = marked;
+  if (!marked && !is_valid_utf8(original, &ascii)) {
     if (error != nullptr) *error = "text is not valid UTF-8";
     return false;
   }
@@ -803,7 +873,8 @@ bool NormalizedText::build(std::string_view original, const NormalizerLimits& li
   normalized_ = top;
   for (int depth = 0; depth < limits.max_decode_depth; ++depth) {
     const bool decoded = apply([&](std::string_view in, std::string* out, OffsetMap* map) {
-      return decode_escapes(in, limits, out, map);
+      if (marked && top == 0) return decode_marked(in, limits, out, map, &decode_marks_);
+      return decode_escapes(in, limits, out, map, scan);
     });
     if (!decoded) break;
     bool decoded_ascii = true;
@@ -817,7 +888,10 @@ bool NormalizedText::build(std::string_view original, const NormalizerLimits& li
   bool top_ascii = ascii;
   if (top != 0) is_valid_utf8(text(top), &top_ascii);
   if (!top_ascii) apply(fold_for_keywords);
-  apply(collapse_letter_spacing);
+  apply([&](std::string_view in, std::string* out, OffsetMap* map) {
+    if (marked && top == 0) return collapse_marked(in, out, map, &spacing_marks_);
+    return collapse_letter_spacing(in, out, map, scan);
+  });
   keyword_ = top;
   return true;
 }

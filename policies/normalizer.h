@@ -49,14 +49,22 @@ struct NormalizerLimits {
   std::size_t min_base64_length = 16;
 };
 
+// How NormalizedText::build, decode_escapes and collapse_letter_spacing find where to work.
+// kSkipAhead classifies 64 bytes at a time (on ASCII text, build does so once for all stages) and
+// jumps straight to the few places that can change anything; kEveryByte looks at every byte. Both
+// give the same result: kEveryByte is the reference the tests and fuzz targets compare with.
+enum class StageScan : std::uint8_t { kSkipAhead, kEveryByte };
+
 // The views of one segment. Views that would equal the one below them are not copied: on plain
 // ASCII prose all three views are the original text itself.
 class NormalizedText {
  public:
   enum class ViewKind : std::uint8_t { kNormalized, kDecoded, kKeyword };
 
-  // Returns false (and sets *error) when the text is not valid UTF-8.
-  bool build(std::string_view original, const NormalizerLimits& limits, std::string* error);
+  // Returns false (and sets *error) when the text is not valid UTF-8. `scan` is for the tests (see
+  // StageScan): every value gives the same views and maps.
+  bool build(std::string_view original, const NormalizerLimits& limits, std::string* error,
+             StageScan scan = StageScan::kSkipAhead);
 
   std::string_view original() const { return original_; }
   std::string_view normalized() const { return text(normalized_); }
@@ -83,6 +91,10 @@ class NormalizedText {
 
   std::string_view original_;
   std::vector<Layer> layers_;  // layer 0 is the original (never owned)
+  // Per 64 bytes of ASCII text, where decoding and letter-spacing may have work (kept between
+  // builds so that their storage is reused).
+  std::vector<std::uint64_t> decode_marks_;
+  std::vector<std::uint64_t> spacing_marks_;
   int normalized_ = 0;
   int decoded_ = 0;
   int keyword_ = 0;
@@ -92,9 +104,10 @@ class NormalizedText {
 // the input (nothing to do); otherwise fills *out and *map (out -> in).
 bool normalize_unicode(std::string_view in, std::string* out, OffsetMap* map);
 bool decode_escapes(std::string_view in, const NormalizerLimits& limits, std::string* out,
-                    OffsetMap* map);
+                    OffsetMap* map, StageScan scan = StageScan::kSkipAhead);
 bool fold_for_keywords(std::string_view in, std::string* out, OffsetMap* map);
-bool collapse_letter_spacing(std::string_view in, std::string* out, OffsetMap* map);
+bool collapse_letter_spacing(std::string_view in, std::string* out, OffsetMap* map,
+                             StageScan scan = StageScan::kSkipAhead);
 
 // UTF-8 helpers shared by the matcher stages.
 bool is_valid_utf8(std::string_view text, bool* all_ascii);

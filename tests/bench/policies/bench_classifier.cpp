@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdint>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -16,6 +17,8 @@
 #include <string>
 #include <vector>
 
+#include "policies/keyword_matcher.h"
+#include "policies/normalizer.h"
 #include "policies/policy_impl.h"
 
 namespace {
@@ -126,6 +129,84 @@ void BM_ClassifyProse10kKeywords(benchmark::State& state) {
   classify_prose(state, *overlay_policy());
 }
 BENCHMARK(BM_ClassifyProse10kKeywords)->Unit(benchmark::kMillisecond);
+
+// The stages classify() runs before and around RE2, alone: building the views, and the keyword
+// automaton over the keyword view (with the pack's keywords, and with the 10k overlay).
+using switchyard::policy::KeywordHit;
+using switchyard::policy::KeywordMatcher;
+using switchyard::policy::KeywordPattern;
+using switchyard::policy::NormalizedText;
+using switchyard::policy::NormalizerLimits;
+
+// The automaton the policy's classifier builds, rebuilt from its rules the same way.
+KeywordMatcher keyword_matcher(const Policy& policy) {
+  std::vector<KeywordPattern> patterns;
+  const auto& rules = policy.impl().classifier->rules();
+  for (std::uint32_t r = 0; r < rules.size(); ++r) {
+    if (rules[r].is_regex) continue;
+    for (const auto& keyword : rules[r].keywords) {
+      KeywordPattern pattern{KeywordMatcher::keyword_form(keyword), r, rules[r].case_sensitive};
+      if (KeywordMatcher::has_matchable_bytes(pattern.text)) patterns.push_back(std::move(pattern));
+    }
+  }
+  KeywordMatcher matcher;
+  matcher.build(std::move(patterns));
+  return matcher;
+}
+
+void BM_NormalizeProse(benchmark::State& state) {
+  const std::string text = prose(1 << 20);
+  NormalizedText views;
+  std::string error;
+  for (auto _ : state) {
+    if (!views.build(text, NormalizerLimits{}, &error)) state.SkipWithError(error.c_str());
+    benchmark::DoNotOptimize(views.keyword().data());
+  }
+  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * text.size()));
+}
+BENCHMARK(BM_NormalizeProse)->Unit(benchmark::kMillisecond);
+
+void keyword_scan_prose(benchmark::State& state, const Policy& policy) {
+  const KeywordMatcher matcher = keyword_matcher(policy);
+  const std::string text = prose(1 << 20);
+  NormalizedText views;
+  std::string error;
+  views.build(text, NormalizerLimits{}, &error);
+  std::vector<KeywordHit> hits;
+  for (auto _ : state) {
+    hits.clear();
+    matcher.scan(views.keyword(), &hits);
+    benchmark::DoNotOptimize(hits.data());
+  }
+  state.counters["hits"] = static_cast<double>(hits.size());
+  state.counters["automaton_KiB"] = static_cast<double>(matcher.memory_bytes()) / 1024.0;
+  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * text.size()));
+}
+
+void BM_KeywordScanProse(benchmark::State& state) { keyword_scan_prose(state, *default_policy()); }
+BENCHMARK(BM_KeywordScanProse)->Unit(benchmark::kMillisecond);
+
+void BM_KeywordScanProse10k(benchmark::State& state) {
+  keyword_scan_prose(state, *overlay_policy());
+}
+BENCHMARK(BM_KeywordScanProse10k)->Unit(benchmark::kMillisecond);
+
+// Both together, as classify() runs them per segment (everything but RE2 and confirmation).
+void BM_NormalizeAndKeywordScanProse(benchmark::State& state) {
+  const KeywordMatcher matcher = keyword_matcher(*default_policy());
+  const std::string text = prose(1 << 20);
+  NormalizedText views;
+  std::string error;
+  std::vector<KeywordHit> hits;
+  for (auto _ : state) {
+    views.build(text, NormalizerLimits{}, &error);
+    hits.clear();
+    matcher.scan(views.keyword(), &hits);
+    benchmark::DoNotOptimize(hits.data());
+  }
+  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * text.size()));
+}
+BENCHMARK(BM_NormalizeAndKeywordScanProse)->Unit(benchmark::kMillisecond);
 
 // Plain RE2::Set over the same patterns: each regex rule as is, each keyword as (?i)\bkeyword\b.
 // One pass over the text, no normalization, no confirmation: the floor to compare against.
