@@ -7,8 +7,10 @@
 #define OPENSSL_SUPPRESS_DEPRECATED
 #include <openssl/sha.h>
 
+#include <cstdio>
 #include <cstring>
 #include <ctime>
+#include <limits>
 #include <stdexcept>
 
 namespace switchyard::proxy::audit {
@@ -155,14 +157,29 @@ std::string format_timestamp(std::chrono::system_clock::time_point when) {
     fraction += 1000000;
     seconds -= 1;
   }
-  const std::time_t t = static_cast<std::time_t>(seconds);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[96];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.%06lldZ", tm.tm_year + 1900,
-                tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec,
-                static_cast<long long>(fraction));
-  return buf;
+  // The writer stamps every record: the date and time part changes once a second, so it is cached
+  // per thread (gmtime_r and snprintf were 8% of the writer thread's CPU).
+  thread_local std::int64_t cached_seconds = std::numeric_limits<std::int64_t>::min();
+  thread_local char cached[32];
+  thread_local int cached_size = 0;
+  if (seconds != cached_seconds) {
+    const std::time_t t = static_cast<std::time_t>(seconds);
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    cached_size =
+        std::snprintf(cached, sizeof cached, "%04d-%02d-%02dT%02d:%02d:%02d.", tm.tm_year + 1900,
+                      tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec);
+    cached_seconds = seconds;
+  }
+  std::string out(cached, static_cast<std::size_t>(cached_size));
+  char digits[7];
+  for (int i = 5; i >= 0; --i) {
+    digits[i] = static_cast<char>('0' + fraction % 10);
+    fraction /= 10;
+  }
+  digits[6] = 'Z';
+  out.append(digits, sizeof digits);
+  return out;
 }
 
 std::optional<std::int64_t> timestamp_day(std::string_view ts) {

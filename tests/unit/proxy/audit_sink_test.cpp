@@ -384,6 +384,13 @@ TEST(AuditChainTest, TimestampsAreRfc3339UtcWithMicroseconds) {
   const system_clock::time_point t =
       sys_days{year{2026} / 11 / 3} + hours{14} + minutes{25} + seconds{1} + microseconds{123456};
   EXPECT_EQ(audit::format_timestamp(t), "2026-11-03T14:25:01.123456Z");
+  // The per-second cache: same second, the next second, a new day, leading zeros.
+  EXPECT_EQ(audit::format_timestamp(t + microseconds{500000}), "2026-11-03T14:25:01.623456Z");
+  EXPECT_EQ(audit::format_timestamp(t + microseconds{876544}), "2026-11-03T14:25:02.000000Z");
+  EXPECT_EQ(audit::format_timestamp(t + hours{10} + microseconds{7}),
+            "2026-11-04T00:25:01.123463Z");
+  EXPECT_EQ(audit::format_timestamp(sys_days{year{2026} / 11 / 3} + microseconds{42}),
+            "2026-11-03T00:00:00.000042Z");
   EXPECT_EQ(audit::timestamp_day("2026-11-03T14:25:01.123456Z"), audit::utc_day(t));
   EXPECT_FALSE(audit::timestamp_day("yesterday"));
 }
