@@ -1,9 +1,18 @@
 // One pass per view, then per-rule confirmation (see classifier.h).
 #include "policies/classifier.h"
 
+#include <re2/filtered_re2.h>
+#include <unicode/uniset.h>
+
 #include <algorithm>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 #include <exception>
+#include <map>
 #include <tuple>
+
+#include "policies/regex_analysis.h"
 
 namespace switchyard::policy {
 
@@ -85,7 +94,160 @@ std::size_t code_points(std::string_view text) {
   return n;
 }
 
+// Windows closer than this are scanned as one (fewer RE2::Set calls).
+constexpr std::size_t kWindowMergeGap = 64;
+
+// Collects the windows around triggers, merged, for triggers given in increasing position. The
+// window of a trigger holds every gate match around it (RegexGate), plus one whole character on
+// each side, so that \b, ^ and $ see the same neighbours as in the whole view.
+class WindowBuilder {
+ public:
+  WindowBuilder(std::string_view text, std::vector<std::pair<std::size_t, std::size_t>>* out)
+      : text_(text), out_(out) {
+    out_->clear();
+  }
+
+  // A match [s, e) around the trigger at p has at most `before` units in [s, p) and `after`
+  // units in [p, e); a unit is a byte, or a non-space byte when `nonspace`.
+  void add(std::size_t p, std::size_t before, std::size_t after, bool nonspace) {
+    const std::size_t n = text_.size();
+    std::size_t begin = 0;
+    std::size_t end = n;
+    if (!nonspace) {
+      begin = p > before + 1 ? p - before - 1 : 0;
+      end = after + 1 < n - p ? p + after + 1 : n;
+    } else {
+      // Left: back over before + 1 non-space bytes (a match starts after the last of them).
+      std::size_t q = p;
+      std::size_t count = 0;
+      while (q > 0 && count <= before && !(open_ && q <= end_)) {
+        --q;
+        count += !is_window_space(static_cast<unsigned char>(text_[q]));
+      }
+      begin = q;
+      // Right: forward until [p, end) holds after + 1 non-space bytes (a match ends before the
+      // last of them). Resumes the previous walk: positions only increase.
+      if (walk_pos_ > p && walk_from_ <= p) {
+        for (std::size_t i = walk_from_; i < p; ++i) {
+          walk_count_ -= !is_window_space(static_cast<unsigned char>(text_[i]));
+        }
+      } else {
+        walk_pos_ = p;
+        walk_count_ = 0;
+      }
+      walk_from_ = p;
+      while (walk_pos_ < n && walk_count_ <= after) {
+        walk_count_ += !is_window_space(static_cast<unsigned char>(text_[walk_pos_]));
+        ++walk_pos_;
+      }
+      end = walk_pos_;
+    }
+    // Whole characters only.
+    while (begin > 0 && (static_cast<unsigned char>(text_[begin]) & 0xC0) == 0x80) --begin;
+    while (end < n && (static_cast<unsigned char>(text_[end]) & 0xC0) == 0x80) ++end;
+    if (open_ && begin <= end_ + kWindowMergeGap) {
+      end_ = std::max(end_, end);
+      return;
+    }
+    flush();
+    open_ = true;
+    begin_ = begin;
+    end_ = end;
+  }
+
+  void finish() { flush(); }
+
+ private:
+  void flush() {
+    if (open_) out_->emplace_back(begin_, end_);
+    open_ = false;
+  }
+
+  std::string_view text_;
+  std::vector<std::pair<std::size_t, std::size_t>>* out_;
+  bool open_ = false;
+  std::size_t begin_ = 0;
+  std::size_t end_ = 0;
+  std::size_t walk_from_ = 0;
+  std::size_t walk_pos_ = 0;
+  std::size_t walk_count_ = 0;  // non-space bytes in [walk_from_, walk_pos_)
+};
+
+// A byte set as ranges [lo, hi].
+std::vector<std::pair<std::uint8_t, std::uint8_t>> byte_ranges(const ByteSet& set) {
+  std::vector<std::pair<std::uint8_t, std::uint8_t>> out;
+  for (int b = 0; b < 256; ++b) {
+    if (!set[static_cast<std::size_t>(b)]) continue;
+    int e = b;
+    while (e + 1 < 256 && set[static_cast<std::size_t>(e + 1)]) ++e;
+    out.emplace_back(static_cast<std::uint8_t>(b), static_cast<std::uint8_t>(e));
+    b = e;
+  }
+  return out;
+}
+
+// How many bytes of text[from, to) fall in the ranges (16 at a time where the vector unit can).
+std::size_t count_in_ranges(std::string_view text, std::size_t from, std::size_t to,
+                            const std::vector<std::pair<std::uint8_t, std::uint8_t>>& ranges) {
+  std::size_t count = 0;
+  std::size_t i = from;
+#if defined(__SSE2__)
+  if (ranges.size() <= 4) {
+    const __m128i zero = _mm_setzero_si128();
+    const __m128i one = _mm_set1_epi8(1);
+    const __m128i lanes = _mm_setr_epi8(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
+    __m128i sums = zero;
+    // The last block may reach past `to` (but not past the text): its extra lanes are masked.
+    for (; i < to && i + 16 <= text.size(); i += 16) {
+      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i));
+      __m128i in = zero;
+      for (const auto& [lo, hi] : ranges) {
+        // v - lo <= hi - lo, unsigned.
+        const __m128i d = _mm_sub_epi8(v, _mm_set1_epi8(static_cast<char>(lo)));
+        const __m128i width = _mm_set1_epi8(static_cast<char>(hi - lo));
+        in = _mm_or_si128(in, _mm_cmpeq_epi8(_mm_min_epu8(d, width), d));
+      }
+      const auto valid = static_cast<char>(std::min<std::size_t>(16, to - i));
+      in = _mm_and_si128(in, _mm_cmpgt_epi8(_mm_set1_epi8(valid), lanes));
+      sums = _mm_add_epi64(sums, _mm_sad_epu8(_mm_and_si128(in, one), zero));
+    }
+    count = static_cast<std::size_t>(_mm_cvtsi128_si64(sums)) +
+            static_cast<std::size_t>(_mm_cvtsi128_si64(_mm_unpackhi_epi64(sums, sums)));
+  }
+#endif
+  for (; i < to; ++i) {
+    const auto b = static_cast<unsigned char>(text[i]);
+    for (const auto& [lo, hi] : ranges) count += b >= lo && b <= hi;
+  }
+  return count;
+}
+
+// FilteredRE2 lowercases its atoms; the scanner folds ASCII only, so an atom with a non-ASCII
+// character that has case could be missed in the text.
+bool atoms_are_scannable(const std::vector<std::string>& atoms) {
+  for (const auto& atom : atoms) {
+    if (atom.size() < 2) return false;  // the scanner's literals have at least two bytes
+    std::size_t i = 0;
+    while (i < atom.size()) {
+      if (static_cast<unsigned char>(atom[i]) < 0x80) {
+        ++i;
+        continue;
+      }
+      std::size_t length = 0;
+      const std::uint32_t cp = decode_utf8_at(atom, i, &length);
+      icu::UnicodeSet set(static_cast<UChar32>(cp), static_cast<UChar32>(cp));
+      set.closeOver(USET_CASE_INSENSITIVE);
+      set.removeAllStrings();
+      if (set.size() != 1) return false;
+      i += std::max<std::size_t>(length, 1);
+    }
+  }
+  return true;
+}
+
 }  // namespace
+
+Classifier::~Classifier() = default;
 
 RE2::Options regex_options(const ClassifierLimits& limits) {
   RE2::Options options;
@@ -155,14 +317,6 @@ std::unique_ptr<Classifier> Classifier::compile(std::vector<RuleDefinition> rule
         continue;
       }
       compiled.value_is_group = compiled.regex->NumberOfCapturingGroups() >= 1;
-      std::string error;
-      const int index = c->set_->Add(rule.regex, &error);
-      if (index < 0) {
-        errors->push_back("rule " + rule.id + ": regex: " + error);
-        ok = false;
-        continue;
-      }
-      c->set_rule_.push_back(r);
       c->regex_rules_.push_back(r);
     } else {
       for (const auto& keyword : rule.keywords) {
@@ -181,13 +335,227 @@ std::unique_ptr<Classifier> Classifier::compile(std::vector<RuleDefinition> rule
     }
   }
   if (!ok) return nullptr;
-  if (!c->set_rule_.empty() && !c->set_->Compile()) {
-    errors->push_back("the regex rules together exceed the RE2 memory budget of " +
-                      std::to_string(limits.set_max_mem >> 20) + " MiB");
-    return nullptr;
-  }
+  if (!c->plan_regex_prefilter(set_options, errors)) return nullptr;
   c->keywords_.build(std::move(patterns));
   return c;
+}
+
+// Assigns every regex rule to a prefilter stage (RegexPrefilterReport) and compiles the stages.
+bool Classifier::plan_regex_prefilter(const RE2::Options& set_options,
+                                      std::vector<std::string>* errors) {
+  // Scanner byte classes: a byte set and a bucket of min_count, so that a class needed only in
+  // dense clusters is not reported everywhere because another rule wants single bytes of it.
+  std::vector<std::pair<ByteSet, int>> classes;
+  auto k_bucket = [](const RegexGate& gate) {
+    if (gate.nonspace || gate.min_count <= 1) return 0;
+    return gate.min_count <= 3 ? 1 : gate.min_count <= 7 ? 2 : 3;
+  };
+  std::vector<TriggerScanner::Literal> literals;
+  // Byte gates are grouped by class, min_count, units and further counts; literal gates get one
+  // group (RE2::Set) per rule, so that a literal's window runs only the gates that need it.
+  std::map<std::tuple<int, std::size_t, bool, std::string>, std::size_t> byte_groups;
+  struct PendingGate {
+    std::size_t group;
+    std::string regex;
+    std::uint32_t rule;
+  };
+  std::vector<PendingGate> pending;
+  bool exotic_matters = false;
+  auto literal_id = [&](const TriggerScanner::Literal& lit, int group) {
+    for (std::size_t i = 0; i < literals.size(); ++i) {
+      if (literals[i].text == lit.text && literals[i].word_start == lit.word_start &&
+          literals[i].word_end == lit.word_end && literal_group_[i] == group) {
+        return i;
+      }
+    }
+    literals.push_back(lit);
+    literal_group_.push_back(group);
+    literal_triggers_.emplace_back();
+    return literals.size() - 1;
+  };
+
+  // First each rule on its own, then again knowing which byte sets the other rules scan anyway
+  // (a rule may then trigger on those for free instead of adding a set of its own).
+  std::vector<std::vector<ByteSet>> own_sets(rules_.size());
+  for (std::uint32_t r : regex_rules_) {
+    if (const auto first = plan_gates(rules_[r].regex)) {
+      for (const auto& gate : first->gates) {
+        if (gate.min_count > 0) own_sets[r].push_back(gate.trigger_bytes);
+      }
+    }
+  }
+  for (std::uint32_t r : regex_rules_) {
+    const RuleDefinition& rule = rules_[r];
+    RegexPrefilterReport::Rule entry{rule.id, "", ""};
+    int literal_group = -1;
+    std::string why;
+    std::vector<ByteSet> scanned;
+    for (std::uint32_t other : regex_rules_) {
+      if (other == r) continue;
+      for (const auto& set : own_sets[other]) {
+        if (std::find(scanned.begin(), scanned.end(), set) == scanned.end()) {
+          scanned.push_back(set);
+        }
+      }
+    }
+    auto plan = plan_gates(rule.regex, &why, scanned);
+    if (plan) {
+      // Every gate must compile as RE2 does, and byte triggers must fit the scanner.
+      std::size_t new_classes = 0;
+      for (const auto& gate : plan->gates) {
+        RE2 check(gate.regex, regex_options(limits_));
+        if (!check.ok()) {
+          why = "gate rejected by RE2: " + check.error();
+          plan.reset();
+          break;
+        }
+        if (gate.min_count > 0 &&
+            std::find(classes.begin(), classes.end(),
+                      std::make_pair(gate.trigger_bytes, k_bucket(gate))) == classes.end()) {
+          ++new_classes;
+        }
+      }
+      if (plan && classes.size() + new_classes > TriggerScanner::kMaxClasses) {
+        why = "too many distinct trigger byte sets";
+        plan.reset();
+      }
+    }
+    if (plan) {
+      for (const auto& gate : plan->gates) {
+        std::size_t group = 0;
+        if (gate.min_count > 0) {
+          const auto class_key = std::make_pair(gate.trigger_bytes, k_bucket(gate));
+          auto it = std::find(classes.begin(), classes.end(), class_key);
+          const int cls = static_cast<int>(it - classes.begin());
+          if (it == classes.end()) classes.push_back(class_key);
+          std::string also;
+          for (const auto& [set, count] : gate.also)
+            also += set.to_string() + std::to_string(count);
+          const auto key = std::make_tuple(cls, gate.min_count, gate.nonspace, also);
+          auto found = byte_groups.find(key);
+          if (found == byte_groups.end()) {
+            found = byte_groups.emplace(key, window_groups_.size()).first;
+            window_groups_.emplace_back();
+            window_groups_.back().byte_class = cls;
+            window_groups_.back().min_count = gate.min_count;
+            window_groups_.back().nonspace = gate.nonspace;
+            window_groups_.back().also = gate.also;
+            for (const auto& [set, count] : gate.also) {
+              window_groups_.back().also_ranges.push_back(byte_ranges(set));
+            }
+          }
+          group = found->second;
+          window_groups_[group].span = std::max(window_groups_[group].span, gate.span);
+          window_groups_[group].before = std::max(window_groups_[group].before, gate.before);
+          window_groups_[group].after = std::max(window_groups_[group].after, gate.after);
+        } else {
+          if (literal_group < 0) {
+            literal_group = static_cast<int>(window_groups_.size());
+            window_groups_.emplace_back();
+          }
+          group = static_cast<std::size_t>(literal_group);
+          for (const auto& lit : gate.literals) {
+            const std::size_t id =
+                literal_id({lit.text, lit.word_start, lit.word_end}, literal_group);
+            LiteralTrigger& trigger = literal_triggers_[id];
+            trigger.before = std::max(trigger.before, gate.before);
+            trigger.after = std::max(trigger.after, gate.after);
+            // A window counted in non-space bytes holds at least as much as one in bytes.
+            trigger.nonspace = trigger.nonspace || gate.nonspace;
+          }
+          if (gate.fold_sensitive) {
+            exotic_matters = true;
+            if (std::find(fold_sensitive_rules_.begin(), fold_sensitive_rules_.end(), r) ==
+                fold_sensitive_rules_.end()) {
+              fold_sensitive_rules_.push_back(r);
+            }
+          }
+        }
+        pending.push_back({group, gate.regex, r});
+        if (!entry.detail.empty()) entry.detail += "; ";
+        entry.detail += gate.describe();
+      }
+      entry.stage = "window";
+      ++prefilter_report_.windowed;
+      prefilter_report_.rules.push_back(std::move(entry));
+      continue;
+    }
+    // FilteredRE2's required strings, anywhere in the view (this rule alone, so that its atoms can
+    // be checked). Atoms are lowercased: treat every such rule as fold-sensitive.
+    auto filter = std::make_unique<re2::FilteredRE2>(3);
+    int filter_id = -1;
+    std::vector<std::string> atoms;
+    std::vector<int> unfiltered;
+    if (filter->Add(rule.regex, regex_options(limits_), &filter_id) == RE2::NoError) {
+      filter->Compile(&atoms);
+      filter->AllPotentials({}, &unfiltered);
+    }
+    if (filter_id >= 0 && unfiltered.empty() && !atoms.empty() && atoms_are_scannable(atoms)) {
+      AtomGate gate{r, std::move(filter), {}};
+      for (const auto& atom : atoms) {
+        gate.scanner_literal.push_back(static_cast<int>(literal_id({atom, false, false}, -1)));
+      }
+      atom_gates_.push_back(std::move(gate));
+      exotic_matters = true;
+      entry.stage = "atoms";
+      entry.detail = why + "; " + std::to_string(atoms.size()) + " atoms";
+      ++prefilter_report_.atom_gated;
+      prefilter_report_.rules.push_back(std::move(entry));
+      continue;
+    }
+    std::string error;
+    if (set_->Add(rule.regex, &error) < 0) {
+      errors->push_back("rule " + rule.id + ": regex: " + error);
+      return false;
+    }
+    set_rule_.push_back(r);
+    entry.stage = "whole-text";
+    entry.detail = why;
+    ++prefilter_report_.whole_text;
+    prefilter_report_.rules.push_back(std::move(entry));
+  }
+
+  const std::string budget = "the regex rules together exceed the RE2 memory budget of " +
+                             std::to_string(limits_.set_max_mem >> 20) + " MiB";
+  for (auto& group : window_groups_) {
+    group.set = std::make_unique<RE2::Set>(set_options, RE2::UNANCHORED);
+  }
+  for (const auto& gate : pending) {
+    WindowGroup& group = window_groups_[gate.group];
+    std::string error;
+    if (group.set->Add(gate.regex, &error) < 0) {
+      errors->push_back("rule " + rules_[gate.rule].id + ": prefilter gate: " + error);
+      return false;
+    }
+    group.set_rule.push_back(gate.rule);
+  }
+  for (auto& group : window_groups_) {
+    if (!group.set->Compile()) {
+      errors->push_back(budget);
+      return false;
+    }
+  }
+  if (!set_rule_.empty() && !set_->Compile()) {
+    errors->push_back(budget);
+    return false;
+  }
+  prefilter_report_.window_sets = window_groups_.size();
+  // The scanner may drop bytes of a class far from min_count of them (bytes units only).
+  std::vector<TriggerScanner::ClassSpec> specs(classes.size());
+  for (std::size_t c = 0; c < classes.size(); ++c) {
+    specs[c].bytes = classes[c].first;
+    specs[c].min_count = kUnboundedLength;
+  }
+  for (const auto& group : window_groups_) {
+    if (group.byte_class < 0) continue;
+    auto& spec = specs[static_cast<std::size_t>(group.byte_class)];
+    spec.min_count =
+        (group.nonspace || group.min_count <= 1) ? 1 : std::min(spec.min_count, group.min_count);
+    spec.span = std::max(spec.span, group.span);
+    spec.nonspace = spec.nonspace || group.nonspace;
+  }
+  scanner_.build(specs, std::move(literals), exotic_matters);
+  return true;
 }
 
 Classification Classifier::fail(std::string error) const {
@@ -289,6 +657,137 @@ bool Classifier::run_regex(std::uint32_t rule, std::uint32_t segment, const Norm
   return true;
 }
 
+struct Classifier::Scratch {
+  TriggerScanner::Hits hits;
+  std::vector<std::vector<TriggerScanner::LiteralHit>> literal_hits;  // by window group
+  std::vector<char> found;                                            // by scanner literal
+  std::vector<std::pair<std::size_t, std::size_t>> windows;
+  std::vector<int> set_hits;
+  std::vector<int> atoms;
+};
+
+bool Classifier::match_set(const RE2::Set& set, std::string_view text, std::vector<int>* hits,
+                           std::size_t* set_calls, std::string* error) const {
+  hits->clear();
+  RE2::Set::ErrorInfo info{RE2::Set::kNoError};
+  bool matched = set.Match(re2::StringPiece(text.data(), text.size()), hits, &info);
+  if (++*set_calls == limits_.inject_set_failure_at) {
+    matched = false;
+    info.kind = RE2::Set::kOutOfMemory;
+  }
+  if (!matched) {
+    hits->clear();
+    if (info.kind != RE2::Set::kNoError) {
+      *error = info.kind == RE2::Set::kOutOfMemory
+                   ? "regex matcher ran out of memory (RE2 DFA budget)"
+                   : "regex matcher failed";
+      return false;
+    }
+  }
+  return true;
+}
+
+bool Classifier::find_candidates(std::string_view view, Scratch* scratch,
+                                 std::vector<char>* candidates, std::size_t* set_calls,
+                                 std::string* error) const {
+  auto& hits = scratch->hits;
+  if (!scanner_.empty()) scanner_.scan(view, &hits);
+  if (hits.exotic_fold) {
+    for (std::uint32_t r : fold_sensitive_rules_) (*candidates)[r] = 1;
+    for (const auto& gate : atom_gates_) (*candidates)[gate.rule] = 1;
+  }
+  // Literal hits by window group; atoms found.
+  auto& by_group = scratch->literal_hits;
+  by_group.resize(window_groups_.size());
+  for (auto& v : by_group) v.clear();
+  scratch->found.assign(literal_group_.size(), 0);
+  for (const auto& hit : hits.literals) {
+    const int group = literal_group_[hit.literal];
+    if (group >= 0) by_group[static_cast<std::size_t>(group)].push_back(hit);
+    scratch->found[hit.literal] = 1;
+  }
+  // Further byte counts read each trigger's span; past a few times the view, windows are added
+  // without them (still sound, only more to scan) so that dense triggers stay linear.
+  std::size_t count_budget = 4 * view.size() + 4096;
+  auto settled = [&](const WindowGroup& group) {
+    for (std::uint32_t r : group.set_rule) {
+      if (!(*candidates)[r]) return false;
+    }
+    return true;
+  };
+  for (std::size_t g = 0; g < window_groups_.size(); ++g) {
+    const WindowGroup& group = window_groups_[g];
+    if (settled(group)) continue;
+    WindowBuilder windows(view, &scratch->windows);
+    if (group.byte_class >= 0) {
+      const auto& triggers = hits.by_class[static_cast<std::size_t>(group.byte_class)];
+      const std::size_t k = group.min_count;
+      // With k > 1, windows go around every byte of each run of k consecutive trigger bytes that
+      // fits in one match (a gate match holds such a run, and the gate's `before`/`after` hold
+      // around one of the run's bytes).
+      std::size_t next = 0;  // first trigger without a window yet
+      auto add = [&](std::size_t j) {
+        const std::size_t p = triggers[j].position;
+        // The further byte counts, over [p - before, p + after) (bytes units).
+        const std::size_t from = p > group.before ? p - group.before : 0;
+        const std::size_t to = std::min(view.size(), p + group.after);
+        for (std::size_t a = 0; a < group.also.size() && count_budget >= to - from; ++a) {
+          count_budget -= to - from;
+          if (count_in_ranges(view, from, to, group.also_ranges[a]) < group.also[a].second) return;
+        }
+        windows.add(p, group.before, group.after, group.nonspace);
+      };
+      for (std::size_t j = 0; j < triggers.size(); ++j) {
+        if (k <= 1) {
+          add(j);
+          continue;
+        }
+        if (j + 1 < k) continue;
+        const std::size_t span = group.nonspace
+                                     ? triggers[j].nonspace - triggers[j + 1 - k].nonspace
+                                     : triggers[j].position - triggers[j + 1 - k].position;
+        if (span + 1 > group.span) continue;
+        for (std::size_t i = std::max(next, j + 1 - k); i <= j; ++i) add(i);
+        next = j + 1;
+      }
+    } else {
+      for (const auto& hit : by_group[g]) {
+        const LiteralTrigger& trigger = literal_triggers_[hit.literal];
+        windows.add(hit.position, trigger.before, trigger.after, trigger.nonspace);
+      }
+    }
+    windows.finish();
+    for (const auto& [begin, end] : scratch->windows) {
+      if (settled(group)) break;
+      if (!match_set(*group.set, view.substr(begin, end - begin), &scratch->set_hits, set_calls,
+                     error)) {
+        return false;
+      }
+      for (int hit : scratch->set_hits)
+        (*candidates)[group.set_rule[static_cast<std::size_t>(hit)]] = 1;
+    }
+  }
+  if (!atom_gates_.empty()) {
+    for (const auto& gate : atom_gates_) {
+      if ((*candidates)[gate.rule]) continue;
+      scratch->atoms.clear();
+      for (std::size_t a = 0; a < gate.scanner_literal.size(); ++a) {
+        if (scratch->found[static_cast<std::size_t>(gate.scanner_literal[a])]) {
+          scratch->atoms.push_back(static_cast<int>(a));
+        }
+      }
+      std::vector<int> potential;
+      gate.filter->AllPotentials(scratch->atoms, &potential);
+      if (!potential.empty()) (*candidates)[gate.rule] = 1;
+    }
+  }
+  if (!set_rule_.empty()) {
+    if (!match_set(*set_, view, &scratch->set_hits, set_calls, error)) return false;
+    for (int hit : scratch->set_hits) (*candidates)[set_rule_[static_cast<std::size_t>(hit)]] = 1;
+  }
+  return true;
+}
+
 Classification Classifier::classify(std::span<const std::string_view> segments,
                                     std::vector<Finding>* findings,
                                     MatchEngine engine) const noexcept {
@@ -303,7 +802,8 @@ Classification Classifier::classify(std::span<const std::string_view> segments,
     collector.per_rule.assign(rules_.size(), 0);
     collector.keep_values = findings != nullptr;
     NormalizedText text;
-    std::vector<int> set_hits;
+    Scratch scratch;
+    std::vector<char> candidates;
     std::size_t set_matches = 0;
     std::vector<KeywordHit> keyword_hits;
     for (std::uint32_t s = 0; s < segments.size(); ++s) {
@@ -315,30 +815,18 @@ Classification Classifier::classify(std::span<const std::string_view> segments,
         ViewKind views[2] = {ViewKind::kNormalized, ViewKind::kDecoded};
         const int view_count = text.has_decoded() ? 2 : 1;
         for (int v = 0; v < view_count; ++v) {
-          const std::string_view view_text = text.view(views[v]);
           if (engine == MatchEngine::kEachRuleAlone) {
             for (std::uint32_t rule : regex_rules_) run_regex(rule, s, text, views[v], &collector);
             continue;
           }
-          set_hits.clear();
-          RE2::Set::ErrorInfo info{RE2::Set::kNoError};
-          bool matched =
-              set_->Match(re2::StringPiece(view_text.data(), view_text.size()), &set_hits, &info);
-          if (++set_matches == limits_.inject_set_failure_at) {
-            matched = false;
-            info.kind = RE2::Set::kOutOfMemory;
+          candidates.assign(rules_.size(), 0);
+          std::string matcher_error;
+          if (!find_candidates(text.view(views[v]), &scratch, &candidates, &set_matches,
+                               &matcher_error)) {
+            return fail(matcher_error);
           }
-          if (!matched) {
-            if (info.kind != RE2::Set::kNoError) {
-              return fail(info.kind == RE2::Set::kOutOfMemory
-                              ? "regex matcher ran out of memory (RE2 DFA budget)"
-                              : "regex matcher failed");
-            }
-            continue;
-          }
-          std::sort(set_hits.begin(), set_hits.end());
-          for (int hit : set_hits) {
-            run_regex(set_rule_[static_cast<std::size_t>(hit)], s, text, views[v], &collector);
+          for (std::uint32_t rule : regex_rules_) {
+            if (candidates[rule]) run_regex(rule, s, text, views[v], &collector);
           }
         }
       }

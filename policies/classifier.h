@@ -1,7 +1,8 @@
-// The compiled matcher of a policy: regex rules in one RE2::Set (run on the normalized and the
-// decoded view), keyword rules in one Aho-Corasick automaton (run on the keyword view), then each
-// candidate confirmed (validators, allow-list, context, min_count). Immutable after compile and
-// shared by all threads; classify() never throws and fails closed.
+// The compiled matcher of a policy: regex rules prefiltered on the normalized and the decoded view
+// (see RegexPrefilterReport), keyword rules in one Aho-Corasick automaton (run on the keyword
+// view), then each candidate confirmed (its own RE2 over the whole view, validators, allow-list,
+// context, min_count). Immutable after compile and shared by all threads; classify() never throws
+// and fails closed.
 #pragma once
 
 #include <re2/re2.h>
@@ -16,10 +17,16 @@
 #include <utility>
 #include <vector>
 
+#include "policies/atom_scanner.h"
 #include "policies/keyword_matcher.h"
 #include "policies/normalizer.h"
 #include "policies/policy.h"
+#include "policies/regex_analysis.h"
 #include "policies/validators.h"
+
+namespace re2 {
+class FilteredRE2;
+}
 
 namespace switchyard::policy {
 
@@ -46,12 +53,13 @@ struct RuleDefinition {
 struct ClassifierLimits {
   std::size_t max_total_bytes = 8u << 20;     // all segments of one request together
   std::int64_t regex_max_mem = 8 << 20;       // each rule's own RE2
-  std::int64_t set_max_mem = 256 << 20;       // the RE2::Set of all regex rules
+  std::int64_t set_max_mem = 256 << 20;       // each RE2::Set of regex rules (or gates)
   std::size_t max_findings_per_rule = 10000;  // further matches are not collected
   NormalizerLimits normalizer;
   // Fault injection for tests (Beast's fail_count idea): the Nth RE2::Set match of one classify()
-  // call reports "out of memory". 0 never fails. RE2's many-match DFA resets its cache instead of
-  // failing on most budgets, so this is how the fail-closed path is exercised deterministically.
+  // call (window or whole view, counted across all sets) reports "out of memory". 0 never fails.
+  // RE2's many-match DFA resets its cache instead of failing on most budgets, so this is how the
+  // fail-closed path is exercised deterministically.
   std::size_t inject_set_failure_at = 0;
 };
 
@@ -59,12 +67,32 @@ struct ClassifierLimits {
 RE2::Options regex_options(const ClassifierLimits& limits);
 
 enum class MatchEngine : std::uint8_t {
-  kOnePass,        // RE2::Set + automaton prefilters, the production path
+  kOnePass,        // prefilters (windows, atoms, RE2::Set, automaton), the production path
   kEachRuleAlone,  // every rule run on its own over every view: the reference for tests
+};
+
+// How the one-pass matcher finds candidates for each regex rule. "window": each top-level
+// alternative of the rule has a gate (regex_analysis.h); a small RE2::Set of gates runs only on
+// windows around the gates' trigger bytes or literals, and a gate match makes the rule a candidate.
+// "atoms": FilteredRE2's required strings must occur somewhere in the view. "whole-text": the rule
+// is in an RE2::Set run over the whole view (the slow path; the default pack has none). Candidates
+// are then run with their own RE2 over the whole view, so all stages give the same result.
+struct RegexPrefilterReport {
+  struct Rule {
+    std::string id;
+    std::string stage;   // "window", "atoms" or "whole-text"
+    std::string detail;  // the triggers, or why the rule is not windowed
+  };
+  std::vector<Rule> rules;  // regex rules in rule order
+  std::size_t windowed = 0;
+  std::size_t atom_gated = 0;
+  std::size_t whole_text = 0;
+  std::size_t window_sets = 0;  // RE2::Sets of gates (one per trigger group)
 };
 
 class Classifier {
  public:
+  ~Classifier();
   // Compiles; on failure returns nullptr and appends "rule <id>: message" strings to *errors.
   static std::unique_ptr<Classifier> compile(std::vector<RuleDefinition> rules,
                                              std::vector<std::string> levels,
@@ -81,6 +109,7 @@ class Classifier {
   const std::vector<std::string>& levels() const { return levels_; }
   std::size_t keyword_count() const { return keywords_.patterns().size(); }
   std::size_t keyword_memory_bytes() const { return keywords_.memory_bytes(); }
+  const RegexPrefilterReport& regex_prefilter() const { return prefilter_report_; }
 
  private:
   struct CompiledRule {
@@ -92,8 +121,33 @@ class Classifier {
   };
   struct Candidate;
   struct Collector;
+  // Gates that share a trigger: one RE2::Set run on the windows around qualifying triggers.
+  struct WindowGroup {
+    int byte_class = -1;        // scanner byte class; -1: the literal triggers
+    std::size_t min_count = 1;  // trigger bytes within `span` units of each other
+    std::size_t span = 0;       // units: bytes, or non-space bytes when `nonspace`
+    std::size_t before = 0;     // units of a gate match before a trigger
+    std::size_t after = 0;      // ... and from the trigger on
+    bool nonspace = false;
+    // Byte counts every gate match also has, counted in [trigger - before, trigger + after).
+    std::vector<std::pair<ByteSet, std::size_t>> also;
+    std::vector<std::vector<std::pair<std::uint8_t, std::uint8_t>>> also_ranges;  // of each set
+    std::unique_ptr<RE2::Set> set;
+    std::vector<std::uint32_t> set_rule;  // set index -> rule
+  };
+  struct LiteralTrigger {
+    std::size_t before = 0;
+    std::size_t after = 0;
+    bool nonspace = false;
+  };
+  struct AtomGate {
+    std::uint32_t rule;
+    std::unique_ptr<re2::FilteredRE2> filter;  // of this rule alone
+    std::vector<int> scanner_literal;          // filter atom id -> scanner literal
+  };
 
   Classifier() = default;
+  bool plan_regex_prefilter(const RE2::Options& set_options, std::vector<std::string>* errors);
   Classification fail(std::string error) const;
   void confirm(std::uint32_t rule, std::uint32_t segment, const NormalizedText& text,
                NormalizedText::ViewKind view, std::size_t begin, std::size_t end,
@@ -102,6 +156,13 @@ class Classifier {
                  NormalizedText::ViewKind view, Collector* out) const;
   bool allowed(const CompiledRule& rule, std::string_view view, std::size_t begin,
                std::size_t end) const;
+  // Marks (*candidates)[rule] for every regex rule that may match `view`. False on a matcher
+  // failure (*error set).
+  struct Scratch;
+  bool find_candidates(std::string_view view, Scratch* scratch, std::vector<char>* candidates,
+                       std::size_t* set_calls, std::string* error) const;
+  bool match_set(const RE2::Set& set, std::string_view text, std::vector<int>* hits,
+                 std::size_t* set_calls, std::string* error) const;
 
   ClassifierLimits limits_;
   std::vector<RuleDefinition> rules_;
@@ -109,9 +170,16 @@ class Classifier {
   std::vector<std::string> levels_;
   std::vector<Handling> level_handling_;
   Handling strictest_ = Handling::kBlock;
-  std::unique_ptr<RE2::Set> set_;
+  std::unique_ptr<RE2::Set> set_;        // the whole-text rules
   std::vector<std::uint32_t> set_rule_;  // set index -> rule index
   std::vector<std::uint32_t> regex_rules_;
+  TriggerScanner scanner_;
+  std::vector<WindowGroup> window_groups_;
+  std::vector<LiteralTrigger> literal_triggers_;     // scanner literal -> its window
+  std::vector<int> literal_group_;                   // scanner literal -> window group, -1: atoms
+  std::vector<std::uint32_t> fold_sensitive_rules_;  // candidates if the view has U+017F/U+212A
+  std::vector<AtomGate> atom_gates_;
+  RegexPrefilterReport prefilter_report_;
   KeywordMatcher keywords_;
 };
 

@@ -3,7 +3,12 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <yaml-cpp/yaml.h>
+
 #include <atomic>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <random>
 #include <thread>
 
@@ -171,22 +176,46 @@ TEST(Classifier, OversizedTextFailsClosed) {
 }
 
 TEST(Classifier, MatcherFailureFailsClosed) {
-  ClassifierLimits limits;
-  limits.inject_set_failure_at = 1;
-  const auto p = load_policy_text("policy: p\nrules:\n  - {id: r, level: internal, regex: 'x+y'}\n",
-                                  data_dir(), true, ClassifierLimits{});
-  const auto& rules = p->impl().classifier->rules();
-  std::vector<std::string> errors;
-  const auto failing = Classifier::compile(
-      rules, p->levels(),
-      {Handling::kVendor, Handling::kVendor, Handling::kInternal, Handling::kInternal}, limits,
-      &errors);
-  ASSERT_TRUE(failing);
-  const auto c = failing->classify(std::vector<std::string_view>{"nothing to see"});
-  EXPECT_TRUE(c.classifier_error);
-  EXPECT_EQ(c.handling, Handling::kInternal);
-  EXPECT_TRUE(c.matches.empty());
-  EXPECT_THAT(c.error, ::testing::HasSubstr("out of memory"));
+  // Whichever RE2::Set runs (a set of gates on a window, or the whole-text set), the injected
+  // failure fails closed: 'x+y' is windowed around "xy", '\pL+' has no trigger (whole text).
+  for (const std::string regex : {"x+y", "\\pL+"}) {
+    const auto p = load_policy_text(
+        "policy: p\nrules:\n  - {id: r, level: internal, regex: '" + regex + "'}\n", data_dir(),
+        false, ClassifierLimits{});
+    const auto& rules = p->impl().classifier->rules();
+    const std::vector<Handling> handling = {Handling::kVendor, Handling::kVendor,
+                                            Handling::kInternal, Handling::kInternal};
+    const std::vector<std::string_view> text = {"nothing to see, xxy"};
+    std::vector<std::string> errors;
+    const auto working =
+        Classifier::compile(rules, p->levels(), handling, ClassifierLimits{}, &errors);
+    ASSERT_TRUE(working);
+    EXPECT_EQ(rule_ids(working->classify(text)), std::vector<std::string>{"r"}) << regex;
+    ClassifierLimits limits;
+    limits.inject_set_failure_at = 1;
+    const auto failing = Classifier::compile(rules, p->levels(), handling, limits, &errors);
+    ASSERT_TRUE(failing);
+    const auto c = failing->classify(text);
+    EXPECT_TRUE(c.classifier_error) << regex;
+    EXPECT_EQ(c.handling, Handling::kInternal);
+    EXPECT_TRUE(c.matches.empty());
+    EXPECT_THAT(c.error, ::testing::HasSubstr("out of memory"));
+  }
+}
+
+// Which prefilter stage each regex rule of the default pack uses: all are windowed, none needs
+// the whole-text RE2::Set.
+TEST(Classifier, DefaultPackIsFullyWindowed) {
+  const auto p = Policy::load_file(std::filesystem::path(SWITCHYARD_SOURCE_DIR) /
+                                   "policies/packs/default.yaml");
+  const auto& report = p->impl().classifier->regex_prefilter();
+  EXPECT_EQ(report.whole_text, 0u);
+  EXPECT_EQ(report.atom_gated, 0u);
+  EXPECT_GT(report.windowed, 30u);
+  EXPECT_EQ(report.rules.size(), report.windowed);
+  for (const auto& rule : report.rules) {
+    EXPECT_EQ(rule.stage, "window") << rule.id << ": " << rule.detail;
+  }
 }
 
 TEST(Classifier, TinyRegexBudgetsNeverReadAsNoMatch) {
@@ -365,6 +394,122 @@ TEST(Differential, OnePassEqualsEachRuleAlone) {
   }
   // The inputs exercise the rules: most of them match something.
   EXPECT_GT(with_matches, inputs.size() / 2);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Differential on the default pack: the windowed prefilter (regex_analysis.h) must find exactly
+// what each rule run alone over the whole view finds, wherever a match sits relative to windows,
+// triggers, text edges, \b context, multi-byte characters and spaces.
+
+std::vector<std::string> default_pack_test_texts() {
+  std::vector<std::string> out;
+  for (const auto& entry : std::filesystem::directory_iterator(
+           std::filesystem::path(SWITCHYARD_SOURCE_DIR) / "policies/packs")) {
+    if (entry.path().extension() != ".yaml") continue;
+    const YAML::Node root = YAML::LoadFile(entry.path().string());
+    for (const auto& test : root["tests"]) out.push_back(test["text"].as<std::string>());
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+// Ordinary prose: the license texts Debian ships (as the classifier benchmark), or words.
+std::string prose_text(std::size_t size) {
+  static const std::string text = [] {
+    std::string t;
+    for (const char* name : {"GPL-3", "Apache-2.0"}) {
+      std::ifstream in(std::filesystem::path("/usr/share/common-licenses") / name,
+                       std::ios::binary);
+      t.append(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    }
+    if (t.empty()) {
+      for (int i = 0; i < 4000; ++i) t += "the licensee may copy and distribute the program ";
+    }
+    return t;
+  }();
+  return text.substr(0, std::min(size, text.size()));
+}
+
+std::string replace_all(std::string s, const std::string& from, const std::string& to) {
+  for (std::size_t at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size())) {
+    s.replace(at, from.size(), to);
+  }
+  return s;
+}
+
+std::vector<std::vector<std::string>> windowing_inputs() {
+  std::mt19937 rng(2024);
+  const auto tests = default_pack_test_texts();
+  std::vector<std::vector<std::string>> inputs;
+  const std::vector<std::string> glue = {
+      "x", "_",  "9",  "-", ".", "\xC3\xA9", "\xE7\xA4\xBE", "\xE2\x80\x9C",
+      " ", "\n", "\t", "@", "+", "K"};
+  for (std::size_t i = 0; i < tests.size(); ++i) {
+    const std::string& t = tests[i];
+    inputs.push_back({t});
+    // \b and UTF-8 context right at the match, both sides.
+    for (int k = 0; k < 3; ++k) {
+      inputs.push_back({glue[rng() % glue.size()] + t + glue[rng() % glue.size()]});
+    }
+    // Spaces stretched: windows counted in non-space bytes.
+    inputs.push_back({replace_all(t, " ", rng() % 2 ? "  \t\n  " : std::string(70, ' '))});
+    // Digits and capitals nearby (trigger bytes that are not the match).
+    inputs.push_back({"2024-01-15 4539 ABCD 10.0.0 " + t + " 1234567 XYZW 00"});
+    // (?i) s and k written as U+017F and U+212A, decoded from entities (the decoded view).
+    inputs.push_back({replace_all(replace_all(t, "s", "&#383;"), "k", "&#8490;")});
+    inputs.push_back({replace_all(t, "S", "\xC5\xBF")});
+    // A random edit.
+    std::string edited = t;
+    if (!edited.empty()) {
+      const std::size_t at = rng() % edited.size();
+      if (rng() % 2) {
+        edited.erase(at, 1 + rng() % 3);
+      } else {
+        edited.insert(at, glue[rng() % glue.size()]);
+      }
+    }
+    bool ascii = true;
+    if (is_valid_utf8(edited, &ascii)) inputs.push_back({edited});
+    // In prose: at the start, the end, the middle; and across two segments.
+    if (i % 3 == 0) {
+      const std::string before = prose_text(200 + rng() % 3000);
+      const std::string after = prose_text(100 + rng() % 500);
+      inputs.push_back({t + " " + after});
+      inputs.push_back({before + t});
+      inputs.push_back({before + " " + t + "\n" + after});
+      inputs.push_back({before, t + after});
+    }
+  }
+  // Several matches close together, windows merging.
+  for (int n = 0; n < 40; ++n) {
+    std::string text;
+    for (int k = 0; k < 4; ++k) {
+      text += tests[rng() % tests.size()];
+      text += std::string(rng() % 40, rng() % 2 ? ' ' : 'a');
+    }
+    inputs.push_back({text});
+  }
+  inputs.push_back({prose_text(60000)});
+  return inputs;
+}
+
+TEST(Differential, WindowedPrefilterEqualsEachRuleAlone) {
+  const auto p = Policy::load_file(std::filesystem::path(SWITCHYARD_SOURCE_DIR) /
+                                   "policies/packs/default.yaml");
+  const Classifier& classifier = *p->impl().classifier;
+  std::size_t with_matches = 0;
+  const auto inputs = windowing_inputs();
+  for (const auto& input : inputs) {
+    std::vector<std::string_view> segments(input.begin(), input.end());
+    const auto one_pass = classifier.classify(segments);
+    const auto alone = classifier.classify(segments, nullptr, MatchEngine::kEachRuleAlone);
+    ASSERT_FALSE(one_pass.classifier_error) << one_pass.error << ": " << input[0].substr(0, 300);
+    EXPECT_EQ(outcomes(one_pass), outcomes(alone)) << input[0].substr(0, 300);
+    EXPECT_EQ(one_pass.handling, alone.handling);
+    with_matches += !one_pass.matches.empty();
+  }
+  // Many pack tests are look-alikes that must not match; still, most inputs match something.
+  EXPECT_GT(with_matches, inputs.size() / 3);
 }
 
 }  // namespace

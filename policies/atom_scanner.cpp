@@ -1,0 +1,508 @@
+// TriggerScanner (see atom_scanner.h).
+#include "policies/atom_scanner.h"
+
+#include <algorithm>
+#include <bit>
+#include <cstring>
+
+#include "policies/regex_analysis.h"
+
+#if defined(__x86_64__)
+#include <immintrin.h>
+#endif
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
+namespace switchyard::policy {
+
+namespace {
+
+constexpr std::size_t kBlock = 16;
+constexpr std::size_t kMaxFingerprint = 9;  // bytes: eight pairs, one per byte of the shift-or
+constexpr std::size_t kMaxDensityBlocks = 64;
+
+bool is_word_byte(unsigned char b) {
+  return (b >= '0' && b <= '9') || (b >= 'A' && b <= 'Z') || (b >= 'a' && b <= 'z') || b == '_';
+}
+
+unsigned char fold(unsigned char b) { return (b >= 'A' && b <= 'Z') ? b + 32 : b; }
+
+// Two text bytes as a table index (little-endian, as an unaligned 16-bit load reads them).
+std::uint16_t pair_at(const unsigned char* p) {
+  std::uint16_t v;
+  std::memcpy(&v, p, 2);
+  return v;
+}
+
+// The byte values a literal byte stands for (both ASCII cases of a letter).
+int byte_forms(unsigned char b, unsigned char out[2]) {
+  out[0] = b;
+  if (b >= 'a' && b <= 'z') {
+    out[1] = static_cast<unsigned char>(b - 32);
+    return 2;
+  }
+  return 1;
+}
+
+#if defined(__x86_64__)
+bool has_vector_unit() {
+  static const bool yes = __builtin_cpu_supports("ssse3") && __builtin_cpu_supports("popcnt");
+  return yes;
+}
+#endif
+
+}  // namespace
+
+// The byte-class half of a scan. block() is shared by the vector and the portable loop and inlined
+// into each, so the vector loop gets the popcnt instruction as well.
+struct TriggerScanner::ByteScan {
+  struct Entry {
+    std::uint32_t block;
+    std::uint16_t mask;
+    std::uint16_t solid;
+    std::uint32_t nonspace;  // before the block
+    bool emitted;
+  };
+  // Recent blocks with bytes of a class that needs min_count bytes within span.
+  struct Ring {
+    std::array<Entry, kMaxDensityBlocks> entries;
+    std::size_t first = 0;
+    std::size_t count = 0;
+    std::size_t sum = 0;
+  };
+  struct Dense {
+    std::uint64_t history = 0;   // bits 48..63: the class's bytes in `block`, below: earlier
+    std::uint64_t reported = 0;  // the bits of history already reported
+    std::size_t block = 0;
+  };
+
+  const TriggerScanner& scanner;
+  std::string_view text;
+  Hits* hits;
+  std::array<std::uint16_t, kMaxClasses> class_masks{};
+  std::array<Ring, kMaxClasses> rings{};
+  std::array<Dense, kMaxClasses> dense{};
+
+  inline __attribute__((always_inline)) void emit(std::size_t block, std::size_t cls,
+                                                  std::uint32_t mask, std::uint32_t solid,
+                                                  std::uint32_t before) {
+    auto& out = hits->by_class[cls];
+    while (mask != 0) {
+      const int j = std::countr_zero(mask);
+      mask &= mask - 1;
+      out.push_back({static_cast<std::uint32_t>(block * kBlock + static_cast<std::size_t>(j)),
+                     before + static_cast<std::uint32_t>(std::popcount(solid & ((1u << j) - 1)))});
+    }
+  }
+
+  // A class whose bytes matter only where min_count of them lie within span <= 48 bytes: the
+  // last four blocks' bytes of the class are kept as bits; when some span ending at a byte of
+  // this block holds min_count, every byte kept and not yet reported is reported (in order: all
+  // earlier ones were reported with the previous cluster or never will be). `nonspace` is not
+  // needed for such classes (bytes units only) and reported as 0.
+  inline __attribute__((always_inline)) void dense_block(std::size_t block, std::size_t cls,
+                                                         std::uint32_t mask,
+                                                         const ClassSpec& spec) {
+    Dense& d = dense[cls];
+    const std::size_t shift = block - d.block;
+    d.history = shift >= 4 ? 0 : d.history >> (16 * shift);
+    d.reported = shift >= 4 ? 0 : d.reported >> (16 * shift);
+    d.block = block;
+    d.history |= static_cast<std::uint64_t>(mask) << 48;
+    if (static_cast<std::size_t>(std::popcount(d.history)) < spec.min_count) return;
+    const std::uint64_t width = (std::uint64_t{1} << spec.span) - 1;
+    bool found = false;
+    for (std::uint32_t ends = mask; ends != 0 && !found; ends &= ends - 1) {
+      const auto last = static_cast<std::size_t>(48 + std::countr_zero(ends));
+      found = static_cast<std::size_t>(
+                  std::popcount((d.history >> (last + 1 - spec.span)) & width)) >= spec.min_count;
+    }
+    if (!found) return;
+    std::uint64_t fresh = d.history & ~d.reported;
+    d.reported |= fresh;
+    auto& out = hits->by_class[cls];
+    while (fresh != 0) {
+      const int bit = std::countr_zero(fresh);
+      fresh &= fresh - 1;
+      out.push_back(
+          {static_cast<std::uint32_t>(block * kBlock + static_cast<std::size_t>(bit) - 48), 0});
+    }
+  }
+
+  // The same for wider spans, by whole blocks (a superset): once the blocks a span can touch
+  // hold min_count bytes of the class, the recent blocks are reported.
+  inline __attribute__((always_inline)) void coarse_block(std::size_t block, std::size_t c,
+                                                          std::uint16_t mask, std::uint32_t solid,
+                                                          std::uint32_t nonspace,
+                                                          const ClassSpec& spec) {
+    Ring& ring = rings[c];
+    const std::size_t blocks = spec.span / kBlock + 2;
+    while (ring.count > 0 && ring.entries[ring.first].block + blocks <= block) {
+      ring.sum -= static_cast<std::size_t>(std::popcount(ring.entries[ring.first].mask));
+      ring.first = (ring.first + 1) % kMaxDensityBlocks;
+      --ring.count;
+    }
+    ring.entries[(ring.first + ring.count) % kMaxDensityBlocks] = {
+        static_cast<std::uint32_t>(block), mask, static_cast<std::uint16_t>(solid), nonspace,
+        false};
+    ++ring.count;
+    ring.sum += static_cast<std::size_t>(std::popcount(mask));
+    if (ring.sum < spec.min_count) return;
+    for (std::size_t k = 0; k < ring.count; ++k) {
+      Entry& e = ring.entries[(ring.first + k) % kMaxDensityBlocks];
+      if (e.emitted) continue;
+      emit(e.block, c, e.mask, e.solid, e.nonspace);
+      e.emitted = true;
+    }
+  }
+
+  // candidates: bytes of the block that may belong to a class (a superset); solid: non-spaces;
+  // nonspace: non-space bytes before the block (the caller's local, kept in a register).
+  inline __attribute__((always_inline)) void block(std::size_t block, std::uint32_t candidates,
+                                                   std::uint32_t solid, std::uint32_t nonspace) {
+    if (candidates == 0) return;
+    const auto* data = reinterpret_cast<const unsigned char*>(text.data());
+    std::uint32_t touched = 0;
+    while (candidates != 0) {
+      const int j = std::countr_zero(candidates);
+      candidates &= candidates - 1;
+      const std::size_t position = block * kBlock + static_cast<std::size_t>(j);
+      const std::uint32_t bits = scanner.byte_info_[data[position]];
+      std::uint32_t classes = bits & 0xFFFF;
+      touched |= classes;
+      while (classes != 0) {
+        const int c = std::countr_zero(classes);
+        classes &= classes - 1;
+        class_masks[static_cast<std::size_t>(c)] |= static_cast<std::uint16_t>(1u << j);
+      }
+      if (bits & kExoticLead) {
+        const std::string_view rest = text.substr(position);
+        if (rest.starts_with("\xC5\xBF") || rest.starts_with("\xE2\x84\xAA")) {
+          hits->exotic_fold = true;
+        }
+      }
+    }
+    while (touched != 0) {
+      const auto c = static_cast<std::size_t>(std::countr_zero(touched));
+      touched &= touched - 1;
+      const std::uint16_t mask = class_masks[c];
+      class_masks[c] = 0;
+      const ClassSpec& spec = scanner.classes_[c];
+      if (spec.min_count <= 1) {
+        emit(block, c, mask, solid, nonspace);
+        continue;
+      }
+      if (spec.span <= 48) {
+        dense_block(block, c, mask, spec);
+      } else {
+        coarse_block(block, c, mask, solid, nonspace, spec);
+      }
+    }
+  }
+
+  // Blocks from byte i on (a multiple of 16), one byte at a time.
+  inline __attribute__((always_inline)) void bytes_from(std::size_t i, std::uint32_t nonspace) {
+    const auto* data = reinterpret_cast<const unsigned char*>(text.data());
+    for (std::size_t b = i / kBlock; i < text.size(); i += kBlock, ++b) {
+      const std::size_t length = std::min(kBlock, text.size() - i);
+      std::uint32_t candidates = 0;
+      std::uint32_t solid = 0;
+      for (std::size_t j = 0; j < length; ++j) {
+        const unsigned char c = data[i + j];
+        if (scanner.nibble_lo_[c & 15] & scanner.nibble_hi_[c >> 4]) candidates |= 1u << j;
+        if (!is_window_space(c)) solid |= 1u << j;
+      }
+      block(b, candidates, solid, nonspace);
+      nonspace += static_cast<std::uint32_t>(std::popcount(solid));
+    }
+  }
+};
+
+TriggerScanner::TriggerScanner() = default;
+TriggerScanner::~TriggerScanner() = default;
+TriggerScanner::TriggerScanner(TriggerScanner&&) noexcept = default;
+TriggerScanner& TriggerScanner::operator=(TriggerScanner&&) noexcept = default;
+
+void TriggerScanner::build(const std::vector<ClassSpec>& classes, std::vector<Literal> literals,
+                           bool detect_exotic_fold) {
+  classes_.assign(classes.begin(), classes.begin() + static_cast<std::ptrdiff_t>(
+                                                         std::min(classes.size(), kMaxClasses)));
+  for (auto& spec : classes_) {
+    // The density filter keeps span / 16 + 2 blocks; beyond that, every byte is reported.
+    // (The dense path reports no non-space counts.)
+    if (spec.min_count <= 1 || spec.nonspace || spec.span / kBlock + 2 > kMaxDensityBlocks) {
+      spec.min_count = 1;
+    }
+  }
+  need_nonspace_ = false;
+  for (const auto& spec : classes_) need_nonspace_ = need_nonspace_ || spec.nonspace;
+  detect_exotic_fold_ = detect_exotic_fold;
+  byte_info_.fill(0);
+  for (std::size_t c = 0; c < classes_.size(); ++c) {
+    for (std::size_t b = 0; b < 256; ++b) {
+      if (classes_[c].bytes[b]) byte_info_[b] |= 1u << c;
+    }
+  }
+  if (detect_exotic_fold_) {
+    byte_info_[0xC5] |= kExoticLead;
+    byte_info_[0xE2] |= kExoticLead;
+  }
+  // Nibble tables: one bit per distinct set of low nibbles of a high-nibble column; the last bit
+  // takes the union of any beyond eight (a superset).
+  nibble_lo_.fill(0);
+  nibble_hi_.fill(0);
+  std::vector<std::uint16_t> columns;
+  for (int hi = 0; hi < 16; ++hi) {
+    std::uint16_t lows = 0;
+    for (int lo = 0; lo < 16; ++lo) {
+      if (byte_info_[static_cast<std::size_t>(hi << 4 | lo)] != 0) lows |= 1u << lo;
+    }
+    if (lows == 0) continue;
+    auto it = std::find(columns.begin(), columns.end(), lows);
+    std::size_t bit = static_cast<std::size_t>(it - columns.begin());
+    if (it == columns.end()) {
+      if (columns.size() < 8) {
+        columns.push_back(lows);
+      } else {
+        columns[7] |= lows;
+        bit = 7;
+      }
+    }
+    nibble_hi_[static_cast<std::size_t>(hi)] |= static_cast<std::uint8_t>(1u << bit);
+  }
+  for (std::size_t bit = 0; bit < columns.size(); ++bit) {
+    for (int lo = 0; lo < 16; ++lo) {
+      if (columns[bit] & (1u << lo)) {
+        nibble_lo_[static_cast<std::size_t>(lo)] |= static_cast<std::uint8_t>(1u << bit);
+      }
+    }
+  }
+
+  // Literals: bucket = fingerprint length - 2.
+  literals_ = std::move(literals);
+  for (auto& v : by_last_pair_) v.clear();
+  pair_mask_.reset();
+  if (literals_.empty()) return;
+  pair_mask_ = std::make_unique<std::uint64_t[]>(1u << 16);
+  std::uint64_t fill = ~std::uint64_t{0};
+  for (std::size_t b = 0; b < 8; ++b) {
+    // Distances at or beyond a bucket's fingerprint start always fit.
+    for (std::size_t k = b + 1; k < 8; ++k) fill &= ~(std::uint64_t{1} << (8 * k + b));
+  }
+  std::fill(pair_mask_.get(), pair_mask_.get() + (1u << 16), fill);
+  for (std::uint32_t id = 0; id < literals_.size(); ++id) {
+    const std::string& text = literals_[id].text;
+    if (text.size() < 2) continue;  // excluded by build()'s contract
+    const std::size_t length = std::min(text.size(), kMaxFingerprint);
+    const std::size_t bucket = length - 2;
+    for (std::size_t i = 0; i + 1 < length; ++i) {
+      const std::size_t distance = length - 2 - i;
+      unsigned char first[2];
+      unsigned char second[2];
+      const int n1 = byte_forms(static_cast<unsigned char>(text[i]), first);
+      const int n2 = byte_forms(static_cast<unsigned char>(text[i + 1]), second);
+      for (int a = 0; a < n1; ++a) {
+        for (int b = 0; b < n2; ++b) {
+          pair_mask_[first[a] | (second[b] << 8)] &= ~(std::uint64_t{1} << (8 * distance + bucket));
+        }
+      }
+    }
+    by_last_pair_[bucket].emplace_back(
+        static_cast<std::uint16_t>(static_cast<unsigned char>(text[length - 2]) |
+                                   (static_cast<unsigned char>(text[length - 1]) << 8)),
+        id);
+  }
+  for (auto& v : by_last_pair_) std::sort(v.begin(), v.end());
+}
+
+bool TriggerScanner::literal_at(std::string_view text, std::size_t position,
+                                const Literal& literal) const {
+  const std::size_t size = literal.text.size();
+  if (position + size > text.size()) return false;
+  for (std::size_t k = 0; k < size; ++k) {
+    if (fold(static_cast<unsigned char>(text[position + k])) !=
+        static_cast<unsigned char>(literal.text[k])) {
+      return false;
+    }
+  }
+  if (literal.word_start && position > 0 &&
+      is_word_byte(static_cast<unsigned char>(text[position - 1]))) {
+    return false;
+  }
+  if (literal.word_end && position + size < text.size() &&
+      is_word_byte(static_cast<unsigned char>(text[position + size]))) {
+    return false;
+  }
+  return true;
+}
+
+void TriggerScanner::verify(std::string_view text, std::size_t end_pair, unsigned buckets,
+                            Hits* hits) const {
+  const auto pair =
+      static_cast<std::uint16_t>(fold(static_cast<unsigned char>(text[end_pair])) |
+                                 (fold(static_cast<unsigned char>(text[end_pair + 1])) << 8));
+  while (buckets != 0) {
+    const auto bucket = static_cast<std::size_t>(std::countr_zero(buckets));
+    buckets &= buckets - 1;
+    const std::size_t length = bucket + 2;
+    if (end_pair + 2 < length) continue;
+    const std::size_t start = end_pair + 2 - length;
+    const auto& list = by_last_pair_[bucket];
+    auto it = std::lower_bound(list.begin(), list.end(), std::make_pair(pair, std::uint32_t{0}));
+    for (; it != list.end() && it->first == pair; ++it) {
+      if (literal_at(text, start, literals_[it->second])) {
+        hits->literals.push_back({it->second, static_cast<std::uint32_t>(start)});
+      }
+    }
+  }
+}
+
+// Shift-or over byte pairs. For the pair ending a fingerprint at j, bucket b fits when byte k of
+// table[pair at j - k] has bit b clear for k = 0..7. Eight pairs at a time: entry q of a block is
+// shifted up q bytes and ORed in, so byte q of the sum holds position q of this block and the bytes
+// above 8 carry over to the next block.
+void TriggerScanner::scan_literals(std::string_view text, Hits* hits) const {
+  if (literals_.empty() || text.size() < 2) return;
+  const auto* data = reinterpret_cast<const unsigned char*>(text.data());
+  const std::uint64_t* table = pair_mask_.get();
+  const std::size_t pairs = text.size() - 1;
+  std::size_t j = 0;
+  // Before the text every distance fits; verify() rejects fingerprints that would start there.
+  std::uint64_t state = 0;
+#if defined(__SSE2__)
+  __m128i pending = _mm_setzero_si128();
+  for (; j + 8 <= pairs; j += 8) {
+    const auto entry = [&](std::size_t q) {
+      return _mm_loadl_epi64(reinterpret_cast<const __m128i*>(table + pair_at(data + j + q)));
+    };
+    __m128i sum = entry(0);
+    sum = _mm_or_si128(sum, _mm_slli_si128(entry(1), 1));
+    sum = _mm_or_si128(sum, _mm_slli_si128(entry(2), 2));
+    sum = _mm_or_si128(sum, _mm_slli_si128(entry(3), 3));
+    sum = _mm_or_si128(sum, _mm_slli_si128(entry(4), 4));
+    sum = _mm_or_si128(sum, _mm_slli_si128(entry(5), 5));
+    sum = _mm_or_si128(sum, _mm_slli_si128(entry(6), 6));
+    sum = _mm_or_si128(sum, _mm_slli_si128(entry(7), 7));
+    const __m128i result = _mm_or_si128(sum, pending);
+    pending = _mm_srli_si128(sum, 8);
+    auto fit = ~static_cast<std::uint64_t>(_mm_cvtsi128_si64(result));
+    while (fit != 0) [[unlikely]] {
+        const int q = std::countr_zero(fit) / 8;
+        verify(text, j + static_cast<std::size_t>(q),
+               static_cast<unsigned>((fit >> (8 * q)) & 0xFF), hits);
+        fit &= ~(std::uint64_t{0xFF} << (8 * q));
+      }
+  }
+  // The contributions still pending are bytes 1.. of the chain state below.
+  state = static_cast<std::uint64_t>(_mm_cvtsi128_si64(pending)) << 8;
+#endif
+  for (; j < pairs; ++j) {
+    state = (state >> 8) | table[pair_at(data + j)];
+    const unsigned fit = static_cast<std::uint8_t>(~state);
+    if (fit != 0) [[unlikely]] {
+      verify(text, j, fit, hits);
+    }
+  }
+  std::sort(hits->literals.begin(), hits->literals.end());
+}
+
+void TriggerScanner::scan_bytes_portable(std::string_view text, Hits* hits) const {
+  if (classes_.empty() && !detect_exotic_fold_) return;
+  auto scan = std::make_unique<ByteScan>(ByteScan{*this, text, hits});
+  scan->bytes_from(0, 0);
+}
+
+#if defined(__x86_64__)
+namespace {
+
+// The bytes of v whose nibbles both fit a common bit of the tables (Shufti).
+__attribute__((target("ssse3"), always_inline)) inline std::uint32_t nibble_candidates(
+    __m128i v, __m128i lo_table, __m128i hi_table, __m128i low_nibble, __m128i zero) {
+  const __m128i lo = _mm_and_si128(v, low_nibble);
+  const __m128i hi = _mm_and_si128(_mm_srli_epi16(v, 4), low_nibble);
+  const __m128i m = _mm_and_si128(_mm_shuffle_epi8(lo_table, lo), _mm_shuffle_epi8(hi_table, hi));
+  return static_cast<std::uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(m, zero))) ^ 0xFFFFu;
+}
+
+// Out of line, so that the vector loop below stays small; popcnt like the loop.
+__attribute__((target("popcnt"), noinline)) void handle_block(TriggerScanner::ByteScan* scan,
+                                                              std::size_t block,
+                                                              std::uint32_t candidates,
+                                                              std::uint32_t solid,
+                                                              std::uint32_t nonspace) {
+  scan->block(block, candidates, solid, nonspace);
+}
+
+}  // namespace
+
+__attribute__((target("ssse3,popcnt"))) void TriggerScanner::scan_bytes_vector(
+    std::string_view text, Hits* hits) const {
+  if (classes_.empty() && !detect_exotic_fold_) return;
+  auto scan = std::make_unique<ByteScan>(ByteScan{*this, text, hits});
+  const auto* data = reinterpret_cast<const unsigned char*>(text.data());
+  const std::size_t n = text.size();
+  const __m128i low_nibble = _mm_set1_epi8(0x0F);
+  const __m128i zero = _mm_setzero_si128();
+  const __m128i lo_table = _mm_load_si128(reinterpret_cast<const __m128i*>(nibble_lo_.data()));
+  const __m128i hi_table = _mm_load_si128(reinterpret_cast<const __m128i*>(nibble_hi_.data()));
+  std::size_t i = 0;
+  std::uint32_t nonspace = 0;
+  if (!need_nonspace_) {
+    for (; i + kBlock <= n; i += kBlock) {
+      const auto candidates =
+          nibble_candidates(_mm_loadu_si128(reinterpret_cast<const __m128i*>(data + i)), lo_table,
+                            hi_table, low_nibble, zero);
+      if (candidates != 0) [[unlikely]] {
+        handle_block(scan.get(), i / kBlock, candidates, 0, 0);
+      }
+    }
+  } else {
+    const __m128i space = _mm_set1_epi8(' ');
+    const __m128i tab = _mm_set1_epi8(0x09);
+    const __m128i four = _mm_set1_epi8(4);
+    for (; i + kBlock <= n; i += kBlock) {
+      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + i));
+      const auto candidates = nibble_candidates(v, lo_table, hi_table, low_nibble, zero);
+      // Spaces: ' ' and 0x09..0x0D (v - 9 <= 4, unsigned).
+      const __m128i shifted = _mm_sub_epi8(v, tab);
+      const __m128i ws = _mm_or_si128(_mm_cmpeq_epi8(v, space),
+                                      _mm_cmpeq_epi8(_mm_min_epu8(shifted, four), shifted));
+      const auto solid = static_cast<std::uint32_t>(_mm_movemask_epi8(ws)) ^ 0xFFFFu;
+      if (candidates != 0) [[unlikely]] {
+        handle_block(scan.get(), i / kBlock, candidates, solid, nonspace);
+      }
+      nonspace += static_cast<std::uint32_t>(std::popcount(solid));
+    }
+  }
+  scan->bytes_from(i, nonspace);
+}
+#endif
+
+void TriggerScanner::scan_portable(std::string_view text, Hits* hits) const {
+  hits->by_class.resize(classes_.size());
+  for (auto& v : hits->by_class) v.clear();
+  hits->literals.clear();
+  hits->exotic_fold = false;
+  scan_bytes_portable(text, hits);
+  scan_literals(text, hits);
+}
+
+void TriggerScanner::scan(std::string_view text, Hits* hits) const {
+  hits->by_class.resize(classes_.size());
+  for (auto& v : hits->by_class) v.clear();
+  hits->literals.clear();
+  hits->exotic_fold = false;
+#if defined(__x86_64__)
+  if (has_vector_unit()) {
+    scan_bytes_vector(text, hits);
+  } else {
+    scan_bytes_portable(text, hits);
+  }
+#else
+  scan_bytes_portable(text, hits);
+#endif
+  scan_literals(text, hits);
+}
+
+}  // namespace switchyard::policy

@@ -1,0 +1,106 @@
+// One pass over a text that finds what the classifier's regex prefilter needs (regex_analysis.h):
+// positions of trigger bytes, by byte class, and occurrences of literal strings (ASCII case
+// ignored, with optional \b-like checks at either end).
+//
+// Byte classes: 16 bytes at a time with nibble lookup tables (SSSE3 where the CPU has it, the same
+// masks computed byte by byte otherwise). A class may ask for its bytes only where at least
+// `min_count` of them lie within `span` bytes; blocks far from such clusters report nothing.
+//
+// Literals: a shift-or over byte pairs (after Hyperscan's FDR). Literals are put in eight buckets
+// by fingerprint length (their first 2..9 bytes); a table gives, for each byte pair and distance
+// from the fingerprint's end, the buckets for which that pair does not fit, so one lookup, shift
+// and OR per byte track every bucket. Where a bucket's whole fingerprint fits, the literals of that
+// bucket ending with that pair are compared in full. (Looking at every other pair only would halve
+// the lookups, but the half-pairs at a literal's edges then fit too much of English.)
+#pragma once
+
+#include <array>
+#include <bitset>
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace switchyard::policy {
+
+class TriggerScanner {
+ public:
+  static constexpr std::size_t kMaxClasses = 16;
+
+  struct ClassSpec {
+    std::bitset<256> bytes;
+    std::size_t min_count = 1;  // > 1: report only near min_count bytes within `span` bytes
+    std::size_t span = 0;
+    bool nonspace = false;  // ByteHit::nonspace is needed (otherwise it may be 0)
+  };
+  struct Literal {
+    std::string text;  // ASCII lowercase; non-ASCII bytes compare exactly; at least two bytes
+    bool word_start = false;  // the byte before must not be an ASCII word character
+    bool word_end = false;    // the byte after must not be an ASCII word character
+  };
+  struct ByteHit {
+    std::uint32_t position;
+    std::uint32_t nonspace;  // bytes before `position` that are not is_window_space
+  };
+  struct LiteralHit {
+    std::uint32_t literal;
+    std::uint32_t position;
+    bool operator<(const LiteralHit& o) const {
+      return position != o.position ? position < o.position : literal < o.literal;
+    }
+  };
+  struct Hits {
+    std::vector<std::vector<ByteHit>> by_class;  // by position
+    std::vector<LiteralHit> literals;            // by position
+    bool exotic_fold = false;  // the text has U+017F or U+212A (see RegexGate::fold_sensitive)
+  };
+
+  TriggerScanner();
+  ~TriggerScanner();
+  TriggerScanner(TriggerScanner&&) noexcept;
+  TriggerScanner& operator=(TriggerScanner&&) noexcept;
+
+  // At most kMaxClasses classes (more are ignored); literals of at least two bytes.
+  void build(const std::vector<ClassSpec>& classes, std::vector<Literal> literals,
+             bool detect_exotic_fold);
+  bool empty() const { return classes_.empty() && literals_.empty() && !detect_exotic_fold_; }
+  const std::vector<Literal>& literals() const { return literals_; }
+
+  void scan(std::string_view text, Hits* hits) const;
+  // The same without the vector unit (tests compare the two).
+  void scan_portable(std::string_view text, Hits* hits) const;
+
+ public:
+  struct ByteScan;  // internal; public for the out-of-line block handler
+
+ private:
+  void scan_bytes_portable(std::string_view text, Hits* hits) const;
+#if defined(__x86_64__)
+  void scan_bytes_vector(std::string_view text, Hits* hits) const;
+#endif
+  void scan_literals(std::string_view text, Hits* hits) const;
+  void verify(std::string_view text, std::size_t end_pair, unsigned buckets, Hits* hits) const;
+  bool literal_at(std::string_view text, std::size_t position, const Literal& literal) const;
+
+  std::vector<ClassSpec> classes_;
+  bool need_nonspace_ = false;
+  bool detect_exotic_fold_ = false;
+  // Per byte: bit c for class c, and kExoticLead for the first byte of U+017F / U+212A.
+  std::array<std::uint32_t, 256> byte_info_{};
+  static constexpr std::uint32_t kExoticLead = 1u << 16;
+  // Nibble tables of the bytes above: a superset, each reported byte is checked in byte_info_.
+  alignas(16) std::array<std::uint8_t, 16> nibble_lo_{};
+  alignas(16) std::array<std::uint8_t, 16> nibble_hi_{};
+
+  std::vector<Literal> literals_;
+  // Shift-or table over byte pairs (both ASCII cases of letters entered): byte k of entry p has
+  // bit b set when no literal of bucket b (fingerprint of b + 2 bytes) has pair p at distance k
+  // from its fingerprint's end.
+  std::unique_ptr<std::uint64_t[]> pair_mask_;
+  // Per bucket: literals by the ASCII-folded pair that ends their fingerprint.
+  std::array<std::vector<std::pair<std::uint16_t, std::uint32_t>>, 8> by_last_pair_;
+};
+
+}  // namespace switchyard::policy

@@ -1,0 +1,172 @@
+// The trigger scanner (atom_scanner.h): literal occurrences equal a naive search, byte classes
+// report every byte of every qualifying cluster, and the vector and portable paths agree.
+#include "policies/atom_scanner.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <random>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "policies/regex_analysis.h"
+
+namespace switchyard::policy {
+namespace {
+
+using Literal = TriggerScanner::Literal;
+
+bool word_byte(unsigned char b) { return std::isalnum(b) || b == '_'; }
+unsigned char fold(unsigned char b) { return (b >= 'A' && b <= 'Z') ? b + 32 : b; }
+
+std::vector<std::pair<std::uint32_t, std::uint32_t>> naive_literals(
+    std::string_view text, const std::vector<Literal>& literals) {
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> out;
+  for (std::size_t p = 0; p < text.size(); ++p) {
+    for (std::uint32_t id = 0; id < literals.size(); ++id) {
+      const Literal& l = literals[id];
+      if (p + l.text.size() > text.size()) continue;
+      bool ok = true;
+      for (std::size_t k = 0; k < l.text.size() && ok; ++k) {
+        ok = fold(static_cast<unsigned char>(text[p + k])) == static_cast<unsigned char>(l.text[k]);
+      }
+      if (!ok) continue;
+      if (l.word_start && p > 0 && word_byte(static_cast<unsigned char>(text[p - 1]))) continue;
+      if (l.word_end && p + l.text.size() < text.size() &&
+          word_byte(static_cast<unsigned char>(text[p + l.text.size()]))) {
+        continue;
+      }
+      out.emplace_back(static_cast<std::uint32_t>(p), id);
+    }
+  }
+  return out;
+}
+
+std::vector<std::pair<std::uint32_t, std::uint32_t>> found(const TriggerScanner::Hits& hits) {
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> out;
+  for (const auto& h : hits.literals) out.emplace_back(h.position, h.literal);
+  return out;
+}
+
+std::string random_text(std::mt19937& rng, const std::string& alphabet, std::size_t n) {
+  std::string s;
+  for (std::size_t i = 0; i < n; ++i) s += alphabet[rng() % alphabet.size()];
+  return s;
+}
+
+TEST(TriggerScanner, LiteralsEqualNaiveSearch) {
+  std::mt19937 rng(3);
+  const std::string alphabet = "aAbBsSkKpPtT -_.01\n\xC3\xA9";
+  for (int round = 0; round < 60; ++round) {
+    std::vector<Literal> literals;
+    const int count = 1 + static_cast<int>(rng() % 40);
+    for (int i = 0; i < count; ++i) {
+      Literal l;
+      l.text = random_text(rng, "absktp-_.01 ", 2 + rng() % 12);
+      l.word_start = rng() % 3 == 0;
+      l.word_end = rng() % 3 == 0;
+      literals.push_back(l);
+    }
+    literals.push_back({"\xC3\xA9t\xC3\xA9", false, false});  // non-ASCII bytes compare exactly
+    TriggerScanner scanner;
+    scanner.build({}, literals, false);
+    for (int t = 0; t < 5; ++t) {
+      std::string text = random_text(rng, alphabet, rng() % 700);
+      // Plant some literals, in other case.
+      for (int k = 0; k < 5 && !text.empty(); ++k) {
+        std::string lit = literals[rng() % literals.size()].text;
+        for (auto& c : lit) {
+          if (rng() % 2 && c >= 'a' && c <= 'z') c = static_cast<char>(c - 32);
+        }
+        text.insert(rng() % text.size(), lit);
+      }
+      TriggerScanner::Hits fast;
+      TriggerScanner::Hits portable;
+      scanner.scan(text, &fast);
+      scanner.scan_portable(text, &portable);
+      const auto expected = naive_literals(text, literals);
+      EXPECT_EQ(found(fast), expected);
+      EXPECT_EQ(found(portable), expected);
+    }
+  }
+}
+
+// Every byte of the class that lies in some span of `span` bytes holding `k` of them is reported
+// (more may be); with k = 1 exactly the class bytes are.
+TEST(TriggerScanner, ByteClassesReportEveryClusterByte) {
+  std::mt19937 rng(4);
+  for (int round = 0; round < 200; ++round) {
+    TriggerScanner::ClassSpec digits;
+    for (int b = '0'; b <= '9'; ++b) digits.bytes.set(static_cast<std::size_t>(b));
+    digits.min_count = 1 + rng() % 12;
+    digits.span = digits.min_count + rng() % (round % 2 ? 40 : 120);
+    TriggerScanner::ClassSpec upper;
+    for (int b = 'A'; b <= 'Z'; ++b) upper.bytes.set(static_cast<std::size_t>(b));
+    upper.nonspace = true;
+    TriggerScanner scanner;
+    scanner.build({digits, upper}, {}, false);
+    const std::string text = random_text(
+        rng, round % 3 ? "0123456789 abcXY\t" : "01 aaaaaaaaaaaaaaaaaaa  ", rng() % 900);
+    TriggerScanner::Hits fast;
+    TriggerScanner::Hits portable;
+    scanner.scan(text, &fast);
+    scanner.scan_portable(text, &portable);
+    for (const auto* hits : {&fast, &portable}) {
+      std::set<std::uint32_t> reported;
+      for (const auto& h : hits->by_class[0]) {
+        EXPECT_TRUE(digits.bytes[static_cast<unsigned char>(text[h.position])]);
+        reported.insert(h.position);
+      }
+      EXPECT_TRUE(std::is_sorted(hits->by_class[0].begin(), hits->by_class[0].end(),
+                                 [](auto a, auto b) { return a.position < b.position; }));
+      std::vector<std::uint32_t> positions;
+      for (std::uint32_t p = 0; p < text.size(); ++p) {
+        if (digits.bytes[static_cast<unsigned char>(text[p])]) positions.push_back(p);
+      }
+      for (std::size_t j = 0; j + digits.min_count <= positions.size(); ++j) {
+        const std::size_t last = j + digits.min_count - 1;
+        if (positions[last] - positions[j] + 1 > digits.span) continue;
+        for (std::size_t i = j; i <= last; ++i) {
+          EXPECT_TRUE(reported.count(positions[i]))
+              << "k=" << digits.min_count << " span=" << digits.span;
+        }
+      }
+      // Unfiltered: exactly the class bytes, with their non-space counts.
+      std::size_t nonspace = 0;
+      std::size_t next = 0;
+      for (std::uint32_t p = 0; p < text.size(); ++p) {
+        if (upper.bytes[static_cast<unsigned char>(text[p])]) {
+          ASSERT_LT(next, hits->by_class[1].size());
+          EXPECT_EQ(hits->by_class[1][next].position, p);
+          EXPECT_EQ(hits->by_class[1][next].nonspace, nonspace);
+          ++next;
+        }
+        nonspace += !is_window_space(static_cast<unsigned char>(text[p]));
+      }
+      EXPECT_EQ(next, hits->by_class[1].size());
+    }
+  }
+}
+
+TEST(TriggerScanner, NoticesLongSAndKelvinSign) {
+  TriggerScanner scanner;
+  scanner.build({}, {{"secret", false, false}}, true);
+  TriggerScanner::Hits hits;
+  for (const std::string text : {"plain secret", "\xE2\x80\x9Cquoted\xE2\x80\x9D"}) {
+    scanner.scan(text, &hits);
+    EXPECT_FALSE(hits.exotic_fold) << text;
+  }
+  for (const std::string& text :
+       std::vector<std::string>{"\xC5\xBF"
+                                "ecret",
+                                "a \xE2\x84\xAA", std::string(40, 'x') + "\xC5\xBF"}) {
+    scanner.scan(text, &hits);
+    EXPECT_TRUE(hits.exotic_fold) << text;
+    scanner.scan_portable(text, &hits);
+    EXPECT_TRUE(hits.exotic_fold) << text;
+  }
+}
+
+}  // namespace
+}  // namespace switchyard::policy
