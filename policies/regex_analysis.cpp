@@ -11,8 +11,11 @@
 #include <cctype>
 #include <cmath>
 #include <cstring>
+#include <deque>
 #include <initializer_list>
 #include <map>
+#include <mutex>
+#include <unordered_map>
 
 namespace switchyard::policy {
 
@@ -212,7 +215,7 @@ bool posix_class(std::string_view name, icu::UnicodeSet* set) {
 
 class Parser {
  public:
-  Parser(std::string_view pattern, std::vector<Node>* nodes) : p_(pattern), nodes_(*nodes) {}
+  Parser(std::string_view pattern, std::deque<Node>* nodes) : p_(pattern), nodes_(*nodes) {}
 
   int parse() {
     if (p_.size() > kMaxPatternBytes) return fail("pattern too long");
@@ -719,7 +722,7 @@ class Parser {
   }
 
   std::string_view p_;
-  std::vector<Node>& nodes_;
+  std::deque<Node>& nodes_;
   std::size_t pos_ = 0;
   std::uint8_t flags_ = 0;
   std::string error_;
@@ -948,7 +951,7 @@ std::size_t prefix_count(const std::vector<GateLiteral>& literals) {
 
 class Tree {
  public:
-  std::vector<Node> nodes;
+  std::deque<Node> nodes;  // a deque: nodes (with their UnicodeSets) are never moved
   int root = -1;
 
   // Lengths in bytes, or in non-space bytes; literal positions are measured in these units.
@@ -972,6 +975,26 @@ class Tree {
   const Node& at(int i) const { return nodes[static_cast<std::size_t>(i)]; }
 
   std::size_t max_length(int i) const {
+    return memo(&max_length_memo_, i, [&] { return compute_max_length(i); });
+  }
+  std::size_t max_nonspace_length(int i) const {
+    return memo(&max_nonspace_memo_, i, [&] { return compute_max_nonspace_length(i); });
+  }
+  std::size_t min_length(int i) const {
+    return memo(&min_length_memo_, i, [&] { return compute_min_length(i); });
+  }
+
+  // Nodes never change once added, so per-node results are kept.
+  template <typename F>
+  std::size_t memo(std::vector<std::size_t>* table, int i, F compute) const {
+    constexpr std::size_t kUnknown = kUnboundedLength - 1;
+    if (table->size() <= static_cast<std::size_t>(i)) table->resize(nodes.size(), kUnknown);
+    std::size_t& slot = (*table)[static_cast<std::size_t>(i)];
+    if (slot == kUnknown) slot = compute();
+    return slot;
+  }
+
+  std::size_t compute_max_length(int i) const {
     const Node& n = at(i);
     switch (n.kind) {
       case Kind::kFlags:
@@ -1002,14 +1025,17 @@ class Tree {
     return kUnboundedLength;
   }
 
-  std::size_t max_nonspace_length(int i) const {
+  std::size_t compute_max_nonspace_length(int i) const {
     const Node& n = at(i);
     switch (n.kind) {
       case Kind::kChars: {
-        icu::UnicodeSet rest(n.chars);
-        rest.removeAll(icu::UnicodeSet(0x09, 0x0D));
-        rest.remove(' ');
-        return rest.isEmpty() ? 0 : max_length(i);
+        static const icu::UnicodeSet kSpaces = [] {
+          icu::UnicodeSet set(0x09, 0x0D);
+          set.add(' ');
+          set.freeze();
+          return set;
+        }();
+        return kSpaces.containsAll(n.chars) ? 0 : max_length(i);
       }
       case Kind::kConcat: {
         std::size_t sum = 0;
@@ -1033,7 +1059,7 @@ class Tree {
     }
   }
 
-  std::size_t min_length(int i) const {
+  std::size_t compute_min_length(int i) const {
     const Node& n = at(i);
     switch (n.kind) {
       case Kind::kChars:
@@ -1057,12 +1083,21 @@ class Tree {
     }
   }
 
+  const ByteSet& node_first_bytes(int i) const {
+    if (first_bytes_memo_.size() <= static_cast<std::size_t>(i)) {
+      first_bytes_memo_.resize(nodes.size());
+    }
+    auto& slot = first_bytes_memo_[static_cast<std::size_t>(i)];
+    if (!slot.first) slot = {true, first_bytes(at(i).chars)};
+    return slot.second;
+  }
+
   // The least number of bytes of `set` in any match.
   std::size_t min_count(int i, const ByteSet& set) const {
     const Node& n = at(i);
     switch (n.kind) {
       case Kind::kChars:
-        return !n.chars.isEmpty() && (first_bytes(n.chars) & ~set).none() ? 1 : 0;
+        return !n.chars.isEmpty() && (node_first_bytes(i) & ~set).none() ? 1 : 0;
       case Kind::kConcat: {
         std::size_t sum = 0;
         for (int c : n.children) sum = add_length(sum, min_count(c, set));
@@ -1089,7 +1124,7 @@ class Tree {
     const ByteSet any = ByteSet().set();
     switch (n.kind) {
       case Kind::kChars:
-        return n.chars.isEmpty() ? any : first_bytes(n.chars);
+        return n.chars.isEmpty() ? any : node_first_bytes(i);
       case Kind::kConcat: {
         ByteSet best = any;
         double best_freq = prose().of(best);
@@ -1121,7 +1156,7 @@ class Tree {
     const Node& n = at(i);
     switch (n.kind) {
       case Kind::kChars:
-        return std::min(1.0, prose().of(first_bytes(n.chars)));
+        return std::min(1.0, prose().of(node_first_bytes(i)));
       case Kind::kAssert:
         return n.assertion == Assertion::kWordBoundary ? 0.3
                : n.assertion == Assertion::kLine       ? 0.03
@@ -1299,7 +1334,13 @@ class Tree {
 
   double literal_triggers(const std::vector<GateLiteral>& literals) const {
     double sum = 0;
-    for (const auto& lit : literals) sum += 1e6 * prose().literal(lit);
+    for (const auto& lit : literals) {
+      const std::string key =
+          lit.text + (lit.word_start ? "\x01" : "") + (lit.word_end ? "\x02" : "");
+      auto it = literal_memo_.find(key);
+      if (it == literal_memo_.end()) it = literal_memo_.emplace(key, prose().literal(lit)).first;
+      sum += 1e6 * it->second;
+    }
     return sum;
   }
 
@@ -1559,6 +1600,11 @@ class Tree {
   std::vector<std::pair<bool, std::optional<Exact>>> exact_memo_;
   std::vector<std::pair<bool, std::optional<Candidate>>> required_memo_;
   bool nonspace_units_ = false;
+  mutable std::vector<std::size_t> max_length_memo_;
+  mutable std::vector<std::size_t> max_nonspace_memo_;
+  mutable std::vector<std::size_t> min_length_memo_;
+  mutable std::vector<std::pair<bool, ByteSet>> first_bytes_memo_;
+  mutable std::map<std::string, double> literal_memo_;
 };
 
 bool parse_tree(std::string_view pattern, Tree* tree, std::string* error) {
@@ -1769,8 +1815,10 @@ std::optional<std::string> reserialize_regex(std::string_view pattern) {
   return out;
 }
 
-std::optional<GatePlan> plan_gates(std::string_view pattern, std::string* reason,
-                                   const std::vector<ByteSet>& scanned) {
+namespace {
+
+std::optional<GatePlan> compute_plan(std::string_view pattern, std::string* reason,
+                                     const std::vector<ByteSet>& scanned) {
   std::string why;
   Tree tree;
   std::optional<GatePlan> plan;
@@ -1794,6 +1842,38 @@ std::optional<GatePlan> plan_gates(std::string_view pattern, std::string* reason
   }
   if (!plan && reason != nullptr) *reason = why;
   return plan;
+}
+
+}  // namespace
+
+// Loading a policy compiles the same patterns several times (the policy, and each file for its
+// own tests): plans are kept, keyed by pattern and scanned sets (a pure function of both).
+std::optional<GatePlan> plan_gates(std::string_view pattern, std::string* reason,
+                                   const std::vector<ByteSet>& scanned) {
+  struct Entry {
+    std::optional<GatePlan> plan;
+    std::string reason;
+  };
+  static std::mutex mutex;
+  static std::unordered_map<std::string, Entry> cache;
+  std::string key(pattern);
+  key += '\0';
+  for (const auto& set : scanned) key += set.to_string();
+  {
+    const std::lock_guard<std::mutex> lock(mutex);
+    const auto it = cache.find(key);
+    if (it != cache.end()) {
+      if (reason != nullptr) *reason = it->second.reason;
+      return it->second.plan;
+    }
+  }
+  Entry entry;
+  entry.plan = compute_plan(pattern, &entry.reason, scanned);
+  if (reason != nullptr && !entry.plan) *reason = entry.reason;
+  const std::lock_guard<std::mutex> lock(mutex);
+  if (cache.size() >= 4096) cache.clear();  // bounded: policies are reloaded, regexes edited
+  cache.emplace(std::move(key), entry);
+  return entry.plan;
 }
 
 std::string RegexGate::describe() const {

@@ -52,12 +52,12 @@ struct GateLiteral {
 // alternative contains a match of `regex` (RE2 syntax, same options), and that gate match contains
 // a trigger: `min_count` bytes of `trigger_bytes`, or one occurrence of one of `literals`. The gate
 // match [s, e) has at most `span` units, a unit being a byte, or a non-space byte (is_window_space)
-// when `nonspace`; so min_count trigger bytes lie within `span` units of each other. Around one of
-// its trigger bytes or literal occurrences at p (with min_count > 1: around one of any min_count
-// consecutive trigger bytes in it) it has at most `before` units in [s, p) and at most `after`
-// units in [p, e). So it lies inside the window of `before` units before and `after` units from p,
-// plus one character on each side; there \b, ^, $ and \B see the same neighbours as in the whole
-// text.
+// when `nonspace`; so min_count trigger bytes lie within `span` units of each other. It holds a
+// trigger byte or literal occurrence at some p (with min_count > 1, p belongs to a run of
+// min_count consecutive trigger bytes of the text lying in the match) with at most `before` units
+// in [s, p) and at most `after` units in [p, e). So it lies inside the window of `before` units
+// before and `after` units from p, plus one character on each side; there \b, ^, $ and \B see the
+// same neighbours as in the whole text.
 struct RegexGate {
   std::string regex;
   bool nonspace = false;
@@ -83,7 +83,6 @@ struct RegexGate {
 // parser did not understand it; the caller must then run the pattern over the whole text.
 struct GatePlan {
   std::vector<RegexGate> gates;
-  std::string reason;  // why there is no plan
 };
 // `scanned`: byte sets the caller scans anyway (for other patterns), so triggering on them costs
 // nothing extra.

@@ -274,9 +274,10 @@ class FileAuditSink final : public AuditSink {
     {
       std::unique_lock lock(mutex_);
       if (!stopping_ && queue_.size() < config_.queue_capacity) {
-        // Only the first urgent record wakes the writer; deferred ones wait for it or for the
-        // writer's lazy timeout (kDeferredFlush).
-        const bool wake = urgent && urgent_queued_ == 0;
+        // The first urgent record wakes the writer to write now; a deferred record into an empty
+        // queue wakes it only to start the lazy timeout (kDeferredFlush), so that it either rides
+        // with the next urgent record or goes out alone (an idle writer must not sleep on it).
+        const bool wake = urgent ? urgent_queued_ == 0 : queue_.empty();
         urgent_queued_ += urgent ? 1 : 0;
         queue_.push_back(std::move(item));
         lock.unlock();

@@ -471,8 +471,8 @@ std::vector<std::vector<std::string>> windowing_inputs() {
     bool ascii = true;
     if (is_valid_utf8(edited, &ascii)) inputs.push_back({edited});
     // In prose: at the start, the end, the middle; and across two segments.
-    if (i % 3 == 0) {
-      const std::string before = prose_text(200 + rng() % 3000);
+    {
+      const std::string before = prose_text(100 + rng() % (i % 5 == 0 ? 6000 : 1200));
       const std::string after = prose_text(100 + rng() % 500);
       inputs.push_back({t + " " + after});
       inputs.push_back({before + t});

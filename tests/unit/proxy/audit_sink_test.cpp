@@ -94,11 +94,16 @@ TEST(AuditSinkTest, DeferredRecordsAreWrittenAloneAndWithTheNextUrgentOne) {
   ScopedKey key;
   const auto path = dir.path() / "audit.jsonl";
   auto sink = make_file_audit_sink(test_config(path));
+  DoneWaiter first;
+  sink->append(decision_record(0), first.callback());
+  ASSERT_TRUE(first.wait_for(1));
+  // The writer is now idle, blocked on an empty queue: the deferred record must still get out.
+  std::this_thread::sleep_for(std::chrono::milliseconds(50));
   DoneWaiter alone;
   sink->append_deferred(outcome_record(1), alone.callback());
   ASSERT_TRUE(alone.wait_for(1));
   EXPECT_EQ(alone.durable(), 1);
-  EXPECT_EQ(events_of(read_file(path)), (std::vector<std::string>{"start", "outcome"}));
+  EXPECT_EQ(events_of(read_file(path)), (std::vector<std::string>{"start", "decision", "outcome"}));
 
   DoneWaiter pair;
   sink->append_deferred(outcome_record(2), pair.callback());
@@ -106,8 +111,9 @@ TEST(AuditSinkTest, DeferredRecordsAreWrittenAloneAndWithTheNextUrgentOne) {
   ASSERT_TRUE(pair.wait_for(2));
   EXPECT_EQ(pair.durable(), 2);
   const std::string text = read_file(path);
-  EXPECT_EQ(events_of(text), (std::vector<std::string>{"start", "outcome", "outcome", "decision"}));
-  EXPECT_EQ(parse_line(split_lines(text)[2]).at("request_id").as_string(), "req-2");
+  EXPECT_EQ(events_of(text),
+            (std::vector<std::string>{"start", "decision", "outcome", "outcome", "decision"}));
+  EXPECT_EQ(parse_line(split_lines(text)[3]).at("request_id").as_string(), "req-2");
   sink->close();
   EXPECT_TRUE(verify_texts({read_file(path)}).ok);
 }
