@@ -128,13 +128,21 @@ class ProxyProcess {
   // Waits for the child to exit (polling waitpid with a short pause: a child's exit cannot be
   // awaited otherwise without SIGCHLD handling in the test process). Exit code, or nullopt.
   std::optional<int> wait_exit(std::chrono::milliseconds timeout) {
-    if (status_) return status_;
+    if (status_) {
+      std::unique_lock lock(mutex_);
+      cv_.wait_for(lock, std::chrono::seconds(5), [&] { return eof_; });
+      return status_;
+    }
     const auto deadline = std::chrono::steady_clock::now() + timeout;
     while (std::chrono::steady_clock::now() < deadline) {
       int status = 0;
       const pid_t r = ::waitpid(pid_, &status, WNOHANG);
       if (r == pid_) {
         status_ = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+        // The child's last stderr bytes may still sit in the pipe: let the reader drain them
+        // so that all_stderr() after wait_exit() is complete (it raced under ctest -j2).
+        std::unique_lock lock(mutex_);
+        cv_.wait_for(lock, std::chrono::seconds(5), [&] { return eof_; });
         return status_;
       }
       std::this_thread::sleep_for(std::chrono::milliseconds(5));
