@@ -17,6 +17,8 @@
 #include <mutex>
 #include <unordered_map>
 
+#include "policies/normalizer.h"
+
 namespace switchyard::policy {
 
 namespace {
@@ -88,24 +90,6 @@ unsigned char lead_byte(char32_t cp) {
   if (cp < 0x800) return static_cast<unsigned char>(0xC0 | (cp >> 6));
   if (cp < 0x10000) return static_cast<unsigned char>(0xE0 | (cp >> 12));
   return static_cast<unsigned char>(0xF0 | (cp >> 18));
-}
-
-void append_utf8(char32_t cp, std::string* out) {
-  if (cp < 0x80) {
-    out->push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out->push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    out->push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out->push_back(static_cast<char>(0xF0 | (cp >> 18)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
 }
 
 // Strict UTF-8 decoding (no overlong forms, no surrogates): stricter than RE2, so a pattern RE2
@@ -1252,7 +1236,7 @@ class Tree {
               continue;
             }
             std::string s;
-            append_utf8((cp >= 'A' && cp <= 'Z') ? cp + 32 : cp, &s);
+            append_utf8(static_cast<std::uint32_t>((cp >= 'A' && cp <= 'Z') ? cp + 32 : cp), &s);
             if (std::find(out.strings.begin(), out.strings.end(), s) == out.strings.end()) {
               out.strings.push_back(std::move(s));
             }

@@ -129,8 +129,7 @@ class ProxyProcess {
   // awaited otherwise without SIGCHLD handling in the test process). Exit code, or nullopt.
   std::optional<int> wait_exit(std::chrono::milliseconds timeout) {
     if (status_) {
-      std::unique_lock lock(mutex_);
-      cv_.wait_for(lock, std::chrono::seconds(5), [&] { return eof_; });
+      drain_stderr();
       return status_;
     }
     const auto deadline = std::chrono::steady_clock::now() + timeout;
@@ -139,10 +138,7 @@ class ProxyProcess {
       const pid_t r = ::waitpid(pid_, &status, WNOHANG);
       if (r == pid_) {
         status_ = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-        // The child's last stderr bytes may still sit in the pipe: let the reader drain them
-        // so that all_stderr() after wait_exit() is complete (it raced under ctest -j2).
-        std::unique_lock lock(mutex_);
-        cv_.wait_for(lock, std::chrono::seconds(5), [&] { return eof_; });
+        drain_stderr();
         return status_;
       }
       std::this_thread::sleep_for(std::chrono::milliseconds(5));
@@ -169,6 +165,13 @@ class ProxyProcess {
   }
 
  private:
+  // The child's last stderr bytes may still sit in the pipe when it has exited: let the reader
+  // reach EOF so that all_stderr() after wait_exit() is complete (it raced under ctest -j2).
+  void drain_stderr() {
+    std::unique_lock lock(mutex_);
+    cv_.wait_for(lock, std::chrono::seconds(5), [&] { return eof_; });
+  }
+
   void read_loop(int fd) {
     std::string pending;
     char buf[4096];
