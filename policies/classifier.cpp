@@ -96,6 +96,9 @@ std::size_t code_points(std::string_view text) {
 
 // Windows closer than this are scanned as one (fewer RE2::Set calls).
 constexpr std::size_t kWindowMergeGap = 64;
+// Keyword lists up to this size are found near anchors from the literal scan (see
+// plan_regex_prefilter); longer ones run the automaton over every byte.
+constexpr std::size_t kMaxAnchoredKeywords = 256;
 
 // Collects the windows around triggers, merged, for triggers given in increasing position. The
 // window of a trigger holds every gate match around it (RegexGate), plus one whole character on
@@ -335,8 +338,8 @@ std::unique_ptr<Classifier> Classifier::compile(std::vector<RuleDefinition> rule
     }
   }
   if (!ok) return nullptr;
-  if (!c->plan_regex_prefilter(set_options, errors)) return nullptr;
   c->keywords_.build(std::move(patterns));
+  if (!c->plan_regex_prefilter(set_options, errors)) return nullptr;
   return c;
 }
 
@@ -554,6 +557,17 @@ bool Classifier::plan_regex_prefilter(const RE2::Options& set_options,
     spec.span = std::max(spec.span, group.span);
     spec.nonspace = spec.nonspace || group.nonspace;
   }
+  // Small keyword lists ride on the literal scan: their anchors are more literals, and the
+  // automaton then reads only around them. Long lists (a customer list) would make the literal
+  // scan stop at most positions; the automaton reads every byte faster than that.
+  if (!regex_rules_.empty() && keywords_.anchored() &&
+      keywords_.patterns().size() <= kMaxAnchoredKeywords) {
+    const auto& anchors = keywords_.anchors();
+    for (std::size_t a = 0; a < anchors.size(); ++a) {
+      literal_id({anchors[a].text, false, false}, kKeywordAnchor - static_cast<int>(a));
+    }
+    prefilter_report_.anchored_keywords = keywords_.patterns().size();
+  }
   scanner_.build(specs, std::move(literals), exotic_matters);
   return true;
 }
@@ -689,6 +703,7 @@ bool Classifier::match_set(const RE2::Set& set, std::string_view text, std::vect
 
 bool Classifier::find_candidates(std::string_view view, Scratch* scratch,
                                  std::vector<char>* candidates, std::size_t* set_calls,
+                                 std::vector<KeywordMatcher::AnchorHit>* keyword_anchors,
                                  std::string* error) const {
   auto& hits = scratch->hits;
   if (!scanner_.empty()) scanner_.scan(view, &hits);
@@ -703,7 +718,12 @@ bool Classifier::find_candidates(std::string_view view, Scratch* scratch,
   scratch->found.assign(literal_group_.size(), 0);
   for (const auto& hit : hits.literals) {
     const int group = literal_group_[hit.literal];
-    if (group >= 0) by_group[static_cast<std::size_t>(group)].push_back(hit);
+    if (group >= 0) {
+      by_group[static_cast<std::size_t>(group)].push_back(hit);
+    } else if (group <= kKeywordAnchor && keyword_anchors != nullptr) {
+      keyword_anchors->push_back(
+          {static_cast<std::uint32_t>(kKeywordAnchor - group), hit.position});
+    }
     scratch->found[hit.literal] = 1;
   }
   // Further byte counts read each trigger's span; past a few times the view, windows are added
@@ -806,11 +826,20 @@ Classification Classifier::classify(std::span<const std::string_view> segments,
     std::vector<char> candidates;
     std::size_t set_matches = 0;
     std::vector<KeywordHit> keyword_hits;
+    std::vector<KeywordMatcher::AnchorHit> keyword_anchors;
     for (std::uint32_t s = 0; s < segments.size(); ++s) {
       std::string error;
       if (!text.build(segments[s], limits_.normalizer, &error)) {
         return fail(error + " (segment " + std::to_string(s) + ")");
       }
+      // The anchors found in the normalized view stand for the keyword view only when the two are
+      // one text (nothing to fold or collapse, as in plain prose).
+      const bool keywords_share_scan = prefilter_report_.anchored_keywords != 0 &&
+                                       engine == MatchEngine::kOnePass &&
+                                       text.keyword().data() == text.normalized().data() &&
+                                       text.keyword().size() == text.normalized().size();
+      bool anchors_found = false;
+      keyword_anchors.clear();
       if (!regex_rules_.empty()) {
         ViewKind views[2] = {ViewKind::kNormalized, ViewKind::kDecoded};
         const int view_count = text.has_decoded() ? 2 : 1;
@@ -821,10 +850,12 @@ Classification Classifier::classify(std::span<const std::string_view> segments,
           }
           candidates.assign(rules_.size(), 0);
           std::string matcher_error;
+          const bool collect = keywords_share_scan && v == 0;
           if (!find_candidates(text.view(views[v]), &scratch, &candidates, &set_matches,
-                               &matcher_error)) {
+                               collect ? &keyword_anchors : nullptr, &matcher_error)) {
             return fail(matcher_error);
           }
+          anchors_found = anchors_found || collect;
           for (std::uint32_t rule : regex_rules_) {
             if (candidates[rule]) run_regex(rule, s, text, views[v], &collector);
           }
@@ -835,6 +866,8 @@ Classification Classifier::classify(std::span<const std::string_view> segments,
         const std::string_view keyword_view = text.keyword();
         if (engine == MatchEngine::kEachRuleAlone) {
           keywords_.scan_naive(keyword_view, &keyword_hits);
+        } else if (anchors_found) {
+          keywords_.scan_near(keyword_view, keyword_anchors, &keyword_hits);
         } else {
           keywords_.scan(keyword_view, &keyword_hits);
         }

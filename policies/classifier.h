@@ -88,6 +88,9 @@ struct RegexPrefilterReport {
   std::size_t atom_gated = 0;
   std::size_t whole_text = 0;
   std::size_t window_sets = 0;  // RE2::Sets of gates (one per trigger group)
+  // Keyword phrases found by running the automaton only near their anchors (found by the same
+  // literal scan); 0 when the automaton reads every byte.
+  std::size_t anchored_keywords = 0;
 };
 
 class Classifier {
@@ -135,6 +138,8 @@ class Classifier {
     std::unique_ptr<RE2::Set> set;
     std::vector<std::uint32_t> set_rule;  // set index -> rule
   };
+  static constexpr int kAtomLiteral = -1;
+  static constexpr int kKeywordAnchor = -2;
   struct LiteralTrigger {
     std::size_t before = 0;
     std::size_t after = 0;
@@ -159,8 +164,11 @@ class Classifier {
   // Marks (*candidates)[rule] for every regex rule that may match `view`. False on a matcher
   // failure (*error set).
   struct Scratch;
+  // Appends every keyword anchor found in `view` to *keyword_anchors when given.
   bool find_candidates(std::string_view view, Scratch* scratch, std::vector<char>* candidates,
-                       std::size_t* set_calls, std::string* error) const;
+                       std::size_t* set_calls,
+                       std::vector<KeywordMatcher::AnchorHit>* keyword_anchors,
+                       std::string* error) const;
   bool match_set(const RE2::Set& set, std::string_view text, std::vector<int>* hits,
                  std::size_t* set_calls, std::string* error) const;
 
@@ -175,8 +183,9 @@ class Classifier {
   std::vector<std::uint32_t> regex_rules_;
   TriggerScanner scanner_;
   std::vector<WindowGroup> window_groups_;
-  std::vector<LiteralTrigger> literal_triggers_;     // scanner literal -> its window
-  std::vector<int> literal_group_;                   // scanner literal -> window group, -1: atoms
+  std::vector<LiteralTrigger> literal_triggers_;  // scanner literal -> its window
+  // scanner literal -> window group, kAtomLiteral, or kKeywordAnchor - keyword anchor index
+  std::vector<int> literal_group_;
   std::vector<std::uint32_t> fold_sensitive_rules_;  // candidates if the view has U+017F/U+212A
   std::vector<AtomGate> atom_gates_;
   RegexPrefilterReport prefilter_report_;

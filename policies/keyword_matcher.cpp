@@ -132,6 +132,8 @@ std::string KeywordMatcher::keyword_form(std::string_view keyword) {
 void KeywordMatcher::build(std::vector<KeywordPattern> patterns) {
   patterns_ = std::move(patterns);
   core_length_.clear();
+  anchors_.clear();
+  bool anchorable = true;
   std::fill(std::begin(class_of_), std::end(class_of_), kOtherClass);
   for (int c = 0; c < 256; ++c) {
     if (is_skip(static_cast<unsigned char>(c))) class_of_[c] = kSkipClass;
@@ -156,9 +158,40 @@ void KeywordMatcher::build(std::vector<KeywordPattern> patterns) {
       }
     }
     core_length_.push_back(core);
+    // The anchor: verify() compares every byte of the core but its spaces one to one.
+    std::string_view rest(text.data(), core);
+    std::size_t best = 0;
+    std::size_t best_length = 0;
+    for (std::size_t k = 0; k < core;) {
+      const std::size_t end = std::min(core, text.find(' ', k));
+      if (end - k > best_length) {
+        best = k;
+        best_length = end - k;
+      }
+      k = end + 1;
+    }
+    if (best_length < 2) {
+      anchorable = false;
+    } else {
+      std::string anchor;
+      for (char ch : rest.substr(best, best_length)) {
+        anchor.push_back(static_cast<char>(lower(static_cast<unsigned char>(ch))));
+      }
+      const auto real = [](std::string_view bytes) {
+        return static_cast<std::size_t>(std::count_if(bytes.begin(), bytes.end(), [](char ch) {
+          return !is_skip(static_cast<unsigned char>(ch));
+        }));
+      };
+      auto it = std::find_if(anchors_.begin(), anchors_.end(),
+                             [&](const Anchor& a) { return a.text == anchor; });
+      if (it == anchors_.end()) it = anchors_.insert(anchors_.end(), Anchor{anchor, 0, 0});
+      it->before = std::max(it->before, real(rest.substr(0, best)));
+      it->after = std::max(it->after, real(rest.substr(best)));
+    }
     squeezed_total += squeezed[p].size();
     max_depth_ = std::max(max_depth_, squeezed[p].size());
   }
+  if (!anchorable) anchors_.clear();
   std::size_t width = next_class;  // the trie's row width; the final table's may be one more
 
   // Trie, states numbered in insertion order for now.
@@ -322,6 +355,47 @@ std::size_t KeywordMatcher::warm_up_start(std::string_view text, std::size_t off
     if (class_of_[static_cast<unsigned char>(text[offset])] != kSkipClass) ++counted;
   }
   return offset;
+}
+
+std::size_t KeywordMatcher::real_bytes_back(std::string_view text, std::size_t offset,
+                                            std::size_t count) const {
+  for (std::size_t counted = 0; offset > 0 && counted < count;) {
+    --offset;
+    if (class_of_[static_cast<unsigned char>(text[offset])] != kSkipClass) ++counted;
+  }
+  return offset;
+}
+
+std::size_t KeywordMatcher::real_bytes_forward(std::string_view text, std::size_t offset,
+                                               std::size_t count) const {
+  for (std::size_t counted = 0; offset < text.size() && counted < count; ++offset) {
+    if (class_of_[static_cast<unsigned char>(text[offset])] != kSkipClass) ++counted;
+  }
+  return offset;
+}
+
+void KeywordMatcher::scan_near(std::string_view text, std::span<const AnchorHit> anchor_hits,
+                               std::vector<KeywordHit>* hits) const {
+  if (patterns_.empty()) return;
+  // A match holds its pattern's anchor, so its real bytes lie within the anchor's `before` and
+  // `after` of one anchor occurrence. The automaton started fresh at a window's start reports
+  // every match whose real bytes all lie in the window (and only true matches: verify() decides),
+  // so windows that overlap are merged, each match is reported once, and hits come out in order
+  // of end position, as from scan().
+  std::vector<std::pair<std::size_t, std::size_t>> windows;
+  windows.reserve(anchor_hits.size());
+  for (const auto& hit : anchor_hits) {
+    const Anchor& anchor = anchors_[hit.anchor];
+    windows.emplace_back(real_bytes_back(text, hit.start, anchor.before),
+                         real_bytes_forward(text, hit.start, anchor.after));
+  }
+  std::sort(windows.begin(), windows.end());
+  for (std::size_t i = 0; i < windows.size();) {
+    auto [from, to] = windows[i];
+    for (++i; i < windows.size() && windows[i].first < to; ++i)
+      to = std::max(to, windows[i].second);
+    scan_range(text, from, from, to, 0, hits);
+  }
 }
 
 void KeywordMatcher::scan(std::string_view text, std::vector<KeywordHit>* hits) const {

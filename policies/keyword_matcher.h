@@ -3,8 +3,10 @@
 // for the phrase's separators, case and whole-word boundaries.
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -39,6 +41,26 @@ class KeywordMatcher {
   // differential tests.
   void scan_naive(std::string_view text, std::vector<KeywordHit>* hits) const;
 
+  // Anchors let a caller that scans the text for literals anyway spare the automaton most of the
+  // text. Each pattern has one: its longest run of bytes without a space, which every match
+  // contains verbatim (ASCII case aside). Patterns that share a run share the anchor.
+  struct Anchor {
+    std::string text;        // ASCII lowercased
+    std::size_t before = 0;  // most real (non-separator) bytes of an owner before the anchor
+    std::size_t after = 0;   // most real bytes of an owner from the anchor's start on
+  };
+  struct AnchorHit {
+    std::uint32_t anchor;
+    std::uint32_t start;  // in the text
+  };
+  // False when some pattern has no run of two bytes (then there are no anchors).
+  bool anchored() const { return !anchors_.empty(); }
+  const std::vector<Anchor>& anchors() const { return anchors_; }
+  // The same hits as scan() when `anchor_hits` lists every occurrence of every anchor in text
+  // (ASCII case ignored), by start.
+  void scan_near(std::string_view text, std::span<const AnchorHit> anchor_hits,
+                 std::vector<KeywordHit>* hits) const;
+
   const std::vector<KeywordPattern>& patterns() const { return patterns_; }
   std::size_t state_count() const { return state_count_; }
   std::size_t memory_bytes() const;
@@ -62,10 +84,15 @@ class KeywordMatcher {
                            std::vector<KeywordHit>* hits) const;
   // Where a stream that reports from `offset` on starts reading so that its state is exact there.
   std::size_t warm_up_start(std::string_view text, std::size_t offset) const;
+  // The position `count` real bytes before offset, or after the count-th from offset on.
+  std::size_t real_bytes_back(std::string_view text, std::size_t offset, std::size_t count) const;
+  std::size_t real_bytes_forward(std::string_view text, std::size_t offset,
+                                 std::size_t count) const;
 
   static constexpr std::uint32_t kNone = 0xFFFFFFFFu;
 
   std::vector<KeywordPattern> patterns_;
+  std::vector<Anchor> anchors_;
   std::vector<std::size_t>
       core_length_;  // bytes of text up to and including the last non-separator
   unsigned char class_of_[256] = {};

@@ -216,6 +216,8 @@ TEST(Classifier, DefaultPackIsFullyWindowed) {
   for (const auto& rule : report.rules) {
     EXPECT_EQ(rule.stage, "window") << rule.id << ": " << rule.detail;
   }
+  // Its keyword phrases ride on the same literal scan (the differential tests below cover them).
+  EXPECT_EQ(report.anchored_keywords, p->impl().classifier->keyword_count());
 }
 
 TEST(Classifier, TinyRegexBudgetsNeverReadAsNoMatch) {
@@ -486,6 +488,30 @@ std::vector<std::vector<std::string>> windowing_inputs() {
     for (int k = 0; k < 4; ++k) {
       text += tests[rng() % tests.size()];
       text += std::string(rng() % 40, rng() % 2 ? ' ' : 'a');
+    }
+    inputs.push_back({text});
+  }
+  // Keyword phrases (found near their anchors in plain text) with their separators varied, next
+  // to each other and to regex triggers, in prose.
+  const std::vector<std::string> phrases = {"Internal Use Only",
+                                            "for internal use only",
+                                            "Do Not Distribute",
+                                            "not-for-distribution",
+                                            "CONFIDENTIAL",
+                                            "attorney-client privileged",
+                                            "nur fuer den internen gebrauch",
+                                            "VS-NfD",
+                                            "strictly_confidential",
+                                            "not for public release"};
+  for (int n = 0; n < 60; ++n) {
+    std::string text = prose_text(rng() % 400);
+    for (int k = 0; k < 3; ++k) {
+      std::string phrase = phrases[rng() % phrases.size()];
+      if (rng() % 2) phrase = replace_all(phrase, " ", rng() % 2 ? "-" : "\n   ");
+      if (rng() % 3 == 0) phrase = replace_all(phrase, " ", "");
+      text += glue[rng() % glue.size()] + phrase + glue[rng() % glue.size()];
+      if (rng() % 2) text += tests[rng() % tests.size()];
+      text += prose_text(rng() % 300);
     }
     inputs.push_back({text});
   }

@@ -322,12 +322,43 @@ std::vector<HitKey> sorted_keys(const std::vector<KeywordHit>& hits) {
   return keys;
 }
 
+// Every occurrence of every anchor, ASCII case ignored, by start: what the classifier's literal
+// scan hands to scan_near.
+std::vector<KeywordMatcher::AnchorHit> anchor_hits(const KeywordMatcher& m, std::string_view text) {
+  std::vector<KeywordMatcher::AnchorHit> hits;
+  auto lower = [](char c) {
+    return static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  };
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    for (std::uint32_t a = 0; a < m.anchors().size(); ++a) {
+      const std::string& anchor = m.anchors()[a].text;
+      if (i + anchor.size() > text.size()) continue;
+      bool equal = true;
+      for (std::size_t k = 0; k < anchor.size() && equal; ++k) {
+        equal = lower(text[i + k]) == anchor[k];
+      }
+      if (equal) hits.push_back({a, static_cast<std::uint32_t>(i)});
+    }
+  }
+  return hits;
+}
+
 void expect_scan_equals_naive(const KeywordMatcher& m, std::string_view text) {
   std::vector<KeywordHit> fast;
   std::vector<KeywordHit> slow;
   m.scan(text, &fast);
   m.scan_naive(text, &slow);
   ASSERT_EQ(sorted_keys(fast), sorted_keys(slow)) << text.size() << " bytes";
+  if (!m.anchored()) return;
+  // The automaton run near anchors only: the same hits, once each, in order of end.
+  std::vector<KeywordHit> near;
+  m.scan_near(text, anchor_hits(m, text), &near);
+  auto in_order = [](const std::vector<KeywordHit>& hits) {
+    std::vector<HitKey> keys;
+    for (const auto& h : hits) keys.emplace_back(h.begin, h.end, h.pattern);
+    return keys;
+  };
+  ASSERT_EQ(in_order(near), in_order(fast)) << text.size() << " bytes, near anchors";
 }
 
 KeywordMatcher matcher_of(const std::vector<std::pair<std::string, bool>>& keywords) {
@@ -370,6 +401,52 @@ TEST(KeywordMatcherFastPath, InterleavedStreamsEqualNaiveScan) {
     expect_scan_equals_naive(m, text);
     if (::testing::Test::HasFatalFailure()) return;
   }
+}
+
+TEST(KeywordMatcherFastPath, NearAnchorsEqualsFullScan) {
+  // Patterns whose every word has two bytes or more (so each has an anchor), planted in noise with
+  // random separators, spacing and case; the anchors of different patterns overlap and nest.
+  std::mt19937 rng(11);
+  auto pick = [&](std::size_t n) { return static_cast<std::size_t>(rng() % n); };
+  const std::string_view word_bytes = "abcAB-_x1.";
+  const std::string_view noise_bytes = "abcABC -_\n\t.x1yz";
+  const std::string_view separators[] = {" ", "  ", "-", "_", "\n\t ", ""};
+  int anchored = 0;
+  for (int i = 0; i < 300; ++i) {
+    std::vector<std::pair<std::string, bool>> keywords;
+    for (std::size_t k = 1 + pick(8); k > 0; --k) {
+      std::string keyword;
+      for (std::size_t w = 1 + pick(4); w > 0; --w) {
+        if (!keyword.empty()) keyword += ' ';
+        for (std::size_t c = 2 + pick(5); c > 0; --c)
+          keyword += word_bytes[pick(word_bytes.size())];
+      }
+      keywords.emplace_back(keyword, pick(4) == 0);
+    }
+    const KeywordMatcher m = matcher_of(keywords);
+    if (!m.anchored()) continue;
+    ++anchored;
+    std::string text;
+    const std::size_t size = pick(3) == 0 ? pick(200) : 500 + pick(6000);
+    while (text.size() < size) {
+      if (pick(8) == 0) {
+        const std::string& keyword = keywords[pick(keywords.size())].first;
+        for (char c : keyword) {
+          if (c == ' ') {
+            text += separators[pick(std::size(separators))];
+          } else {
+            text +=
+                pick(3) == 0 ? static_cast<char>(std::toupper(static_cast<unsigned char>(c))) : c;
+          }
+        }
+      } else {
+        text += noise_bytes[pick(noise_bytes.size())];
+      }
+    }
+    expect_scan_equals_naive(m, text);
+    if (::testing::Test::HasFatalFailure()) return;
+  }
+  EXPECT_GT(anchored, 200);  // a pattern without a two-byte word is rare here
 }
 
 TEST(KeywordMatcherFastPath, HitsAcrossChunkBoundaries) {
