@@ -28,11 +28,16 @@ bool is_word_byte(unsigned char b) {
 
 unsigned char fold(unsigned char b) { return (b >= 'A' && b <= 'Z') ? b + 32 : b; }
 
-// Two text bytes as a table index (little-endian, as an unaligned 16-bit load reads them).
+// Two text bytes as a table index (little-endian, as an unaligned 16-bit load reads them), with
+// the top bit of the first byte and the top two of the second dropped: the table shrinks from
+// 512 to 127 KiB and stays in the L2 cache next to the text, at the price of pairs that share an
+// index also sharing their fits (verify() compares the real bytes).
+constexpr std::uint16_t kPairBits = 0x3F7F;
+constexpr std::size_t kPairEntries = kPairBits + 1;
 std::uint16_t pair_at(const unsigned char* p) {
   std::uint16_t v;
   std::memcpy(&v, p, 2);
-  return v;
+  return v & kPairBits;
 }
 
 // The byte values a literal byte stands for (both ASCII cases of a letter).
@@ -284,13 +289,13 @@ void TriggerScanner::build(const std::vector<ClassSpec>& classes, std::vector<Li
   for (auto& v : by_last_pair_) v.clear();
   pair_mask_.reset();
   if (literals_.empty()) return;
-  pair_mask_ = std::make_unique<std::uint64_t[]>(1u << 16);
+  pair_mask_ = std::make_unique<std::uint64_t[]>(kPairEntries);
   std::uint64_t fill = ~std::uint64_t{0};
   for (std::size_t b = 0; b < 8; ++b) {
     // Distances at or beyond a bucket's fingerprint start always fit.
     for (std::size_t k = b + 1; k < 8; ++k) fill &= ~(std::uint64_t{1} << (8 * k + b));
   }
-  std::fill(pair_mask_.get(), pair_mask_.get() + (1u << 16), fill);
+  std::fill(pair_mask_.get(), pair_mask_.get() + kPairEntries, fill);
   for (std::uint32_t id = 0; id < literals_.size(); ++id) {
     const std::string& text = literals_[id].text;
     if (text.size() < 2) continue;  // excluded by build()'s contract
@@ -304,7 +309,8 @@ void TriggerScanner::build(const std::vector<ClassSpec>& classes, std::vector<Li
       const int n2 = byte_forms(static_cast<unsigned char>(text[i + 1]), second);
       for (int a = 0; a < n1; ++a) {
         for (int b = 0; b < n2; ++b) {
-          pair_mask_[first[a] | (second[b] << 8)] &= ~(std::uint64_t{1} << (8 * distance + bucket));
+          pair_mask_[(first[a] | (second[b] << 8)) & kPairBits] &=
+              ~(std::uint64_t{1} << (8 * distance + bucket));
         }
       }
     }

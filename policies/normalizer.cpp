@@ -291,16 +291,22 @@ int hex_value(char c) {
   return c - 'A' + 10;
 }
 
-// SSSE3 classifies a block with two table lookups instead of a dozen compares.
-bool use_ssse3_marks() {
+// SSSE3 classifies a block with two table lookups instead of a dozen compares; AVX2 does it 32
+// bytes at a time.
+enum class MarksBuild { kBaseline, kSsse3, kAvx2 };
+MarksBuild marks_build() {
 #if (defined(__x86_64__) || defined(__i386__)) && (defined(__GNUC__) || defined(__clang__))
-  static const bool use = [] {
+  static const MarksBuild build = [] {
     __builtin_cpu_init();  // in case this runs from a static initializer
-    return detail::kSsse3MarksCompiled && __builtin_cpu_supports("ssse3") != 0;
+    if (detail::kAvx2MarksCompiled && __builtin_cpu_supports("avx2") != 0) return MarksBuild::kAvx2;
+    if (detail::kSsse3MarksCompiled && __builtin_cpu_supports("ssse3") != 0) {
+      return MarksBuild::kSsse3;
+    }
+    return MarksBuild::kBaseline;
   }();
-  return use;
+  return build;
 #else
-  return false;
+  return MarksBuild::kBaseline;
 #endif
 }
 
@@ -319,9 +325,15 @@ bool mark_text(std::string_view text, std::size_t min_run, std::vector<std::uint
     spacing->resize(blocks);
     spacing_words = spacing->data();
   }
-  if (use_ssse3_marks()) {
-    return detail::mark_words_ssse3(text, min_run, kDecode, kSpacing, kAsciiOnly, decode_words,
-                                    spacing_words);
+  switch (marks_build()) {
+    case MarksBuild::kAvx2:
+      return detail::mark_words_avx2(text, min_run, kDecode, kSpacing, kAsciiOnly, decode_words,
+                                     spacing_words);
+    case MarksBuild::kSsse3:
+      return detail::mark_words_ssse3(text, min_run, kDecode, kSpacing, kAsciiOnly, decode_words,
+                                      spacing_words);
+    case MarksBuild::kBaseline:
+      break;
   }
   return mark_words<kDecode, kSpacing, kAsciiOnly>(text, min_run, decode_words, spacing_words);
 }

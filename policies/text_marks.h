@@ -21,15 +21,23 @@
 #if defined(__SSSE3__)
 #include <tmmintrin.h>
 #endif
+#if defined(__AVX2__)
+#include <immintrin.h>
+#endif
 
 namespace switchyard::policy {
 
 namespace detail {
-// text_marks_ssse3.cpp: whether it was compiled with SSSE3, and its mark_words (see below) for
-// (decode, spacing, ascii_only) = (true, false, false), (false, true, false), (true, true, true).
+// The builds of this header with a wider instruction set (text_marks_ssse3.cpp, _avx2.cpp):
+// whether each was compiled with it, and its mark_words (see below) for (decode, spacing,
+// ascii_only) = (true, false, false), (false, true, false), (true, true, true). normalizer.cpp
+// calls the best one the CPU runs.
 extern const bool kSsse3MarksCompiled;
 bool mark_words_ssse3(std::string_view text, std::size_t min_run, bool decode, bool spacing,
                       bool ascii_only, std::uint64_t* decode_words, std::uint64_t* spacing_words);
+extern const bool kAvx2MarksCompiled;
+bool mark_words_avx2(std::string_view text, std::size_t min_run, bool decode, bool spacing,
+                     bool ascii_only, std::uint64_t* decode_words, std::uint64_t* spacing_words);
 }  // namespace detail
 
 namespace {
@@ -127,7 +135,50 @@ struct ClassMasks {
 template <bool kDecode, bool kSpacing>
 [[gnu::always_inline]] inline ClassMasks class_masks(const unsigned char* block) {
   ClassMasks m;
-#if defined(__SSSE3__)
+#if defined(__AVX2__)
+  // The SSSE3 lookup below, 32 bytes at a time (the tables repeat in both 16-byte halves).
+  const __m256i low_nibble =
+      _mm256_setr_epi8(0x2a, 0x0b, 0x0b, 0x0b, 0x0b, 0x4b, 0x4b, 0x0b, 0x0b, 0x0b, 0x03, 0x51, 0x81,
+                       0x31, 0x21, 0x15, 0x2a, 0x0b, 0x0b, 0x0b, 0x0b, 0x4b, 0x4b, 0x0b, 0x0b, 0x0b,
+                       0x03, 0x51, 0x81, 0x31, 0x21, 0x15);
+  const __m256i high_nibble = _mm256_setr_epi8(
+      0x00, 0x00, 0x70, 0x08, 0x01, static_cast<char>(0x86), 0x01, 0x02, 0, 0, 0, 0, 0, 0, 0, 0,
+      0x00, 0x00, 0x70, 0x08, 0x01, static_cast<char>(0x86), 0x01, 0x02, 0, 0, 0, 0, 0, 0, 0, 0);
+  const __m256i nibble = _mm256_set1_epi8(0x0f);
+  auto lane = [&](int k) {
+    const __m256i v = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(block + 32 * k));
+    const __m256i classes = _mm256_and_si256(
+        _mm256_shuffle_epi8(low_nibble, _mm256_and_si256(v, nibble)),
+        _mm256_shuffle_epi8(high_nibble, _mm256_and_si256(_mm256_srli_epi16(v, 4), nibble)));
+    auto bits = [&](__m256i mask) {
+      return std::uint64_t{static_cast<std::uint32_t>(_mm256_movemask_epi8(mask))} << (32 * k);
+    };
+    auto outside = [&](int class_bits) {
+      return bits(_mm256_cmpeq_epi8(
+          _mm256_and_si256(classes, _mm256_set1_epi8(static_cast<char>(class_bits))),
+          _mm256_setzero_si256()));
+    };
+    if constexpr (kDecode) {
+      m.base64 |= outside(0x1f);
+      m.marks |= outside(0xc0);
+    }
+    if constexpr (kSpacing) {
+      m.separator |= outside(0x24);
+      m.alnum |= outside(0x0b);
+    }
+    m.high |= bits(v);
+  };
+  lane(0);
+  lane(1);
+  if constexpr (kDecode) {
+    m.base64 = ~m.base64;
+    m.marks = ~m.marks;
+  }
+  if constexpr (kSpacing) {
+    m.separator = ~m.separator;
+    m.alnum = ~m.alnum;
+  }
+#elif defined(__SSSE3__)
   // One shuffle per nibble looks up class bits for 16 bytes at once: a byte has class bit b when
   // bit b is set both in low_nibble[its low nibble] and in high_nibble[its high nibble]. Bits:
   // 0 A-O a-o, 1 P-Z p-z, 2 '_', 3 digits, 4 "+-/", 5 " -.", 6 "%&+", 7 '\\' (non-ASCII: none).
@@ -306,6 +357,18 @@ bool mark_words(std::string_view text, std::size_t min_run, std::uint64_t* decod
                                                                  spacing_words);
   }
   return mark_blocks<kDecode, kSpacing, kAsciiOnly, 0>(text, min_run, decode_words, spacing_words);
+}
+
+// The entry point of each build (detail::mark_words_*).
+[[maybe_unused]] bool mark_words_dispatch(std::string_view text, std::size_t min_run, bool decode,
+                                          bool spacing, bool ascii_only,
+                                          std::uint64_t* decode_words,
+                                          std::uint64_t* spacing_words) {
+  if (decode && spacing && ascii_only) {
+    return mark_words<true, true, true>(text, min_run, decode_words, spacing_words);
+  }
+  if (decode) return mark_words<true, false, false>(text, min_run, decode_words, spacing_words);
+  return mark_words<false, true, false>(text, min_run, decode_words, spacing_words);
 }
 
 }  // namespace

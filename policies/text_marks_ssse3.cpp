@@ -12,11 +12,8 @@ extern const bool kSsse3MarksCompiled = false;
 
 bool mark_words_ssse3(std::string_view text, std::size_t min_run, bool decode, bool spacing,
                       bool ascii_only, std::uint64_t* decode_words, std::uint64_t* spacing_words) {
-  if (decode && spacing && ascii_only) {
-    return mark_words<true, true, true>(text, min_run, decode_words, spacing_words);
-  }
-  if (decode) return mark_words<true, false, false>(text, min_run, decode_words, spacing_words);
-  return mark_words<false, true, false>(text, min_run, decode_words, spacing_words);
+  return mark_words_dispatch(text, min_run, decode, spacing, ascii_only, decode_words,
+                             spacing_words);
 }
 
 }  // namespace switchyard::policy::detail

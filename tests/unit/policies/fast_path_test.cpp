@@ -261,6 +261,7 @@ bool reference_marks(std::string_view text, std::size_t min_run, bool ascii_only
 
 TEST(NormalizerFastPath, BlockMarksOfEveryBuildMatchTheReference) {
   const bool ssse3 = detail::kSsse3MarksCompiled && __builtin_cpu_supports("ssse3");
+  const bool avx2 = detail::kAvx2MarksCompiled && __builtin_cpu_supports("avx2");
   std::mt19937 rng(5);
   const std::size_t min_runs[] = {0, 1, 2, 5, 16, 31, 64, 65, 200};
   for (int i = 0; i < 1500; ++i) {
@@ -279,7 +280,7 @@ TEST(NormalizerFastPath, BlockMarksOfEveryBuildMatchTheReference) {
       const bool spacing = use != 0;
       const bool ascii_only = use == 2;
       std::vector<std::uint64_t> d(words + 1, 0), s(words + 1, 0), d3(words + 1, 0),
-          s3(words + 1, 0);
+          s3(words + 1, 0), d4(words + 1, 0), s4(words + 1, 0);
       bool ok = false;
       if (use == 0) ok = mark_words<true, false, false>(text, min_run, d.data(), s.data());
       if (use == 1) ok = mark_words<false, true, false>(text, min_run, d.data(), s.data());
@@ -291,6 +292,12 @@ TEST(NormalizerFastPath, BlockMarksOfEveryBuildMatchTheReference) {
                   ok)
             << text;
       }
+      if (avx2) {
+        ASSERT_EQ(detail::mark_words_avx2(text, min_run, decode, spacing, ascii_only, d4.data(),
+                                          s4.data()),
+                  ok)
+            << text;
+      }
       if (!ok) continue;
       for (std::size_t w = 0; w < words; ++w) {
         if (decode) {
@@ -299,11 +306,17 @@ TEST(NormalizerFastPath, BlockMarksOfEveryBuildMatchTheReference) {
           if (ssse3) {
             ASSERT_EQ(d3[w], want_decode[w]) << text;
           }
+          if (avx2) {
+            ASSERT_EQ(d4[w], want_decode[w]) << "avx2: " << text;
+          }
         }
         if (spacing) {
           ASSERT_EQ(s[w], want_spacing[w]) << "spacing word " << w << ": " << text;
           if (ssse3) {
             ASSERT_EQ(s3[w], want_spacing[w]) << text;
+          }
+          if (avx2) {
+            ASSERT_EQ(s4[w], want_spacing[w]) << "avx2: " << text;
           }
         }
       }
