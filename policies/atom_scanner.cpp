@@ -71,7 +71,10 @@ struct TriggerScanner::ByteScan {
   };
   // Recent blocks with bytes of a class that needs min_count bytes within span.
   struct Ring {
-    std::array<Entry, kMaxDensityBlocks> entries;
+    // User-provided, so that value-initialization leaves `entries` alone: a scan used to zero and
+    // copy all 16 rings (16 KiB), which was most of the cost of classifying a short prompt.
+    Ring() {}                                      // NOLINT(modernize-use-equals-default)
+    std::array<Entry, kMaxDensityBlocks> entries;  // [first, first + count) hold data
     std::size_t first = 0;
     std::size_t count = 0;
     std::size_t sum = 0;
@@ -86,7 +89,7 @@ struct TriggerScanner::ByteScan {
   std::string_view text;
   Hits* hits;
   std::array<std::uint16_t, kMaxClasses> class_masks{};
-  std::array<Ring, kMaxClasses> rings{};
+  std::array<Ring, kMaxClasses> rings;
   std::array<Dense, kMaxClasses> dense{};
 
   inline __attribute__((always_inline)) void emit(std::size_t block, std::size_t cls,
@@ -415,7 +418,7 @@ void TriggerScanner::scan_literals(std::string_view text, Hits* hits) const {
 
 void TriggerScanner::scan_bytes_portable(std::string_view text, Hits* hits) const {
   if (classes_.empty() && !detect_exotic_fold_) return;
-  auto scan = std::make_unique<ByteScan>(ByteScan{*this, text, hits});
+  std::unique_ptr<ByteScan> scan(new ByteScan{*this, text, hits, {}, {}, {}});  // in place
   scan->bytes_from(0, 0);
 }
 
@@ -445,7 +448,7 @@ __attribute__((target("popcnt"), noinline)) void handle_block(TriggerScanner::By
 __attribute__((target("ssse3,popcnt"))) void TriggerScanner::scan_bytes_vector(
     std::string_view text, Hits* hits) const {
   if (classes_.empty() && !detect_exotic_fold_) return;
-  auto scan = std::make_unique<ByteScan>(ByteScan{*this, text, hits});
+  std::unique_ptr<ByteScan> scan(new ByteScan{*this, text, hits, {}, {}, {}});  // in place
   const auto* data = reinterpret_cast<const unsigned char*>(text.data());
   const std::size_t n = text.size();
   const __m128i low_nibble = _mm_set1_epi8(0x0F);
