@@ -99,6 +99,8 @@ constexpr std::size_t kWindowMergeGap = 64;
 // Keyword lists up to this size are found near anchors from the literal scan (see
 // plan_regex_prefilter); longer ones run the automaton over every byte.
 constexpr std::size_t kMaxAnchoredKeywords = 256;
+// Texts past this size do not leave their scratch storage with the thread (Classifier::Workspace).
+constexpr std::size_t kLargeText = std::size_t{4} << 20;
 
 // Collects the windows around triggers, merged, for triggers given in increasing position. The
 // window of a trigger holds every gate match around it (RegexGate), plus one whole character on
@@ -680,6 +682,15 @@ struct Classifier::Scratch {
   std::vector<int> atoms;
 };
 
+struct Classifier::Workspace {
+  NormalizedText text;
+  Scratch scratch;
+  std::vector<char> candidates;
+  std::vector<KeywordHit> keyword_hits;
+  std::vector<KeywordMatcher::AnchorHit> keyword_anchors;
+  bool large = false;
+};
+
 bool Classifier::match_set(const RE2::Set& set, std::string_view text, std::vector<int>* hits,
                            std::size_t* set_calls, std::string* error) const {
   hits->clear();
@@ -706,7 +717,13 @@ bool Classifier::find_candidates(std::string_view view, Scratch* scratch,
                                  std::vector<KeywordMatcher::AnchorHit>* keyword_anchors,
                                  std::string* error) const {
   auto& hits = scratch->hits;
-  if (!scanner_.empty()) scanner_.scan(view, &hits);
+  if (scanner_.empty()) {  // (the scratch may hold another classifier's hits)
+    hits.by_class.clear();
+    hits.literals.clear();
+    hits.exotic_fold = false;
+  } else {
+    scanner_.scan(view, &hits);
+  }
   if (hits.exotic_fold) {
     for (std::uint32_t r : fold_sensitive_rules_) (*candidates)[r] = 1;
     for (const auto& gate : atom_gates_) (*candidates)[gate.rule] = 1;
@@ -821,12 +838,17 @@ Classification Classifier::classify(std::span<const std::string_view> segments,
     Collector collector;
     collector.per_rule.assign(rules_.size(), 0);
     collector.keep_values = findings != nullptr;
-    NormalizedText text;
-    Scratch scratch;
-    std::vector<char> candidates;
+    // Per thread and reused: allocating these anew was a tenth of classifying a short prompt. What
+    // a very large text made them hold is given back on the thread's next call.
+    thread_local Workspace workspace;
+    if (workspace.large) workspace = Workspace();
+    workspace.large = total > kLargeText;
+    NormalizedText& text = workspace.text;
+    Scratch& scratch = workspace.scratch;
+    std::vector<char>& candidates = workspace.candidates;
+    std::vector<KeywordHit>& keyword_hits = workspace.keyword_hits;
+    std::vector<KeywordMatcher::AnchorHit>& keyword_anchors = workspace.keyword_anchors;
     std::size_t set_matches = 0;
-    std::vector<KeywordHit> keyword_hits;
-    std::vector<KeywordMatcher::AnchorHit> keyword_anchors;
     for (std::uint32_t s = 0; s < segments.size(); ++s) {
       std::string error;
       if (!text.build(segments[s], limits_.normalizer, &error)) {

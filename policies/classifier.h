@@ -164,6 +164,7 @@ class Classifier {
   // Marks (*candidates)[rule] for every regex rule that may match `view`. False on a matcher
   // failure (*error set).
   struct Scratch;
+  struct Workspace;
   // Appends every keyword anchor found in `view` to *keyword_anchors when given.
   bool find_candidates(std::string_view view, Scratch* scratch, std::vector<char>* candidates,
                        std::size_t* set_calls,

@@ -398,6 +398,45 @@ TEST(Differential, OnePassEqualsEachRuleAlone) {
   EXPECT_GT(with_matches, inputs.size() / 2);
 }
 
+// Each thread keeps its classify scratch between calls (classifier.cpp, Workspace). Calls that
+// alternate between policies (as a reload does), a huge text in between, and texts with and
+// without findings must give what a fresh thread gives.
+TEST(Classifier, ScratchKeptBetweenCallsChangesNothing) {
+  const auto pack = Policy::load_file(std::filesystem::path(SWITCHYARD_SOURCE_DIR) /
+                                      "policies/packs/default.yaml");
+  const auto keywords_only = testing::load(
+      "policy: k\nrules:\n  - id: k.words\n    level: confidential\n    keywords: [Halcyon]\n");
+  // No trigger to scan for: only the whole-text set runs (the scanner is empty).
+  const auto whole_text =
+      testing::load("policy: w\nrules:\n  - {id: w.ing, level: internal, regex: '\\pL+ing'}\n");
+  const std::vector<const Policy*> policies = {globex().get(), pack.get(), keywords_only.get(),
+                                               whole_text.get()};
+  std::vector<std::string> texts = real_texts();
+  texts.push_back(std::string(5u << 20, 'x') + " Halcyon 536-22-8730");  // past the kept size
+  texts.push_back("plain text, nothing to find");
+  std::vector<std::vector<Outcome>> fresh;
+  std::thread([&] {
+    for (const auto* policy : policies) {
+      for (const auto& text : texts) {
+        // A thread of its own per call: nothing kept from an earlier call.
+        std::thread([&] { fresh.push_back(outcomes(policy->classify(text))); }).join();
+      }
+    }
+  }).join();
+  std::mt19937 rng(3);
+  for (int round = 0; round < 2; ++round) {
+    std::size_t k = 0;
+    for (const auto* policy : policies) {
+      for (const auto& text : texts) {
+        // The same thread classifies something else with every policy first.
+        for (const auto* other : policies) other->classify(texts[rng() % texts.size()]);
+        EXPECT_EQ(outcomes(policy->classify(text)), fresh[k]) << k << ": " << text.substr(0, 80);
+        ++k;
+      }
+    }
+  }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Differential on the default pack: the windowed prefilter (regex_analysis.h) must find exactly
 // what each rule run alone over the whole view finds, wherever a match sits relative to windows,
