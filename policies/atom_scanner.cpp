@@ -85,6 +85,8 @@ struct TriggerScanner::ByteScan {
     std::size_t block = 0;
   };
 
+  ByteScan(const TriggerScanner& s, std::string_view t, Hits* h) : scanner(s), text(t), hits(h) {}
+
   const TriggerScanner& scanner;
   std::string_view text;
   Hits* hits;
@@ -418,7 +420,7 @@ void TriggerScanner::scan_literals(std::string_view text, Hits* hits) const {
 
 void TriggerScanner::scan_bytes_portable(std::string_view text, Hits* hits) const {
   if (classes_.empty() && !detect_exotic_fold_) return;
-  std::unique_ptr<ByteScan> scan(new ByteScan{*this, text, hits, {}, {}, {}});  // in place
+  auto scan = std::make_unique<ByteScan>(*this, text, hits);
   scan->bytes_from(0, 0);
 }
 
@@ -448,7 +450,7 @@ __attribute__((target("popcnt"), noinline)) void handle_block(TriggerScanner::By
 __attribute__((target("ssse3,popcnt"))) void TriggerScanner::scan_bytes_vector(
     std::string_view text, Hits* hits) const {
   if (classes_.empty() && !detect_exotic_fold_) return;
-  std::unique_ptr<ByteScan> scan(new ByteScan{*this, text, hits, {}, {}, {}});  // in place
+  auto scan = std::make_unique<ByteScan>(*this, text, hits);
   const auto* data = reinterpret_cast<const unsigned char*>(text.data());
   const std::size_t n = text.size();
   const __m128i low_nibble = _mm_set1_epi8(0x0F);
