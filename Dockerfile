@@ -9,7 +9,7 @@ RUN apt-get update \
  && apt-get install -y --no-install-recommends \
       build-essential cmake pkg-config ca-certificates \
       libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev \
-      libssl-dev libre2-dev libyaml-cpp-dev libicu-dev \
+      libssl-dev libre2-dev libyaml-cpp-dev libicu-dev libjemalloc-dev \
       libgtest-dev libgmock-dev libbenchmark-dev \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
@@ -30,7 +30,7 @@ ARG DEBIAN_FRONTEND=noninteractive
 RUN apt-get update \
  && apt-get install -y --no-install-recommends \
       libboost-json1.81.0 libboost-url1.81.0 libboost-container1.81.0 \
-      libre2-9 libyaml-cpp0.7 libicu72 libssl3 ca-certificates \
+      libre2-9 libyaml-cpp0.7 libicu72 libssl3 libjemalloc2 ca-certificates \
  && rm -rf /var/lib/apt/lists/* \
  && useradd --system --uid 10001 --user-group --home-dir /var/lib/switchyard --shell /usr/sbin/nologin switchyard \
  && mkdir -p /etc/switchyard/policies /etc/switchyard/config /var/lib/switchyard/audit \
