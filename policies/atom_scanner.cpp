@@ -387,14 +387,12 @@ void TriggerScanner::scan_literals(std::string_view text, Hits* hits) const {
     const auto entry = [&](std::size_t q) {
       return _mm_loadl_epi64(reinterpret_cast<const __m128i*>(table + pair_at(data + j + q)));
     };
-    __m128i sum = entry(0);
-    sum = _mm_or_si128(sum, _mm_slli_si128(entry(1), 1));
-    sum = _mm_or_si128(sum, _mm_slli_si128(entry(2), 2));
-    sum = _mm_or_si128(sum, _mm_slli_si128(entry(3), 3));
-    sum = _mm_or_si128(sum, _mm_slli_si128(entry(4), 4));
-    sum = _mm_or_si128(sum, _mm_slli_si128(entry(5), 5));
-    sum = _mm_or_si128(sum, _mm_slli_si128(entry(6), 6));
-    sum = _mm_or_si128(sum, _mm_slli_si128(entry(7), 7));
+    // A tree of ORs: short dependency chains, so that blocks overlap in the pipeline.
+    const __m128i s01 = _mm_or_si128(entry(0), _mm_slli_si128(entry(1), 1));
+    const __m128i s23 = _mm_or_si128(_mm_slli_si128(entry(2), 2), _mm_slli_si128(entry(3), 3));
+    const __m128i s45 = _mm_or_si128(_mm_slli_si128(entry(4), 4), _mm_slli_si128(entry(5), 5));
+    const __m128i s67 = _mm_or_si128(_mm_slli_si128(entry(6), 6), _mm_slli_si128(entry(7), 7));
+    const __m128i sum = _mm_or_si128(_mm_or_si128(s01, s23), _mm_or_si128(s45, s67));
     const __m128i result = _mm_or_si128(sum, pending);
     pending = _mm_srli_si128(sum, 8);
     auto fit = ~static_cast<std::uint64_t>(_mm_cvtsi128_si64(result));
