@@ -47,6 +47,9 @@ PhaseDeadline phase_deadline(std::chrono::milliseconds limit, UpstreamClock::tim
 
 UpstreamConnection::UpstreamConnection(const asio::any_io_executor& executor,
                                        asio::ssl::context* tls) {
+  // Beast reads as much as the buffer has room for, and at least 512 bytes: without room set
+  // aside, a 1 KB reply (headers and body) took two reads, two timer updates and a poll.
+  buffer_.reserve(kReadBufferBytes);
   if (tls != nullptr) {
     tls_.emplace(executor, *tls);
   } else {

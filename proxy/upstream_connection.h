@@ -109,6 +109,7 @@ class UpstreamConnection {
  private:
   std::optional<CountingTcpStream> plain_;
   std::optional<TlsStream> tls_;
+  static constexpr std::size_t kReadBufferBytes = 8 * 1024;
   boost::beast::flat_buffer buffer_;
   std::size_t requests_served_ = 0;
 };
