@@ -132,6 +132,20 @@ struct ClassMasks {
 };
 
 // The masks of one block; kDecode and kSpacing select which ones are needed (high always is).
+// The nibble lookups below collect the bytes outside each class (a compare with zero); this turns
+// them into the bytes inside.
+template <bool kDecode, bool kSpacing>
+[[gnu::always_inline]] inline void invert_classes(ClassMasks& m) {
+  if constexpr (kDecode) {
+    m.base64 = ~m.base64;
+    m.marks = ~m.marks;
+  }
+  if constexpr (kSpacing) {
+    m.separator = ~m.separator;
+    m.alnum = ~m.alnum;
+  }
+}
+
 template <bool kDecode, bool kSpacing>
 [[gnu::always_inline]] inline ClassMasks class_masks(const unsigned char* block) {
   ClassMasks m;
@@ -170,14 +184,7 @@ template <bool kDecode, bool kSpacing>
   };
   lane(0);
   lane(1);
-  if constexpr (kDecode) {
-    m.base64 = ~m.base64;
-    m.marks = ~m.marks;
-  }
-  if constexpr (kSpacing) {
-    m.separator = ~m.separator;
-    m.alnum = ~m.alnum;
-  }
+  invert_classes<kDecode, kSpacing>(m);
 #elif defined(__SSSE3__)
   // One shuffle per nibble looks up class bits for 16 bytes at once: a byte has class bit b when
   // bit b is set both in low_nibble[its low nibble] and in high_nibble[its high nibble]. Bits:
@@ -213,14 +220,7 @@ template <bool kDecode, bool kSpacing>
   lane(1);
   lane(2);
   lane(3);
-  if constexpr (kDecode) {
-    m.base64 = ~m.base64;
-    m.marks = ~m.marks;
-  }
-  if constexpr (kSpacing) {
-    m.separator = ~m.separator;
-    m.alnum = ~m.alnum;
-  }
+  invert_classes<kDecode, kSpacing>(m);
 #elif defined(__SSE2__)
   auto lane = [&](int k) {  // called with constants: the shifts stay immediate
     const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(block + 16 * k));
