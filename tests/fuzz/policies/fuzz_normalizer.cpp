@@ -109,6 +109,32 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     matcher.scan(haystack, &fast_hits);
     matcher.scan_naive(haystack, &slow_hits);
     if (sorted(fast_hits) != sorted(slow_hits)) std::abort();
+    if (matcher.anchored()) {
+      // Near anchors only (every occurrence of every anchor, ASCII case ignored): the same hits
+      // in the same order as the full pass.
+      std::vector<KeywordMatcher::AnchorHit> anchors;
+      for (std::size_t i = 0; i < haystack.size(); ++i) {
+        for (std::uint32_t a = 0; a < matcher.anchors().size(); ++a) {
+          const std::string& anchor = matcher.anchors()[a].text;
+          if (i + anchor.size() > haystack.size()) continue;
+          bool equal = true;
+          for (std::size_t k = 0; k < anchor.size() && equal; ++k) {
+            const auto c = static_cast<unsigned char>(haystack[i + k]);
+            equal = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c) == anchor[k];
+          }
+          if (equal) anchors.push_back({a, static_cast<std::uint32_t>(i)});
+        }
+      }
+      std::vector<KeywordHit> near_hits;
+      matcher.scan_near(haystack, anchors, &near_hits);
+      if (near_hits.size() != fast_hits.size()) std::abort();
+      for (std::size_t h = 0; h < near_hits.size(); ++h) {
+        if (near_hits[h].begin != fast_hits[h].begin || near_hits[h].end != fast_hits[h].end ||
+            near_hits[h].pattern != fast_hits[h].pattern) {
+          std::abort();
+        }
+      }
+    }
   }
   return 0;
 }
