@@ -112,7 +112,7 @@ HmacSha256::HmacSha256(std::string_view key) : impl_(std::make_unique<Impl>()) {
 
 HmacSha256::~HmacSha256() = default;
 
-Digest HmacSha256::mac(std::string_view first, std::string_view second) {
+Digest HmacSha256::mac(std::string_view first, std::string_view second) const {
   Digest inner_hash{};
   Digest out{};
   SHA256_CTX work = impl_->inner;

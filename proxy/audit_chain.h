@@ -48,7 +48,8 @@ class Sha256 {
 };
 
 // HMAC-SHA256 (RFC 2104) with the keyed inner and outer states computed once, so each message
-// costs its own bytes plus three compression blocks. Not thread-safe: one per thread.
+// costs its own bytes plus three compression blocks. mac() only reads the keyed states (it works on
+// a copy), so one object may serve several threads.
 class HmacSha256 {
  public:
   explicit HmacSha256(std::string_view key);
@@ -56,7 +57,7 @@ class HmacSha256 {
   HmacSha256(const HmacSha256&) = delete;
   HmacSha256& operator=(const HmacSha256&) = delete;
   // MAC over the concatenation first + second (saves copying the record to append "}").
-  Digest mac(std::string_view first, std::string_view second = {});
+  Digest mac(std::string_view first, std::string_view second = {}) const;
 
  private:
   struct Impl;

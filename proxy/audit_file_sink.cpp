@@ -8,11 +8,11 @@
 
 #include <atomic>
 #include <cerrno>
+#include <charconv>
 #include <chrono>
 #include <condition_variable>
 #include <cstdlib>
 #include <cstring>
-#include <deque>
 #include <filesystem>
 #include <mutex>
 #include <optional>
@@ -20,6 +20,7 @@
 #include <thread>
 #include <vector>
 
+#include "proxy/audit_body_writer.h"
 #include "proxy/audit_chain.h"
 #include "proxy/audit_sink.h"
 #include "proxy/log.h"
@@ -37,6 +38,16 @@ constexpr std::string_view kReserved[] = {"seq", "ts", "event", "prev", "kid", "
 constexpr std::size_t kMaxTailLine = 16u << 20;
 
 std::string errno_text(int err) { return std::strerror(err); }
+
+void append_hex(std::string& out, const audit::Digest& digest) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  char text[audit::kHexDigestSize];
+  for (std::size_t i = 0; i < digest.size(); ++i) {
+    text[2 * i] = kHex[digest[i] >> 4];
+    text[2 * i + 1] = kHex[digest[i] & 0xf];
+  }
+  out.append(text, sizeof text);
+}
 
 bool write_all(int fd, std::string_view data, int& err) {
   while (!data.empty()) {
@@ -201,7 +212,9 @@ class FileAuditSink final : public AuditSink {
       log::warn("audit key is short; use at least 32 random bytes", {{"env", config.hmac_key_env}});
     }
     hmac_ = std::make_unique<audit::HmacSha256>(key_view);
-    prompt_key_ = audit::derive_prompt_key(key_view);
+    prompt_hmac_ = std::make_unique<audit::HmacSha256>(audit::derive_prompt_key(key_view));
+    kid_json_.clear();
+    append_audit_json_string(kid_json_, config.key_id);
     if (config.queue_capacity == 0) throw std::runtime_error("audit: queue_capacity must be > 0");
 
     if (path_.has_parent_path()) {
@@ -227,10 +240,14 @@ class FileAuditSink final : public AuditSink {
     enqueue(std::move(record), std::move(done), false);
   }
 
+  void append_serialized(std::string_view event, std::string_view body, bool deferred,
+                         Done done) override {
+    enqueue_bytes(event, body, std::move(done), !deferred);
+  }
+
   std::string prompt_digest(std::string_view text) const override {
-    // A fresh HMAC object per call keeps this const and thread-safe; callers hash once per request.
-    audit::HmacSha256 hmac(prompt_key_);
-    return audit::to_hex(hmac.mac(text));
+    // mac() only reads the keyed states, so one object serves every worker thread.
+    return audit::to_hex(prompt_hmac_->mac(text));
   }
 
   bool healthy() const override { return healthy_.load(std::memory_order_relaxed); }
@@ -252,9 +269,10 @@ class FileAuditSink final : public AuditSink {
   }
 
  private:
+  // A queued record: its event name and body sit back to back in the queue's byte buffer.
   struct Item {
-    std::string event;
-    std::string body;  // the caller's members, serialized: "{...}"
+    std::size_t event_size;
+    std::size_t body_size;  // the caller's members, serialized: "{...}"
     Done done;
   };
 
@@ -262,31 +280,35 @@ class FileAuditSink final : public AuditSink {
     // Serialized here, on the caller's thread: the record's many small allocations are freed by
     // the thread that made them (a cross-thread free is several times dearer in glibc), and the
     // writer only signs and writes.
-    Item item;
+    std::string event = "unknown";
     if (const auto* e = record.if_contains("event"); e != nullptr && e->is_string()) {
-      item.event = e->get_string();
-    } else {
-      item.event = "unknown";
+      event = e->get_string();
     }
     for (auto name : kReserved) record.erase(name);
-    item.body = json::serialize(record);
-    item.done = std::move(done);
+    enqueue_bytes(event, json::serialize(record), std::move(done), urgent);
+  }
+
+  void enqueue_bytes(std::string_view event, std::string_view body, Done done, bool urgent) {
     {
       std::unique_lock lock(mutex_);
       if (!stopping_ && queue_.size() < config_.queue_capacity) {
+        // Copied into one buffer that the writer swaps out whole: no allocation per record once
+        // the buffers have grown, and none freed on another thread than the one that made it.
+        queue_bytes_.append(event);
+        queue_bytes_.append(body);
+        queue_.push_back(Item{event.size(), body.size(), std::move(done)});
         // The first urgent record wakes the writer to write now; a deferred record into an empty
         // queue wakes it only to start the lazy timeout (kDeferredFlush), so that it either rides
         // with the next urgent record or goes out alone (an idle writer must not sleep on it).
-        const bool wake = urgent ? urgent_queued_ == 0 : queue_.empty();
+        const bool wake = urgent ? urgent_queued_ == 0 : queue_.size() == 1;
         urgent_queued_ += urgent ? 1 : 0;
-        queue_.push_back(std::move(item));
         lock.unlock();
         if (wake) wake_.notify_one();
         return;
       }
     }
     failures_.fetch_add(1, std::memory_order_relaxed);
-    if (item.done) item.done(false);
+    if (done) done(false);
   }
 
   // ---- startup (constructor thread, before the writer starts) ----
@@ -415,10 +437,13 @@ class FileAuditSink final : public AuditSink {
 
   // Deferred records (outcomes) wait at most this long for an urgent one to carry them.
   static constexpr auto kDeferredFlush = std::chrono::milliseconds(5);
+  // Queue buffers larger than this are released after their batch instead of reused.
+  static constexpr std::size_t kKeptQueueBytes = 4u << 20;
 
   void run() {
     ::pthread_setname_np(::pthread_self(), "sy-audit");
     std::vector<Item> batch;
+    std::string batch_bytes;
     for (;;) {
       bool stop = false;
       {
@@ -432,14 +457,26 @@ class FileAuditSink final : public AuditSink {
           }
         }
         urgent_queued_ = 0;
-        batch.assign(std::make_move_iterator(queue_.begin()),
-                     std::make_move_iterator(queue_.end()));
-        queue_.clear();
+        // Swapped, not copied: both sides keep their capacity from batch to batch.
+        batch.swap(queue_);
+        batch_bytes.swap(queue_bytes_);
         stop = stopping_;
       }
-      for (auto& item : batch) add_record(item);
+      std::string_view bytes = batch_bytes;
+      for (auto& item : batch) {
+        const std::string_view event = bytes.substr(0, item.event_size);
+        const std::string_view body = bytes.substr(item.event_size, item.body_size);
+        bytes.remove_prefix(item.event_size + item.body_size);
+        add_record(event, body, std::move(item.done));
+      }
       flush();
       batch.clear();
+      batch_bytes.clear();
+      if (batch_bytes.capacity() > kKeptQueueBytes) {
+        // A burst's worth of buffer is not kept for ever.
+        std::string().swap(batch_bytes);
+        std::vector<Item>().swap(batch);
+      }
       if (stop) {
         std::unique_lock lock(mutex_);
         if (queue_.empty()) break;  // stopping_ refuses new items, so this is the end
@@ -448,14 +485,14 @@ class FileAuditSink final : public AuditSink {
     shutdown();
   }
 
-  void add_record(Item& item) {
+  void add_record(std::string_view event, std::string_view body, Done done) {
     const auto now = Clock::now();
-    if (rotation_due(now, item.body.size() + 256)) {
+    if (rotation_due(now, body.size() + 256)) {
       flush();
       rotate(now);
     }
-    append_line(now, item.event, item.body);
-    dones_.push_back(std::move(item.done));
+    append_line(now, event, body);
+    dones_.push_back(std::move(done));
     if (config_.fsync == FsyncMode::kAlways) flush();
   }
 
@@ -489,26 +526,29 @@ class FileAuditSink final : public AuditSink {
       file_day_ = audit::timestamp_day(ts);
     }
     const std::size_t start = buffer_.size();
+    char seq[24];
     buffer_ += "{\"seq\":";
-    buffer_ += std::to_string(next_seq_);
+    buffer_.append(seq, std::to_chars(seq, seq + sizeof seq, next_seq_).ptr);
     buffer_ += ",\"ts\":\"";
     buffer_ += ts;
     buffer_ += "\",\"event\":";
-    buffer_ += json::serialize(json::string_view(event.data(), event.size()));
+    append_audit_json_string(buffer_, event);
     buffer_ += ",\"prev\":\"";
     buffer_ += prev_hex_;
     buffer_ += "\",\"kid\":";
-    buffer_ += json::serialize(json::string_view(config_.key_id));
+    buffer_ += kid_json_;
     if (body.size() > 2) {  // body is a serialized object: "{...}"
       buffer_ += ',';
       buffer_.append(body.substr(1, body.size() - 2));
     }
     const std::string_view unsigned_part(buffer_.data() + start, buffer_.size() - start);
-    const std::string mac = audit::to_hex(hmac_->mac(unsigned_part, "}"));
+    const audit::Digest mac = hmac_->mac(unsigned_part, "}");
     buffer_ += audit::kMacMember;
-    buffer_ += mac;
+    append_hex(buffer_, mac);
     buffer_ += "\"}";
-    prev_hex_ = audit::to_hex(sha_.digest(std::string_view(buffer_).substr(start)));
+    const audit::Digest line_hash = sha_.digest(std::string_view(buffer_).substr(start));
+    prev_hex_.clear();
+    append_hex(prev_hex_, line_hash);
     buffer_ += '\n';
     ++next_seq_;
   }
@@ -562,6 +602,7 @@ class FileAuditSink final : public AuditSink {
     buffer_.clear();
     std::vector<Done> dones;
     dones.swap(dones_);
+    dones_.swap(spare_dones_);  // reuse the vector of the previous flush (its capacity)
     for (auto& done : dones) {
       if (!done) continue;
       try {
@@ -570,6 +611,8 @@ class FileAuditSink final : public AuditSink {
         // A throwing callback must not take the writer down with it.
       }
     }
+    dones.clear();
+    spare_dones_.swap(dones);
     return ok;
   }
 
@@ -659,13 +702,15 @@ class FileAuditSink final : public AuditSink {
 
   AuditConfig config_;
   fs::path path_;
-  std::unique_ptr<audit::HmacSha256> hmac_;  // writer thread only
-  std::string prompt_key_;
-  audit::Sha256 sha_;  // writer thread only
+  std::unique_ptr<audit::HmacSha256> hmac_;         // writer thread only
+  std::unique_ptr<audit::HmacSha256> prompt_hmac_;  // any thread (mac() is const)
+  std::string kid_json_;                            // the key id as a JSON string
+  audit::Sha256 sha_;                               // writer thread only
 
   std::mutex mutex_;
   std::condition_variable wake_;
-  std::deque<Item> queue_;
+  std::vector<Item> queue_;
+  std::string queue_bytes_;        // the queued records' event names and bodies, in queue order
   std::size_t urgent_queued_ = 0;  // urgent records in queue_ (guarded by mutex_)
   bool stopping_ = false;
   std::mutex join_mutex_;
@@ -688,6 +733,7 @@ class FileAuditSink final : public AuditSink {
   std::optional<std::int64_t> file_day_;
   std::string buffer_;
   std::vector<Done> dones_;
+  std::vector<Done> spare_dones_;
   ChainState snapshot_;
 };
 

@@ -11,48 +11,49 @@ double to_ms(std::chrono::nanoseconds d) {
   return std::round(static_cast<double>(d.count()) / 1e3) / 1e3;  // microsecond precision
 }
 
-}  // namespace
-
-boost::json::object decision_record(const RequestContext& ctx, bool fallback) {
+// Written through a template over the writer: AuditBodyWriter in the proxy; the unit tests hold it
+// to AuditDomWriter's DOM, serialized the way the file sink did before (byte-identical records).
+template <class W>
+void write_decision(W& r, const RequestContext& ctx, bool fallback) {
   const Config& config = *ctx.worker.shared.config;
-  boost::json::object r;
-  r["event"] = "decision";
-  r["request_id"] = ctx.request_id;
-  r["client"] = ctx.client;
-  r["api"] = ctx.api ? adapters::to_string(*ctx.api) : std::string_view("unknown");
-  r["model"] = ctx.parsed.model;
-  r["stream"] = ctx.parsed.stream;
-  r["handling"] = policy::to_string(ctx.decision.handling);
-  r["level"] = ctx.classification.level;
-  r["route"] = fallback ? std::string_view("internal") : to_string(ctx.decision.route);
-  r["reason"] = fallback ? std::string_view("vendor_fallback") : ctx.decision.reason;
+  r.str("event", "decision");
+  r.str("request_id", ctx.request_id);
+  r.str("client", ctx.client);
+  r.str("api", ctx.api ? adapters::to_string(*ctx.api) : std::string_view("unknown"));
+  r.str("model", ctx.parsed.model);
+  r.boolean("stream", ctx.parsed.stream);
+  r.str("handling", policy::to_string(ctx.decision.handling));
+  r.str("level", ctx.classification.level);
+  r.str("route", fallback ? std::string_view("internal") : to_string(ctx.decision.route));
+  r.str("reason", fallback ? std::string_view("vendor_fallback") : ctx.decision.reason);
   const int upstream = fallback ? ctx.final_upstream : ctx.decision.upstream;
   if (upstream >= 0) {
     const auto& up = config.upstreams[upstream];
-    r["upstream"] = up.name;
+    r.str("upstream", up.name);
     const auto renamed = up.rename(ctx.parsed.model);
-    r["upstream_model"] = renamed ? *renamed : std::string_view(ctx.parsed.model);
+    r.str("upstream_model", renamed ? *renamed : std::string_view(ctx.parsed.model));
   } else {
-    r["upstream"] = nullptr;
-    r["upstream_model"] = nullptr;
+    r.null("upstream");
+    r.null("upstream_model");
   }
-  boost::json::array rules;
-  rules.reserve(ctx.classification.matches.size());
+  r.open_array("rules");
   for (const auto& m : ctx.classification.matches) {
-    boost::json::object rule;
-    rule["id"] = m.id;
-    rule["category"] = m.category;
-    rule["count"] = m.count;
-    rule["handling"] = policy::to_string(m.handling);
-    rules.emplace_back(std::move(rule));
+    r.open_item();
+    r.str("id", m.id);
+    r.str("category", m.category);
+    r.unum("count", m.count);
+    r.str("handling", policy::to_string(m.handling));
+    r.close();
   }
-  r["rules"] = std::move(rules);
-  if (!ctx.decision.redactions.empty()) r["redactions"] = ctx.decision.redactions.size();
-  if (ctx.classification.classifier_error) r["classifier_error"] = ctx.classification.error;
+  r.close();
+  if (!ctx.decision.redactions.empty()) r.unum("redactions", ctx.decision.redactions.size());
+  if (ctx.classification.classifier_error) r.str("classifier_error", ctx.classification.error);
   if (ctx.policy) {
-    r["policy"] = {{"name", ctx.policy->name()},
-                   {"version", ctx.policy->version()},
-                   {"sha256", ctx.policy->sha256()}};
+    r.open("policy");
+    r.str("name", ctx.policy->name());
+    r.str("version", ctx.policy->version());
+    r.str("sha256", ctx.policy->sha256());
+    r.close();
   }
   // The prompt as the auditor knows it: every extracted text segment joined by '\n'.
   std::string joined;
@@ -63,54 +64,66 @@ boost::json::object decision_record(const RequestContext& ctx, bool fallback) {
     if (!joined.empty()) joined += '\n';
     joined += s.text;
   }
-  boost::json::object prompt;
-  prompt["bytes"] = joined.size();
-  prompt["segments"] = ctx.parsed.segments.size();
+  r.open("prompt");
+  r.unum("bytes", joined.size());
+  r.unum("segments", ctx.parsed.segments.size());
   if (ctx.worker.shared.audit != nullptr) {
-    prompt["hmac"] = ctx.worker.shared.audit->prompt_digest(joined);
+    r.str("hmac", ctx.worker.shared.audit->prompt_digest(joined));
   }
-  r["prompt"] = std::move(prompt);
-  if (fallback) r["fallback"] = true;
-  return r;
+  r.close();
+  if (fallback) r.boolean("fallback", true);
 }
 
-boost::json::object outcome_record(const RequestContext& ctx) {
+template <class W>
+void write_outcome(W& r, const RequestContext& ctx) {
   const Config& config = *ctx.worker.shared.config;
-  boost::json::object r;
-  r["event"] = "outcome";
-  r["request_id"] = ctx.request_id;
-  r["client"] = ctx.client;
-  r["api"] = ctx.api ? adapters::to_string(*ctx.api) : std::string_view("unknown");
-  r["route"] = to_string(ctx.route());
+  r.str("event", "outcome");
+  r.str("request_id", ctx.request_id);
+  r.str("client", ctx.client);
+  r.str("api", ctx.api ? adapters::to_string(*ctx.api) : std::string_view("unknown"));
+  r.str("route", to_string(ctx.route()));
   if (ctx.final_upstream >= 0) {
-    r["upstream"] = config.upstreams[ctx.final_upstream].name;
+    r.str("upstream", config.upstreams[ctx.final_upstream].name);
   } else {
-    r["upstream"] = nullptr;
+    r.null("upstream");
   }
-  if (ctx.fallback_used) r["fallback"] = true;
-  r["status"] = ctx.status;
+  if (ctx.fallback_used) r.boolean("fallback", true);
+  r.num("status", ctx.status);
   if (ctx.error_code.empty()) {
-    r["error"] = nullptr;
+    r.null("error");
   } else {
-    r["error"] = ctx.error_code;
+    r.str("error", ctx.error_code);
   }
-  boost::json::object usage;
+  r.open("usage");
   if (ctx.usage.input_tokens >= 0) {
-    usage["input_tokens"] = ctx.usage.input_tokens;
+    r.num("input_tokens", ctx.usage.input_tokens);
   } else {
-    usage["input_tokens"] = nullptr;
+    r.null("input_tokens");
   }
   if (ctx.usage.output_tokens >= 0) {
-    usage["output_tokens"] = ctx.usage.output_tokens;
+    r.num("output_tokens", ctx.usage.output_tokens);
   } else {
-    usage["output_tokens"] = nullptr;
+    r.null("output_tokens");
   }
-  r["usage"] = std::move(usage);
+  r.close();
   const auto latency = RequestContext::Clock::now() - ctx.start;
-  r["latency_ms"] = to_ms(latency);
-  r["upstream_ms"] = to_ms(ctx.upstream_time);
-  r["overhead_ms"] = to_ms(ctx.overhead());
-  return r;
+  r.real("latency_ms", to_ms(latency));
+  r.real("upstream_ms", to_ms(ctx.upstream_time));
+  r.real("overhead_ms", to_ms(ctx.overhead()));
+}
+
+}  // namespace
+
+AuditBody decision_body(const RequestContext& ctx, bool fallback) {
+  AuditBodyWriter writer;
+  write_decision(writer, ctx, fallback);
+  return {writer.event(), writer.finish()};
+}
+
+AuditBody outcome_body(const RequestContext& ctx) {
+  AuditBodyWriter writer;
+  write_outcome(writer, ctx);
+  return {writer.event(), writer.finish()};
 }
 
 }  // namespace switchyard::proxy

@@ -4,14 +4,22 @@
 // hash.
 #pragma once
 
-#include <boost/json/object.hpp>
+#include <string>
 
+#include "proxy/audit_body_writer.h"
 #include "proxy/request_context.h"
 
 namespace switchyard::proxy {
 
+// The records as AuditSink::append_serialized() takes them: the event name and the rest of the
+// members serialized, byte for byte what the file sink wrote for the DOM form the proxy built
+// before, now without a DOM (that DOM was most of the request path's share of the audit cost).
+struct AuditBody {
+  std::string event;
+  std::string body;
+};
 // `fallback`: the record of a second decision, for the vendor_fallback upstream.
-boost::json::object decision_record(const RequestContext& ctx, bool fallback = false);
-boost::json::object outcome_record(const RequestContext& ctx);
+AuditBody decision_body(const RequestContext& ctx, bool fallback = false);
+AuditBody outcome_body(const RequestContext& ctx);
 
 }  // namespace switchyard::proxy

@@ -29,6 +29,26 @@ class AuditSink {
   virtual void append_deferred(boost::json::object record, Done done) {
     append(std::move(record), std::move(done));
   }
+  // The same record already serialized by the caller (proxy/audit_records.h): `body` is a JSON
+  // object "{...}" without the members the sink writes (seq, ts, event, prev, kid, mac), members
+  // in the order the file sink writes them. It saves building a DOM per record on the request
+  // path. `deferred` as append_deferred(). The default parses it back for append().
+  virtual void append_serialized(std::string_view event, std::string_view body, bool deferred,
+                                 Done done) {
+    boost::system::error_code ec;
+    boost::json::value parsed = boost::json::parse(body, ec);
+    if (ec || !parsed.is_object()) {
+      if (done) done(false);
+      return;
+    }
+    boost::json::object record = std::move(parsed.as_object());
+    record["event"] = event;
+    if (deferred) {
+      append_deferred(std::move(record), std::move(done));
+    } else {
+      append(std::move(record), std::move(done));
+    }
+  }
   // The keyed hash recorded instead of the prompt text (HMAC-SHA256 under a key derived from the
   // audit key, hex), so auditors can match a known prompt without the log holding it.
   virtual std::string prompt_digest(std::string_view text) const = 0;

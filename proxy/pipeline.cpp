@@ -84,7 +84,8 @@ RequestContext::~RequestContext() {
       if (error_code.empty()) error_code = "client_disconnected";
     }
     Metrics* metrics = s.metrics;
-    s.audit->append_deferred(outcome_record(*this), [metrics](bool durable) {
+    const AuditBody outcome = outcome_body(*this);
+    s.audit->append_serialized(outcome.event, outcome.body, true, [metrics](bool durable) {
       if (!durable && metrics != nullptr) metrics->count_audit_failure();
     });
   } catch (const std::exception& e) {
@@ -97,15 +98,15 @@ namespace {
 // Appends a record and resumes on this worker once the sink says whether it is durable. The Done
 // callback runs on the writer thread (or inline when the sink refuses at once); posting brings the
 // result back to the worker's executor.
-asio::awaitable<bool> audit_durable(ProxyShared& shared, boost::json::object record) {
+asio::awaitable<bool> audit_durable(ProxyShared& shared, AuditBody record) {
   AuditSink* sink = shared.audit;
   if (sink == nullptr) co_return false;
   auto executor = co_await asio::this_coro::executor;
   const auto t0 = Clock::now();
   const bool durable = co_await asio::async_initiate<decltype(asio::use_awaitable), void(bool)>(
-      [sink, executor](auto handler, boost::json::object rec) {
+      [sink, executor](auto handler, AuditBody rec) {
         auto shared_handler = std::make_shared<decltype(handler)>(std::move(handler));
-        sink->append(std::move(rec), [shared_handler, executor](bool ok) {
+        sink->append_serialized(rec.event, rec.body, false, [shared_handler, executor](bool ok) {
           asio::post(executor, [shared_handler, ok]() mutable { (*shared_handler)(ok); });
         });
       },
@@ -270,7 +271,7 @@ class Pipeline {
     ctx_.decided = true;
     ctx_.final_upstream = ctx_.decision.upstream;
 
-    const bool durable = co_await audit_durable(s_, decision_record(ctx_));
+    const bool durable = co_await audit_durable(s_, decision_body(ctx_));
     ctx_.decision_audited = true;
     if (ctx_.decision.error) {
       // Refused (block, vendor-held conversation): nothing goes upstream, durable or not.
@@ -415,7 +416,7 @@ class Pipeline {
   asio::awaitable<void> fall_back() {
     ctx_.fallback_used = true;
     ctx_.final_upstream = ctx_.decision.fallback;
-    const bool durable = co_await audit_durable(s_, decision_record(ctx_, true));
+    const bool durable = co_await audit_durable(s_, decision_body(ctx_, true));
     if (!durable) {
       co_await fail(dialect(), 503, "audit_unavailable",
                     "The audit log is unavailable; the request was not forwarded");

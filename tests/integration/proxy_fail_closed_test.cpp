@@ -5,6 +5,9 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <future>
+#include <thread>
+
 #include "support/fake_upstream.h"
 #include "support/proxy_fakes.h"
 #include "support/proxy_harness.h"
@@ -240,6 +243,44 @@ TEST(AuditFailure, NothingIsForwardedWhenTheDecisionCannotBeWritten) {
   }
   EXPECT_EQ(internal.request_count(), 0u);
   EXPECT_EQ(vendor.request_count(), 0u);
+}
+
+// The writer completes a whole batch at once, from its own thread: every request waits for its own
+// decision record's result and forwards only if it was durable.
+TEST(AuditFailure, ConcurrentRequestsForwardOnlyOnceTheirBatchIsDurable) {
+  FakeUpstream internal;
+  FakeUpstream vendor;
+  vendor.set_handler([](const RecordedRequest& r) { return api_reply(r, "FROM-VENDOR"); });
+  ProxyHarness proxy(config(internal.base_url(), vendor.base_url(), true));
+  proxy.audit().set_hold(true);
+  constexpr int kRequests = 6;
+  for (const bool durable : {true, false}) {
+    std::vector<std::future<Reply>> replies;
+    for (int i = 0; i < kRequests; ++i) {
+      replies.push_back(std::async(std::launch::async, [&] {
+        Client client(proxy.port());
+        return client.post("/v1/chat/completions", chat_request(kClean, false));
+      }));
+    }
+    ASSERT_TRUE(proxy.audit().wait_for_held(kRequests));
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    EXPECT_EQ(vendor.request_count(), durable ? 0u : static_cast<std::size_t>(kRequests))
+        << "forwarded before the decision was durable";
+    proxy.audit().release_held(durable);
+    for (auto& future : replies) {
+      const Reply reply = future.get();
+      if (durable) {
+        EXPECT_EQ(reply.status, 200u) << reply.body;
+        EXPECT_THAT(reply.body, HasSubstr("FROM-VENDOR"));
+      } else {
+        EXPECT_EQ(reply.status, 503u) << reply.body;
+        EXPECT_EQ(reply.json().at("error").at("code"), "audit_unavailable");
+      }
+    }
+    EXPECT_EQ(vendor.request_count(), static_cast<std::size_t>(kRequests));
+  }
+  EXPECT_EQ(internal.request_count(), 0u);
+  proxy.audit().set_hold(false);
 }
 
 }  // namespace

@@ -20,6 +20,10 @@ class DiscardingAuditSink final : public AuditSink {
   void append(boost::json::object, Done done) override {
     if (done) done(true);
   }
+  // The pipeline hands over serialized records; the default would parse them back.
+  void append_serialized(std::string_view, std::string_view, bool, Done done) override {
+    if (done) done(true);
+  }
   std::string prompt_digest(std::string_view) const override { return {}; }
   bool healthy() const override { return true; }
   void close() override {}

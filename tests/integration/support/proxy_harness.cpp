@@ -4,6 +4,7 @@
 #include <boost/asio/connect.hpp>
 #include <boost/asio/write.hpp>
 #include <stdexcept>
+#include <thread>
 
 namespace switchyard::testing {
 
@@ -24,10 +25,40 @@ void MemoryAuditSink::append(json::object record, Done done) {
       done(false);
       return;
     }
+    const auto* event = record.if_contains("event");
+    const bool decision = event != nullptr && *event == "decision";
     if (ok) records_.push_back(std::move(record));
+    if (ok && hold_ && decision) {
+      held_.push_back(std::move(done));
+      cv_.notify_all();
+      return;
+    }
   }
   cv_.notify_all();
   done(ok);
+}
+
+void MemoryAuditSink::set_hold(bool hold) {
+  std::lock_guard lock(mutex_);
+  hold_ = hold;
+}
+
+bool MemoryAuditSink::wait_for_held(std::size_t n, std::chrono::milliseconds timeout) const {
+  std::unique_lock lock(mutex_);
+  return cv_.wait_for(lock, timeout, [&] { return held_.size() >= n; });
+}
+
+void MemoryAuditSink::release_held(bool durable) {
+  std::vector<Done> held;
+  {
+    std::lock_guard lock(mutex_);
+    held.swap(held_);
+  }
+  // From a thread of its own, all in one go, as the file sink's writer completes a batch.
+  std::thread writer([&] {
+    for (auto& done : held) done(durable);
+  });
+  writer.join();
 }
 
 std::string MemoryAuditSink::prompt_digest(std::string_view text) const {
@@ -35,6 +66,12 @@ std::string MemoryAuditSink::prompt_digest(std::string_view text) const {
 }
 
 void MemoryAuditSink::close() {
+  std::vector<Done> held;
+  {
+    std::lock_guard lock(mutex_);
+    held.swap(held_);
+  }
+  for (auto& done : held) done(false);  // a closing sink answers every record
   std::lock_guard lock(mutex_);
   closed_ = true;
   cv_.notify_all();

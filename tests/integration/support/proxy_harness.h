@@ -45,11 +45,19 @@ class MemoryAuditSink final : public proxy::AuditSink {
   bool wait_for_records(std::string_view request_id, std::size_t n,
                         std::chrono::milliseconds timeout = std::chrono::seconds(10)) const;
   bool closed() const;
+  // Hold mode: decision records are kept but their done() waits for release_held(), which runs
+  // every held one from another thread at once (like the file sink's writer after a sync).
+  void set_hold(bool hold);
+  bool wait_for_held(std::size_t n,
+                     std::chrono::milliseconds timeout = std::chrono::seconds(10)) const;
+  void release_held(bool durable);
 
  private:
   mutable std::mutex mutex_;
   mutable std::condition_variable cv_;
   std::vector<boost::json::object> records_;
+  bool hold_ = false;
+  std::vector<Done> held_;
   std::function<void(const boost::json::object&)> on_append_;
   std::atomic<bool> fail_{false};
   bool closed_ = false;

@@ -1,0 +1,168 @@
+// Direct writing of an audit record's body, byte for byte what the file sink made of the DOM.
+#include "proxy/audit_body_writer.h"
+
+#include <algorithm>
+#include <charconv>
+
+namespace switchyard::proxy {
+
+void append_audit_json_string(std::string& out, std::string_view text) {
+  // boost::json's escapes (serializer.ipp): \" \\ \b \f \n \r \t, other bytes below 0x20 as \u00xx
+  // in lowercase hex, everything else (UTF-8 included) as is.
+  static constexpr char kHex[] = "0123456789abcdef";
+  out += '"';
+  std::size_t run = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    out.append(text.data() + run, i - run);
+    run = i + 1;
+    switch (c) {
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\b':
+        out += "\\b";
+        break;
+      case '\f':
+        out += "\\f";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      default: {
+        const char esc[6] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 15]};
+        out.append(esc, sizeof esc);
+      }
+    }
+  }
+  out.append(text.data() + run, text.size() - run);
+  out += '"';
+}
+
+void AuditBodyWriter::separator() {
+  if (levels_.empty()) {
+    // Top level: every member starts with a comma; finish() turns the first one into '{'.
+    last_top_ = out_.size();
+    out_ += ',';
+    return;
+  }
+  Level& level = levels_.back();
+  if (!level.first) out_ += ',';
+  level.first = false;
+}
+
+void AuditBodyWriter::key(std::string_view key) {
+  separator();
+  append_audit_json_string(out_, key);
+  out_ += ':';
+}
+
+void AuditBodyWriter::str(std::string_view k, std::string_view value) {
+  if (levels_.empty() && k == "event") {
+    event_ = value;  // the sink writes it in its own place
+    event_at_ = out_.size();
+    return;
+  }
+  key(k);
+  append_audit_json_string(out_, value);
+}
+
+void AuditBodyWriter::boolean(std::string_view k, bool value) {
+  key(k);
+  out_ += value ? "true" : "false";
+}
+
+void AuditBodyWriter::num(std::string_view k, std::int64_t value) {
+  key(k);
+  char buf[24];
+  const auto end = std::to_chars(buf, buf + sizeof buf, value).ptr;
+  out_.append(buf, end);
+}
+
+void AuditBodyWriter::unum(std::string_view k, std::uint64_t value) {
+  key(k);
+  char buf[24];
+  const auto end = std::to_chars(buf, buf + sizeof buf, value).ptr;
+  out_.append(buf, end);
+}
+
+void AuditBodyWriter::real(std::string_view k, double value) {
+  key(k);
+  // boost::json's own double format (e.g. 1.5E0), from a serializer on the stack: no allocation.
+  const boost::json::value v(value);
+  boost::json::serializer serializer;
+  serializer.reset(&v);
+  char buf[64];
+  out_.append(serializer.read(buf, sizeof buf));
+}
+
+void AuditBodyWriter::null(std::string_view k) {
+  key(k);
+  out_ += "null";
+}
+
+void AuditBodyWriter::open(std::string_view k) {
+  key(k);
+  out_ += '{';
+  levels_.push_back({true, false});
+}
+
+void AuditBodyWriter::open_array(std::string_view k) {
+  key(k);
+  out_ += '[';
+  levels_.push_back({true, true});
+}
+
+void AuditBodyWriter::open_item() {
+  separator();
+  out_ += '{';
+  levels_.push_back({true, false});
+}
+
+void AuditBodyWriter::close() {
+  out_ += levels_.back().array ? ']' : '}';
+  levels_.pop_back();
+}
+
+std::string AuditBodyWriter::finish() {
+  if (out_.empty()) return "{}";
+  // The sink used to take "event" out of the object with boost::json::object::erase, which moves
+  // the last member into the freed place; the log's layout keeps that order.
+  if (event_at_ < last_top_) {
+    std::rotate(out_.begin() + static_cast<std::ptrdiff_t>(event_at_),
+                out_.begin() + static_cast<std::ptrdiff_t>(last_top_), out_.end());
+  }
+  out_[0] = '{';
+  out_ += '}';
+  return std::move(out_);
+}
+
+void AuditDomWriter::open(std::string_view key) {
+  boost::json::value& v = top()[key];
+  v.emplace_object();
+  stack_.push_back(&v);
+}
+
+void AuditDomWriter::open_array(std::string_view key) {
+  boost::json::value& v = top()[key];
+  v.emplace_array();
+  stack_.push_back(&v);
+}
+
+void AuditDomWriter::open_item() {
+  auto& array = stack_.back()->as_array();
+  array.emplace_back(boost::json::object());
+  stack_.push_back(&array.back());
+}
+
+}  // namespace switchyard::proxy
