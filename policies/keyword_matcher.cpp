@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <stdexcept>
+#include <unordered_map>
 
 #include "policies/normalizer.h"
 
@@ -134,6 +135,7 @@ void KeywordMatcher::build(std::vector<KeywordPattern> patterns) {
   core_length_.clear();
   anchors_.clear();
   bool anchorable = true;
+  std::unordered_map<std::string, std::size_t> anchor_index;
   std::fill(std::begin(class_of_), std::end(class_of_), kOtherClass);
   for (int c = 0; c < 256; ++c) {
     if (is_skip(static_cast<unsigned char>(c))) class_of_[c] = kSkipClass;
@@ -182,11 +184,12 @@ void KeywordMatcher::build(std::vector<KeywordPattern> patterns) {
           return !is_skip(static_cast<unsigned char>(ch));
         }));
       };
-      auto it = std::find_if(anchors_.begin(), anchors_.end(),
-                             [&](const Anchor& a) { return a.text == anchor; });
-      if (it == anchors_.end()) it = anchors_.insert(anchors_.end(), Anchor{anchor, 0, 0});
-      it->before = std::max(it->before, real(rest.substr(0, best)));
-      it->after = std::max(it->after, real(rest.substr(best)));
+      // A hash lookup: a 10,000-name list must not compare every anchor with every other.
+      const auto [at, added] = anchor_index.try_emplace(anchor, anchors_.size());
+      if (added) anchors_.push_back(Anchor{std::move(anchor), 0, 0});
+      Anchor& entry = anchors_[at->second];
+      entry.before = std::max(entry.before, real(rest.substr(0, best)));
+      entry.after = std::max(entry.after, real(rest.substr(best)));
     }
     squeezed_total += squeezed[p].size();
     max_depth_ = std::max(max_depth_, squeezed[p].size());
