@@ -132,6 +132,20 @@ struct ClassMasks {
 };
 
 // The masks of one block; kDecode and kSpacing select which ones are needed (high always is).
+// Class bits of the nibble lookups below: 0x1f base64, 0xc0 decoding marks, 0x24 spacing
+// separators, 0x0b ASCII letters and digits. `outside(bits)` gives the bytes with none of them.
+template <bool kDecode, bool kSpacing, class Outside>
+[[gnu::always_inline]] inline void add_outside(ClassMasks& m, Outside outside) {
+  if constexpr (kDecode) {
+    m.base64 |= outside(0x1f);
+    m.marks |= outside(0xc0);
+  }
+  if constexpr (kSpacing) {
+    m.separator |= outside(0x24);
+    m.alnum |= outside(0x0b);
+  }
+}
+
 // The nibble lookups below collect the bytes outside each class (a compare with zero); this turns
 // them into the bytes inside.
 template <bool kDecode, bool kSpacing>
@@ -172,14 +186,7 @@ template <bool kDecode, bool kSpacing>
           _mm256_and_si256(classes, _mm256_set1_epi8(static_cast<char>(class_bits))),
           _mm256_setzero_si256()));
     };
-    if constexpr (kDecode) {
-      m.base64 |= outside(0x1f);
-      m.marks |= outside(0xc0);
-    }
-    if constexpr (kSpacing) {
-      m.separator |= outside(0x24);
-      m.alnum |= outside(0x0b);
-    }
+    add_outside<kDecode, kSpacing>(m, outside);
     m.high |= bits(v);
   };
   lane(0);
@@ -206,14 +213,7 @@ template <bool kDecode, bool kSpacing>
                          _mm_setzero_si128()),
           k);
     };
-    if constexpr (kDecode) {
-      m.base64 |= outside(0x1f);
-      m.marks |= outside(0xc0);
-    }
-    if constexpr (kSpacing) {
-      m.separator |= outside(0x24);
-      m.alnum |= outside(0x0b);
-    }
+    add_outside<kDecode, kSpacing>(m, outside);
     m.high |= lane_bits(v, k);
   };
   lane(0);

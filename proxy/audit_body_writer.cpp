@@ -4,50 +4,11 @@
 #include <algorithm>
 #include <charconv>
 
+#include "adapters/translate_json.h"
+
 namespace switchyard::proxy {
 
-void append_audit_json_string(std::string& out, std::string_view text) {
-  // boost::json's escapes (serializer.ipp): \" \\ \b \f \n \r \t, other bytes below 0x20 as \u00xx
-  // in lowercase hex, everything else (UTF-8 included) as is.
-  static constexpr char kHex[] = "0123456789abcdef";
-  out += '"';
-  std::size_t run = 0;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    if (c >= 0x20 && c != '"' && c != '\\') continue;
-    out.append(text.data() + run, i - run);
-    run = i + 1;
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\b':
-        out += "\\b";
-        break;
-      case '\f':
-        out += "\\f";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      default: {
-        const char esc[6] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 15]};
-        out.append(esc, sizeof esc);
-      }
-    }
-  }
-  out.append(text.data() + run, text.size() - run);
-  out += '"';
-}
+using adapters::translation::append_json_string;  // boost::json's escapes, byte for byte
 
 void AuditBodyWriter::separator() {
   if (levels_.empty()) {
@@ -63,7 +24,7 @@ void AuditBodyWriter::separator() {
 
 void AuditBodyWriter::key(std::string_view key) {
   separator();
-  append_audit_json_string(out_, key);
+  append_json_string(out_, key);
   out_ += ':';
 }
 
@@ -74,7 +35,7 @@ void AuditBodyWriter::str(std::string_view k, std::string_view value) {
     return;
   }
   key(k);
-  append_audit_json_string(out_, value);
+  append_json_string(out_, value);
 }
 
 void AuditBodyWriter::boolean(std::string_view k, bool value) {

@@ -72,7 +72,4 @@ class AuditDomWriter {
   std::vector<boost::json::value*> stack_;
 };
 
-// Appends `text` as a JSON string literal exactly as boost::json::serialize writes it.
-void append_audit_json_string(std::string& out, std::string_view text);
-
 }  // namespace switchyard::proxy

@@ -20,6 +20,7 @@
 #include <thread>
 #include <vector>
 
+#include "adapters/translate_json.h"
 #include "proxy/audit_body_writer.h"
 #include "proxy/audit_chain.h"
 #include "proxy/audit_sink.h"
@@ -214,7 +215,7 @@ class FileAuditSink final : public AuditSink {
     hmac_ = std::make_unique<audit::HmacSha256>(key_view);
     prompt_hmac_ = std::make_unique<audit::HmacSha256>(audit::derive_prompt_key(key_view));
     kid_json_.clear();
-    append_audit_json_string(kid_json_, config.key_id);
+    adapters::translation::append_json_string(kid_json_, config.key_id);
     if (config.queue_capacity == 0) throw std::runtime_error("audit: queue_capacity must be > 0");
 
     if (path_.has_parent_path()) {
@@ -532,7 +533,7 @@ class FileAuditSink final : public AuditSink {
     buffer_ += ",\"ts\":\"";
     buffer_ += ts;
     buffer_ += "\",\"event\":";
-    append_audit_json_string(buffer_, event);
+    adapters::translation::append_json_string(buffer_, event);
     buffer_ += ",\"prev\":\"";
     buffer_ += prev_hex_;
     buffer_ += "\",\"kid\":";

@@ -8,6 +8,8 @@
 #include <ctime>
 #include <string>
 
+#include "adapters/translate_json.h"
+
 namespace switchyard::log {
 namespace {
 
@@ -18,36 +20,6 @@ Level initial_level() {
 }
 
 std::atomic<Level> g_min_level{initial_level()};
-
-void append_escaped(std::string& out, std::string_view text) {
-  for (char c : text) {
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          char buf[8];
-          std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned char>(c));
-          out += buf;
-        } else {
-          out += c;
-        }
-    }
-  }
-}
 
 std::string_view level_name(Level level) {
   switch (level) {
@@ -95,15 +67,13 @@ void write(Level level, std::string_view message, std::initializer_list<Field> f
   line += ts;
   line += "\",\"level\":\"";
   line += level_name(level);
-  line += "\",\"msg\":\"";
-  append_escaped(line, message);
-  line += '"';
+  line += "\",\"msg\":";
+  adapters::translation::append_json_string(line, message);
   for (const auto& [key, value] : fields) {
-    line += ",\"";
-    append_escaped(line, key);
-    line += "\":\"";
-    append_escaped(line, value);
-    line += '"';
+    line += ',';
+    adapters::translation::append_json_string(line, key);
+    line += ':';
+    adapters::translation::append_json_string(line, value);
   }
   line += "}\n";
   std::fwrite(line.data(), 1, line.size(), stderr);

@@ -6,6 +6,7 @@
 
 #include <limits>
 
+#include "adapters/translate_json.h"
 #include "audit_test_support.h"
 #include "proxy/audit_body_writer.h"
 #include "proxy/audit_chain.h"
@@ -102,7 +103,7 @@ TEST(AuditBodyWriterTest, EscapesStringsLikeBoostJson) {
     s.event = text.empty() ? "outcome" : "odd " + text;
     expect_same_bytes(s);
     std::string direct;
-    append_audit_json_string(direct, text);
+    adapters::translation::append_json_string(direct, text);
     EXPECT_EQ(direct, json::serialize(json::string_view(text)));
   }
 }
