@@ -42,11 +42,20 @@ WorkerContext::WorkerContext(ProxyShared& s, asio::io_context& i)
 }
 
 std::string WorkerContext::next_request_id() {
-  char buf[40];
-  const int n = std::snprintf(buf, sizeof buf, "req_%012llx%08llx",
-                              static_cast<unsigned long long>(prefix_ & 0xffffffffffffull),
-                              static_cast<unsigned long long>(++counter_ & 0xffffffffull));
-  return std::string(buf, static_cast<std::size_t>(n));
+  // "req_" + 12 hex digits of the worker's prefix + 8 of its counter (without snprintf: this runs
+  // for every request).
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string id(4 + 12 + 8, '0');
+  id[0] = 'r';
+  id[1] = 'e';
+  id[2] = 'q';
+  id[3] = '_';
+  const std::uint64_t prefix = prefix_ & 0xffffffffffffull;
+  const std::uint64_t count = ++counter_ & 0xffffffffull;
+  for (int i = 0; i < 12; ++i)
+    id[static_cast<std::size_t>(15 - i)] = kHex[(prefix >> (4 * i)) & 0xf];
+  for (int i = 0; i < 8; ++i) id[static_cast<std::size_t>(23 - i)] = kHex[(count >> (4 * i)) & 0xf];
+  return id;
 }
 
 std::string render_models(const Config& config) {

@@ -299,8 +299,10 @@ TEST_P(RoutesMatrix, RoutesAndAudits) {
   const Reply reply =
       client.post(endpoint.path, endpoint.body(text_for(handling), endpoint.stream), headers);
   const std::string request_id = reply.header("x-switchyard-request-id");
-  ASSERT_FALSE(request_id.empty());
-  EXPECT_FALSE(reply.header("x-switchyard-overhead-ms").empty());
+  // req_ + 12 hex digits of the worker + 8 of its counter; overhead in ms with 3 decimals.
+  EXPECT_THAT(request_id, ::testing::MatchesRegex("req_[0-9a-f]{20}"));
+  EXPECT_THAT(reply.header("x-switchyard-overhead-ms"),
+              ::testing::MatchesRegex("[0-9]+\\.[0-9]{3}"));
   ASSERT_TRUE(harness.audit().wait_for_records(request_id, 2));
   harness.audit().set_on_append({});
   const auto records = harness.audit().records_for(request_id);
