@@ -7,9 +7,11 @@
 #include <poll.h>
 #include <sys/eventfd.h>
 #include <sys/inotify.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
 #include <array>
 #include <atomic>
 #include <cerrno>
@@ -120,6 +122,31 @@ std::string join(const std::vector<std::string>& lines) {
   for (const auto& line : lines) {
     if (!out.empty()) out += '\n';
     out += line;
+  }
+  return out;
+}
+
+// What stat() says of each watched file (following symlinks): identity, size and times. ctime
+// moves on every write, so an edit that keeps the size and restores the mtime still shows.
+std::string stat_material(const std::vector<fs::path>& files) {
+  std::string out;
+  for (const auto& file : files) {
+    out += file.string();
+    struct stat st {};
+    if (::stat(file.c_str(), &st) != 0) {
+      out += "\n-\n";
+      continue;
+    }
+    const long long fields[] = {
+        static_cast<long long>(st.st_dev),          static_cast<long long>(st.st_ino),
+        static_cast<long long>(st.st_size),         static_cast<long long>(st.st_mtim.tv_sec),
+        static_cast<long long>(st.st_mtim.tv_nsec), static_cast<long long>(st.st_ctim.tv_sec),
+        static_cast<long long>(st.st_ctim.tv_nsec)};
+    for (const long long v : fields) {
+      out += ' ';
+      out += std::to_string(v);
+    }
+    out += '\n';
   }
   return out;
 }
@@ -426,6 +453,17 @@ void PolicyReloader::run() {
     const std::string before = last_fingerprint_;
     return fingerprint() != before;
   };
+  // Hashing the files every poll cost ~10 ms of CPU (0.5 % of a core on an idle proxy); a stat of
+  // each tells whether anything could have changed since the last poll.
+  std::string polled_stat;
+  unsigned polls = 0;
+  auto stat_changed = [&] {
+    std::lock_guard lock(state_mutex_);
+    std::string now = stat_material(watched_files_);
+    const bool differs = now != polled_stat;
+    polled_stat = std::move(now);
+    return differs;
+  };
 
   while (!ws.stop.load()) {
     if (ws.rewatch.exchange(false)) watch_current_files();
@@ -482,7 +520,9 @@ void PolicyReloader::run() {
     const auto after = Clock::now();
     if (after >= next_poll) {
       next_poll = after + options_.poll_interval;
-      if (!pending && changed()) {
+      const bool moved = stat_changed();
+      const bool full = ++polls % std::max(1u, options_.full_poll_every) == 0;
+      if (!pending && (moved || full) && changed()) {
         pending = true;  // debounce this too: the poll may have caught a file mid-write
         first_event = after;
         deadline = after + options_.debounce;

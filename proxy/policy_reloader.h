@@ -43,6 +43,9 @@ struct ReloaderOptions {
   // Besides inotify, the files' contents are compared at this interval (network file systems,
   // missed events). Without inotify this is the only watch.
   std::chrono::milliseconds poll_interval{2000};
+  // A poll reads and hashes the files only when one's stat() moved, and regardless every this
+  // many polls (for file systems whose stat() lags behind their contents).
+  unsigned full_poll_every = 15;
   // Install a SIGHUP handler (process-wide; at most one reloader may own it). Turn off if the
   // server routes SIGHUP itself: it then calls request_reload().
   bool handle_sighup = true;

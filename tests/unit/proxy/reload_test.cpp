@@ -9,12 +9,14 @@
 
 #include <gtest/gtest.h>
 #include <signal.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
 #include <regex>
 #include <sstream>
+#include <thread>
 
 #include "admin_fake_audit_sink.h"
 #include "metrics_prometheus_parser.h"
@@ -279,6 +281,35 @@ TEST_F(ReloadTest, PollingFallbackWithoutInotify) {
   write_by_rename(main_file(), replace(v1_, "version: \"1\"", "version: \"4\""));
   ASSERT_TRUE(reloader_->wait_for_attempts(1, kWait));
   EXPECT_EQ(version(), "4");
+}
+
+TEST_F(ReloadTest, PollingFallbackSeesAnInPlaceEditThatKeepsSizeAndMtime) {
+  // The poll compares contents only when a file's stat() moved: this edit keeps the inode, the
+  // size and the mtime, so only the ctime tells (the periodic full comparison is off here).
+  ReloaderOptions options;
+  options.use_inotify = false;
+  options.poll_interval = std::chrono::milliseconds(50);
+  options.full_poll_every = 1000000;
+  make_reloader(main_file(), std::move(options));
+  reloader_->start();
+  std::this_thread::sleep_for(std::chrono::milliseconds(120));  // a poll or two of the old file
+  const auto mtime = fs::last_write_time(main_file());
+  const auto inode = [&] {
+    struct stat st {};
+    ::stat(main_file().c_str(), &st);
+    return st.st_ino;
+  };
+  const auto before = inode();
+  const std::string v6 = replace(v1_, "version: \"1\"", "version: \"6\"");
+  ASSERT_EQ(v6.size(), v1_.size());
+  {
+    std::fstream out(main_file(), std::ios::in | std::ios::out | std::ios::binary);
+    out.write(v6.data(), static_cast<std::streamsize>(v6.size()));
+  }
+  fs::last_write_time(main_file(), mtime);
+  ASSERT_EQ(inode(), before);
+  ASSERT_TRUE(reloader_->wait_for_attempts(1, kWait));
+  EXPECT_EQ(version(), "6");
 }
 
 TEST_F(ReloadTest, SighupTriggersAReload) {
