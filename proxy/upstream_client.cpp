@@ -5,6 +5,7 @@
 #include <boost/asio/error.hpp>
 #include <boost/asio/ssl/error.hpp>
 #include <boost/asio/use_awaitable.hpp>
+#include <boost/asio/write.hpp>
 #include <boost/beast/core/error.hpp>
 #include <boost/beast/http.hpp>
 #include <optional>
@@ -186,6 +187,11 @@ class PooledUpstreamClient final : public UpstreamClient {
     request.keep_alive(true);
     request.prepare_payload();
     const bool head_request = request.method() == http::verb::head;
+    // The head is serialized once, by hand, and sent with the body as two buffers: the same bytes
+    // as Beast's serializer (request line, fields in order as "name: value", empty line), without
+    // its buffer-sequence machinery, which was a few percent of the proxy's CPU per request.
+    const std::string head = serialize_request_head(request);
+    const std::array<asio::const_buffer, 2> wire{asio::buffer(head), asio::buffer(request.body())};
     const std::string where = "upstream '" + endpoint.name + "': ";
 
     for (int attempt = 0;; ++attempt) {
@@ -215,7 +221,7 @@ class PooledUpstreamClient final : public UpstreamClient {
       connection->tcp().expires_at(write_deadline.at);
       const std::uint64_t before = connection->bytes_written();
       auto [wec, written] = co_await connection->visit([&](auto& stream) {
-        return http::async_write(stream, request, asio::as_tuple(asio::use_awaitable));
+        return asio::async_write(stream, wire, asio::as_tuple(asio::use_awaitable));
       });
       const bool sent = connection->bytes_written() != before;
       if (wec) {
@@ -251,6 +257,27 @@ class PooledUpstreamClient final : public UpstreamClient {
 };
 
 }  // namespace
+
+// "METHOD target HTTP/1.1\r\n", each field as "name: value\r\n" in order, then "\r\n": what
+// Beast's serializer writes for a request whose body has a known size (prepare_payload()).
+std::string serialize_request_head(const Request& request) {
+  std::size_t size = 32 + request.method_string().size() + request.target().size();
+  for (const auto& field : request) size += field.name_string().size() + field.value().size() + 4;
+  std::string head;
+  head.reserve(size);
+  head.append(request.method_string());
+  head += ' ';
+  head.append(request.target());
+  head += request.version() == 10 ? " HTTP/1.0\r\n" : " HTTP/1.1\r\n";
+  for (const auto& field : request) {
+    head.append(field.name_string());
+    head += ": ";
+    head.append(field.value());
+    head += "\r\n";
+  }
+  head += "\r\n";
+  return head;
+}
 
 std::unique_ptr<UpstreamClient> make_upstream_client(asio::any_io_executor executor,
                                                      UpstreamEndpoint endpoint,

@@ -83,6 +83,12 @@ class UpstreamClient {
   virtual const UpstreamEndpoint& endpoint() const = 0;
 };
 
+// The request line and fields of `request`, ending with the empty line: the bytes Beast's
+// serializer writes before the body once prepare_payload() has run. send() writes this and the
+// body as two buffers.
+std::string serialize_request_head(
+    const boost::beast::http::request<boost::beast::http::string_body>& request);
+
 // Parses "http(s)://host[:port][/path]" into an endpoint (throws std::invalid_argument when bad).
 UpstreamEndpoint parse_base_url(std::string_view name, std::string_view base_url);
 

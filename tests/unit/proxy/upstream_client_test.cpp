@@ -12,6 +12,7 @@
 #include <boost/asio/write.hpp>
 #include <exception>
 #include <optional>
+#include <sstream>
 #include <stdexcept>
 
 #include "integration/support/fake_upstream.h"
@@ -113,6 +114,35 @@ class UpstreamClientTest : public ::testing::Test {
 
 // --- parse_base_url
 // -------------------------------------------------------------------------------
+
+// send() writes its own head and the body; the bytes must be exactly what Beast's serializer
+// writes for the same message.
+TEST(SerializeRequestHead, SameBytesAsBeastsSerializer) {
+  namespace http = boost::beast::http;
+  auto expect_same = [](http::request<http::string_body> req) {
+    req.prepare_payload();
+    std::ostringstream beast;
+    beast << req;
+    EXPECT_EQ(serialize_request_head(req) + req.body(), beast.str());
+  };
+  http::request<http::string_body> post{http::verb::post, "/v1/chat/completions?x=1", 11};
+  post.set(http::field::host, "api.example.com:8443");
+  post.set(http::field::content_type, "application/json");
+  post.set(http::field::authorization, "Bearer sk-test");
+  post.set("anthropic-version", "2023-06-01");
+  post.set("X-Mixed-Case", "kept as given");
+  post.insert("x-repeated", "one");
+  post.insert("x-repeated", "two");
+  post.body() = R"({"model":"m","messages":[]})";
+  expect_same(post);
+  http::request<http::string_body> empty_post{http::verb::post, "/v1/x", 11};
+  expect_same(empty_post);  // Content-Length: 0
+  http::request<http::string_body> get{http::verb::get, "/v1/models", 11};
+  get.set(http::field::host, "localhost");
+  expect_same(get);
+  http::request<http::string_body> head{http::verb::head, "/", 10};
+  expect_same(head);
+}
 
 TEST(ParseBaseUrl, HttpWithPortAndPath) {
   const auto e = parse_base_url("local", "http://127.0.0.1:11434/v1");
