@@ -215,12 +215,12 @@ describe('errors in OpenAI format', () => {
 
 describe('fail closed', () => {
   test('internal model down: 503 internal_upstream_unavailable, vendor untouched', async () => {
-    const deadPort = await new Promise((resolve) => {
-      import('node:net').then(({ createServer }) => {
-        const s = createServer();
-        s.listen(0, '127.0.0.1', () => { const p = s.address().port; s.close(() => resolve(p)); });
-      });
-    });
+    // The internal model is down: it drops every connection as soon as it is made. (A port found
+    // free and closed again could be taken by a test running in parallel.)
+    const { createServer } = await import('node:net');
+    const dead = createServer((socket) => socket.destroy());
+    await new Promise((resolve) => dead.listen(0, '127.0.0.1', resolve));
+    const deadPort = dead.address().port;
     const vendor2 = await startFakeUpstream('openai', 'vendor2');
     const p2 = await startProxy({
       upstreams: [
@@ -239,6 +239,7 @@ describe('fail closed', () => {
     } finally {
       await p2.stop();
       await vendor2.close();
+      await new Promise((resolve) => dead.close(resolve));
     }
   });
 });

@@ -22,12 +22,21 @@ namespace json = boost::json;
 constexpr std::string_view kSensitive = "Status of Project Kestrel?";
 constexpr std::string_view kClean = "What is the capital of France?";
 
-// A port nothing listens on: bind, read the port, close.
-unsigned short closed_port() {
-  boost::asio::io_context io;
-  boost::asio::ip::tcp::acceptor acceptor(io, {boost::asio::ip::make_address("127.0.0.1"), 0});
-  return acceptor.local_endpoint().port();
-}
+// A port that refuses connections for as long as this object lives: a socket bound to it but not
+// listening. (Binding, reading the port and closing left a window in which a test running in
+// parallel could take the port.)
+class RefusingPort {
+ public:
+  RefusingPort() : socket_(io_) {
+    socket_.open(boost::asio::ip::tcp::v4());
+    socket_.bind({boost::asio::ip::make_address("127.0.0.1"), 0});
+  }
+  unsigned short port() const { return socket_.local_endpoint().port(); }
+
+ private:
+  boost::asio::io_context io_;
+  boost::asio::ip::tcp::socket socket_;
+};
 
 std::string config(const std::string& internal_url, const std::string& vendor_url, bool fallback,
                    std::string_view internal_extra = "") {
@@ -70,8 +79,9 @@ class FailClosed : public ::testing::Test {
 };
 
 TEST_F(FailClosed, InternalDownIs503AndNothingReachesTheVendor) {
-  ProxyHarness proxy(config("http://127.0.0.1:" + std::to_string(closed_port()) + "/v1",
-                            vendor_.base_url(), true));
+  const RefusingPort down;
+  ProxyHarness proxy(
+      config("http://127.0.0.1:" + std::to_string(down.port()) + "/v1", vendor_.base_url(), true));
   Client client(proxy.port());
   for (bool stream : {false, true}) {
     const Reply reply = client.post("/v1/chat/completions", chat_request(kSensitive, stream));
@@ -167,7 +177,8 @@ TEST_P(VendorFailures, FallBackToInternalOnlyWhenConfigured) {
   FakeUpstream internal;
   internal.set_handler([](const RecordedRequest& r) { return api_reply(r, "FROM-INTERNAL"); });
   std::optional<FakeUpstream> vendor;
-  std::string vendor_url = "http://127.0.0.1:" + std::to_string(closed_port()) + "/v1";
+  const RefusingPort down;
+  std::string vendor_url = "http://127.0.0.1:" + std::to_string(down.port()) + "/v1";
   if (failure.handler) {
     vendor.emplace();
     vendor->set_handler(failure.handler);

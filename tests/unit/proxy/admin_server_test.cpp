@@ -57,14 +57,21 @@ Reply fetch(unsigned short port, std::string_view target, http::verb verb = http
   return read_reply(socket, buffer, verb == http::verb::head);
 }
 
-// A port with nothing listening: bind, read the port, close.
-unsigned short closed_port() {
-  asio::io_context io;
-  tcp::acceptor acceptor(io, {asio::ip::make_address("127.0.0.1"), 0});
-  const unsigned short port = acceptor.local_endpoint().port();
-  acceptor.close();
-  return port;
-}
+// A port that refuses connections for as long as this object lives: a socket bound to it but not
+// listening. (Binding, reading the port and closing left a window in which a test running in
+// parallel could take the port.)
+class RefusingPort {
+ public:
+  RefusingPort() : socket_(io_) {
+    socket_.open(tcp::v4());
+    socket_.bind({asio::ip::make_address("127.0.0.1"), 0});
+  }
+  unsigned short port() const { return socket_.local_endpoint().port(); }
+
+ private:
+  asio::io_context io_;
+  tcp::socket socket_;
+};
 
 class AdminServerTest : public ::testing::Test {
  protected:
@@ -164,7 +171,8 @@ TEST_F(AdminServerTest, ReportsEachUpstreamAndFailsOnAnUnreachableRequiredOne) {
   asio::io_context upstream_io;
   tcp::acceptor listening(upstream_io, {asio::ip::make_address("127.0.0.1"), 0});
   const std::string up_port = std::to_string(listening.local_endpoint().port());
-  const std::string down_port = std::to_string(closed_port());
+  const RefusingPort down;
+  const std::string down_port = std::to_string(down.port());
 
   ReadinessSources sources;
   sources.audit = &audit_;

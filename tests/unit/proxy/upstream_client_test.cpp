@@ -444,11 +444,12 @@ TEST_F(UpstreamClientTest, CloseWithoutReplyIsClosedAfterSending) {
 }
 
 TEST_F(UpstreamClientTest, ConnectionRefused) {
-  unsigned short port = 0;
-  {
-    asio::ip::tcp::acceptor probe(io_, {asio::ip::make_address("127.0.0.1"), 0});
-    port = probe.local_endpoint().port();
-  }  // closed: nothing listens there now
+  // Bound but not listening, and kept open: connections are refused and no test running in
+  // parallel can take the port meanwhile.
+  asio::ip::tcp::socket bound(io_);
+  bound.open(asio::ip::tcp::v4());
+  bound.bind({asio::ip::make_address("127.0.0.1"), 0});
+  const unsigned short port = bound.local_endpoint().port();
   auto c = client(parse_base_url("down", "http://127.0.0.1:" + std::to_string(port) + "/v1"));
   auto res = send(*c, post("/v1/x"));
   ASSERT_FALSE(res.ok());
