@@ -754,7 +754,11 @@ bool Classifier::find_candidates(std::string_view view, Scratch* scratch,
   };
   for (std::size_t g = 0; g < window_groups_.size(); ++g) {
     const WindowGroup& group = window_groups_[g];
-    if (settled(group)) continue;
+    // No trigger, no window: most groups on a short prompt.
+    const bool triggered = group.byte_class >= 0
+                               ? !hits.by_class[static_cast<std::size_t>(group.byte_class)].empty()
+                               : !by_group[g].empty();
+    if (!triggered || settled(group)) continue;
     WindowBuilder windows(view, &scratch->windows);
     if (group.byte_class >= 0) {
       const auto& triggers = hits.by_class[static_cast<std::size_t>(group.byte_class)];

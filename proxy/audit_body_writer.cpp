@@ -1,6 +1,8 @@
 // Direct writing of an audit record's body, byte for byte what the file sink made of the DOM.
 #include "proxy/audit_body_writer.h"
 
+#include <cstring>
+
 #include <algorithm>
 #include <charconv>
 
@@ -100,8 +102,12 @@ std::string AuditBodyWriter::finish() {
   // The sink used to take "event" out of the object with boost::json::object::erase, which moves
   // the last member into the freed place; the log's layout keeps that order.
   if (event_at_ < last_top_) {
-    std::rotate(out_.begin() + static_cast<std::ptrdiff_t>(event_at_),
-                out_.begin() + static_cast<std::ptrdiff_t>(last_top_), out_.end());
+    // std::rotate, by copies: the last member to event_at_, the members from there after it
+    // (std::rotate swaps byte by byte, which was 1 % of the proxy's CPU).
+    const std::string last(out_, last_top_);
+    std::memmove(out_.data() + event_at_ + last.size(), out_.data() + event_at_,
+                 last_top_ - event_at_);
+    std::memcpy(out_.data() + event_at_, last.data(), last.size());
   }
   out_[0] = '{';
   out_ += '}';
