@@ -30,8 +30,12 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
+# The harness's stub upstream (127.0.0.1:18080, as in switchyard-bench.yaml); not while run.sh runs.
 nginx -p "$work/stub/" -c "$bench/stub-nginx.conf" >"$work/stub.log" 2>&1 &
 pids+=($!)
+for _ in $(seq 50); do curl -s -o /dev/null http://127.0.0.1:18080/ && break; sleep 0.1; done
+curl -s -o /dev/null http://127.0.0.1:18080/ ||
+  { echo "audit_thread_cpu: the stub did not start on 127.0.0.1:18080 (port in use?):" >&2; cat "$work/stub.log" >&2; exit 2; }
 export SWITCHYARD_AUDIT_KEY=${SWITCHYARD_AUDIT_KEY:-bench-only-audit-key-not-secret}
 export SWITCHYARD_LOG_LEVEL=warn
 config=$root/tests/bench/load/switchyard-bench.yaml
@@ -57,8 +61,15 @@ run() {  # run NAME FSYNC
   load "$secs" >"$work/h2load.out" 2>&1
   thread_ticks "$pid" >"$work/t1"
   kill "$pid"; wait "$pid" 2>/dev/null || true
-  local requests
+  local requests ok
   requests=$(grep -o 'requests: [0-9]* total' "$work/h2load.out" | awk '{print $2}')
+  ok=$(grep -o 'status codes: [0-9]* 2xx' "$work/h2load.out" | awk '{print $3}')
+  # A run with failed or non-2xx requests measures error paths, not the audit: refuse it.
+  if [[ -z $requests || $requests == 0 || $ok != "$requests" ]]; then
+    echo "audit_thread_cpu: $name: $ok of ${requests:-0} requests got 2xx; proxy log:" >&2
+    tail -5 "$work/proxy.log" >&2
+    exit 1
+  fi
   join "$work/t0" "$work/t1" | awk -v n="$name" -v r="$requests" -v hz="$(getconf CLK_TCK)" '
     { d = ($3 - $2) * 1e6 / hz / r; total += d
       if ($1 == "sy-worker" || $1 == "sy-audit") part[$1] = d; else other += d }
