@@ -11,6 +11,7 @@
 #include "support/fake_upstream.h"
 #include "support/proxy_fakes.h"
 #include "support/proxy_harness.h"
+#include "support/refusing_port.h"
 #include "support/test_certs.h"
 
 namespace switchyard::testing {
@@ -21,22 +22,6 @@ namespace json = boost::json;
 
 constexpr std::string_view kSensitive = "Status of Project Kestrel?";
 constexpr std::string_view kClean = "What is the capital of France?";
-
-// A port that refuses connections for as long as this object lives: a socket bound to it but not
-// listening. (Binding, reading the port and closing left a window in which a test running in
-// parallel could take the port.)
-class RefusingPort {
- public:
-  RefusingPort() : socket_(io_) {
-    socket_.open(boost::asio::ip::tcp::v4());
-    socket_.bind({boost::asio::ip::make_address("127.0.0.1"), 0});
-  }
-  unsigned short port() const { return socket_.local_endpoint().port(); }
-
- private:
-  boost::asio::io_context io_;
-  boost::asio::ip::tcp::socket socket_;
-};
 
 std::string config(const std::string& internal_url, const std::string& vendor_url, bool fallback,
                    std::string_view internal_extra = "") {
@@ -79,7 +64,7 @@ class FailClosed : public ::testing::Test {
 };
 
 TEST_F(FailClosed, InternalDownIs503AndNothingReachesTheVendor) {
-  const RefusingPort down;
+  const switchyard::testing::RefusingPort down;
   ProxyHarness proxy(
       config("http://127.0.0.1:" + std::to_string(down.port()) + "/v1", vendor_.base_url(), true));
   Client client(proxy.port());
@@ -177,7 +162,7 @@ TEST_P(VendorFailures, FallBackToInternalOnlyWhenConfigured) {
   FakeUpstream internal;
   internal.set_handler([](const RecordedRequest& r) { return api_reply(r, "FROM-INTERNAL"); });
   std::optional<FakeUpstream> vendor;
-  const RefusingPort down;
+  const switchyard::testing::RefusingPort down;
   std::string vendor_url = "http://127.0.0.1:" + std::to_string(down.port()) + "/v1";
   if (failure.handler) {
     vendor.emplace();

@@ -14,6 +14,7 @@
 #include <thread>
 
 #include "admin_fake_audit_sink.h"
+#include "integration/support/refusing_port.h"
 #include "metrics_prometheus_parser.h"
 
 namespace switchyard::proxy {
@@ -56,22 +57,6 @@ Reply fetch(unsigned short port, std::string_view target, http::verb verb = http
   beast::flat_buffer buffer;
   return read_reply(socket, buffer, verb == http::verb::head);
 }
-
-// A port that refuses connections for as long as this object lives: a socket bound to it but not
-// listening. (Binding, reading the port and closing left a window in which a test running in
-// parallel could take the port.)
-class RefusingPort {
- public:
-  RefusingPort() : socket_(io_) {
-    socket_.open(tcp::v4());
-    socket_.bind({asio::ip::make_address("127.0.0.1"), 0});
-  }
-  unsigned short port() const { return socket_.local_endpoint().port(); }
-
- private:
-  asio::io_context io_;
-  tcp::socket socket_;
-};
 
 class AdminServerTest : public ::testing::Test {
  protected:
@@ -171,7 +156,7 @@ TEST_F(AdminServerTest, ReportsEachUpstreamAndFailsOnAnUnreachableRequiredOne) {
   asio::io_context upstream_io;
   tcp::acceptor listening(upstream_io, {asio::ip::make_address("127.0.0.1"), 0});
   const std::string up_port = std::to_string(listening.local_endpoint().port());
-  const RefusingPort down;
+  const switchyard::testing::RefusingPort down;
   const std::string down_port = std::to_string(down.port());
 
   ReadinessSources sources;

@@ -16,6 +16,7 @@
 #include <stdexcept>
 
 #include "integration/support/fake_upstream.h"
+#include "integration/support/refusing_port.h"
 #include "integration/support/test_certs.h"
 #include "proxy/upstream_client.h"
 #include "proxy/upstream_pool.h"
@@ -444,13 +445,9 @@ TEST_F(UpstreamClientTest, CloseWithoutReplyIsClosedAfterSending) {
 }
 
 TEST_F(UpstreamClientTest, ConnectionRefused) {
-  // Bound but not listening, and kept open: connections are refused and no test running in
-  // parallel can take the port meanwhile.
-  asio::ip::tcp::socket bound(io_);
-  bound.open(asio::ip::tcp::v4());
-  bound.bind({asio::ip::make_address("127.0.0.1"), 0});
-  const unsigned short port = bound.local_endpoint().port();
-  auto c = client(parse_base_url("down", "http://127.0.0.1:" + std::to_string(port) + "/v1"));
+  const switchyard::testing::RefusingPort down;
+  auto c =
+      client(parse_base_url("down", "http://127.0.0.1:" + std::to_string(down.port()) + "/v1"));
   auto res = send(*c, post("/v1/x"));
   ASSERT_FALSE(res.ok());
   EXPECT_EQ(res.error().kind, UpstreamErrorKind::kConnect) << res.error().message;
