@@ -28,6 +28,18 @@ bool is_word_byte(unsigned char b) {
 
 unsigned char fold(unsigned char b) { return (b >= 'A' && b <= 'Z') ? b + 32 : b; }
 
+// fold() on the eight bytes of a word at once: bytes that are ASCII (top bit clear) and in 'A'..'Z'
+// get 0x20 added. The two sums cannot carry between bytes (at most 0x7F + 0x3F).
+std::uint64_t fold8(std::uint64_t x) {
+  constexpr std::uint64_t kOnes = 0x0101010101010101u;
+  constexpr std::uint64_t kHigh = 0x8080808080808080u;
+  const std::uint64_t low7 = x & ~kHigh;
+  const std::uint64_t at_least_a = low7 + (0x80 - 'A') * kOnes;
+  const std::uint64_t above_z = low7 + (0x80 - 'Z' - 1) * kOnes;
+  const std::uint64_t upper = at_least_a & ~above_z & ~x & kHigh;
+  return x | (upper >> 2);
+}
+
 // Two text bytes as a table index (little-endian, as an unaligned 16-bit load reads them), with
 // the top two bits of each byte dropped: the entries in use shrink from 512 to 32 KiB (the first
 // quarter of each 256-entry row), the size of an L1 data cache, at the price of pairs that share an
@@ -55,6 +67,10 @@ int byte_forms(unsigned char b, unsigned char out[2]) {
 #if defined(__x86_64__)
 bool has_vector_unit() {
   static const bool yes = __builtin_cpu_supports("ssse3") && __builtin_cpu_supports("popcnt");
+  return yes;
+}
+bool has_avx2() {
+  static const bool yes = has_vector_unit() && __builtin_cpu_supports("avx2");
   return yes;
 }
 #endif
@@ -321,19 +337,33 @@ void TriggerScanner::build(const std::vector<ClassSpec>& classes, std::vector<Li
         }
       }
     }
-    by_last_pair_[bucket].emplace_back(
+    Candidate candidate{};
+    candidate.pair =
         static_cast<std::uint16_t>(static_cast<unsigned char>(text[length - 2]) |
-                                   (static_cast<unsigned char>(text[length - 1]) << 8)),
-        id);
+                                   (static_cast<unsigned char>(text[length - 1]) << 8));
+    candidate.literal = id;
+    const std::size_t head = std::min<std::size_t>(text.size(), 8);
+    std::memcpy(&candidate.head, text.data(), head);
+    candidate.head_mask = head == 8 ? ~std::uint64_t{0} : (std::uint64_t{1} << (8 * head)) - 1;
+    by_last_pair_[bucket].push_back(candidate);
   }
   for (auto& v : by_last_pair_) std::sort(v.begin(), v.end());
 }
 
 bool TriggerScanner::literal_at(std::string_view text, std::size_t position,
-                                const Literal& literal) const {
+                                const Candidate& candidate) const {
+  const Literal& literal = literals_[candidate.literal];
   const std::size_t size = literal.text.size();
   if (position + size > text.size()) return false;
-  for (std::size_t k = 0; k < size; ++k) {
+  // The first eight bytes in one compare where the text has them; most candidates end here.
+  std::size_t k = 0;
+  if (text.size() - position >= 8) {
+    std::uint64_t word;
+    std::memcpy(&word, text.data() + position, 8);
+    if (((fold8(word) ^ candidate.head) & candidate.head_mask) != 0) return false;
+    k = std::min<std::size_t>(size, 8);
+  }
+  for (; k < size; ++k) {
     if (fold(static_cast<unsigned char>(text[position + k])) !=
         static_cast<unsigned char>(literal.text[k])) {
       return false;
@@ -362,10 +392,17 @@ void TriggerScanner::verify(std::string_view text, std::size_t end_pair, unsigne
     if (end_pair + 2 < length) continue;
     const std::size_t start = end_pair + 2 - length;
     const auto& list = by_last_pair_[bucket];
-    auto it = std::lower_bound(list.begin(), list.end(), std::make_pair(pair, std::uint32_t{0}));
-    for (; it != list.end() && it->first == pair; ++it) {
-      if (literal_at(text, start, literals_[it->second])) {
-        hits->literals.push_back({it->second, static_cast<std::uint32_t>(start)});
+    auto it = std::lower_bound(list.begin(), list.end(), pair,
+                               [](const Candidate& c, std::uint16_t p) { return c.pair < p; });
+    for (; it != list.end() && it->pair == pair; ++it) {
+      if (literal_at(text, start, *it)) {
+        // Kept in order as they come: a hit starts at most eight bytes before end_pair, so it
+        // moves back past the few hits of those bytes only (sorting all of them cost more).
+        auto& out = hits->literals;
+        out.push_back({it->literal, static_cast<std::uint32_t>(start)});
+        for (std::size_t k = out.size() - 1; k > 0 && out[k] < out[k - 1]; --k) {
+          std::swap(out[k], out[k - 1]);
+        }
       }
     }
   }
@@ -415,7 +452,6 @@ void TriggerScanner::scan_literals(std::string_view text, Hits* hits) const {
       verify(text, j, fit, hits);
     }
   }
-  std::sort(hits->literals.begin(), hits->literals.end());
 }
 
 void TriggerScanner::scan_bytes_portable(std::string_view text, Hits* hits) const {
@@ -434,6 +470,17 @@ __attribute__((target("ssse3"), always_inline)) inline std::uint32_t nibble_cand
   const __m128i hi = _mm_and_si128(_mm_srli_epi16(v, 4), low_nibble);
   const __m128i m = _mm_and_si128(_mm_shuffle_epi8(lo_table, lo), _mm_shuffle_epi8(hi_table, hi));
   return static_cast<std::uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(m, zero))) ^ 0xFFFFu;
+}
+
+// The same for 32 bytes.
+__attribute__((target("avx2"), always_inline)) inline std::uint32_t nibble_candidates32(
+    __m256i v, __m256i lo_table, __m256i hi_table, __m256i low_nibble) {
+  const __m256i lo = _mm256_and_si256(v, low_nibble);
+  const __m256i hi = _mm256_and_si256(_mm256_srli_epi16(v, 4), low_nibble);
+  const __m256i m =
+      _mm256_and_si256(_mm256_shuffle_epi8(lo_table, lo), _mm256_shuffle_epi8(hi_table, hi));
+  return ~static_cast<std::uint32_t>(
+      _mm256_movemask_epi8(_mm256_cmpeq_epi8(m, _mm256_setzero_si256())));
 }
 
 // Out of line, so that the vector loop below stays small; popcnt like the loop.
@@ -488,29 +535,78 @@ __attribute__((target("ssse3,popcnt"))) void TriggerScanner::scan_bytes_vector(
   }
   scan->bytes_from(i, nonspace);
 }
+
+// The same 32 bytes at a time (the nibble tables repeat in both halves); each 16-byte half is one
+// block of the handler. Prose has few candidates, so most of the time goes to this loop.
+__attribute__((target("avx2,popcnt"))) void TriggerScanner::scan_bytes_avx2(std::string_view text,
+                                                                            Hits* hits) const {
+  if (classes_.empty() && !detect_exotic_fold_) return;
+  auto scan = std::make_unique<ByteScan>(*this, text, hits);
+  const auto* data = reinterpret_cast<const unsigned char*>(text.data());
+  const std::size_t n = text.size();
+  const __m256i low_nibble = _mm256_set1_epi8(0x0F);
+  const __m256i lo_table = _mm256_broadcastsi128_si256(
+      _mm_load_si128(reinterpret_cast<const __m128i*>(nibble_lo_.data())));
+  const __m256i hi_table = _mm256_broadcastsi128_si256(
+      _mm_load_si128(reinterpret_cast<const __m128i*>(nibble_hi_.data())));
+  constexpr std::size_t kWide = 2 * kBlock;
+  std::size_t i = 0;
+  std::uint32_t nonspace = 0;
+  if (!need_nonspace_) {
+    for (; i + kWide <= n; i += kWide) {
+      const std::uint32_t candidates =
+          nibble_candidates32(_mm256_loadu_si256(reinterpret_cast<const __m256i*>(data + i)),
+                              lo_table, hi_table, low_nibble);
+      if (candidates != 0) [[unlikely]] {
+        if ((candidates & 0xFFFF) != 0)
+          handle_block(scan.get(), i / kBlock, candidates & 0xFFFF, 0, 0);
+        if ((candidates >> 16) != 0)
+          handle_block(scan.get(), i / kBlock + 1, candidates >> 16, 0, 0);
+      }
+    }
+  } else {
+    const __m256i space = _mm256_set1_epi8(' ');
+    const __m256i tab = _mm256_set1_epi8(0x09);
+    const __m256i four = _mm256_set1_epi8(4);
+    for (; i + kWide <= n; i += kWide) {
+      const __m256i v = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(data + i));
+      const std::uint32_t candidates = nibble_candidates32(v, lo_table, hi_table, low_nibble);
+      // Spaces: ' ' and 0x09..0x0D (v - 9 <= 4, unsigned).
+      const __m256i shifted = _mm256_sub_epi8(v, tab);
+      const __m256i ws = _mm256_or_si256(
+          _mm256_cmpeq_epi8(v, space), _mm256_cmpeq_epi8(_mm256_min_epu8(shifted, four), shifted));
+      const std::uint32_t solid = ~static_cast<std::uint32_t>(_mm256_movemask_epi8(ws));
+      if (candidates != 0) [[unlikely]] {
+        if ((candidates & 0xFFFF) != 0) {
+          handle_block(scan.get(), i / kBlock, candidates & 0xFFFF, solid & 0xFFFF, nonspace);
+        }
+        if ((candidates >> 16) != 0) {
+          handle_block(scan.get(), i / kBlock + 1, candidates >> 16, solid >> 16,
+                       nonspace + static_cast<std::uint32_t>(std::popcount(solid & 0xFFFF)));
+        }
+      }
+      nonspace += static_cast<std::uint32_t>(std::popcount(solid));
+    }
+  }
+  scan->bytes_from(i, nonspace);
+}
 #endif
 
-void TriggerScanner::scan_portable(std::string_view text, Hits* hits) const {
-  hits->by_class.resize(classes_.size());
-  for (auto& v : hits->by_class) v.clear();
-  hits->literals.clear();
-  hits->exotic_fold = false;
-  scan_bytes_portable(text, hits);
-  scan_literals(text, hits);
-}
-
-void TriggerScanner::scan(std::string_view text, Hits* hits) const {
+void TriggerScanner::scan(std::string_view text, Hits* hits, Unit unit) const {
   hits->by_class.resize(classes_.size());
   for (auto& v : hits->by_class) v.clear();
   hits->literals.clear();
   hits->exotic_fold = false;
 #if defined(__x86_64__)
-  if (has_vector_unit()) {
+  if (unit == Unit::kBest && has_avx2()) {
+    scan_bytes_avx2(text, hits);
+  } else if (unit != Unit::kPortable && has_vector_unit()) {
     scan_bytes_vector(text, hits);
   } else {
     scan_bytes_portable(text, hits);
   }
 #else
+  (void)unit;
   scan_bytes_portable(text, hits);
 #endif
   scan_literals(text, hits);

@@ -68,21 +68,34 @@ class TriggerScanner {
   bool empty() const { return classes_.empty() && literals_.empty() && !detect_exotic_fold_; }
   const std::vector<Literal>& literals() const { return literals_; }
 
-  void scan(std::string_view text, Hits* hits) const;
-  // The same without the vector unit (tests compare the two).
-  void scan_portable(std::string_view text, Hits* hits) const;
+  // Which vector instructions the byte-class half uses: the best the CPU has (AVX2, else SSSE3),
+  // or, for tests that compare the paths, SSSE3 or none. A unit the CPU lacks falls back to none.
+  enum class Unit { kBest, kSsse3, kPortable };
+  void scan(std::string_view text, Hits* hits, Unit unit = Unit::kBest) const;
 
  public:
   struct ByteScan;  // internal; public for the out-of-line block handler
 
  private:
+  // A literal that verify() may find where its fingerprint fits: its first eight bytes as one
+  // word, so that most candidates are rejected by one compare.
+  struct Candidate {
+    std::uint16_t pair;
+    std::uint32_t literal;
+    std::uint64_t head;       // the literal's first min(8, size) bytes, little-endian
+    std::uint64_t head_mask;  // the bytes of `head` that count
+    bool operator<(const Candidate& o) const {
+      return pair != o.pair ? pair < o.pair : literal < o.literal;
+    }
+  };
   void scan_bytes_portable(std::string_view text, Hits* hits) const;
 #if defined(__x86_64__)
   void scan_bytes_vector(std::string_view text, Hits* hits) const;
+  void scan_bytes_avx2(std::string_view text, Hits* hits) const;
 #endif
   void scan_literals(std::string_view text, Hits* hits) const;
   void verify(std::string_view text, std::size_t end_pair, unsigned buckets, Hits* hits) const;
-  bool literal_at(std::string_view text, std::size_t position, const Literal& literal) const;
+  bool literal_at(std::string_view text, std::size_t position, const Candidate& candidate) const;
 
   std::vector<ClassSpec> classes_;
   bool need_nonspace_ = false;
@@ -100,7 +113,7 @@ class TriggerScanner {
   // from its fingerprint's end.
   std::unique_ptr<std::uint64_t[]> pair_mask_;
   // Per bucket: literals by the ASCII-folded pair that ends their fingerprint.
-  std::array<std::vector<std::pair<std::uint16_t, std::uint32_t>>, 8> by_last_pair_;
+  std::array<std::vector<Candidate>, 8> by_last_pair_;
 };
 
 }  // namespace switchyard::policy

@@ -1776,8 +1776,6 @@ std::string hex_byte(int b) {
 
 }  // namespace
 
-bool is_window_space(unsigned char byte) { return byte == ' ' || (byte >= 0x09 && byte <= 0x0D); }
-
 RegexFacts analyze_regex(std::string_view pattern) {
   RegexFacts facts;
   Tree tree;

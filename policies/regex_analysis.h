@@ -22,7 +22,10 @@ inline constexpr std::size_t kUnboundedLength = std::numeric_limits<std::size_t>
 
 // Whitespace for "non-space length": the bytes of \s and [[:space:]] (\t \n \v \f \r and space).
 // Runs of them may be arbitrarily long inside a match without making its other parts longer.
-bool is_window_space(unsigned char byte);
+// Inline: the window builder calls it for every byte it walks.
+inline bool is_window_space(unsigned char byte) {
+  return byte == ' ' || (byte >= 0x09 && byte <= 0x0D);
+}
 
 // Facts about every match of a pattern (UTF-8, RE2's default Perl-like syntax).
 struct RegexFacts {
