@@ -84,9 +84,6 @@ class TriggerScanner {
     std::uint32_t literal;
     std::uint64_t head;       // the literal's first min(8, size) bytes, little-endian
     std::uint64_t head_mask;  // the bytes of `head` that count
-    bool operator<(const Candidate& o) const {
-      return pair != o.pair ? pair < o.pair : literal < o.literal;
-    }
   };
   void scan_bytes_portable(std::string_view text, Hits* hits) const;
 #if defined(__x86_64__)
@@ -112,8 +109,11 @@ class TriggerScanner {
   // bit b set when no literal of bucket b (fingerprint of b + 2 bytes) has pair p at distance k
   // from its fingerprint's end.
   std::unique_ptr<std::uint64_t[]> pair_mask_;
-  // Per bucket: literals by the ASCII-folded pair that ends their fingerprint.
+  // Per bucket: literals by a hash of the ASCII-folded pair that ends their fingerprint (see
+  // pair_slot), the candidates of slot k at [slot_begin_[b][k], slot_begin_[b][k + 1]).
+  static constexpr std::size_t kSlots = 256;
   std::array<std::vector<Candidate>, 8> by_last_pair_;
+  std::array<std::array<std::uint32_t, kSlots + 1>, 8> slot_begin_{};
 };
 
 }  // namespace switchyard::policy
