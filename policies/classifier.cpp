@@ -691,11 +691,16 @@ struct Classifier::Workspace {
   bool large = false;
 };
 
-bool Classifier::match_set(const RE2::Set& set, std::string_view text, std::vector<int>* hits,
-                           std::size_t* set_calls, std::string* error) const {
+bool Classifier::match_set(const RE2::Set& set, std::size_t patterns, std::string_view text,
+                           std::vector<int>* hits, std::size_t* set_calls,
+                           std::string* error) const {
   hits->clear();
   RE2::Set::ErrorInfo info{RE2::Set::kNoError};
-  bool matched = set.Match(re2::StringPiece(text.data(), text.size()), hits, &info);
+  // With one pattern, whether it matches is the answer: asked without a list, RE2 stops at the
+  // first match and allocates nothing (with one, two arrays per call, on every window).
+  const re2::StringPiece piece(text.data(), text.size());
+  bool matched = set.Match(piece, patterns == 1 ? nullptr : hits, &info);
+  if (matched && patterns == 1) hits->push_back(0);
   if (++*set_calls == limits_.inject_set_failure_at) {
     matched = false;
     info.kind = RE2::Set::kOutOfMemory;
@@ -800,8 +805,8 @@ bool Classifier::find_candidates(std::string_view view, Scratch* scratch,
     windows.finish();
     for (const auto& [begin, end] : scratch->windows) {
       if (settled(group)) break;
-      if (!match_set(*group.set, view.substr(begin, end - begin), &scratch->set_hits, set_calls,
-                     error)) {
+      if (!match_set(*group.set, group.set_rule.size(), view.substr(begin, end - begin),
+                     &scratch->set_hits, set_calls, error)) {
         return false;
       }
       for (int hit : scratch->set_hits)
@@ -823,7 +828,9 @@ bool Classifier::find_candidates(std::string_view view, Scratch* scratch,
     }
   }
   if (!set_rule_.empty()) {
-    if (!match_set(*set_, view, &scratch->set_hits, set_calls, error)) return false;
+    if (!match_set(*set_, set_rule_.size(), view, &scratch->set_hits, set_calls, error)) {
+      return false;
+    }
     for (int hit : scratch->set_hits) (*candidates)[set_rule_[static_cast<std::size_t>(hit)]] = 1;
   }
   return true;

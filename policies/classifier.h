@@ -170,8 +170,9 @@ class Classifier {
                        std::size_t* set_calls,
                        std::vector<KeywordMatcher::AnchorHit>* keyword_anchors,
                        std::string* error) const;
-  bool match_set(const RE2::Set& set, std::string_view text, std::vector<int>* hits,
-                 std::size_t* set_calls, std::string* error) const;
+  // `patterns`: how many the set holds.
+  bool match_set(const RE2::Set& set, std::size_t patterns, std::string_view text,
+                 std::vector<int>* hits, std::size_t* set_calls, std::string* error) const;
 
   ClassifierLimits limits_;
   std::vector<RuleDefinition> rules_;
