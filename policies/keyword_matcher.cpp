@@ -190,6 +190,23 @@ void KeywordMatcher::build(std::vector<KeywordPattern> patterns) {
       Anchor& entry = anchors_[at->second];
       entry.before = std::max(entry.before, real(rest.substr(0, best)));
       entry.after = std::max(entry.after, real(rest.substr(best)));
+      const auto is_real = [](char ch) { return !is_skip(static_cast<unsigned char>(ch)); };
+      const auto add = [](std::array<std::uint64_t, 4>& bits, char ch) {
+        const unsigned char l = lower(static_cast<unsigned char>(ch));
+        bits[l >> 6] |= std::uint64_t{1} << (l & 63);
+      };
+      const std::string_view head = rest.substr(0, best);
+      const std::string_view tail = rest.substr(best + best_length);
+      if (const auto it = std::find_if(head.rbegin(), head.rend(), is_real); it != head.rend()) {
+        add(entry.before_bytes, *it);
+      } else {
+        entry.before_open = true;
+      }
+      if (const auto it = std::find_if(tail.begin(), tail.end(), is_real); it != tail.end()) {
+        add(entry.after_bytes, *it);
+      } else {
+        entry.after_open = true;
+      }
     }
     squeezed_total += squeezed[p].size();
     max_depth_ = std::max(max_depth_, squeezed[p].size());
@@ -387,8 +404,24 @@ void KeywordMatcher::scan_near(std::string_view text, std::span<const AnchorHit>
   // of end position, as from scan().
   std::vector<std::pair<std::size_t, std::size_t>> windows;
   windows.reserve(anchor_hits.size());
+  const auto fits = [](const std::array<std::uint64_t, 4>& bits, unsigned char byte) {
+    const unsigned char l = lower(byte);
+    return ((bits[l >> 6] >> (l & 63)) & 1) != 0;
+  };
   for (const auto& hit : anchor_hits) {
     const Anchor& anchor = anchors_[hit.anchor];
+    if (!anchor.before_open) {
+      std::size_t q = hit.start;
+      while (q > 0 && class_of_[static_cast<unsigned char>(text[q - 1])] == kSkipClass) --q;
+      if (q == 0 || !fits(anchor.before_bytes, static_cast<unsigned char>(text[q - 1]))) continue;
+    }
+    if (!anchor.after_open) {
+      std::size_t q = std::min(text.size(), hit.start + anchor.text.size());
+      while (q < text.size() && class_of_[static_cast<unsigned char>(text[q])] == kSkipClass) ++q;
+      if (q == text.size() || !fits(anchor.after_bytes, static_cast<unsigned char>(text[q]))) {
+        continue;
+      }
+    }
     windows.emplace_back(real_bytes_back(text, hit.start, anchor.before),
                          real_bytes_forward(text, hit.start, anchor.after));
   }

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <algorithm>
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <span>
@@ -48,6 +49,14 @@ class KeywordMatcher {
     std::string text;        // ASCII lowercased
     std::size_t before = 0;  // most real (non-separator) bytes of an owner before the anchor
     std::size_t after = 0;   // most real bytes of an owner from the anchor's start on
+    // The real byte right before the anchor in each owner (ASCII lowercased), as bits; `open`
+    // when some owner has none. Likewise right after it. An occurrence whose neighbours fit no
+    // owner cannot be part of a match ("distribute" is everywhere in a license, "do not
+    // distribute" is not), so scan_near skips it.
+    std::array<std::uint64_t, 4> before_bytes{};
+    std::array<std::uint64_t, 4> after_bytes{};
+    bool before_open = false;
+    bool after_open = false;
   };
   struct AnchorHit {
     std::uint32_t anchor;
