@@ -636,7 +636,10 @@ bool decode_marked(std::string_view in, const NormalizerLimits& limits, std::str
     map->clear();
     return false;
   }
-  const bool plus_is_space = has_percent_escape(in);
+  // Whether '+' stands for a space (form encoding: the text has %XX escapes). Asked only when a
+  // run that did not decode holds a '+': the search reads the whole text, most prose never needs
+  // it.
+  int plus_is_space = -1;
   Emitter emit(in, out, map);
   std::string decoded;
   while (i < n) {
@@ -656,7 +659,10 @@ bool decode_marked(std::string_view in, const NormalizerLimits& limits, std::str
         i = run_end;
         continue;
       }
-      if (plus_is_space) {
+      if (plus_is_space < 0 && std::memchr(in.data() + i, '+', j - i) != nullptr) {
+        plus_is_space = has_percent_escape(in) ? 1 : 0;
+      }
+      if (plus_is_space == 1) {
         for (std::size_t k = i; k < j; ++k) {
           if (in[k] == '+') emit.replace(k, k + 1, " ");
         }

@@ -103,6 +103,9 @@ TEST(Normalizer, PercentEncodingDecodes) {
 TEST(Normalizer, PercentEncodedUtf8AndPlus) {
   const NormalizedText n = build("q=caf%C3%A9+4539+1488");
   EXPECT_EQ(n.decoded(), "q=caf\xC3\xA9 4539 1488");
+  // '+' is a space only in form-encoded text (one with %XX escapes), wherever the escape is.
+  EXPECT_EQ(build("4539+1488 then 100%25").decoded(), "4539 1488 then 100%");
+  EXPECT_FALSE(build("c++ and 4539+1488").has_decoded());
   // Invalid UTF-8 after decoding stays as written.
   EXPECT_FALSE(build("x=%FF%FE").has_decoded());
 }
