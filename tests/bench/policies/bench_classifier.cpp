@@ -1,7 +1,7 @@
 // Classifier speed and size (issue 3): bytes/s on English prose with the default pack, with an
 // overlay of 10,000 keyword phrases, and plain RE2::Set over the same patterns for comparison;
 // load time and memory of the 10k-keyword policy; p50/p99 of classifying a 4 KB prompt.
-// Figures and the command that reproduces them: docs/benchmarks-policy.md.
+// Figures and the command that reproduces them: docs/benchmarks.md.
 #include <benchmark/benchmark.h>
 #include <re2/re2.h>
 #include <re2/set.h>
@@ -20,6 +20,7 @@
 #include "policies/keyword_matcher.h"
 #include "policies/normalizer.h"
 #include "policies/policy_impl.h"
+#include "prose.h"
 
 namespace {
 
@@ -29,35 +30,8 @@ using switchyard::policy::Policy;
 
 const fs::path kSource = SWITCHYARD_SOURCE_DIR;
 
-fs::path default_pack() {
-  const fs::path pack = kSource / "policies/packs/default.yaml";
-  if (fs::exists(pack)) return pack;
-  return kSource / "tests/unit/policies/data/globex.yaml";  // before the packs existed
-}
-
-// Ordinary English prose: the license texts Debian ships, repeated to `size` bytes.
-std::string prose(std::size_t size) {
-  std::string text;
-  for (const char* name : {"GPL-3", "Apache-2.0", "MPL-2.0", "LGPL-2.1", "Artistic"}) {
-    std::ifstream in(fs::path("/usr/share/common-licenses") / name, std::ios::binary);
-    text.append(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-  }
-  if (text.empty()) {
-    const char* words[] = {"the",       "quarterly",  "report", "shows",    "that", "our",
-                           "customers", "appreciate", "faster", "delivery", "and",  "clear",
-                           "pricing",   "for",        "new",    "products", "in",   "every",
-                           "region",    "we",         "serve."};
-    std::mt19937 rng(1);
-    while (text.size() < 65536) {
-      text += words[rng() % std::size(words)];
-      text += ' ';
-    }
-  }
-  std::string out;
-  while (out.size() < size) out += text;
-  out.resize(size);
-  return out;
-}
+fs::path default_pack() { return switchyard::bench::default_pack(kSource); }
+using switchyard::bench::prose;
 
 // 10,000 distinct company-like phrases ("Vortana Kelbrix Holdings"), like an organization's
 // customer list.
