@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Instructions per classification of 1 MiB of license prose with the default pack (or the policy
-# given), counted by callgrind (Debian package valgrind); see classify_instructions.cpp. Prints
-# the total and the ten functions with the most instructions.
-#   tests/bench/policies/instructions.sh [POLICY.yaml]
+# Instructions per classification, counted by callgrind (Debian package valgrind); see
+# classify_instructions.cpp. Prints the count per classification and the ten functions with the
+# most instructions over all runs.
+#   tests/bench/policies/instructions.sh [--chat] [POLICY.yaml]
+#     default: 1 MiB of license prose, 5 runs; --chat: a 1 KB chat request, 1,000 runs
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../../.." && pwd)
 binary=${CLASSIFY_INSTRUCTIONS_BINARY:-$root/build/release/tests/bench/classify_instructions}
@@ -10,8 +11,9 @@ command -v valgrind >/dev/null || { echo "instructions.sh: valgrind is missing (
 [[ -x $binary ]] || { echo "instructions.sh: no $binary (cmake --build build/release --target classify_instructions)" >&2; exit 2; }
 out=$(mktemp /tmp/switchyard-callgrind.XXXXXX)
 trap 'rm -f "$out"' EXIT
-valgrind --tool=callgrind --callgrind-out-file="$out" --toggle-collect='*measured*' "$binary" "$@" >/dev/null 2>&1
+runs=$(valgrind --tool=callgrind --callgrind-out-file="$out" --toggle-collect='*measured*' "$binary" "$@" 2>/dev/null |
+  sed -n 's/^runs=\([0-9]*\).*/\1/p')
 total=$(awk '/^totals:/ {print $2}' "$out")
-echo "instructions per classification of 1 MiB: $((total / 5)); by function, over all 5 runs:"
+echo "instructions per classification: $((total / runs)) (over $runs runs; by function, all runs:)"
 callgrind_annotate "$out" 2>/dev/null | awk '/file:function/ {on = 1; next} on && NF' | head -10 |
   sed -E 's/\(std::basic_string_view.*//; s/ \[.*//'

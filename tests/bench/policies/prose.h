@@ -41,4 +41,19 @@ inline std::string prose(std::size_t size) {
   return out;
 }
 
+// What the proxy classifies per request in the load harness: a system prompt and a user message of
+// about 1 KB together, nothing to find.
+inline constexpr const char* kChatSystem =
+    "You are the customer support assistant for Northwind Supplies, a B2B distributor of office "
+    "and janitorial products. Answer politely and concisely. Use the order data provided by the "
+    "user. If a question involves refunds over 500 USD, explain that a human agent will follow "
+    "up within one business day. Never invent tracking numbers or delivery dates.";
+inline constexpr const char* kChatUser =
+    "Hello, this is Maria Keller from Alder and Finch Accounting. We placed order NW-48213 last "
+    "Thursday for 40 cases of copy paper, 12 boxes of nitrile gloves and 6 floor cleaning "
+    "concentrates. Our office manager says the invoice arrived but the goods have not. Could you "
+    "tell me whether the order has shipped, which carrier is handling it and when we can expect "
+    "delivery? We also need to know if the gloves can be split into a separate shipment, since "
+    "our cleaning staff run out on Friday. Thank you.";
+
 }  // namespace switchyard::bench
