@@ -191,19 +191,15 @@ void KeywordMatcher::build(std::vector<KeywordPattern> patterns) {
       entry.before = std::max(entry.before, real(rest.substr(0, best)));
       entry.after = std::max(entry.after, real(rest.substr(best)));
       const auto is_real = [](char ch) { return !is_skip(static_cast<unsigned char>(ch)); };
-      const auto add = [](std::array<std::uint64_t, 4>& bits, char ch) {
-        const unsigned char l = lower(static_cast<unsigned char>(ch));
-        bits[l >> 6] |= std::uint64_t{1} << (l & 63);
-      };
       const std::string_view head = rest.substr(0, best);
       const std::string_view tail = rest.substr(best + best_length);
       if (const auto it = std::find_if(head.rbegin(), head.rend(), is_real); it != head.rend()) {
-        add(entry.before_bytes, *it);
+        entry.before_bytes.set(lower(static_cast<unsigned char>(*it)));
       } else {
         entry.before_open = true;
       }
       if (const auto it = std::find_if(tail.begin(), tail.end(), is_real); it != tail.end()) {
-        add(entry.after_bytes, *it);
+        entry.after_bytes.set(lower(static_cast<unsigned char>(*it)));
       } else {
         entry.after_open = true;
       }
@@ -404,9 +400,8 @@ void KeywordMatcher::scan_near(std::string_view text, std::span<const AnchorHit>
   // of end position, as from scan().
   std::vector<std::pair<std::size_t, std::size_t>> windows;
   windows.reserve(anchor_hits.size());
-  const auto fits = [](const std::array<std::uint64_t, 4>& bits, unsigned char byte) {
-    const unsigned char l = lower(byte);
-    return ((bits[l >> 6] >> (l & 63)) & 1) != 0;
+  const auto fits = [](const std::bitset<256>& bytes, unsigned char byte) {
+    return bytes.test(lower(byte));
   };
   for (const auto& hit : anchor_hits) {
     const Anchor& anchor = anchors_[hit.anchor];

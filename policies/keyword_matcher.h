@@ -4,7 +4,7 @@
 #pragma once
 
 #include <algorithm>
-#include <array>
+#include <bitset>
 #include <cstddef>
 #include <cstdint>
 #include <span>
@@ -53,8 +53,8 @@ class KeywordMatcher {
     // when some owner has none. Likewise right after it. An occurrence whose neighbours fit no
     // owner cannot be part of a match ("distribute" is everywhere in a license, "do not
     // distribute" is not), so scan_near skips it.
-    std::array<std::uint64_t, 4> before_bytes{};
-    std::array<std::uint64_t, 4> after_bytes{};
+    std::bitset<256> before_bytes{};
+    std::bitset<256> after_bytes{};
     bool before_open = false;
     bool after_open = false;
   };
