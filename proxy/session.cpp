@@ -10,13 +10,13 @@
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/asio/write.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
-#include <boost/beast/core/tcp_stream.hpp>
 #include <boost/beast/http/error.hpp>
 #include <boost/beast/http/parser.hpp>
 #include <boost/beast/http/read.hpp>
 #include <boost/beast/ssl/ssl_stream.hpp>
 #include <optional>
 
+#include "proxy/deadline_stream.h"
 #include "proxy/endpoints.h"
 #include "proxy/log.h"
 
@@ -63,7 +63,7 @@ class Session final : public ClientWriter, public SessionHandle {
   Session& operator=(const Session&) = delete;
 
   Stream& stream() { return stream_; }
-  beast::tcp_stream& lowest() { return beast::get_lowest_layer(stream_); }
+  DeadlineStream& lowest() { return beast::get_lowest_layer(stream_); }
 
   asio::awaitable<void> serve();
 
@@ -223,7 +223,7 @@ asio::awaitable<void> Session<Stream>::serve() {
 
 asio::awaitable<void> run_plain_session(WorkerContext& worker, SessionTracker& tracker,
                                         tcp::socket socket) {
-  Session<beast::tcp_stream> session(worker, tracker, beast::tcp_stream(std::move(socket)));
+  Session<DeadlineStream> session(worker, tracker, DeadlineStream(std::move(socket)));
   try {
     co_await session.serve();
     co_await session.linger_close();
@@ -235,8 +235,8 @@ asio::awaitable<void> run_plain_session(WorkerContext& worker, SessionTracker& t
 
 asio::awaitable<void> run_tls_session(WorkerContext& worker, SessionTracker& tracker,
                                       tcp::socket socket, asio::ssl::context& tls) {
-  using TlsStream = beast::ssl_stream<beast::tcp_stream>;
-  Session<TlsStream> session(worker, tracker, TlsStream(beast::tcp_stream(std::move(socket)), tls));
+  using TlsStream = beast::ssl_stream<DeadlineStream>;
+  Session<TlsStream> session(worker, tracker, TlsStream(DeadlineStream(std::move(socket)), tls));
   try {
     session.lowest().expires_after(worker.shared.config->limits.read_timeout);
     auto [ec] = co_await session.stream().async_handshake(asio::ssl::stream_base::server, kTuple);

@@ -105,7 +105,7 @@ UpstreamConnection::open(asio::any_io_executor executor, const UpstreamEndpoint&
     for (const auto& r : results) targets.push_back(r.endpoint());
   }
 
-  CountingTcpStream& stream = conn->tcp();
+  DeadlineStream& stream = conn->tcp();
   stream.expires_at(deadline.at);
   auto [cec, connected] =
       co_await stream.async_connect(targets, asio::as_tuple(asio::use_awaitable));

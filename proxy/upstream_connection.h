@@ -6,16 +6,10 @@
 #pragma once
 
 #include <boost/asio/any_io_executor.hpp>
-#include <boost/asio/associated_cancellation_slot.hpp>
-#include <boost/asio/associated_executor.hpp>
-#include <boost/asio/async_result.hpp>
 #include <boost/asio/awaitable.hpp>
-#include <boost/asio/bind_cancellation_slot.hpp>
-#include <boost/asio/bind_executor.hpp>
 #include <boost/asio/ssl/context.hpp>
 #include <boost/asio/ssl/stream.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
-#include <boost/beast/core/tcp_stream.hpp>
 #include <chrono>
 #include <cstdint>
 #include <memory>
@@ -23,6 +17,7 @@
 #include <string>
 
 #include "adapters/api_error.h"
+#include "proxy/deadline_stream.h"
 #include "proxy/upstream_client.h"
 
 namespace switchyard::proxy {
@@ -40,42 +35,9 @@ PhaseDeadline phase_deadline(std::chrono::milliseconds limit, UpstreamClock::tim
 // The Host header for an endpoint: host (IPv6 in brackets), plus ":port" unless it is the default.
 std::string upstream_host_header(const UpstreamEndpoint& endpoint);
 
-// A beast::tcp_stream (timeouts by expiry) that counts the bytes each write handed to the kernel.
-// The TLS stream writes through it too, so the count is of bytes on the wire, not of plaintext.
-class CountingTcpStream : public boost::beast::tcp_stream {
- public:
-  explicit CountingTcpStream(const boost::asio::any_io_executor& executor)
-      : boost::beast::tcp_stream(executor) {}
-
-  std::uint64_t bytes_written() const { return *written_; }
-
-  // Hides tcp_stream::async_write_some (asio::async_write and the SSL engine call it by name).
-  template <class ConstBufferSequence, class WriteToken>
-  auto async_write_some(const ConstBufferSequence& buffers, WriteToken&& token) {
-    return boost::asio::async_initiate<WriteToken, void(boost::system::error_code, std::size_t)>(
-        [this](auto handler, const ConstBufferSequence& b) {
-          auto slot = boost::asio::get_associated_cancellation_slot(handler);
-          auto ex = boost::asio::get_associated_executor(handler, get_executor());
-          boost::beast::tcp_stream::async_write_some(
-              b, boost::asio::bind_cancellation_slot(
-                     slot, boost::asio::bind_executor(
-                               ex, [written = written_, h = std::move(handler)](
-                                       boost::system::error_code ec, std::size_t n) mutable {
-                                 *written += n;
-                                 std::move(h)(ec, n);
-                               })));
-        },
-        token, buffers);
-  }
-
- private:
-  // Shared with in-flight handlers so a completion after the stream is gone writes to live memory.
-  std::shared_ptr<std::uint64_t> written_ = std::make_shared<std::uint64_t>(0);
-};
-
 class UpstreamConnection {
  public:
-  using TlsStream = boost::asio::ssl::stream<CountingTcpStream>;
+  using TlsStream = boost::asio::ssl::stream<DeadlineStream>;
 
   // Resolves, connects and (for https) handshakes with verification, all before connect_deadline.
   static boost::asio::awaitable<
@@ -86,7 +48,7 @@ class UpstreamConnection {
   UpstreamConnection(const boost::asio::any_io_executor& executor, boost::asio::ssl::context* tls);
 
   bool is_tls() const { return tls_.has_value(); }
-  CountingTcpStream& tcp() { return tls_ ? tls_->next_layer() : *plain_; }
+  DeadlineStream& tcp() { return tls_ ? tls_->next_layer() : *plain_; }
   TlsStream& tls() { return *tls_; }
   boost::beast::flat_buffer& buffer() { return buffer_; }
   std::uint64_t bytes_written() { return tcp().bytes_written(); }
@@ -107,7 +69,7 @@ class UpstreamConnection {
   void close();
 
  private:
-  std::optional<CountingTcpStream> plain_;
+  std::optional<DeadlineStream> plain_;
   std::optional<TlsStream> tls_;
   static constexpr std::size_t kReadBufferBytes = 8 * 1024;
   boost::beast::flat_buffer buffer_;
