@@ -8,6 +8,10 @@
 #       adds switchyard-never (audit written, never synced) and switchyard-noaudit (the bench-only
 #       build tests/bench/load/serve_without_audit.cpp, audit sink discarding records) to the
 #       same run: the audit's cost is switchyard minus switchyard-noaudit.
+#   BENCH_FLOOR=1 scripts/bench-load.sh --scenarios chat,rate
+#       adds beast-floor: tests/bench/load/beast_floor.cpp, a bare Beast/Asio reverse proxy built the
+#       way Switchyard is (no inspection, JSON or audit), timeouts kept by DeadlineStream: what the
+#       design card's stack itself costs per request, next to nginx in the same run.
 #   SWITCHYARD_BINARY=build/h-e2e/proxy/switchyard scripts/bench-load.sh --quick --scenarios chat,rate
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -30,5 +34,11 @@ if [[ ${BENCH_AUDIT_COMPARE:-0} == 1 ]]; then
     --target-cmd "switchyard-never=env BENCH_AUDIT_DIR=$audit_root/never BENCH_AUDIT_FSYNC=never BENCH_PORT=19001 BENCH_ADMIN_PORT=19091 $binary serve --config $config"
     --target "switchyard-noaudit=http://127.0.0.1:19002"
     --target-cmd "switchyard-noaudit=env BENCH_AUDIT_DIR=$audit_root/noaudit BENCH_PORT=19002 BENCH_ADMIN_PORT=19092 $noaudit --config $config")
+fi
+if [[ ${BENCH_FLOOR:-0} == 1 ]]; then
+  floor=${SWITCHYARD_FLOOR_BINARY:-$(dirname "$binary")/../tests/bench/bench_beast_floor}
+  [[ -x $floor ]] || { echo "bench-load: no $floor: cmake --build build/release --target bench_beast_floor" >&2; exit 2; }
+  targets+=(--target "beast-floor=http://127.0.0.1:19003"
+    --target-cmd "beast-floor=$floor --deadline-stream --listen 19003 --upstream 127.0.0.1:18080")
 fi
 exec bash "$harness" --only "${BENCH_ONLY:-direct,nginx}" "${targets[@]}" "$@"
