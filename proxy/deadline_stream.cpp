@@ -1,5 +1,7 @@
 #include "proxy/deadline_stream.h"
 
+#include <algorithm>
+
 namespace switchyard::proxy {
 
 namespace asio = boost::asio;
@@ -37,19 +39,21 @@ void Sweeper::shutdown() {
   timer_.reset();
 }
 
-void Sweeper::start(const asio::any_io_executor& executor) {
+void Sweeper::start(const asio::any_io_executor& executor, Clock::time_point deadline) {
   if (!timer_) timer_.emplace(executor);
   sweeping_ = true;
-  schedule();
+  schedule(std::min(deadline, Clock::now() + kLongestSleep));
 }
 
 void Sweeper::stop() {
   sweeping_ = false;
+  next_at_ = Clock::time_point::max();
   timer_->cancel();
 }
 
-void Sweeper::schedule() {
-  timer_->expires_after(kSweepInterval);
+void Sweeper::schedule(Clock::time_point at) {
+  next_at_ = at;
+  timer_->expires_at(at);  // cancels the wait it replaces (its handler returns at once)
   timer_->async_wait([this](const boost::system::error_code& ec) {
     if (ec) return;  // cancelled: nothing timed is pending, or the service is shutting down
     sweep();
@@ -59,9 +63,14 @@ void Sweeper::schedule() {
 void Sweeper::sweep() {
   if (!sweeping_) return;  // stopped after this tick was already queued
   const auto now = Clock::now();
+  auto earliest = Clock::time_point::max();
   for (State* s = head_; s != nullptr; s = s->next) {
     // A deadline passed while nothing is pending waits for the next operation, like tcp_stream.
-    if (s->pending == 0 || s->deadline > now) continue;
+    if (s->pending == 0) continue;
+    if (s->deadline > now) {
+      earliest = std::min(earliest, s->deadline);
+      continue;
+    }
     // As beast::tcp_stream does on a timeout: close the socket, so the pending operation ends
     // (its handler reports the timeout) and the peer sees the connection go.
     s->deadline = Clock::time_point::max();
@@ -70,8 +79,8 @@ void Sweeper::sweep() {
     s->socket.close(ignored);
   }
   // Closing completes the timed-out operations (their handlers run later, not inside this loop);
-  // the sweep goes on until they and every other timed operation are done.
-  schedule();
+  // the sweeps go on until they and every other timed operation are done.
+  schedule(std::min(std::max(earliest, now + kSweepInterval), now + kLongestSleep));
 }
 
 }  // namespace deadline_detail

@@ -4,11 +4,13 @@
 // completes: a timer-queue insert and removal, a cancelled wait completed through the scheduler,
 // and often a timerfd update, around every I/O. In a bare Beast proxy that was a quarter of the
 // CPU per request (docs/benchmarks.md, "Session 6"). Here expires_after() only stores the
-// deadline; one sweep per io_context, every kSweepInterval while an operation with a deadline is
-// pending, closes the streams whose deadline has passed. The pending operation (and any later
-// one) completes with beast::error::timeout, as with tcp_stream; a timeout fires at most
-// kSweepInterval late. The sweep timer is cancelled when no timed operation is pending, so an
-// io_context without other work still runs out of work, as with tcp_stream.
+// deadline; one sweep timer per io_context, due at the earliest pending deadline (sweeps at most
+// every kSweepInterval, at least every kLongestSleep), closes the streams whose deadline has
+// passed. The pending operation (and any later one) completes with beast::error::timeout, as with
+// tcp_stream; a timeout fires at most kSweepInterval late. The timer moves only when an operation
+// starts with a deadline well before the next sweep (rare: client and upstream deadlines are
+// seconds away), and is cancelled when no timed operation is pending, so an io_context without
+// other work still runs out of work, as with tcp_stream.
 //
 // A stream and its io_context must run on one thread (each worker has its own io_context), so the
 // sweep and the stream's own calls never race.
@@ -35,6 +37,7 @@ namespace deadline_detail {
 
 using Clock = std::chrono::steady_clock;
 inline constexpr auto kSweepInterval = std::chrono::milliseconds(20);
+inline constexpr auto kLongestSleep = std::chrono::seconds(1);
 
 // What the stream and its in-flight handlers share: a handler may complete after the stream is
 // gone (its socket closed), and must still find out whether its operation timed out.
@@ -60,9 +63,13 @@ class Sweeper final : public boost::asio::execution_context::service {
   void add(State& state);
   void remove(State& state);
   // An operation starts on a stream with a deadline: a sweep must be due while it is pending.
-  void timed_op_started(const boost::asio::any_io_executor& executor) {
+  void timed_op_started(const boost::asio::any_io_executor& executor, Clock::time_point deadline) {
     ++timed_pending_;
-    if (!sweeping_) start(executor);
+    if (!sweeping_) {
+      start(executor, deadline);
+    } else if (deadline < next_at_ - kSweepInterval) {
+      schedule(deadline);  // the planned sweep would be too late for this one
+    }
   }
   void timed_op_done() {
     if (--timed_pending_ == 0 && sweeping_) stop();
@@ -70,14 +77,15 @@ class Sweeper final : public boost::asio::execution_context::service {
 
  private:
   void shutdown() override;
-  void start(const boost::asio::any_io_executor& executor);
+  void start(const boost::asio::any_io_executor& executor, Clock::time_point deadline);
   void stop();
-  void schedule();
+  void schedule(Clock::time_point at);
   void sweep();
 
   State* head_ = nullptr;
   std::size_t timed_pending_ = 0;
   std::optional<boost::asio::steady_timer> timer_;
+  Clock::time_point next_at_ = Clock::time_point::max();  // when the planned sweep runs
   bool sweeping_ = false;
 };
 
@@ -90,7 +98,9 @@ class TimedHandler {
       : handler_(std::move(handler)), state_(std::move(state)) {
     ++state_->pending;
     timed_ = state_->deadline != Clock::time_point::max() && state_->sweeper != nullptr;
-    if (timed_) state_->sweeper->timed_op_started(state_->socket.get_executor());
+    if (timed_) {
+      state_->sweeper->timed_op_started(state_->socket.get_executor(), state_->deadline);
+    }
   }
 
   void operator()(boost::system::error_code ec, std::size_t n) {

@@ -153,6 +153,32 @@ TEST(DeadlineStreamTest, OnlyTheStreamPastItsDeadlineIsClosed) {
   EXPECT_FALSE(*fast_result) << fast_result->message();
 }
 
+TEST(DeadlineStreamTest, ShortDeadlineDuringALongPlannedSleepFiresOnTime) {
+  // The first read plans the next sweep a second ahead (its own deadline is far away); the second
+  // read's 50 ms deadline must move it, not wait for it.
+  asio::io_context io;
+  Pair idle(io);
+  Pair pair(io);
+  std::optional<boost::system::error_code> result;
+  Clock::duration took{};
+  idle.ours.expires_after(60s);
+  std::array<char, 16> idle_buf;
+  idle.ours.async_read_some(asio::buffer(idle_buf), [](boost::system::error_code, std::size_t) {});
+  const auto start = Clock::now();
+  pair.ours.expires_after(50ms);
+  std::array<char, 16> buf;
+  pair.ours.async_read_some(asio::buffer(buf), [&](boost::system::error_code ec, std::size_t) {
+    result = ec;
+    took = Clock::now() - start;
+    idle.ours.close();  // ends the other read, so io.run() returns
+  });
+  io.run();
+  ASSERT_TRUE(result.has_value());
+  EXPECT_EQ(*result, boost::beast::error::timeout);
+  EXPECT_GE(took, 50ms);
+  EXPECT_LT(took, 900ms) << "the sweep planned for one second later was not moved";
+}
+
 TEST(DeadlineStreamTest, WritesCountTheBytesTheKernelTook) {
   asio::io_context io;
   Pair pair(io);
