@@ -44,10 +44,9 @@ using ReusePort = asio::detail::socket_option::boolean<SOL_SOCKET, SO_REUSEPORT>
 constexpr auto kTuple = asio::as_tuple(asio::use_awaitable);
 constexpr auto kTimeout = std::chrono::seconds(60);
 
-// One upstream connection per client connection, opened on first use and kept: the cheapest
-// keep-alive reuse there is (no pool bookkeeping), which is what a floor should measure.
-// Timed: beast::tcp_stream with an expiry per request, as Switchyard does. Untimed: bare sockets,
-// to show what the per-operation timers cost.
+// Three ways to keep the timeouts: beast::tcp_stream (a timer around every operation, as
+// Switchyard did until session 6), DeadlineStream (what it does now), or none (bare sockets, to
+// show what timeouts cost at all).
 using switchyard::proxy::DeadlineStream;
 
 tcp::socket& socket_of(beast::tcp_stream& s) { return s.socket(); }
@@ -59,6 +58,8 @@ void expire(Stream& s) {
   if constexpr (!std::is_same_v<Stream, tcp::socket>) s.expires_after(kTimeout);
 }
 
+// One upstream connection per client connection, opened on first use and kept: the cheapest
+// keep-alive reuse there is (no pool bookkeeping), which is what a floor should measure.
 template <class Stream>
 asio::awaitable<void> session(tcp::socket socket, tcp::endpoint upstream) {
   Stream client(std::move(socket));
