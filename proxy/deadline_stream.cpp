@@ -72,11 +72,16 @@ void Sweeper::sweep() {
       continue;
     }
     // As beast::tcp_stream does on a timeout: close the socket, so the pending operation ends
-    // (its handler reports the timeout) and the peer sees the connection go.
+    // (its handler reports the timeout) and the peer sees the connection go. Or only end the
+    // operation, for an owner that still has something to say.
     s->deadline = Clock::time_point::max();
     s->timed_out = true;
     boost::system::error_code ignored;
-    s->socket.close(ignored);
+    if (s->close_on_timeout) {
+      s->socket.close(ignored);
+    } else {
+      s->socket.cancel(ignored);
+    }
   }
   // Closing completes the timed-out operations (their handlers run later, not inside this loop);
   // the sweeps go on until they and every other timed operation are done.

@@ -6,8 +6,9 @@
 // CPU per request (docs/benchmarks.md, "Session 6"). Here expires_after() only stores the
 // deadline; one sweep timer per io_context, due at the earliest pending deadline (sweeps at most
 // every kSweepInterval, at least every kLongestSleep), closes the streams whose deadline has
-// passed. The pending operation (and any later one) completes with beast::error::timeout, as with
-// tcp_stream; a timeout fires at most kSweepInterval late. The timer moves only when an operation
+// passed (or, with close_on_timeout(false), cancels their operations). The pending operation (and
+// any later one) completes with beast::error::timeout, as with tcp_stream; a timeout fires at most
+// kSweepInterval late. The timer moves only when an operation
 // starts with a deadline well before the next sweep (rare: client and upstream deadlines are
 // seconds away), and is cancelled when no timed operation is pending, so an io_context without
 // other work still runs out of work, as with tcp_stream.
@@ -46,6 +47,7 @@ struct State {
   boost::asio::ip::tcp::socket socket;
   Clock::time_point deadline = Clock::time_point::max();
   bool timed_out = false;
+  bool close_on_timeout = true;
   unsigned pending = 0;  // operations started and not yet completed
   std::uint64_t bytes_written = 0;
   // The sweep's list of the io_context's live streams (intrusive: no allocation per stream).
@@ -156,6 +158,11 @@ class DeadlineStream {
     expires_at(deadline_detail::Clock::now() + d);
   }
   void expires_never() { state_->deadline = deadline_detail::Clock::time_point::max(); }
+
+  // tcp_stream closes the socket on a timeout. A server that still wants to answer (408 after a
+  // request stopped arriving) sets this to false: the timed-out operation is then cancelled and
+  // the socket stays open for the reply; the owner closes it after.
+  void close_on_timeout(bool close) { state_->close_on_timeout = close; }
 
   void close();
   // Bytes the kernel accepted from writes on this stream (what a retry decision needs).

@@ -52,6 +52,9 @@ class Session final : public ClientWriter, public SessionHandle {
  public:
   Session(WorkerContext& worker, SessionTracker& tracker, Stream stream)
       : worker_(worker), tracker_(tracker), stream_(std::move(stream)) {
+    // A read that times out mid-request is answered 408 before the connection closes; Beast's
+    // tcp_stream closed the socket on the timeout, so that reply never went out.
+    lowest().close_on_timeout(false);
     tracker_.sessions.insert(this);
     tracker_.live.add();
   }

@@ -160,6 +160,31 @@ TEST_F(Input, LimitsGive413And431) {
   EXPECT_EQ(forwarded(), 0u);
 }
 
+// The client-side read timeout (kept by DeadlineStream's sweep, not a timer per read): a request
+// whose body stops coming gets 408 and the connection closes; an idle keep-alive connection is
+// closed once the timeout passes.
+TEST_F(Input, ReadTimeoutGives408MidRequestAndClosesIdleConnections) {
+  std::string text = config(internal_, openai_, anthropic_);
+  const std::string limits = "max_headers: 20 }";
+  text.replace(text.find(limits), limits.size(), "max_headers: 20, read_timeout_ms: 300 }");
+  ProxyHarness proxy(text);
+  {
+    Client client(proxy.port());
+    const Reply reply = client.raw(
+        "POST /v1/chat/completions HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+        "Content-Length: 100\r\n\r\n{\"model\":");
+    expect_openai_error(reply, 408, "request_timeout");
+    EXPECT_EQ(reply.header("connection"), "close");
+  }
+  {
+    Client client(proxy.port());
+    EXPECT_EQ(client.post("/v1/chat/completions", chat_request("hello", false)).status, 200u);
+    EXPECT_TRUE(client.connection_closed());  // blocks until the server closes it
+  }
+  EXPECT_EQ(openai_.request_count(), 1u);
+  EXPECT_EQ(forwarded(), 1u);
+}
+
 TEST_F(Input, KeepAliveServesSeveralRequestsOnOneConnection) {
   ProxyHarness proxy(config(internal_, openai_, anthropic_));
   Client client(proxy.port());

@@ -63,6 +63,34 @@ TEST(DeadlineStreamTest, ReadPastItsDeadlineTimesOutAndClosesTheSocket) {
   EXPECT_FALSE(pair.ours.socket().is_open());
 }
 
+TEST(DeadlineStreamTest, WithoutCloseOnTimeoutTheSocketStaysOpenForAReply) {
+  asio::io_context io;
+  Pair pair(io);
+  pair.ours.close_on_timeout(false);
+  std::optional<boost::system::error_code> read_result;
+  std::optional<boost::system::error_code> write_result;
+  pair.ours.expires_after(40ms);
+  asio::co_spawn(
+      io,
+      [&]() -> asio::awaitable<void> {
+        std::array<char, 16> buf;
+        auto [ec, n] = co_await pair.ours.async_read_some(asio::buffer(buf), kTuple);
+        read_result = ec;
+        pair.ours.expires_after(10s);
+        auto [wec, w] =
+            co_await asio::async_write(pair.ours, asio::buffer(std::string_view("408")), kTuple);
+        write_result = wec;
+      },
+      asio::detached);
+  io.run();
+  ASSERT_TRUE(read_result && write_result);
+  EXPECT_EQ(*read_result, boost::beast::error::timeout);
+  EXPECT_FALSE(*write_result) << write_result->message();
+  std::array<char, 3> got;
+  asio::read(pair.peer, asio::buffer(got));
+  EXPECT_EQ(std::string_view(got.data(), got.size()), "408");
+}
+
 TEST(DeadlineStreamTest, OperationWithoutDeadlineWaitsForData) {
   asio::io_context io;
   Pair pair(io);
