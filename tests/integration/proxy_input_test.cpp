@@ -4,12 +4,16 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <boost/asio/connect.hpp>
+#include <boost/asio/ssl.hpp>
+#include <boost/beast/http.hpp>
 #include <cstdlib>
 
 #include "proxy/auth.h"
 #include "support/fake_upstream.h"
 #include "support/proxy_fakes.h"
 #include "support/proxy_harness.h"
+#include "support/test_certs.h"
 
 namespace switchyard::testing {
 namespace {
@@ -183,6 +187,51 @@ TEST_F(Input, ReadTimeoutGives408MidRequestAndClosesIdleConnections) {
   }
   EXPECT_EQ(openai_.request_count(), 1u);
   EXPECT_EQ(forwarded(), 1u);
+}
+
+// The TLS listener: a verifying client (the test CA, the server's IP in its certificate) gets its
+// reply over TLS, and the read timeout's 408 goes out over TLS too (the timed-out read is
+// cancelled under the TLS layer, not the socket closed).
+TEST_F(Input, TlsListenerServesAndAnswers408OverTls) {
+  const auto& certs = test_certs();
+  std::string text = config(internal_, openai_, anthropic_);
+  const std::string limits = "max_headers: 20 }";
+  text.replace(text.find(limits), limits.size(), "max_headers: 20, read_timeout_ms: 300 }");
+  text += "tls: { cert: " + certs.server_cert_file + ", key: " + certs.server_key_file + " }\n";
+  ProxyHarness proxy(text);
+
+  namespace asio = boost::asio;
+  asio::io_context io;
+  asio::ssl::context tls(asio::ssl::context::tls_client);
+  tls.load_verify_file(certs.ca_file);
+  auto exchange = [&](std::string_view request) {
+    asio::ssl::stream<asio::ip::tcp::socket> stream(io, tls);
+    stream.set_verify_mode(asio::ssl::verify_peer);
+    stream.set_verify_callback(asio::ssl::host_name_verification("127.0.0.1"));
+    stream.next_layer().connect({asio::ip::make_address("127.0.0.1"), proxy.port()});
+    stream.handshake(asio::ssl::stream_base::client);
+    asio::write(stream, asio::buffer(request.data(), request.size()));
+    boost::beast::flat_buffer buffer;
+    http::response<http::string_body> response;
+    http::read(stream, buffer, response);
+    return response;
+  };
+
+  const std::string body = chat_request("hello over tls", false);
+  const auto ok = exchange(
+      "POST /v1/chat/completions HTTP/1.1\r\nHost: x\r\n"
+      "Content-Type: application/json\r\nConnection: close\r\n"
+      "Content-Length: " +
+      std::to_string(body.size()) + "\r\n\r\n" + body);
+  EXPECT_EQ(ok.result_int(), 200u) << ok.body();
+  EXPECT_THAT(ok.body(), HasSubstr("FROM-FAKE"));
+
+  const auto cut = exchange(
+      "POST /v1/chat/completions HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+      "Content-Length: 100\r\n\r\n{\"model\":");
+  EXPECT_EQ(cut.result_int(), 408u) << cut.body();
+  EXPECT_THAT(cut.body(), HasSubstr("request_timeout"));
+  EXPECT_EQ(openai_.request_count(), 1u);
 }
 
 TEST_F(Input, KeepAliveServesSeveralRequestsOnOneConnection) {
