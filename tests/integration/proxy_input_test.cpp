@@ -24,7 +24,8 @@ namespace json = boost::json;
 namespace http = boost::beast::http;
 
 std::string config(const FakeUpstream& internal, const FakeUpstream& openai,
-                   const FakeUpstream& anthropic, std::string_view extra = "") {
+                   const FakeUpstream& anthropic, std::string_view extra = "",
+                   std::string_view limits_extra = "") {
   return R"(
 policy: {POLICY}
 upstreams:
@@ -54,8 +55,8 @@ upstreams:
 routes:
   internal: local
   vendor: { openai: openai, anthropic: anthropic }
-limits: { workers: 1, max_body_bytes: 64KiB, max_header_bytes: 4KiB, max_headers: 20 }
-)" + std::string(extra);
+limits: { workers: 1, max_body_bytes: 64KiB, max_header_bytes: 4KiB, max_headers: 20)" +
+         std::string(limits_extra) + " }\n" + std::string(extra);
 }
 
 class Input : public ::testing::Test {
@@ -168,10 +169,7 @@ TEST_F(Input, LimitsGive413And431) {
 // whose body stops coming gets 408 and the connection closes; an idle keep-alive connection is
 // closed once the timeout passes.
 TEST_F(Input, ReadTimeoutGives408MidRequestAndClosesIdleConnections) {
-  std::string text = config(internal_, openai_, anthropic_);
-  const std::string limits = "max_headers: 20 }";
-  text.replace(text.find(limits), limits.size(), "max_headers: 20, read_timeout_ms: 300 }");
-  ProxyHarness proxy(text);
+  ProxyHarness proxy(config(internal_, openai_, anthropic_, "", ", read_timeout_ms: 300"));
   {
     Client client(proxy.port());
     const Reply reply = client.raw(
@@ -194,11 +192,10 @@ TEST_F(Input, ReadTimeoutGives408MidRequestAndClosesIdleConnections) {
 // cancelled under the TLS layer, not the socket closed).
 TEST_F(Input, TlsListenerServesAndAnswers408OverTls) {
   const auto& certs = test_certs();
-  std::string text = config(internal_, openai_, anthropic_);
-  const std::string limits = "max_headers: 20 }";
-  text.replace(text.find(limits), limits.size(), "max_headers: 20, read_timeout_ms: 300 }");
-  text += "tls: { cert: " + certs.server_cert_file + ", key: " + certs.server_key_file + " }\n";
-  ProxyHarness proxy(text);
+  ProxyHarness proxy(
+      config(internal_, openai_, anthropic_,
+             "tls: { cert: " + certs.server_cert_file + ", key: " + certs.server_key_file + " }\n",
+             ", read_timeout_ms: 300"));
 
   namespace asio = boost::asio;
   asio::io_context io;
