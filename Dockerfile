@@ -16,7 +16,9 @@ WORKDIR /src
 COPY CMakeLists.txt CMakePresets.json ./
 COPY cmake cmake
 COPY policies policies
+COPY common common
 COPY adapters adapters
+COPY audit audit
 COPY proxy proxy
 ARG JOBS=2
 # Tests are not built into the image (CI runs them); GTest/benchmark are still found by CMake.

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Regenerates the ConfigMaps that carry files kept elsewhere in the repository: the shipped policy
 # packs (policies/packs/*.yaml) and the Vector config (deploy/vector/vector.yaml). A unit test
-# (tests/unit/proxy/admin_deploy_files_test.cpp) fails when they drift. Needs only kubectl (client).
+# (tests/unit/proxy/ops/admin_deploy_files_test.cpp) fails when they drift. Needs only kubectl (client).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 out=deploy/kubernetes

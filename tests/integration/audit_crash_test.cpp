@@ -37,7 +37,7 @@ fs::path make_dir(const std::string& name) {
   const fs::path dir = fs::temp_directory_path() / (name + "_" + std::to_string(::getpid()));
   fs::remove_all(dir);
   fs::create_directories(dir);
-  const fs::path data = fs::path(SWITCHYARD_SOURCE_DIR) / "tests/unit/proxy/data";
+  const fs::path data = fs::path(SWITCHYARD_SOURCE_DIR) / "tests/unit/proxy/ops/data";
   fs::copy_file(data / "reload_v1.yaml", dir / "reload_v1.yaml");
   fs::copy_file(data / "reload_pack.yaml", dir / "reload_pack.yaml");
   return dir;

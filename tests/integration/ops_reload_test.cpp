@@ -11,7 +11,7 @@
 #include <thread>
 
 #include "ops_support.h"
-#include "tests/unit/proxy/metrics_prometheus_parser.h"
+#include "tests/unit/proxy/ops/metrics_prometheus_parser.h"
 
 namespace switchyard::testing {
 namespace {
@@ -42,7 +42,7 @@ class OpsReloadTest : public ::testing::Test {
     dir_ = fs::temp_directory_path() / ("switchyard_ops_reload_" + std::to_string(::getpid()));
     fs::remove_all(dir_);
     fs::create_directories(dir_ / "policies");
-    const fs::path data = fs::path(SWITCHYARD_SOURCE_DIR) / "tests/unit/proxy/data";
+    const fs::path data = fs::path(SWITCHYARD_SOURCE_DIR) / "tests/unit/proxy/ops/data";
     v1_ = read_text(data / "reload_v1.yaml");
     pack_ = read_text(data / "reload_pack.yaml");
     // v2: the codename rule is gone, so codename text goes to the vendor.

@@ -31,7 +31,7 @@ TEST(OpsShutdown, SigtermDrainsInFlightStreamsRefusesNewOnesAndSealsTheAudit) {
       fs::temp_directory_path() / ("switchyard_ops_shutdown_" + std::to_string(::getpid()));
   fs::remove_all(dir);
   fs::create_directories(dir);
-  const fs::path data = fs::path(SWITCHYARD_SOURCE_DIR) / "tests/unit/proxy/data";
+  const fs::path data = fs::path(SWITCHYARD_SOURCE_DIR) / "tests/unit/proxy/ops/data";
   fs::copy_file(data / "reload_v1.yaml", dir / "reload_v1.yaml");
   fs::copy_file(data / "reload_pack.yaml", dir / "reload_pack.yaml");
 

@@ -9,7 +9,7 @@
 #include <boost/beast/http.hpp>
 #include <cstdlib>
 
-#include "proxy/auth.h"
+#include "proxy/server/auth.h"
 #include "support/fake_upstream.h"
 #include "support/proxy_fakes.h"
 #include "support/proxy_harness.h"

@@ -9,7 +9,7 @@
 
 #include "adapters/adapter.h"
 #include "adapters/response_translator.h"
-#include "adapters/rewrite.h"
+#include "adapters/translate/rewrite.h"
 
 namespace {
 

@@ -6,8 +6,8 @@
 #include <boost/json.hpp>
 #include <string>
 
-#include "adapters/translate_response.h"
-#include "adapters/translation.h"
+#include "adapters/translate/translate_response.h"
+#include "adapters/translate/translation.h"
 
 namespace {
 

@@ -31,7 +31,7 @@
 #include <type_traits>
 #include <vector>
 
-#include "proxy/deadline_stream.h"
+#include "proxy/upstream/deadline_stream.h"
 
 namespace {
 

@@ -6,14 +6,14 @@
 #include <string>
 #include <string_view>
 
+#include "common/log.h"
 #include "policies/policy.h"
-#include "proxy/config.h"
-#include "proxy/log.h"
-#include "proxy/server.h"
+#include "proxy/config/config.h"
+#include "proxy/server/server.h"
 
 namespace {
 
-using switchyard::proxy::AuditSink;
+using switchyard::audit::AuditSink;
 
 class DiscardingAuditSink final : public AuditSink {
  public:

@@ -9,8 +9,8 @@
 
 #include "adapters/adapter.h"
 #include "adapters/json_splice.h"
-#include "adapters/rewrite.h"
 #include "adapters/strict_json.h"
+#include "adapters/translate/rewrite.h"
 
 namespace switchyard::adapters::fuzz {
 

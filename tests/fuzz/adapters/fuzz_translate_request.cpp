@@ -6,7 +6,7 @@
 #include <cstdlib>
 #include <string_view>
 
-#include "adapters/translation.h"
+#include "adapters/translate/translation.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace switchyard::adapters;

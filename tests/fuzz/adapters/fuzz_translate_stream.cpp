@@ -10,7 +10,7 @@
 #include <string_view>
 
 #include "adapters/sse_parser.h"
-#include "adapters/translate_response.h"
+#include "adapters/translate/translate_response.h"
 
 namespace {
 

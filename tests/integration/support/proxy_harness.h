@@ -20,15 +20,15 @@
 #include <string>
 #include <vector>
 
-#include "proxy/audit_sink.h"
-#include "proxy/metrics.h"
-#include "proxy/server.h"
+#include "audit/sink.h"
+#include "proxy/ops/metrics.h"
+#include "proxy/server/server.h"
 
 namespace switchyard::testing {
 
 // Keeps every record; done(true) inline unless told to fail. `on_append` runs before done, so a
 // test can observe what the upstreams had received when the decision was written.
-class MemoryAuditSink final : public proxy::AuditSink {
+class MemoryAuditSink final : public audit::AuditSink {
  public:
   void append(boost::json::object record, Done done) override;
   std::string prompt_digest(std::string_view text) const override;

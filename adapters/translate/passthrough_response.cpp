@@ -1,0 +1,377 @@
+// Pass-through response handling. Streams are cut at event boundaries found in the raw bytes
+// (a blank line: any two consecutive CR/LF/CRLF line ends), so each event block is forwarded byte
+// for byte as soon as it is complete, or dropped whole; the SseParser sees the same blocks to read
+// usage. A partial event at the end of a cut-off stream is never sent half-way.
+#include "adapters/translate/passthrough_response.h"
+
+#include <boost/json.hpp>
+
+#include "adapters/error_format.h"
+#include "adapters/json_splice.h"
+#include "adapters/sse_parser.h"
+#include "adapters/translate/translation.h"
+
+namespace switchyard::adapters {
+namespace {
+
+namespace json = boost::json;
+
+std::int64_t integer_field(const json::object& object, std::string_view key) {
+  const json::value* v = object.if_contains(key);
+  if (v == nullptr) return -1;
+  if (v->is_int64()) return v->get_int64();
+  if (v->is_uint64()) return static_cast<std::int64_t>(v->get_uint64());
+  if (v->is_double()) return static_cast<std::int64_t>(v->get_double());
+  return -1;
+}
+
+const json::object* object_field(const json::object& object, std::string_view key) {
+  const json::value* v = object.if_contains(key);
+  return v != nullptr && v->is_object() ? &v->get_object() : nullptr;
+}
+
+bool contains(std::string_view haystack, std::string_view needle) {
+  return haystack.find(needle) != std::string_view::npos;
+}
+
+// True when some "usage" key has an object value. Chat chunks carry "usage":null on every chunk
+// once include_usage is on, so the cheap test must look past the key before paying for a JSON
+// parse.
+bool has_usage_object(std::string_view data) {
+  constexpr std::string_view kKey = "\"usage\"";
+  for (std::size_t at = data.find(kKey); at != std::string_view::npos;
+       at = data.find(kKey, at + 1)) {
+    std::size_t p = at + kKey.size();
+    while (p < data.size() && (data[p] == ' ' || data[p] == '\t' || data[p] == '\n' ||
+                               data[p] == '\r' || data[p] == ':')) {
+      ++p;
+    }
+    if (p < data.size() && data[p] == '{') return true;
+  }
+  return false;
+}
+
+constexpr std::string_view kIncompleteMessage =
+    "the upstream response stream ended before it was complete";
+
+class PassthroughTranslator final : public ResponseTranslator {
+ public:
+  PassthroughTranslator(const ParsedRequest& request, const UpstreamResponseInfo& upstream,
+                        bool proxy_added_usage)
+      : api_(request.api),
+        status_(upstream.status),
+        error_(upstream.status >= 400),
+        stream_(upstream.event_stream && upstream.status < 400),
+        drop_usage_chunk_(proxy_added_usage &&
+                          (api_ == Api::kOpenAiChat || api_ == Api::kOpenAiCompletions)),
+        parser_(kMaxInspectedEventBytes) {}
+
+  void feed(std::string_view bytes, std::string& out) override {
+    if (error_) {
+      std::size_t room = kMaxErrorBodyBytes - std::min(kMaxErrorBodyBytes, body_.size());
+      body_.append(bytes.substr(0, room));
+      return;
+    }
+    if (!stream_) {
+      out.append(bytes);
+      if (inspect_body_) {
+        if (body_.size() + bytes.size() > kMaxInspectedBodyBytes) {
+          inspect_body_ = false;
+          body_.clear();
+          body_.shrink_to_fit();
+        } else {
+          body_.append(bytes);
+        }
+      }
+      return;
+    }
+    feed_stream(bytes, out);
+  }
+
+  void finish(bool complete, std::string& out) override {
+    if (error_) {
+      out.append(error_body_for(dialect_of(api_), normalize_upstream_error(status_, body_)));
+      return;
+    }
+    if (!stream_) {
+      if (complete && inspect_body_) inspect_body();
+      return;
+    }
+    if (complete) {
+      // A last event without its blank line: forward it (and read it) as servers intend.
+      if (!pending_.empty()) {
+        std::string block = std::move(pending_);
+        pending_.clear();
+        handle_block(block, out);
+      }
+      if (inspect_) parser_.finish([this](const SseEvent& event) { inspect_event(event); });
+      return;
+    }
+    pending_.clear();  // half an event is never sent
+    out.append(incomplete_event());
+  }
+
+  const Usage& usage() const override { return usage_; }
+  std::optional<std::string> response_id() const override { return response_id_; }
+  std::string content_type() const override {
+    return stream_ ? "text/event-stream" : "application/json";
+  }
+  int status() const override { return status_; }
+
+ private:
+  // Splits `bytes` at event boundaries; complete blocks are handled, the rest waits in pending_.
+  void feed_stream(std::string_view bytes, std::string& out) {
+    std::size_t start = 0;
+    for (std::size_t i = 0; i < bytes.size(); ++i) {
+      char c = bytes[i];
+      std::size_t boundary = 0;  // one past the block's last byte, when one ends here
+      if (c == '\n') {
+        if (after_cr_) {  // the LF of a CRLF whose CR already ended the line
+          after_cr_ = false;
+          // When that CR closed the previous block, this LF opens the next one; it is kept even if
+          // the block is dropped, so the client sees the CRLF whole.
+          if (i == start && pending_.empty()) crlf_tail_ = true;
+          continue;
+        }
+        if (line_empty_) boundary = i + 1;
+        line_empty_ = true;
+      } else if (c == '\r') {
+        after_cr_ = false;
+        bool crlf = i + 1 < bytes.size() && bytes[i + 1] == '\n';
+        if (line_empty_) boundary = crlf ? i + 2 : i + 1;
+        line_empty_ = true;
+        if (crlf) {
+          ++i;
+        } else {
+          after_cr_ = i + 1 == bytes.size();
+        }
+      } else {
+        after_cr_ = false;
+        line_empty_ = false;
+      }
+      if (boundary != 0) {
+        std::string_view piece = bytes.substr(start, boundary - start);
+        if (pending_.empty()) {
+          handle_block(piece, out);
+        } else {
+          pending_.append(piece);
+          std::string block = std::move(pending_);
+          pending_.clear();
+          handle_block(block, out);
+        }
+        start = boundary;
+      }
+    }
+    if (start < bytes.size()) {
+      pending_.append(bytes.substr(start));
+      if (pending_.size() > kMaxInspectedEventBytes) {
+        // Too large to hold back: pass it on and stop inspecting (usage stays unknown).
+        out.append(pending_);
+        pending_.clear();
+        inspect_ = false;
+        drop_usage_chunk_ = false;
+      }
+    }
+  }
+
+  void handle_block(std::string_view block, std::string& out) {
+    drop_block_ = false;
+    if (inspect_) {
+      bool ok = parser_.feed(block, [this](const SseEvent& event) { inspect_event(event); });
+      if (!ok) {
+        inspect_ = false;
+        drop_usage_chunk_ = false;
+      }
+    }
+    if (!drop_block_) {
+      out.append(block);
+    } else if (crlf_tail_) {
+      out.push_back('\n');
+    }
+    crlf_tail_ = false;
+  }
+
+  void inspect_event(const SseEvent& event) {
+    std::string_view data = event.data;
+    switch (api_) {
+      case Api::kOpenAiChat:
+      case Api::kOpenAiCompletions:
+      case Api::kOpenAiEmbeddings: {
+        if (!has_usage_object(data)) return;
+        auto parsed = parse(data);
+        if (!parsed) return;
+        const json::object* usage = object_field(*parsed, "usage");
+        if (usage == nullptr) return;
+        read_usage_fields(*usage, usage_);
+        const json::value* choices = parsed->if_contains("choices");
+        if (drop_usage_chunk_ && choices != nullptr && choices->is_array() &&
+            choices->get_array().empty()) {
+          drop_block_ = true;
+        }
+        return;
+      }
+      case Api::kOpenAiResponses: {
+        note_sequence_number(data);
+        bool interesting = event.event.empty() ? contains(data, "\"response.")
+                                               : event.event.rfind("response.", 0) == 0;
+        if (!interesting || !contains(data, "\"response\"")) return;
+        auto parsed = parse(data);
+        if (!parsed) return;
+        const json::object* response = object_field(*parsed, "response");
+        if (response == nullptr) return;
+        if (const json::value* id = response->if_contains("id"); id != nullptr && id->is_string()) {
+          response_id_ = std::string(id->get_string());
+        }
+        if (const json::object* usage = object_field(*response, "usage")) {
+          read_usage_fields(*usage, usage_);
+        }
+        return;
+      }
+      case Api::kAnthropicMessages:
+      case Api::kAnthropicCountTokens: {
+        bool interesting = event.event.empty()
+                               ? contains(data, "\"message_")
+                               : event.event == "message_start" || event.event == "message_delta";
+        if (!interesting) return;
+        auto parsed = parse(data);
+        if (!parsed) return;
+        const json::object* holder = parsed.get();
+        if (const json::object* message = object_field(*parsed, "message")) holder = message;
+        if (const json::object* usage = object_field(*holder, "usage")) {
+          read_usage_fields(*usage, usage_);
+        }
+        return;
+      }
+    }
+  }
+
+  void inspect_body() {
+    if (api_ != Api::kAnthropicCountTokens && api_ != Api::kOpenAiResponses) {
+      // Only the usage object matters here: found in the raw bytes and parsed alone, instead of a
+      // document built for every reply (that parse was 8 % of the proxy's instructions per
+      // request).
+      const auto range = find_json_value(body_, "/usage");
+      if (!range) return;
+      const auto usage =
+          parse(std::string_view(body_).substr(range->begin, range->end - range->begin));
+      if (usage) read_usage_fields(*usage, usage_);
+      return;
+    }
+    auto parsed = parse(body_);
+    if (!parsed) return;
+    if (const json::object* usage = object_field(*parsed, "usage")) {
+      read_usage_fields(*usage, usage_);
+    }
+    if (api_ == Api::kAnthropicCountTokens) {
+      if (std::int64_t n = integer_field(*parsed, "input_tokens"); n >= 0) usage_.input_tokens = n;
+    }
+    if (api_ == Api::kOpenAiResponses) {
+      if (const json::value* id = parsed->if_contains("id"); id != nullptr && id->is_string()) {
+        response_id_ = std::string(id->get_string());
+      }
+    }
+  }
+
+  // Responses events carry a rising sequence_number; the error event we may append continues it.
+  void note_sequence_number(std::string_view data) {
+    constexpr std::string_view kKey = "\"sequence_number\":";
+    std::size_t at = data.find(kKey);
+    if (at == std::string_view::npos) return;
+    std::size_t p = at + kKey.size();
+    while (p < data.size() && data[p] == ' ') ++p;
+    std::int64_t n = 0;
+    bool any = false;
+    while (p < data.size() && data[p] >= '0' && data[p] <= '9' && n < (INT64_MAX / 10 - 10)) {
+      n = n * 10 + (data[p] - '0');
+      any = true;
+      ++p;
+    }
+    if (any) last_sequence_number_ = n;
+  }
+
+  std::string incomplete_event() const {
+    switch (api_) {
+      case Api::kAnthropicMessages:
+      case Api::kAnthropicCountTokens: {
+        ApiError error{502, "api_error", "", std::string(kIncompleteMessage), ""};
+        return "event: error\ndata: " + anthropic_error_body(error) + "\n\n";
+      }
+      case Api::kOpenAiResponses: {
+        json::object event;
+        event["type"] = "error";
+        event["code"] = "upstream_stream_incomplete";
+        event["message"] = kIncompleteMessage;
+        event["param"] = nullptr;
+        event["sequence_number"] = last_sequence_number_ + 1;
+        return "event: error\ndata: " + json::serialize(event) + "\n\n";
+      }
+      default: {
+        ApiError error{502, "server_error", "upstream_stream_incomplete",
+                       std::string(kIncompleteMessage), ""};
+        return "data: " + openai_error_body(error) + "\n\n";
+      }
+    }
+  }
+
+  static std::unique_ptr<json::object> parse(std::string_view text) {
+    json::error_code ec;
+    json::value v = json::parse(text, ec);
+    if (ec || !v.is_object()) return nullptr;
+    return std::make_unique<json::object>(std::move(v.get_object()));
+  }
+
+  Api api_;
+  int status_;
+  bool error_;
+  bool stream_;
+  bool drop_usage_chunk_;
+  bool inspect_ = true;
+  bool inspect_body_ = true;
+  bool drop_block_ = false;
+  bool line_empty_ = true;  // no byte since the last line end
+  bool after_cr_ = false;   // the previous feed ended with a CR
+  bool crlf_tail_ = false;  // the current block starts with the LF of the previous block's CRLF
+  SseParser parser_;
+  std::string pending_;  // stream bytes after the last event boundary
+  std::string body_;     // non-stream body copy, or the error body
+  Usage usage_;
+  std::optional<std::string> response_id_;
+  std::int64_t last_sequence_number_ = -1;
+};
+
+}  // namespace
+
+void read_usage_fields(const json::object& usage, Usage& out) {
+  std::int64_t prompt = integer_field(usage, "prompt_tokens");
+  std::int64_t input = integer_field(usage, "input_tokens");
+  if (input >= 0) {
+    std::int64_t created = integer_field(usage, "cache_creation_input_tokens");
+    std::int64_t read = integer_field(usage, "cache_read_input_tokens");
+    out.input_tokens = input + std::max<std::int64_t>(created, 0) + std::max<std::int64_t>(read, 0);
+  } else if (prompt >= 0) {
+    out.input_tokens = prompt;
+  }
+  std::int64_t completion = integer_field(usage, "completion_tokens");
+  std::int64_t output = integer_field(usage, "output_tokens");
+  if (output >= 0) {
+    out.output_tokens = output;
+  } else if (completion >= 0) {
+    out.output_tokens = completion;
+  }
+}
+
+std::unique_ptr<ResponseTranslator> make_passthrough_response_translator(
+    const ParsedRequest& request, const UpstreamResponseInfo& upstream, bool proxy_added_usage) {
+  return std::make_unique<PassthroughTranslator>(request, upstream, proxy_added_usage);
+}
+
+std::unique_ptr<ResponseTranslator> make_response_translator(const ParsedRequest& request,
+                                                             const UpstreamResponseInfo& upstream,
+                                                             bool proxy_added_usage) {
+  if (upstream.dialect != dialect_of(request.api)) {
+    return make_translating_response_translator(request, upstream);
+  }
+  return make_passthrough_response_translator(request, upstream, proxy_added_usage);
+}
+
+}  // namespace switchyard::adapters

@@ -1,0 +1,130 @@
+// Builds the audit records from the RequestContext. Kept apart from the pipeline so the record
+// layout is in one place.
+#include "proxy/server/audit_records.h"
+
+#include <cmath>
+
+namespace switchyard::proxy {
+namespace {
+
+double to_ms(std::chrono::nanoseconds d) {
+  return std::round(static_cast<double>(d.count()) / 1e3) / 1e3;  // microsecond precision
+}
+
+// Written through a template over the writer: audit::AuditBodyWriter in the proxy; the unit tests
+// hold it to audit::AuditDomWriter's DOM, serialized the way the file sink did before
+// (byte-identical records).
+template <class W>
+void write_decision(W& r, const RequestContext& ctx, bool fallback) {
+  const Config& config = *ctx.worker.shared.config;
+  r.str("event", "decision");
+  r.str("request_id", ctx.request_id);
+  r.str("client", ctx.client);
+  r.str("api", ctx.api ? adapters::to_string(*ctx.api) : std::string_view("unknown"));
+  r.str("model", ctx.parsed.model);
+  r.boolean("stream", ctx.parsed.stream);
+  r.str("handling", policy::to_string(ctx.decision.handling));
+  r.str("level", ctx.classification.level);
+  r.str("route", fallback ? std::string_view("internal") : to_string(ctx.decision.route));
+  r.str("reason", fallback ? std::string_view("vendor_fallback") : ctx.decision.reason);
+  const int upstream = fallback ? ctx.final_upstream : ctx.decision.upstream;
+  if (upstream >= 0) {
+    const auto& up = config.upstreams[upstream];
+    r.str("upstream", up.name);
+    const auto renamed = up.rename(ctx.parsed.model);
+    r.str("upstream_model", renamed ? *renamed : std::string_view(ctx.parsed.model));
+  } else {
+    r.null("upstream");
+    r.null("upstream_model");
+  }
+  r.open_array("rules");
+  for (const auto& m : ctx.classification.matches) {
+    r.open_item();
+    r.str("id", m.id);
+    r.str("category", m.category);
+    r.unum("count", m.count);
+    r.str("handling", policy::to_string(m.handling));
+    r.close();
+  }
+  r.close();
+  if (!ctx.decision.redactions.empty()) r.unum("redactions", ctx.decision.redactions.size());
+  if (ctx.classification.classifier_error) r.str("classifier_error", ctx.classification.error);
+  if (ctx.policy) {
+    r.open("policy");
+    r.str("name", ctx.policy->name());
+    r.str("version", ctx.policy->version());
+    r.str("sha256", ctx.policy->sha256());
+    r.close();
+  }
+  // The prompt as the auditor knows it: every extracted text segment joined by '\n'.
+  std::string joined;
+  std::size_t total = 0;
+  for (const auto& s : ctx.parsed.segments) total += s.text.size() + 1;
+  joined.reserve(total);
+  for (const auto& s : ctx.parsed.segments) {
+    if (!joined.empty()) joined += '\n';
+    joined += s.text;
+  }
+  r.open("prompt");
+  r.unum("bytes", joined.size());
+  r.unum("segments", ctx.parsed.segments.size());
+  if (ctx.worker.shared.audit != nullptr) {
+    r.str("hmac", ctx.worker.shared.audit->prompt_digest(joined));
+  }
+  r.close();
+  if (fallback) r.boolean("fallback", true);
+}
+
+template <class W>
+void write_outcome(W& r, const RequestContext& ctx) {
+  const Config& config = *ctx.worker.shared.config;
+  r.str("event", "outcome");
+  r.str("request_id", ctx.request_id);
+  r.str("client", ctx.client);
+  r.str("api", ctx.api ? adapters::to_string(*ctx.api) : std::string_view("unknown"));
+  r.str("route", to_string(ctx.route()));
+  if (ctx.final_upstream >= 0) {
+    r.str("upstream", config.upstreams[ctx.final_upstream].name);
+  } else {
+    r.null("upstream");
+  }
+  if (ctx.fallback_used) r.boolean("fallback", true);
+  r.num("status", ctx.status);
+  if (ctx.error_code.empty()) {
+    r.null("error");
+  } else {
+    r.str("error", ctx.error_code);
+  }
+  r.open("usage");
+  if (ctx.usage.input_tokens >= 0) {
+    r.num("input_tokens", ctx.usage.input_tokens);
+  } else {
+    r.null("input_tokens");
+  }
+  if (ctx.usage.output_tokens >= 0) {
+    r.num("output_tokens", ctx.usage.output_tokens);
+  } else {
+    r.null("output_tokens");
+  }
+  r.close();
+  const auto latency = RequestContext::Clock::now() - ctx.start;
+  r.real("latency_ms", to_ms(latency));
+  r.real("upstream_ms", to_ms(ctx.upstream_time));
+  r.real("overhead_ms", to_ms(ctx.overhead()));
+}
+
+}  // namespace
+
+AuditBody decision_body(const RequestContext& ctx, bool fallback) {
+  audit::AuditBodyWriter writer;
+  write_decision(writer, ctx, fallback);
+  return {writer.event(), writer.finish()};
+}
+
+AuditBody outcome_body(const RequestContext& ctx) {
+  audit::AuditBodyWriter writer;
+  write_outcome(writer, ctx);
+  return {writer.event(), writer.finish()};
+}
+
+}  // namespace switchyard::proxy

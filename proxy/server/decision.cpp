@@ -1,0 +1,178 @@
+// The routing contract in one function. Order matters: block first; then everything that forces the
+// internal route; then the Responses conversation state, which may refuse; then vendor and
+// redaction.
+#include "proxy/server/decision.h"
+
+namespace switchyard::proxy {
+
+using policy::Handling;
+
+std::string_view to_string(Route route) {
+  switch (route) {
+    case Route::kInternal:
+      return "internal";
+    case Route::kVendor:
+      return "vendor";
+    case Route::kBlocked:
+      return "blocked";
+  }
+  return "blocked";
+}
+
+adapters::ApiError make_api_error(adapters::Dialect dialect, int status, std::string_view code,
+                                  std::string message, std::string_view param) {
+  adapters::ApiError e;
+  e.status = status;
+  e.code = std::string(code);
+  e.message = std::move(message);
+  e.param = std::string(param);
+  if (dialect == adapters::Dialect::kAnthropic) {
+    switch (status) {
+      case 401:
+        e.type = "authentication_error";
+        break;
+      case 403:
+        e.type = "permission_error";
+        break;
+      case 404:
+        e.type = "not_found_error";
+        break;
+      case 413:
+        e.type = "request_too_large";
+        break;
+      case 429:
+        e.type = "rate_limit_error";
+        break;
+      case 529:
+        e.type = "overloaded_error";
+        break;
+      default:
+        e.type = status >= 500 ? "api_error" : "invalid_request_error";
+    }
+  } else {
+    switch (status) {
+      case 401:
+        e.type = "authentication_error";
+        break;
+      case 403:
+        e.type = "permission_error";
+        break;
+      case 429:
+        e.type = "rate_limit_error";
+        break;
+      default:
+        e.type = status >= 500 ? "server_error" : "invalid_request_error";
+    }
+  }
+  return e;
+}
+
+void target_upstream(const Config& config, const adapters::ParsedRequest& request, int upstream,
+                     Decision& decision) {
+  decision.upstream = upstream;
+  const auto& up = config.upstreams[upstream];
+  decision.target = up.target_dialect(adapters::dialect_of(request.api));
+  decision.upstream_model = up.rename(request.model);
+  if (decision.upstream_model && *decision.upstream_model == request.model) {
+    decision.upstream_model.reset();  // nothing to change: keep the bytes
+  }
+}
+
+namespace {
+
+// A model listed by name only at the internal upstream (and not by name at the vendor) can only be
+// served there.
+bool model_internal_only(const Config& config, const adapters::ParsedRequest& request) {
+  if (request.model.empty() || config.routes.internal < 0) return false;
+  if (!config.upstreams[config.routes.internal].lists_model(request.model)) return false;
+  const int vendor = config.routes.vendor_for(adapters::dialect_of(request.api));
+  return vendor < 0 || !config.upstreams[vendor].lists_model(request.model);
+}
+
+std::string blocking_rules(const policy::Classification& c) {
+  std::string ids;
+  for (const auto& m : c.matches) {
+    if (m.handling != Handling::kBlock) continue;
+    if (!ids.empty()) ids += ", ";
+    ids += m.id;
+  }
+  return ids;
+}
+
+}  // namespace
+
+Decision decide(const Config& config, const adapters::ParsedRequest& request,
+                const policy::Classification& classification, ResponsesState* state) {
+  Decision d;
+  const auto dialect = adapters::dialect_of(request.api);
+  d.handling = classification.handling;
+  d.reason = classification.classifier_error ? "classifier_error" : "policy";
+  d.target = dialect;
+
+  if (classification.handling == Handling::kBlock) {
+    d.route = Route::kBlocked;
+    const std::string rules = blocking_rules(classification);
+    std::string message = rules.empty()
+                              ? std::string("Request blocked by policy")
+                              : "Request blocked by policy rule" +
+                                    std::string(rules.find(',') == std::string::npos ? "" : "s") +
+                                    ": " + rules;
+    if (classification.classifier_error) {
+      message += " (the classifier failed and the policy fails closed)";
+    }
+    d.error = make_api_error(dialect, 403, "policy_blocked", std::move(message));
+    return d;
+  }
+
+  bool internal = classification.handling == Handling::kInternal;
+  std::vector<adapters::Redaction> redactions;
+  if (!internal && classification.handling == Handling::kRedact) {
+    for (const auto& m : classification.matches) {
+      if (m.handling != Handling::kRedact) continue;
+      if (m.spans.empty() && m.count > 0) {
+        // Seen only in a decoded view: the original bytes cannot be redacted, so they must not
+        // reach the vendor.
+        internal = true;
+        d.reason = "unredactable_match";
+        redactions.clear();
+        break;
+      }
+      for (const auto& s : m.spans) {
+        redactions.push_back({s.segment, s.begin, s.end, m.category.empty() ? m.id : m.category});
+      }
+    }
+  }
+  if (!internal && model_internal_only(config, request)) {
+    internal = true;
+    d.reason = "model_internal_only";
+  }
+  if (request.previous_response_id) {
+    const auto held = state ? state->lookup(*request.previous_response_id) : std::nullopt;
+    if (held == Trust::kInternal) {
+      if (!internal) d.reason = "previous_response_internal";
+      internal = true;
+    } else if (internal) {
+      d.route = Route::kBlocked;
+      d.reason = "vendor_held_conversation";
+      d.error = make_api_error(
+          dialect, 409, "vendor_held_conversation",
+          "This request must stay on the internal model, but previous_response_id refers to a "
+          "conversation held by a vendor (or unknown to this proxy); its history cannot move. "
+          "Start a new conversation without previous_response_id.",
+          "previous_response_id");
+      return d;
+    }
+  }
+  if (internal) {
+    d.route = Route::kInternal;
+    target_upstream(config, request, config.routes.internal, d);
+    return d;
+  }
+  d.route = Route::kVendor;
+  d.redactions = std::move(redactions);
+  d.fallback = config.routes.vendor_fallback;
+  target_upstream(config, request, config.routes.vendor_for(dialect), d);
+  return d;
+}
+
+}  // namespace switchyard::proxy

@@ -1,0 +1,271 @@
+// Strict configuration loading: valid files, defaults, ${VAR}, relative paths, and one error per
+// problem with FILE:LINE:COL, the field path and a did-you-mean.
+#include "proxy/config/config.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+
+namespace switchyard::proxy {
+namespace {
+
+using ::testing::AllOf;
+using ::testing::Contains;
+using ::testing::HasSubstr;
+
+constexpr std::string_view kValid = R"(
+listen: 127.0.0.1:8088
+admin_listen: 127.0.0.1:9099
+policy: policies/p.yaml
+upstreams:
+  - name: local
+    api: openai
+    apis: [anthropic]
+    base_url: http://127.0.0.1:11434/v1
+    trust: internal
+    models: { "*": "llama3.2:1b", "secret-model": "llama3.1:8b" }
+    timeouts: { connect_ms: 250, first_byte_ms: 1000 }
+  - name: openai
+    api: openai
+    base_url: https://api.openai.com/v1
+    trust: vendor
+    api_key_env: OPENAI_API_KEY
+    ca_file: certs/ca.pem
+    max_connections: 32
+  - name: anthropic
+    api: anthropic
+    base_url: https://api.anthropic.com
+    trust: vendor
+routes:
+  internal: local
+  vendor: { openai: openai, anthropic: anthropic }
+  vendor_fallback: local
+clients:
+  - name: app
+    key_sha256: 9F86D081884C7D659A2FEAA0C55AD015A3BF4F1B2B0B822CD15D6C15B0F00A08
+audit:
+  path: audit/a.jsonl
+  fsync: always
+limits:
+  max_body_bytes: 1MiB
+  read_timeout_ms: 5000
+  workers: 2
+)";
+
+Config parse(std::string_view text) { return parse_config(text, "/etc/sy/switchyard.yaml"); }
+
+std::vector<std::string> errors_of(std::string_view text) {
+  try {
+    parse(text);
+  } catch (const ConfigError& e) {
+    return e.errors();
+  }
+  ADD_FAILURE() << "expected a ConfigError";
+  return {};
+}
+
+TEST(Config, LoadsAValidFile) {
+  const Config c = parse(kValid);
+  EXPECT_EQ(c.listen.host, "127.0.0.1");
+  EXPECT_EQ(c.listen.port, 8088);
+  ASSERT_TRUE(c.admin_listen);
+  EXPECT_EQ(c.admin_listen->port, 9099);
+  EXPECT_EQ(c.policy, "/etc/sy/policies/p.yaml");
+  ASSERT_EQ(c.upstreams.size(), 3u);
+  const auto& local = c.upstreams[0];
+  EXPECT_EQ(local.trust, Trust::kInternal);
+  EXPECT_TRUE(local.serves_openai);
+  EXPECT_TRUE(local.serves_anthropic);
+  EXPECT_EQ(local.timeouts.connect.count(), 250);
+  EXPECT_EQ(local.timeouts.first_byte.count(), 1000);
+  EXPECT_EQ(local.timeouts.idle.count(), UpstreamTimeouts{}.idle.count());
+  EXPECT_EQ(local.rename("secret-model"), "llama3.1:8b");
+  EXPECT_EQ(local.rename("gpt-4o"), "llama3.2:1b");
+  EXPECT_TRUE(local.lists_model("secret-model"));
+  EXPECT_FALSE(local.lists_model("*"));
+  EXPECT_EQ(c.upstreams[1].ca_file, "/etc/sy/certs/ca.pem");
+  EXPECT_EQ(c.upstreams[1].max_connections, 32u);
+  EXPECT_FALSE(c.upstreams[1].rename("gpt-4o"));
+  EXPECT_FALSE(c.upstreams[1].serves_anthropic);
+  EXPECT_EQ(c.upstreams[1].target_dialect(adapters::Dialect::kAnthropic),
+            adapters::Dialect::kOpenAi);
+  EXPECT_EQ(c.routes.internal, 0);
+  EXPECT_EQ(c.routes.vendor_openai, 1);
+  EXPECT_EQ(c.routes.vendor_anthropic, 2);
+  EXPECT_EQ(c.routes.vendor_fallback, 0);
+  ASSERT_TRUE(c.clients_configured);
+  ASSERT_EQ(c.clients.size(), 1u);
+  EXPECT_EQ(c.clients[0].key_sha256[0], 0x9f);
+  EXPECT_EQ(c.audit.path, "/etc/sy/audit/a.jsonl");
+  EXPECT_EQ(c.audit.fsync, audit::FsyncMode::kAlways);
+  EXPECT_EQ(c.limits.max_body_bytes, 1u << 20);
+  EXPECT_EQ(c.limits.max_header_bytes, 16u * 1024);
+  EXPECT_EQ(c.limits.read_timeout.count(), 5000);
+  EXPECT_EQ(c.limits.workers, 2u);
+}
+
+TEST(Config, MinimalMockFileGetsDefaults) {
+  const Config c = parse(R"(
+policy: p.yaml
+upstreams:
+  - { name: in, api: mock, trust: internal }
+  - { name: out, api: mock, trust: vendor }
+routes: { internal: in, vendor: out }
+)");
+  EXPECT_EQ(c.listen.port, 8080);
+  EXPECT_FALSE(c.clients_configured);
+  EXPECT_EQ(c.routes.vendor_openai, 1);
+  EXPECT_EQ(c.routes.vendor_anthropic, 1);
+  EXPECT_EQ(c.routes.vendor_fallback, -1);
+  EXPECT_TRUE(c.upstreams[0].serves_openai);
+  EXPECT_TRUE(c.upstreams[0].serves_anthropic);
+  EXPECT_EQ(c.audit.path, "/etc/sy/audit/audit.jsonl");
+  EXPECT_EQ(c.limits.max_body_bytes, 8u << 20);
+}
+
+TEST(Config, OneVendorServesBothDialects) {
+  const Config c = parse(R"(
+policy: p.yaml
+upstreams:
+  - { name: in, api: mock, trust: internal }
+  - { name: oa, api: openai, base_url: "https://api.openai.com/v1", trust: vendor }
+routes: { internal: in, vendor: { openai: oa } }
+)");
+  EXPECT_EQ(c.routes.vendor_anthropic, 1);
+}
+
+TEST(Config, ExpandsEnvironmentVariables) {
+  ::setenv("SY_TEST_HOST", "10.0.0.7", 1);
+  ::unsetenv("SY_TEST_UNSET");
+  const Config c = parse(R"(
+listen: "${SY_TEST_HOST}:81"
+policy: "${SY_TEST_UNSET:-fallback.yaml}"
+upstreams:
+  - { name: in, api: openai, base_url: "http://${SY_TEST_HOST}:8000/v1", trust: internal }
+  - { name: out, api: mock, trust: vendor }
+routes: { internal: in, vendor: out }
+audit: { path: "cost$$/a.jsonl" }
+)");
+  EXPECT_EQ(c.listen.host, "10.0.0.7");
+  EXPECT_EQ(c.upstreams[0].base_url, "http://10.0.0.7:8000/v1");
+  EXPECT_EQ(c.policy, "/etc/sy/fallback.yaml");
+  EXPECT_EQ(c.audit.path, "/etc/sy/cost$/a.jsonl");
+}
+
+TEST(Config, UnsetVariableIsAnErrorNamingIt) {
+  ::unsetenv("SY_TEST_NOPE");
+  const auto errors = errors_of(R"(
+policy: "${SY_TEST_NOPE}/p.yaml"
+upstreams:
+  - { name: out, api: mock, trust: vendor }
+  - { name: in, api: mock, trust: internal }
+routes: { internal: in, vendor: out }
+)");
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_THAT(errors[0], AllOf(HasSubstr("/etc/sy/switchyard.yaml:2:9: policy:"),
+                               HasSubstr("SY_TEST_NOPE is not set")));
+}
+
+TEST(Config, UnknownKeysSuggestTheClosestAndListAll) {
+  const auto errors = errors_of(R"(
+policy: p.yaml
+upstreams:
+  - name: in
+    api: mock
+    trust: internal
+    modles: { "*": x }
+  - { name: out, api: mock, trust: vendor }
+routes: { internal: in, vendor: out }
+limitz: {}
+)");
+  ASSERT_EQ(errors.size(), 2u);
+  EXPECT_THAT(errors, Contains(AllOf(HasSubstr(":7:5: upstreams[0].modles: unknown key 'modles'"),
+                                     HasSubstr("did you mean 'models'?"),
+                                     HasSubstr("valid keys: name, api"))));
+  EXPECT_THAT(errors, Contains(AllOf(HasSubstr(":10:1: limitz:"), HasSubstr("'limits'"))));
+}
+
+TEST(Config, ReportsEveryErrorAtOnce) {
+  const auto errors = errors_of(R"(
+listen: nowhere
+upstreams:
+  - { name: in, api: gpt, trust: internal, base_url: "http://x" }
+  - { name: out, api: openai, trust: public }
+  - { name: out, api: mock, trust: vendor, base_url: "http://y" }
+routes: { internal: out, vendor: { openai: missing } , vendor_fallback: out }
+clients:
+  - { name: a, key_sha256: "abc" }
+limits: { max_body_bytes: lots, workers: -1 }
+audit: { fsync: sometimes }
+)");
+  const std::vector<std::string_view> expected = {
+      "listen: expected HOST:PORT",
+      "policy: required",
+      "upstreams[0].api: unknown value 'gpt'; valid values: openai, anthropic, mock",
+      "upstreams[1].base_url: required",
+      "upstreams[1].trust: unknown value 'public'",
+      "upstreams[2].base_url: a mock upstream has no base_url",
+      "upstreams[2].name: duplicate upstream name 'out'",
+      "routes.internal: upstream 'out' has trust vendor; this route needs trust internal",
+      "routes.vendor.openai: no upstream named 'missing'",
+      "routes.vendor_fallback: upstream 'out' has trust vendor",
+      "clients[0].key_sha256: expected 64 hex digits",
+      "limits.max_body_bytes: expected a non-negative integer, got 'lots'",
+      "limits.workers: expected a non-negative integer",
+      "audit.fsync: unknown value 'sometimes'; valid values: always, batch, never",
+  };
+  for (auto e : expected) EXPECT_THAT(errors, Contains(HasSubstr(std::string(e)))) << e;
+}
+
+TEST(Config, RejectsBadBaseUrlsAndRanges) {
+  const auto errors = errors_of(R"(
+policy: p.yaml
+upstreams:
+  - { name: in, api: openai, base_url: "ftp://host/v1", trust: internal }
+  - { name: out, api: openai, base_url: "https://h/v1?x=1", trust: vendor,
+      timeouts: { connect_ms: 0 }, max_connections: 0 }
+routes: { internal: in, vendor: out }
+limits: { max_header_bytes: 10 }
+)");
+  EXPECT_THAT(errors, Contains(HasSubstr("upstreams[0].base_url: expected http(s)://")));
+  EXPECT_THAT(errors, Contains(HasSubstr("upstreams[1].base_url: expected http(s)://")));
+  EXPECT_THAT(errors, Contains(HasSubstr("upstreams[1].timeouts.connect_ms: must be between")));
+  EXPECT_THAT(errors, Contains(HasSubstr("upstreams[1].max_connections: must be between")));
+  EXPECT_THAT(errors, Contains(HasSubstr("limits.max_header_bytes: must be between 1024")));
+}
+
+TEST(Config, RequiresRoutesAndNonEmptyClients) {
+  const auto errors = errors_of(R"(
+policy: p.yaml
+upstreams:
+  - { name: in, api: mock, trust: internal }
+routes: { internal: in }
+clients: []
+)");
+  EXPECT_THAT(errors, Contains(HasSubstr("routes.vendor: required")));
+  EXPECT_THAT(errors, Contains(HasSubstr("clients: expected a non-empty list")));
+}
+
+TEST(Config, YamlSyntaxErrorsCarryAPosition) {
+  const auto errors = errors_of("policy: [unclosed\n");
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_THAT(errors[0], HasSubstr("/etc/sy/switchyard.yaml:"));
+}
+
+TEST(Config, MissingFileIsAnError) {
+  EXPECT_THROW(load_config("/nonexistent/switchyard.yaml"), ConfigError);
+}
+
+TEST(ListenAddress, Parses) {
+  EXPECT_EQ(parse_listen_address("0.0.0.0:80")->host, "0.0.0.0");
+  EXPECT_EQ(parse_listen_address("[::1]:8080")->host, "::1");
+  EXPECT_EQ(parse_listen_address(":9000")->host, "127.0.0.1");
+  EXPECT_EQ(parse_listen_address(":9000")->port, 9000);
+  EXPECT_FALSE(parse_listen_address("host"));
+  EXPECT_FALSE(parse_listen_address("host:99999"));
+  EXPECT_FALSE(parse_listen_address("::1:80"));
+}
+
+}  // namespace
+}  // namespace switchyard::proxy
