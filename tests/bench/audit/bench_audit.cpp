@@ -1,7 +1,7 @@
 // The audit log's hot paths: the writer (records per second through the real sink, per fsync mode,
 // on a temporary file) and the verifier (bytes per second over a log the real sink wrote; the goal
 // is at least 100 MB/s). SWITCHYARD_BENCH_AUDIT_MB sets the size of the verified log (default 16,
-// docs/benchmarks-audit.md uses 64).
+// docs/benchmarks.md, "Audit log", uses 64).
 #include <benchmark/benchmark.h>
 #include <stdlib.h>
 
