@@ -34,8 +34,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::size_t start = 0;
   while (files.size() < 4) {
     const auto end = input.find('\xff', start);
-    files.push_back({"f" + std::to_string(files.size()) + ".jsonl",
-                     input.substr(start, end == std::string_view::npos ? end : end - start)});
+    std::string name = "f";  // appended: "f" + std::string trips GCC 12's -Wrestrict at -O3
+    name.append(std::to_string(files.size())).append(".jsonl");
+    files.push_back(
+        {std::move(name), input.substr(start, end == std::string_view::npos ? end : end - start)});
     if (end == std::string_view::npos) break;
     start = end + 1;
   }
