@@ -337,7 +337,7 @@ constexpr std::string_view kTopKeys[] = {"listen",    "admin_listen",   "tls",  
                                          "limits",    "responses_state"};
 constexpr std::string_view kUpstreamKeys[] = {
     "name",   "api",         "apis",    "base_url", "trust",
-    "models", "api_key_env", "ca_file", "timeouts", "max_connections"};
+    "models", "api_key_env", "ca_file", "timeouts", "max_connections", "gates_readiness"};
 constexpr std::string_view kTimeoutKeys[] = {"connect_ms", "first_byte_ms", "idle_ms", "total_ms"};
 constexpr std::string_view kRouteKeys[] = {"internal", "vendor", "vendor_fallback"};
 constexpr std::string_view kVendorRouteKeys[] = {"openai", "anthropic"};
@@ -468,6 +468,14 @@ void load_upstream(Loader& in, const YAML::Node& node, const std::string& path,
   if (const auto mc = node["max_connections"]) {
     if (auto v = in.unsigned_int(mc, Loader::child(path, "max_connections"), 1, 100000)) {
       up.max_connections = *v;
+    }
+  }
+  if (const auto gates = node["gates_readiness"]) {
+    const auto gates_path = Loader::child(path, "gates_readiness");
+    if (up.kind == UpstreamKind::kMock) {
+      in.error(gates, gates_path, "a mock upstream is never probed, so it cannot gate readiness");
+    } else if (auto v = in.boolean(gates, gates_path)) {
+      up.gates_readiness = *v;
     }
   }
 }

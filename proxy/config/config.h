@@ -50,6 +50,9 @@ struct UpstreamConfig {
   std::string ca_file;  // absolute after loading; empty: system store only
   UpstreamTimeouts timeouts;
   std::size_t max_connections = 256;
+  // /readyz fails while this upstream refuses connections (off by default: reachability is only
+  // reported, so one upstream's outage does not take every replica out of its load balancer).
+  bool gates_readiness = false;
 
   bool serves(adapters::Dialect dialect) const {
     return dialect == adapters::Dialect::kOpenAi ? serves_openai : serves_anthropic;

@@ -81,11 +81,13 @@ asio::awaitable<ProbeOutcome> probe(ReadinessUpstream upstream, std::chrono::mil
 
 }  // namespace
 
-std::vector<ReadinessUpstream> readiness_upstreams(const std::vector<UpstreamEndpoint>& endpoints) {
+std::vector<ReadinessUpstream> readiness_upstreams(const std::vector<UpstreamEndpoint>& endpoints,
+                                                   const std::vector<bool>& gates) {
   std::vector<ReadinessUpstream> out;
-  for (const auto& endpoint : endpoints) {
+  for (std::size_t i = 0; i < endpoints.size(); ++i) {
+    const auto& endpoint = endpoints[i];
     if (endpoint.host.empty()) continue;
-    out.push_back({endpoint.name, endpoint.host, endpoint.port, true});
+    out.push_back({endpoint.name, endpoint.host, endpoint.port, i < gates.size() && gates[i]});
   }
   return out;
 }
@@ -104,7 +106,11 @@ struct AdminServer::State : std::enable_shared_from_this<AdminServer::State> {
         sources(std::move(s)),
         acceptor_strand(asio::make_strand(io_context)),
         acceptor(acceptor_strand),
-        probes(sources.upstreams.size()) {}
+        probes(sources.upstreams.size()) {
+    for (const auto& upstream : sources.upstreams) {
+      metric_ids.push_back(metrics.register_upstream(upstream.name));
+    }
+  }
 
   asio::io_context& io;
   tcp::endpoint endpoint;
@@ -118,6 +124,7 @@ struct AdminServer::State : std::enable_shared_from_this<AdminServer::State> {
 
   std::mutex mutex;  // guards probes and sessions
   std::vector<Probe> probes;
+  std::vector<UpstreamId> metric_ids;  // per upstream, for switchyard_upstream_reachable
   std::list<std::weak_ptr<beast::tcp_stream>> sessions;
 
   asio::awaitable<void> accept_loop();
@@ -200,6 +207,7 @@ asio::awaitable<http::response<http::string_body>> AdminServer::State::handle(
     response.result(ready ? http::status::ok : http::status::service_unavailable);
     response.set(http::field::content_type, "application/json");
   } else if (target == "/metrics") {
+    co_await refresh_probes();  // switchyard_upstream_reachable as fresh as /readyz's detail
     response.result(http::status::ok);
     response.set(http::field::content_type, kMetricsContentType);
     response.body() = metrics.render();
@@ -237,6 +245,8 @@ asio::awaitable<void> AdminServer::State::refresh_probes() {
     asio::co_spawn(executor, probe(sources.upstreams[index], sources.probe_timeout),
                    [self, index, remaining, done](std::exception_ptr error, ProbeOutcome outcome) {
                      if (error) outcome = ProbeOutcome{false, "probe failed", 0};
+                     self->metrics.set_upstream_reachable(self->metric_ids[index],
+                                                          outcome.reachable);
                      {
                        std::lock_guard lock(self->mutex);
                        self->probes[index] = Probe{std::move(outcome), true, Clock::now()};
@@ -291,7 +301,7 @@ std::string AdminServer::State::readiness_body(bool& ready) {
       json::object entry;
       entry["name"] = source.name;
       entry["address"] = source.host + ":" + source.port;
-      entry["required"] = source.required;
+      entry["gates_readiness"] = source.gates_readiness;
       entry["reachable"] = state.checked && state.outcome.reachable;
       if (state.checked) {
         entry["connect_ms"] = state.outcome.connect_ms;
@@ -299,7 +309,7 @@ std::string AdminServer::State::readiness_body(bool& ready) {
             std::chrono::duration_cast<std::chrono::milliseconds>(now - state.at).count();
       }
       if (!state.outcome.error.empty()) entry["error"] = state.outcome.error;
-      if (source.required && !(state.checked && state.outcome.reachable)) ready = false;
+      if (source.gates_readiness && !(state.checked && state.outcome.reachable)) ready = false;
       upstreams.push_back(std::move(entry));
     }
   }

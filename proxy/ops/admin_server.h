@@ -1,10 +1,12 @@
 // The admin listener (design section 2), on its own address apart from client traffic:
 //   GET /healthz  200 "ok" while the process serves at all (liveness);
-//   GET /readyz   200 or 503 with a JSON body: policy loaded (name, version, sha256), audit
-//   writable
-//                 (audit::AuditSink::healthy), each upstream reachable (a TCP connect probe with a
-//                 short timeout, cached for a few seconds, per-upstream detail), and not draining;
-//   GET /metrics  the Prometheus exposition of Metrics (text/plain; version=0.0.4).
+//   GET /readyz   200 or 503 with a JSON body. Ready means this replica can do its own work: a
+//                 policy loaded (name, version, sha256), the audit writable
+//                 (audit::AuditSink::healthy), not draining. Each upstream's reachability (a TCP
+//                 connect probe with a short timeout, cached for a few seconds) is in the detail,
+//                 and fails readiness only for upstreams configured with `gates_readiness: true`;
+//   GET /metrics  the Prometheus exposition of Metrics (text/plain; version=0.0.4), including
+//                 switchyard_upstream_reachable from the same probes.
 // It depends on nothing of the request pipeline: what readiness looks at comes in ReadinessSources.
 #pragma once
 
@@ -23,18 +25,21 @@
 
 namespace switchyard::proxy {
 
-// One upstream /readyz checks. `required` false reports it without failing readiness (e.g. a vendor
-// whose outage should not take every replica out of the load balancer); the default follows the
-// design: every upstream must be reachable.
+// One upstream /readyz probes. Its reachability is reported, and fails readiness only when
+// `gates_readiness` (config `gates_readiness: true`): an outage at one vendor, or of the internal
+// model, must not take every replica out of every load balancer, since the other routes still
+// serve and internal traffic fails closed either way (503 internal_upstream_unavailable).
 struct ReadinessUpstream {
   std::string name;
   std::string host;
   std::string port;
-  bool required = true;
+  bool gates_readiness = false;
 };
 
 // Builds the probe list from the configured endpoints (mock upstreams have no endpoint: skip them).
-std::vector<ReadinessUpstream> readiness_upstreams(const std::vector<UpstreamEndpoint>& endpoints);
+// `gates[i]` says whether endpoint i gates readiness; absent entries do not.
+std::vector<ReadinessUpstream> readiness_upstreams(const std::vector<UpstreamEndpoint>& endpoints,
+                                                   const std::vector<bool>& gates = {});
 
 struct ReadinessSources {
   PolicyStore* policy = nullptr;      // null or empty store: not ready

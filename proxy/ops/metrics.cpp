@@ -194,6 +194,7 @@ Metrics::Metrics() : start_time_unix_(unix_now()), rules_(std::make_unique<RuleT
   for (auto& h : upstream_latency_) h.set_bounds(kUpstreamBounds);
   for (auto& h : stream_ttfb_) h.set_bounds(kUpstreamBounds);
   audit_write_.set_bounds(kAuditBounds);
+  for (auto& r : upstream_reachable_) r.store(-1, kRelaxed);
 }
 
 Metrics::~Metrics() = default;
@@ -317,6 +318,12 @@ std::uint64_t Metrics::upstream_errors(UpstreamId id, UpstreamErrorKind kind) co
   return upstream_errors_[clamp(id) * kUpstreamErrorKinds + k].load(kRelaxed);
 }
 
+std::optional<bool> Metrics::upstream_reachable(UpstreamId id) const noexcept {
+  const auto v = upstream_reachable_[clamp(id)].load(kRelaxed);
+  if (v < 0) return std::nullopt;
+  return v == 1;
+}
+
 std::string Metrics::render() const {
   std::string out;
   out.reserve(16384);
@@ -405,6 +412,16 @@ std::string Metrics::render() const {
                       {{"upstream", upstream_names_[i]}, {"kind", error_kind_label(k)}},
                       upstream_errors_[i * kUpstreamErrorKinds + k].load(kRelaxed));
     }
+  }
+
+  append_header(out, "switchyard_upstream_reachable", "gauge",
+                "1 when the admin listener's last TCP probe of the upstream connected, else 0 "
+                "(mock upstreams are not probed).");
+  for (std::size_t i = 0; i < upstreams; ++i) {
+    const auto v = upstream_reachable_[i].load(kRelaxed);
+    if (v < 0) continue;
+    append_sample(out, "switchyard_upstream_reachable", {{"upstream", upstream_names_[i]}},
+                  static_cast<std::int64_t>(v));
   }
 
   append_header(out, "switchyard_active_connections", "gauge", "Open client connections.");

@@ -118,6 +118,12 @@ class Metrics {
   }
   void count_audit_failure() noexcept { audit_failures_.fetch_add(1, kRelaxed); }
   void count_policy_reload(bool success) noexcept;
+  // The admin listener's latest TCP probe of an upstream (switchyard_upstream_reachable); an
+  // upstream never probed (a mock, or before the first /readyz or /metrics) has no series.
+  void set_upstream_reachable(UpstreamId id, bool reachable) noexcept {
+    upstream_reachable_[clamp(id)].store(reachable ? 1 : 0, kRelaxed);
+  }
+  std::optional<bool> upstream_reachable(UpstreamId id) const noexcept;
   Gauge& active_connections() noexcept { return active_connections_; }
   Gauge& active_streams() noexcept { return active_streams_; }
 
@@ -148,6 +154,7 @@ class Metrics {
   std::array<Histogram, kMaxUpstreams> upstream_latency_;
   std::array<Histogram, kMaxUpstreams> stream_ttfb_;
   std::array<std::atomic<std::uint64_t>, kMaxUpstreams * kUpstreamErrorKinds> upstream_errors_{};
+  std::array<std::atomic<std::int8_t>, kMaxUpstreams> upstream_reachable_{};  // -1: never probed
   Histogram audit_write_;
   std::atomic<std::uint64_t> audit_failures_{0};
   std::array<std::atomic<std::uint64_t>, 2> policy_reloads_{};  // [0] failure, [1] success

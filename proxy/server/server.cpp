@@ -199,13 +199,16 @@ Server::Server(Config config, ServerOptions options)
 
   if (options_.admin && config_.admin_listen) {
     std::vector<UpstreamEndpoint> probes;
+    std::vector<bool> gates;
     for (std::size_t i = 0; i < config_.upstreams.size(); ++i) {
-      if (config_.upstreams[i].kind != UpstreamKind::kMock) probes.push_back(endpoints[i]);
+      if (config_.upstreams[i].kind == UpstreamKind::kMock) continue;
+      probes.push_back(endpoints[i]);
+      gates.push_back(config_.upstreams[i].gates_readiness);
     }
     ReadinessSources sources;
     sources.policy = policies_.get();
     sources.audit = audit_.get();
-    sources.upstreams = readiness_upstreams(probes);
+    sources.upstreams = readiness_upstreams(probes, gates);
     shared_->admin =
         std::make_unique<AdminServer>(shared_->admin_io, resolve_listen(*config_.admin_listen),
                                       *shared_->metrics, std::move(sources));

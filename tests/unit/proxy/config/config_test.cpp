@@ -235,6 +235,40 @@ limits: { max_header_bytes: 10 }
   EXPECT_THAT(errors, Contains(HasSubstr("limits.max_header_bytes: must be between 1024")));
 }
 
+// Upstream reachability only gates /readyz where the operator asks for it (issue 20).
+TEST(Config, GatesReadinessIsOffByDefaultAndStrict) {
+  const Config c = parse(R"(
+policy: p.yaml
+upstreams:
+  - { name: in, api: openai, base_url: "http://127.0.0.1:11434/v1", trust: internal,
+      gates_readiness: true }
+  - { name: out, api: openai, base_url: "https://api.openai.com/v1", trust: vendor }
+routes: { internal: in, vendor: out }
+)");
+  EXPECT_TRUE(c.upstreams[0].gates_readiness);
+  EXPECT_FALSE(c.upstreams[1].gates_readiness);
+
+  const auto errors = errors_of(R"(
+policy: p.yaml
+upstreams:
+  - { name: in, api: openai, base_url: "http://127.0.0.1:11434/v1", trust: internal,
+      gates_readiness: yes-please }
+  - { name: out, api: mock, trust: vendor, gates_readiness: false }
+routes: { internal: in, vendor: out }
+)");
+  EXPECT_THAT(errors, Contains(HasSubstr("upstreams[0].gates_readiness: expected true or false")));
+  EXPECT_THAT(errors, Contains(HasSubstr("upstreams[1].gates_readiness: a mock upstream is never "
+                                         "probed")));
+  EXPECT_THAT(errors_of(R"(
+policy: p.yaml
+upstreams:
+  - { name: in, api: mock, trust: internal, gates_readyness: true }
+  - { name: out, api: mock, trust: vendor }
+routes: { internal: in, vendor: out }
+)"),
+              Contains(HasSubstr("did you mean 'gates_readiness'")));
+}
+
 TEST(Config, RequiresRoutesAndNonEmptyClients) {
   const auto errors = errors_of(R"(
 policy: p.yaml

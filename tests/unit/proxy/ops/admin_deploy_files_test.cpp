@@ -50,7 +50,7 @@ Config load_shipped(const std::string& text, const fs::path& file) {
 }
 
 TEST(DeployFiles, DockerComposeConfigsLoad) {
-  for (const char* name : {"switchyard.yaml", "switchyard-vllm.yaml"}) {
+  for (const char* name : {"switchyard.yaml", "switchyard-vllm.yaml", "switchyard-demo.yaml"}) {
     const fs::path file = kRoot / "deploy/docker" / name;
     const Config config = load_shipped(read(file), file);
     ASSERT_TRUE(config.admin_listen.has_value()) << name;
@@ -82,6 +82,58 @@ TEST(DeployFiles, DockerComposeMountsWhatTheConfigNames) {
   EXPECT_NE(healthcheck.find("/dev/tcp/127.0.0.1/9090"), std::string::npos) << healthcheck;
   EXPECT_EQ(compose["services"]["ollama-pull"]["command"][0].as<std::string>(), "pull");
   EXPECT_EQ(compose["services"]["vllm"]["profiles"][0].as<std::string>(), "gpu");
+
+  // The demo: its own profile, the mock config the image ships, no dependency on a model server,
+  // read-only like the Kubernetes pod, its own audit volume.
+  const YAML::Node demo = compose["services"]["switchyard-demo"];
+  ASSERT_TRUE(demo);
+  EXPECT_EQ(demo["profiles"][0].as<std::string>(), "demo");
+  EXPECT_FALSE(demo["depends_on"]);
+  EXPECT_TRUE(demo["read_only"].as<bool>());
+  EXPECT_NE(YAML::Dump(demo["command"]).find("switchyard-demo.yaml"), std::string::npos);
+  const Config demo_config = load_shipped(read(kRoot / "deploy/docker/switchyard-demo.yaml"),
+                                          kRoot / "deploy/docker/switchyard-demo.yaml");
+  for (const auto& upstream : demo_config.upstreams) {
+    EXPECT_EQ(upstream.kind, UpstreamKind::kMock) << upstream.name;
+  }
+  bool own_audit_volume = false;
+  for (const auto& volume : demo["volumes"]) {
+    if (volume["target"].as<std::string>() == "/var/lib/switchyard/audit") {
+      own_audit_volume = volume["source"].as<std::string>() != "audit";
+    }
+  }
+  EXPECT_TRUE(own_audit_volume) << "the demo's chain (its own key) must not share the real one's file";
+}
+
+// The Debian package's config and unit (deploy/debian/, filled in by cmake/Packaging.cmake): the
+// config loads, and the unit gives the proxy more time to stop than the proxy's own drain.
+TEST(DeployFiles, DebianPackageConfigLoadsAndTheUnitAgrees) {
+  std::string yaml = read(kRoot / "deploy/debian/switchyard.yaml.in");
+  for (const auto& [from, to] :
+       std::vector<std::pair<std::string, std::string>>{{"@SWITCHYARD_DATADIR@", "/usr/share/switchyard"},
+                                                        {"@SWITCHYARD_SYSCONFDIR@", "/etc/switchyard"}}) {
+    for (std::size_t at; (at = yaml.find(from)) != std::string::npos;) yaml.replace(at, from.size(), to);
+  }
+  const Config config = load_shipped(yaml, "/etc/switchyard/switchyard.yaml");
+  EXPECT_EQ(config.policy, "/usr/share/switchyard/policies/packs/default.yaml");
+  EXPECT_EQ(config.audit.path, "/var/lib/switchyard/audit/audit.jsonl");
+  EXPECT_EQ(config.listen.host, "127.0.0.1");  // loopback until the operator says otherwise
+
+  const std::string unit = read(kRoot / "deploy/debian/switchyard.service.in");
+  const auto setting = [&unit](const std::string& key) {
+    const auto at = unit.find("\n" + key + "=");
+    if (at == std::string::npos) return std::string("<absent>");
+    const auto start = at + key.size() + 2;
+    return unit.substr(start, unit.find('\n', start) - start);
+  };
+  EXPECT_EQ(setting("ExecReload"), "/bin/kill -HUP $MAINPID");
+  EXPECT_EQ(setting("KillSignal"), "SIGTERM");
+  EXPECT_EQ(setting("StateDirectory"), "switchyard switchyard/audit");
+  EXPECT_EQ(setting("ProtectSystem"), "strict");
+  EXPECT_EQ(setting("NoNewPrivileges"), "yes");
+  EXPECT_EQ(setting("User"), "switchyard");
+  EXPECT_GT(std::stol(setting("TimeoutStopSec")) * 1000,
+            static_cast<long>(config.limits.shutdown_grace.count()));
 }
 
 TEST(DeployFiles, KubernetesConfigLoadsAndProbesUseItsAdminPort) {

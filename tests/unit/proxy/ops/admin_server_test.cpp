@@ -152,7 +152,37 @@ TEST_F(AdminServerTest, NotReadyWithoutAPolicy) {
   EXPECT_TRUE(body.at("audit").at("writable").as_bool());
 }
 
-TEST_F(AdminServerTest, ReportsEachUpstreamAndFailsOnAnUnreachableRequiredOne) {
+// An upstream outage is reported, never a reason to leave the load balancer by itself: the other
+// routes still serve, and internal traffic fails closed on its own (issue 20).
+TEST_F(AdminServerTest, UnreachableUpstreamsAreReportedWithoutFailingReadiness) {
+  asio::io_context upstream_io;
+  tcp::acceptor listening(upstream_io, {asio::ip::make_address("127.0.0.1"), 0});
+  const std::string up_port = std::to_string(listening.local_endpoint().port());
+  const switchyard::testing::RefusingPort down;
+  const std::string down_port = std::to_string(down.port());
+
+  ReadinessSources sources;
+  sources.audit = &audit_;
+  sources.upstreams = {{"local", "127.0.0.1", down_port, false},
+                       {"openai", "127.0.0.1", up_port, false},
+                       {"anthropic", "127.0.0.1", down_port, false}};
+  start(std::move(sources));
+  unsigned status = 0;
+  const auto body = readyz(&status);
+  EXPECT_EQ(status, 200u) << boost::json::serialize(body);
+  EXPECT_TRUE(body.at("ready").as_bool());
+  const auto& upstreams = body.at("upstreams").as_array();
+  ASSERT_EQ(upstreams.size(), 3u);
+  EXPECT_EQ(upstreams[0].at("name").as_string(), "local");
+  EXPECT_FALSE(upstreams[0].at("reachable").as_bool());
+  EXPECT_FALSE(upstreams[0].at("gates_readiness").as_bool());
+  EXPECT_FALSE(upstreams[0].at("error").as_string().empty());
+  EXPECT_TRUE(upstreams[1].at("reachable").as_bool());
+  EXPECT_EQ(upstreams[1].at("address").as_string(), "127.0.0.1:" + up_port);
+  EXPECT_FALSE(upstreams[2].at("reachable").as_bool());
+}
+
+TEST_F(AdminServerTest, AGatingUpstreamFailsReadinessOnlyWhenItIsDown) {
   asio::io_context upstream_io;
   tcp::acceptor listening(upstream_io, {asio::ip::make_address("127.0.0.1"), 0});
   const std::string up_port = std::to_string(listening.local_endpoint().port());
@@ -163,20 +193,57 @@ TEST_F(AdminServerTest, ReportsEachUpstreamAndFailsOnAnUnreachableRequiredOne) {
   sources.audit = &audit_;
   sources.upstreams = {{"local", "127.0.0.1", up_port, true},
                        {"vendor", "127.0.0.1", down_port, false},
-                       {"required-down", "127.0.0.1", down_port, true}};
+                       {"gating-down", "127.0.0.1", down_port, true}};
   start(std::move(sources));
   unsigned status = 0;
   const auto body = readyz(&status);
   EXPECT_EQ(status, 503u);
+  EXPECT_FALSE(body.at("ready").as_bool());
   const auto& upstreams = body.at("upstreams").as_array();
   ASSERT_EQ(upstreams.size(), 3u);
-  EXPECT_EQ(upstreams[0].at("name").as_string(), "local");
   EXPECT_TRUE(upstreams[0].at("reachable").as_bool());
-  EXPECT_EQ(upstreams[0].at("address").as_string(), "127.0.0.1:" + up_port);
-  EXPECT_FALSE(upstreams[1].at("reachable").as_bool());
-  EXPECT_FALSE(upstreams[1].at("required").as_bool());
-  EXPECT_FALSE(upstreams[1].at("error").as_string().empty());
+  EXPECT_TRUE(upstreams[0].at("gates_readiness").as_bool());
+  EXPECT_TRUE(upstreams[2].at("gates_readiness").as_bool());
   EXPECT_FALSE(upstreams[2].at("reachable").as_bool());
+}
+
+TEST_F(AdminServerTest, GatingUpstreamThatIsUpKeepsReadiness) {
+  asio::io_context upstream_io;
+  tcp::acceptor listening(upstream_io, {asio::ip::make_address("127.0.0.1"), 0});
+  const switchyard::testing::RefusingPort down;
+  ReadinessSources sources;
+  sources.audit = &audit_;
+  sources.upstreams = {
+      {"local", "127.0.0.1", std::to_string(listening.local_endpoint().port()), true},
+      {"vendor", "127.0.0.1", std::to_string(down.port()), false}};
+  start(std::move(sources));
+  unsigned status = 0;
+  readyz(&status);
+  EXPECT_EQ(status, 200u);
+}
+
+// switchyard_upstream_reachable comes from the same probes, refreshed by a scrape on its own
+// (no /readyz needed), one series per probed upstream.
+TEST_F(AdminServerTest, MetricsCarryEachUpstreamsReachability) {
+  asio::io_context upstream_io;
+  tcp::acceptor listening(upstream_io, {asio::ip::make_address("127.0.0.1"), 0});
+  const switchyard::testing::RefusingPort down;
+  metrics_.register_upstream("mock-vendor");  // configured but never probed: no series
+  ReadinessSources sources;
+  sources.upstreams = {
+      {"local", "127.0.0.1", std::to_string(down.port()), false},
+      {"openai", "127.0.0.1", std::to_string(listening.local_endpoint().port()), false}};
+  start(std::move(sources));
+  const Reply reply = fetch(port(), "/metrics");
+  ASSERT_EQ(reply.status, 200u);
+  const auto text = testing::PromText::parse(reply.body);
+  EXPECT_EQ(text.value("switchyard_upstream_reachable", {{"upstream", "local"}}), 0.0);
+  EXPECT_EQ(text.value("switchyard_upstream_reachable", {{"upstream", "openai"}}), 1.0);
+  EXPECT_EQ(reply.body.find("switchyard_upstream_reachable{upstream=\"mock-vendor\"}"),
+            std::string::npos);
+  const auto id = metrics_.find_upstream("local");
+  ASSERT_TRUE(id.has_value());
+  EXPECT_EQ(metrics_.upstream_reachable(*id), false);
 }
 
 TEST_F(AdminServerTest, ProbeResultsAreCachedForTheConfiguredTime) {
@@ -270,7 +337,10 @@ TEST(ReadinessUpstreams, SkipsEndpointsWithoutAHost) {
   ASSERT_EQ(list.size(), 1u);
   EXPECT_EQ(list[0].name, "local");
   EXPECT_EQ(list[0].port, "11434");
-  EXPECT_TRUE(list[0].required);
+  EXPECT_FALSE(list[0].gates_readiness);  // reported only, unless configured
+  const auto gating = readiness_upstreams({mock, real}, {false, true});
+  ASSERT_EQ(gating.size(), 1u);
+  EXPECT_TRUE(gating[0].gates_readiness);
 }
 
 }  // namespace
