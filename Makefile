@@ -11,7 +11,7 @@ export CCACHE_BASEDIR := $(CURDIR)
 export CCACHE_NOHASHDIR := 1
 export CCACHE_MAXSIZE ?= 5G
 
-.PHONY: deps build test test-asan run fuzz bench format clean
+.PHONY: deps build test test-asan run fuzz bench format clean package image-test
 
 deps:
 	@scripts/deps.sh
@@ -40,6 +40,15 @@ run: build
 fuzz: deps
 	@cmake --preset fuzz >/dev/null
 	@cmake --build --preset fuzz -j $(JOBS)
+
+# A Debian package of the release build (binary, packs, config, hardened systemd unit):
+# build/release/package/switchyard_<version>_<arch>.deb. See docs/deployment.md.
+package: build
+	@cd build/release && cpack -G DEB
+
+# The container image, docker-compose.yml and the package, proved with podman (CI runs it).
+image-test: package
+	@scripts/image-test.sh
 
 bench: build
 	@scripts/bench-load.sh
