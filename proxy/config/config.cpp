@@ -336,8 +336,8 @@ constexpr std::string_view kTopKeys[] = {"listen",    "admin_listen",   "tls",  
                                          "upstreams", "routes",         "clients", "audit",
                                          "limits",    "responses_state"};
 constexpr std::string_view kUpstreamKeys[] = {
-    "name",   "api",         "apis",    "base_url", "trust",
-    "models", "api_key_env", "ca_file", "timeouts", "max_connections", "gates_readiness"};
+    "name",        "api",     "apis",     "base_url",        "trust",          "models",
+    "api_key_env", "ca_file", "timeouts", "max_connections", "gates_readiness"};
 constexpr std::string_view kTimeoutKeys[] = {"connect_ms", "first_byte_ms", "idle_ms", "total_ms"};
 constexpr std::string_view kRouteKeys[] = {"internal", "vendor", "vendor_fallback"};
 constexpr std::string_view kVendorRouteKeys[] = {"openai", "anthropic"};

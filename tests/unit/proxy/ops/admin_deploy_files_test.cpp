@@ -102,17 +102,19 @@ TEST(DeployFiles, DockerComposeMountsWhatTheConfigNames) {
       own_audit_volume = volume["source"].as<std::string>() != "audit";
     }
   }
-  EXPECT_TRUE(own_audit_volume) << "the demo's chain (its own key) must not share the real one's file";
+  EXPECT_TRUE(own_audit_volume)
+      << "the demo's chain (its own key) must not share the real one's file";
 }
 
 // The Debian package's config and unit (deploy/debian/, filled in by cmake/Packaging.cmake): the
 // config loads, and the unit gives the proxy more time to stop than the proxy's own drain.
 TEST(DeployFiles, DebianPackageConfigLoadsAndTheUnitAgrees) {
   std::string yaml = read(kRoot / "deploy/debian/switchyard.yaml.in");
-  for (const auto& [from, to] :
-       std::vector<std::pair<std::string, std::string>>{{"@SWITCHYARD_DATADIR@", "/usr/share/switchyard"},
-                                                        {"@SWITCHYARD_SYSCONFDIR@", "/etc/switchyard"}}) {
-    for (std::size_t at; (at = yaml.find(from)) != std::string::npos;) yaml.replace(at, from.size(), to);
+  for (const auto& [from, to] : std::vector<std::pair<std::string, std::string>>{
+           {"@SWITCHYARD_DATADIR@", "/usr/share/switchyard"},
+           {"@SWITCHYARD_SYSCONFDIR@", "/etc/switchyard"}}) {
+    for (std::size_t at; (at = yaml.find(from)) != std::string::npos;)
+      yaml.replace(at, from.size(), to);
   }
   const Config config = load_shipped(yaml, "/etc/switchyard/switchyard.yaml");
   EXPECT_EQ(config.policy, "/usr/share/switchyard/policies/packs/default.yaml");
