@@ -18,6 +18,7 @@ RUN apt-get update \
 WORKDIR /src
 COPY CMakeLists.txt CMakePresets.json ./
 COPY cmake cmake
+COPY deploy/debian deploy/debian
 COPY policies policies
 COPY common common
 COPY adapters adapters
