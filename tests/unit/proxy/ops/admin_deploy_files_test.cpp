@@ -78,8 +78,14 @@ TEST(DeployFiles, DockerComposeMountsWhatTheConfigNames) {
   EXPECT_TRUE(targets.count("/var/lib/switchyard/audit"));
   // The default policy the configs point at ships in the bind-mounted directory.
   EXPECT_TRUE(fs::exists(kRoot / "policies/packs/default.yaml"));
-  const std::string healthcheck = YAML::Dump(proxy["healthcheck"]["test"]);
-  EXPECT_NE(healthcheck.find("/dev/tcp/127.0.0.1/9090"), std::string::npos) << healthcheck;
+  // The health check is the image's HEALTHCHECK, on the admin port the configs listen on; compose
+  // does not override it (podman-compose 1.0.3 mistranslates a CMD-form override).
+  EXPECT_FALSE(proxy["healthcheck"]);
+  EXPECT_FALSE(compose["services"]["switchyard-demo"]["healthcheck"]);
+  const std::string dockerfile = read(kRoot / "Dockerfile");
+  const auto healthcheck = dockerfile.find("\nHEALTHCHECK ");
+  ASSERT_NE(healthcheck, std::string::npos);
+  EXPECT_NE(dockerfile.find("/dev/tcp/127.0.0.1/9090", healthcheck), std::string::npos);
   EXPECT_EQ(compose["services"]["ollama-pull"]["command"][0].as<std::string>(), "pull");
   EXPECT_EQ(compose["services"]["vllm"]["profiles"][0].as<std::string>(), "gpu");
 
