@@ -42,8 +42,10 @@ RUN apt-get update \
       libboost-json1.81.0 libboost-url1.81.0 libboost-container1.81.0 \
       libre2-9 libyaml-cpp0.7 libicu72 libssl3 libjemalloc2 ca-certificates \
  && apt-get clean \
- && rm -rf /var/lib/apt/lists/* \
- && useradd --system --uid 10001 --user-group --home-dir /var/lib/switchyard --shell /usr/sbin/nologin switchyard \
+ && rm -rf /var/lib/apt/lists/*
+# uid and gid 10001, as deploy/kubernetes/deployment.yaml's runAsUser/runAsGroup/fsGroup.
+RUN groupadd --system --gid 10001 switchyard \
+ && useradd --system --uid 10001 --gid 10001 --home-dir /var/lib/switchyard --shell /usr/sbin/nologin switchyard \
  && mkdir -p /etc/switchyard/policies /etc/switchyard/config /var/lib/switchyard/audit \
  && chown -R switchyard:switchyard /var/lib/switchyard
 COPY --from=build /src/build/proxy/switchyard /usr/local/bin/switchyard

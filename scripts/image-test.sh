@@ -162,7 +162,7 @@ step_build() {
   log "runtime image $image: $mb MiB (limit $max_image_mb MiB)"
   ((mb <= max_image_mb)) || fail "runtime image is $mb MiB, over the $max_image_mb MiB limit"
   # Slim: nothing of the build stage in the runtime image.
-  pm run --rm --network=none --entrypoint /bin/bash "$image" -c '
+  pm run --rm --network=none --no-healthcheck --entrypoint /bin/bash "$image" -c '
     for p in /usr/bin/g++ /usr/bin/cmake /usr/include/boost /usr/bin/apt-get.dpkg-new; do
       [ -e "$p" ] && { echo "found $p"; exit 1; }; done
     [ -z "$(ls /var/lib/apt/lists 2>/dev/null | grep -v -e lock -e partial)" ] || { echo "apt lists left"; exit 1; }
@@ -243,7 +243,7 @@ step_image() {
   local hc
   hc=$(pm image inspect --format '{{json .Config.Healthcheck.Test}}' "$image")
   [[ $hc == *'/dev/tcp/127.0.0.1/9090'* ]] || fail "image: unexpected HEALTHCHECK $hc"
-  if pm run --rm --network=none --entrypoint /bin/bash "$image" -c "$(python3 -c 'import json,sys; print(json.loads(sys.argv[1])[-1])' "$hc")" 2>/dev/null; then
+  if pm run --rm --network=none --no-healthcheck --entrypoint /bin/bash "$image" -c "$(python3 -c 'import json,sys; print(json.loads(sys.argv[1])[-1])' "$hc")" 2>/dev/null; then
     fail "image: the HEALTHCHECK passes with nothing listening"
   fi
   log "image: HEALTHCHECK healthy (and unhealthy with nothing listening)"
@@ -267,7 +267,7 @@ step_image() {
 # under the run's key) accepts it.
 verify_audit_volume() {
   local vol=$1 what=$2
-  pm run --rm --network=none --read-only --entrypoint /bin/bash -e SWITCHYARD_AUDIT_KEY="$audit_key" \
+  pm run --rm --network=none --no-healthcheck --read-only --entrypoint /bin/bash -e SWITCHYARD_AUDIT_KEY="$audit_key" \
     -v "$vol:/var/lib/switchyard/audit:ro" "$image" -c '
       set -e; cd /var/lib/switchyard/audit
       tail -n 1 audit.jsonl | grep -q "\"event\":\"seal\"" || { echo "last record is not a seal:"; tail -n 1 audit.jsonl; exit 1; }

@@ -75,6 +75,14 @@ class AdminServerTest : public ::testing::Test {
 
   unsigned short port() const { return server_->port(); }
 
+  // A store holding a real policy, so that readiness depends on what a test varies.
+  PolicyStore* loaded_policy() {
+    const auto file =
+        std::filesystem::path(SWITCHYARD_SOURCE_DIR) / "tests/unit/proxy/ops/data/reload_v1.yaml";
+    store_.emplace(file, policy::Policy::load_file(file));
+    return &*store_;
+  }
+
   boost::json::object readyz(unsigned* status = nullptr) {
     const Reply reply = fetch(port(), "/readyz");
     if (status) *status = reply.status;
@@ -86,6 +94,7 @@ class AdminServerTest : public ::testing::Test {
   std::optional<asio::executor_work_guard<asio::io_context::executor_type>> work_{
       asio::make_work_guard(io_)};
   Metrics metrics_;
+  std::optional<PolicyStore> store_;
   std::optional<AdminServer> server_;
   std::thread runner_;
   testing::FakeAuditSink audit_;
@@ -162,6 +171,7 @@ TEST_F(AdminServerTest, UnreachableUpstreamsAreReportedWithoutFailingReadiness) 
   const std::string down_port = std::to_string(down.port());
 
   ReadinessSources sources;
+  sources.policy = loaded_policy();
   sources.audit = &audit_;
   sources.upstreams = {{"local", "127.0.0.1", down_port, false},
                        {"openai", "127.0.0.1", up_port, false},
@@ -190,6 +200,7 @@ TEST_F(AdminServerTest, AGatingUpstreamFailsReadinessOnlyWhenItIsDown) {
   const std::string down_port = std::to_string(down.port());
 
   ReadinessSources sources;
+  sources.policy = loaded_policy();
   sources.audit = &audit_;
   sources.upstreams = {{"local", "127.0.0.1", up_port, true},
                        {"vendor", "127.0.0.1", down_port, false},
@@ -212,6 +223,7 @@ TEST_F(AdminServerTest, GatingUpstreamThatIsUpKeepsReadiness) {
   tcp::acceptor listening(upstream_io, {asio::ip::make_address("127.0.0.1"), 0});
   const switchyard::testing::RefusingPort down;
   ReadinessSources sources;
+  sources.policy = loaded_policy();
   sources.audit = &audit_;
   sources.upstreams = {
       {"local", "127.0.0.1", std::to_string(listening.local_endpoint().port()), true},
