@@ -92,7 +92,8 @@ std::string upstream_target(const UpstreamEndpoint& endpoint, std::string_view p
   std::string target = endpoint.base_path;
   if (!path.empty() && path.front() != '/') target += '/';
   target += path;
-  if (target.empty()) target = "/";
+  // push_back, not `= "/"`: GCC 12 at -O3 warns about that assignment with a false -Wrestrict.
+  if (target.empty()) target.push_back('/');
   return target;
 }
 
