@@ -13,7 +13,7 @@ RUN apt-get update \
  && apt-get install -y --no-install-recommends \
       build-essential cmake pkg-config ccache ca-certificates \
       libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev \
-      libssl-dev libre2-dev libyaml-cpp-dev libicu-dev libjemalloc-dev \
+      libssl-dev libre2-dev libyaml-cpp-dev libicu-dev libjemalloc-dev libcli11-dev \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 COPY CMakeLists.txt CMakePresets.json ./

@@ -5,11 +5,13 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 #include <stdexcept>
@@ -19,6 +21,7 @@
 #include "audit/audit_commands.h"
 #include "audit/chain.h"
 #include "audit/reader.h"
+#include "common/command_line.h"
 
 namespace switchyard::audit {
 namespace {
@@ -29,77 +32,7 @@ using audit::LogFile;
 using audit::MappedFile;
 using audit::RequestRow;
 
-constexpr std::string_view kAuditUsage = R"(Usage:
-  switchyard audit verify FILE|DIR... [--key-env NAME] [--key KID=ENV]...
-      Check the hash chain, the MACs, seq continuity and the links between rotated files.
-      The key comes from SWITCHYARD_AUDIT_KEY (or the variable --key-env names); records signed
-      under other key ids take --key KID=ENV. Prints the first bad line as FILE:LINE and what is
-      wrong with it; exit 1 on any problem.
-
-  switchyard audit query FILE|DIR... [filters] [--format table|jsonl|csv] [--limit N]
-      One line per request, decision and outcome joined.
-      Filters: --since T  --until T  --client NAME  --handling internal|vendor|redact|block
-               --rule ID (a trailing * matches a prefix)  --level L  --status CODE|4xx|5xx|error
-               --request-id ID
-      T is a timestamp or its prefix (2026-11-03, 2026-11-03T14:00) or an age (90m, 24h, 7d).
-
-  switchyard audit summary FILE|DIR... [--by day|client|rule|handling] [--since T] [--until T]
-      Requests per group, blocked and internal shares, errors, latency; top rules and errors.
-
-  switchyard audit report FILE|DIR... --html OUT.html [--since T] [--until T] [--max-rows N]
-      A self-contained HTML page (no network): decisions over time by handling, top rules, top
-      clients, and a filterable table.
-
-Files may be given in any order: they are read in chain order (by their first seq). A directory
-means every *.jsonl file in it.
-)";
-
-int usage_error(const std::string& message) {
-  std::fprintf(stderr, "switchyard audit: %s\n\n%s", message.c_str(), kAuditUsage.data());
-  return 2;
-}
-
-// Arguments: positional files and --name value options (some repeatable).
-struct Parsed {
-  std::vector<std::string> files;
-  std::map<std::string, std::vector<std::string>> options;
-  std::optional<std::string> error;
-
-  std::optional<std::string> get(const std::string& name) const {
-    const auto it = options.find(name);
-    if (it == options.end() || it->second.empty()) return std::nullopt;
-    return it->second.back();
-  }
-};
-
-Parsed parse_args(Args args, const std::set<std::string>& known) {
-  Parsed parsed;
-  for (std::size_t i = 0; i < args.size(); ++i) {
-    const std::string arg(args[i]);
-    if (arg.starts_with("--")) {
-      std::string name = arg.substr(2);
-      std::string value;
-      if (const auto eq = name.find('='); eq != std::string::npos) {
-        value = name.substr(eq + 1);
-        name = name.substr(0, eq);
-      } else if (i + 1 < args.size()) {
-        value = std::string(args[++i]);
-      } else {
-        parsed.error = "--" + name + " needs a value";
-        return parsed;
-      }
-      if (!known.contains(name)) {
-        parsed.error = "unknown option --" + name;
-        return parsed;
-      }
-      parsed.options[name].push_back(value);
-    } else {
-      parsed.files.push_back(arg);
-    }
-  }
-  if (parsed.files.empty()) parsed.error = "no audit files given";
-  return parsed;
-}
+using command_line::UsageError;
 
 // Files, directories (every *.jsonl inside) and quoted globs, mapped and put in chain order.
 struct Inputs {
@@ -172,36 +105,36 @@ std::string human_bytes(std::uint64_t bytes) {
 
 // ---------------------------------------------------------------- verify
 
-int verify(Args args) {
-  const auto parsed = parse_args(args, {"key-env", "key"});
-  if (parsed.error) return usage_error(*parsed.error);
+struct VerifyOptions {
+  std::vector<std::string> files;
+  std::string key_env = "SWITCHYARD_AUDIT_KEY";
+  std::vector<std::string> keys;  // KID=ENV_NAME
+};
+
+int verify(const VerifyOptions& options) {
   audit::VerifyKeys keys;
-  const std::string env = parsed.get("key-env").value_or("SWITCHYARD_AUDIT_KEY");
+  const std::string& env = options.key_env;
   if (const char* key = std::getenv(env.c_str()); key != nullptr && *key != '\0') {
     keys.fallback = key;
   }
-  if (const auto it = parsed.options.find("key"); it != parsed.options.end()) {
-    for (const auto& spec : it->second) {
-      const auto eq = spec.find('=');
-      if (eq == std::string::npos || eq == 0) return usage_error("--key takes KID=ENV_NAME");
-      const char* key = std::getenv(spec.substr(eq + 1).c_str());
-      if (key == nullptr || *key == '\0') {
-        return usage_error("--key " + spec + ": the variable " + spec.substr(eq + 1) +
-                           " is not set");
-      }
-      keys.by_kid[spec.substr(0, eq)] = key;
+  for (const auto& spec : options.keys) {
+    const auto eq = spec.find('=');  // present and not first: the option's check
+    const char* key = std::getenv(spec.substr(eq + 1).c_str());
+    if (key == nullptr || *key == '\0') {
+      throw UsageError("--key " + spec + ": the variable " + spec.substr(eq + 1) + " is not set");
     }
+    keys.by_kid[spec.substr(0, eq)] = key;
   }
   if (!keys.fallback && keys.by_kid.empty()) {
-    return usage_error("no key: set " + env + " to the audit key (or name another variable " +
-                       "with --key-env)");
+    throw UsageError("no key: set " + env + " to the audit key (or name another variable " +
+                     "with --key-env)");
   }
   Inputs inputs;
   try {
-    inputs = load_inputs(parsed.files);
+    inputs = load_inputs(options.files);
   } catch (const std::exception& e) {
     std::fprintf(stderr, "switchyard audit verify: %s\n", e.what());
-    return 2;
+    return command_line::kUsageError;
   }
   const auto summary = audit::verify_logs(inputs.files, keys);
   const auto print_finding = [](FILE* out, const char* prefix, const audit::Finding& f) {
@@ -219,7 +152,7 @@ int verify(Args args) {
     } else {
       std::printf("     no record before it verifies\n");
     }
-    return 1;
+    return command_line::kFailure;
   }
   std::string kids;
   for (const auto& kid : summary.key_ids) kids += (kids.empty() ? "" : ", ") + kid;
@@ -234,13 +167,19 @@ int verify(Args args) {
     std::printf("     key id %s\n", kids.c_str());
   }
   for (const auto& note : summary.notes) print_finding(stdout, "note ", note);
-  return 0;
+  return command_line::kSuccess;
 }
 
 // ---------------------------------------------------------------- filters
 
 struct Filters {
   std::optional<std::string> since, until, client, handling, rule, level, status, request_id;
+};
+
+// The files to read and the records to keep: what query, summary and report share.
+struct Selection {
+  std::vector<std::string> files;
+  Filters filters;
 };
 
 // A bound as a timestamp prefix: an age (90m, 24h, 7d) becomes now minus it.
@@ -293,37 +232,28 @@ bool keep(const RequestRow& row, const Filters& f) {
   return true;
 }
 
-std::optional<Filters> read_filters(const Parsed& parsed, std::string& error) {
-  Filters f;
-  f.since = time_bound(parsed.get("since"), error);
-  f.until = time_bound(parsed.get("until"), error);
-  f.client = parsed.get("client");
-  f.handling = parsed.get("handling");
-  f.rule = parsed.get("rule");
-  f.level = parsed.get("level");
-  f.status = parsed.get("status");
-  f.request_id = parsed.get("request-id");
-  if (!error.empty()) return std::nullopt;
+// The filters as given, with the time bounds read; a bound it cannot read is a usage error.
+Filters read_filters(const Filters& given) {
+  std::string error;
+  Filters f = given;
+  f.since = time_bound(given.since, error);
+  f.until = time_bound(given.until, error);
+  if (!error.empty()) throw UsageError(error);
   return f;
 }
 
 // Loads, joins and filters; prints errors itself.
-std::optional<std::vector<RequestRow>> load_rows(const Parsed& parsed, const char* command,
+std::optional<std::vector<RequestRow>> load_rows(const Selection& selection, const char* command,
                                                  audit::Joined* joined_out = nullptr,
                                                  std::size_t* files_out = nullptr) {
-  std::string error;
-  const auto filters = read_filters(parsed, error);
-  if (!filters) {
-    usage_error(error);
-    return std::nullopt;
-  }
+  const Filters filters = read_filters(selection.filters);
   try {
-    Inputs inputs = load_inputs(parsed.files);
+    Inputs inputs = load_inputs(selection.files);
     auto joined = audit::join_requests(inputs.files);
     if (files_out) *files_out = inputs.files.size();
     std::vector<RequestRow> rows;
     for (auto& row : joined.rows) {
-      if (keep(row, *filters)) rows.push_back(std::move(row));
+      if (keep(row, filters)) rows.push_back(std::move(row));
     }
     std::stable_sort(rows.begin(), rows.end(),
                      [](const RequestRow& a, const RequestRow& b) { return a.ts < b.ts; });
@@ -460,23 +390,22 @@ json::object row_json(const RequestRow& r) {
 
 // ---------------------------------------------------------------- query
 
-int query(Args args) {
-  const auto parsed = parse_args(args, {"since", "until", "client", "handling", "rule", "level",
-                                        "status", "request-id", "format", "limit"});
-  if (parsed.error) return usage_error(*parsed.error);
-  const std::string format = parsed.get("format").value_or("table");
-  if (format != "table" && format != "jsonl" && format != "csv") {
-    return usage_error("--format takes table, jsonl or csv");
-  }
+struct QueryOptions {
+  Selection selection;
+  std::string format = "table";
   std::size_t limit = SIZE_MAX;
-  if (const auto l = parsed.get("limit")) limit = std::strtoull(l->c_str(), nullptr, 10);
-  auto rows = load_rows(parsed, "query");
-  if (!rows) return 2;
+};
+
+int query(const QueryOptions& options) {
+  const std::string& format = options.format;
+  const std::size_t limit = options.limit;
+  auto rows = load_rows(options.selection, "query");
+  if (!rows) return command_line::kUsageError;
   if (rows->size() > limit) rows->erase(rows->begin(), rows->end() - static_cast<long>(limit));
 
   if (format == "jsonl") {
     for (const auto& row : *rows) std::printf("%s\n", json::serialize(row_json(row)).c_str());
-    return 0;
+    return command_line::kSuccess;
   }
   if (format == "csv") {
     std::printf(
@@ -508,7 +437,7 @@ int query(Args args) {
       for (std::size_t i = 0; i < cells.size(); ++i) line += (i ? "," : "") + csv_cell(cells[i]);
       std::printf("%s\n", line.c_str());
     }
-    return 0;
+    return command_line::kSuccess;
   }
   std::vector<std::vector<std::string>> table;
   for (const auto& r : *rows) {
@@ -522,7 +451,7 @@ int query(Args args) {
               table, {9});
   std::printf("%s %s\n", with_commas(rows->size()).c_str(),
               rows->size() == 1 ? "request" : "requests");
-  return 0;
+  return command_line::kSuccess;
 }
 
 // ---------------------------------------------------------------- summary
@@ -568,17 +497,17 @@ std::vector<std::string> group_cells(const std::string& name, const Group& g) {
           quantile(g.latency, 0.95)};
 }
 
-int summary(Args args) {
-  const auto parsed = parse_args(args, {"by", "since", "until"});
-  if (parsed.error) return usage_error(*parsed.error);
-  const std::string by = parsed.get("by").value_or("day");
-  if (by != "day" && by != "client" && by != "rule" && by != "handling") {
-    return usage_error("--by takes day, client, rule or handling");
-  }
+struct SummaryOptions {
+  Selection selection;
+  std::string by = "day";
+};
+
+int summary(const SummaryOptions& options) {
+  const std::string& by = options.by;
   audit::Joined joined;
   std::size_t files = 0;
-  auto rows = load_rows(parsed, "summary", &joined, &files);
-  if (!rows) return 2;
+  auto rows = load_rows(options.selection, "summary", &joined, &files);
+  if (!rows) return command_line::kUsageError;
 
   Group total;
   std::map<std::string, Group> groups;
@@ -667,22 +596,24 @@ int summary(Args args) {
     }
     std::printf("\nOther records: %s\n", others.c_str());
   }
-  return 0;
+  return command_line::kSuccess;
 }
 
 // ---------------------------------------------------------------- report
 
-int report(Args args) {
-  const auto parsed = parse_args(args, {"html", "since", "until", "max-rows"});
-  if (parsed.error) return usage_error(*parsed.error);
-  const auto out_path = parsed.get("html");
-  if (!out_path) return usage_error("report needs --html OUT.html");
+struct ReportOptions {
+  Selection selection;
+  std::string html;
   std::size_t max_rows = 20000;
-  if (const auto m = parsed.get("max-rows")) max_rows = std::strtoull(m->c_str(), nullptr, 10);
-  auto rows = load_rows(parsed, "report");
-  if (!rows) return 2;
+};
+
+int report(const ReportOptions& options) {
+  const std::string& out_path = options.html;
+  const std::size_t max_rows = options.max_rows;
+  auto rows = load_rows(options.selection, "report");
+  if (!rows) return command_line::kUsageError;
   std::string title;
-  for (const auto& file : parsed.files) title += (title.empty() ? "" : ", ") + file;
+  for (const auto& file : options.selection.files) title += (title.empty() ? "" : ", ") + file;
   if (rows->size() > max_rows) {
     std::fprintf(stderr,
                  "switchyard audit report: %zu requests; the page keeps the latest %zu (use "
@@ -691,37 +622,129 @@ int report(Args args) {
     rows->erase(rows->begin(), rows->end() - static_cast<long>(max_rows));
   }
   const std::string html = audit::render_html_report(*rows, title);
-  std::ofstream out(*out_path, std::ios::binary | std::ios::trunc);
+  std::ofstream out(out_path, std::ios::binary | std::ios::trunc);
   out << html;
   out.close();
   if (!out) {
-    std::fprintf(stderr, "switchyard audit report: cannot write %s\n", out_path->c_str());
-    return 2;
+    std::fprintf(stderr, "switchyard audit report: cannot write %s\n", out_path.c_str());
+    return command_line::kUsageError;
   }
-  std::printf("wrote %s: %zu requests\n", out_path->c_str(), rows->size());
-  return 0;
+  std::printf("wrote %s: %zu requests\n", out_path.c_str(), rows->size());
+  return command_line::kSuccess;
+}
+
+// ---------------------------------------------------------------- the command line
+
+constexpr const char* kFilesNote =
+    "Files may be given in any order: they are read in chain order (by their first seq). A\n"
+    "directory means every *.jsonl file in it.";
+
+constexpr const char* kTimeNote =
+    "T is a timestamp or its prefix (2026-11-03, 2026-11-03T14:00) or an age (90m, 24h, 7d).";
+
+void add_files(CLI::App& command, std::vector<std::string>& files) {
+  command_line::add_positional(command, "FILE|DIR", files, "audit log files, directories of them");
+}
+
+void add_time_filters(CLI::App& command, Filters& filters) {
+  command_line::add_optional(command, "--since", filters.since, "records from time T on")
+      ->type_name("T");
+  command_line::add_optional(command, "--until", filters.until, "records up to time T")
+      ->type_name("T");
+}
+
+void add_record_filters(CLI::App& command, Filters& filters) {
+  command_line::add_optional(command, "--client", filters.client, "one client's requests")
+      ->type_name("NAME");
+  command_line::add_optional(command, "--handling", filters.handling,
+                             "internal | vendor | redact | block")
+      ->type_name("H");
+  command_line::add_optional(command, "--rule", filters.rule,
+                             "requests a rule matched (a trailing * matches a prefix)")
+      ->type_name("ID");
+  command_line::add_optional(command, "--level", filters.level, "requests of one level")
+      ->type_name("L");
+  command_line::add_optional(command, "--status", filters.status, "CODE | 4xx | 5xx | error")
+      ->type_name("S");
+  command_line::add_optional(command, "--request-id", filters.request_id, "one request")
+      ->type_name("ID");
+}
+
+void add_verify(CLI::App& audit_command) {
+  auto options = std::make_shared<VerifyOptions>();
+  CLI::App* command = audit_command.add_subcommand(
+      "verify", "check the hash chain, the MACs, seq continuity and the links between files");
+  command->footer(
+      std::string("The key comes from SWITCHYARD_AUDIT_KEY (or the variable --key-env names);\n"
+                  "records signed under other key ids take --key KID=ENV. Prints the first bad\n"
+                  "line as FILE:LINE and what is wrong with it; exit 1 on any problem.\n\n") +
+      kFilesNote);
+  add_files(*command, options->files);
+  command
+      ->add_option("--key-env", options->key_env,
+                   "the variable that holds the audit key (default SWITCHYARD_AUDIT_KEY)")
+      ->type_name("NAME");
+  command
+      ->add_option("--key", options->keys, "the key of key id KID is in variable ENV (repeatable)")
+      ->type_name("KID=ENV")
+      ->check([](const std::string& spec) -> std::string {
+        const auto eq = spec.find('=');
+        return eq == std::string::npos || eq == 0 ? "takes KID=ENV_NAME" : "";
+      });
+  command_line::on_run(*command, [options] { return verify(*options); });
+}
+
+void add_query(CLI::App& audit_command) {
+  auto options = std::make_shared<QueryOptions>();
+  CLI::App* command = audit_command.add_subcommand(
+      "query", "one line per request, decision and outcome joined, oldest first");
+  command->footer(std::string(kTimeNote) + "\n" + kFilesNote);
+  add_files(*command, options->selection.files);
+  add_time_filters(*command, options->selection.filters);
+  add_record_filters(*command, options->selection.filters);
+  command_line::add_choice(*command, "--format", options->format, {"table", "jsonl", "csv"},
+                           "what to print (default table)");
+  command->add_option("--limit", options->limit, "only the latest N requests")->type_name("N");
+  command_line::on_run(*command, [options] { return query(*options); });
+}
+
+void add_summary(CLI::App& audit_command) {
+  auto options = std::make_shared<SummaryOptions>();
+  CLI::App* command = audit_command.add_subcommand(
+      "summary", "requests per group, blocked and internal shares, errors, latency; top rules");
+  command->footer(std::string(kTimeNote) + "\n" + kFilesNote);
+  add_files(*command, options->selection.files);
+  add_time_filters(*command, options->selection.filters);
+  command_line::add_choice(*command, "--by", options->by, {"day", "client", "rule", "handling"},
+                           "one row per group (default day)");
+  command_line::on_run(*command, [options] { return summary(*options); });
+}
+
+void add_report(CLI::App& audit_command) {
+  auto options = std::make_shared<ReportOptions>();
+  CLI::App* command = audit_command.add_subcommand(
+      "report", "a self-contained HTML page: decisions over time, top rules and clients, a table");
+  command->footer(std::string(kTimeNote) + "\n" + kFilesNote);
+  add_files(*command, options->selection.files);
+  command->add_option("--html", options->html, "the page to write")
+      ->required()
+      ->type_name("OUT.html");
+  add_time_filters(*command, options->selection.filters);
+  command->add_option("--max-rows", options->max_rows, "keep the latest N requests (default 20000)")
+      ->type_name("N");
+  command_line::on_run(*command, [options] { return report(*options); });
 }
 
 }  // namespace
 
-int run_command(Args args) {
-  if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
-    std::fputs(kAuditUsage.data(), args.empty() ? stderr : stdout);
-    return args.empty() ? 2 : 0;
-  }
-  const std::string_view command = args[0];
-  const Args rest = args.subspan(1);
-  for (auto arg : rest) {
-    if (arg == "--help" || arg == "-h") {
-      std::fputs(kAuditUsage.data(), stdout);
-      return 0;
-    }
-  }
-  if (command == "verify") return verify(rest);
-  if (command == "query") return query(rest);
-  if (command == "summary") return summary(rest);
-  if (command == "report") return report(rest);
-  return usage_error("unknown audit command '" + std::string(command) + "'");
+void add_commands(CLI::App& root) {
+  CLI::App& audit_command = command_line::add_group(
+      root, "audit", "verify, query, summarize and report on the audit log (docs/audit.md)");
+  audit_command.footer(kFilesNote);  // before the subcommands: they inherit it
+  add_verify(audit_command);
+  add_query(audit_command);
+  add_summary(audit_command);
+  add_report(audit_command);
 }
 
 }  // namespace switchyard::audit

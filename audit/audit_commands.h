@@ -1,15 +1,15 @@
-// `switchyard audit verify|query|summary|report`: the auditors' tools. They read the log files
-// alone and need nothing of the proxy (design section 7).
+// `switchyard audit verify|query|summary|report` (design sections 3 and 6): the auditors' tools.
+// They live in the audit library, which needs neither Beast nor the proxy; the command line
+// conventions they share with the other commands are in common/command_line.h.
 #pragma once
 
-#include <span>
-#include <string_view>
+namespace CLI {
+class App;
+}  // namespace CLI
 
 namespace switchyard::audit {
 
-using Args = std::span<const std::string_view>;
-
-// The arguments after `audit`; returns the process exit code.
-int run_command(Args args);
+// Adds `audit` and its subcommands to the binary's root command.
+void add_commands(CLI::App& root);
 
 }  // namespace switchyard::audit

@@ -8,7 +8,7 @@ packages=(
   build-essential cmake pkg-config ccache git
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
   libssl-dev libre2-dev libyaml-cpp-dev libgtest-dev libgmock-dev libbenchmark-dev
-  libicu-dev libjemalloc-dev
+  libicu-dev libjemalloc-dev libcli11-dev
   nginx-light wrk curl openssl ca-certificates
   chromium
   docker-compose

@@ -1,15 +1,15 @@
-// `switchyard policy check|test|explain` and `switchyard classify` (design section 3): the tools
-// compliance staff use to write a policy and check it against a corpus before it goes live.
-#include <boost/json.hpp>
-
+// `switchyard policy check|test|explain` (design section 3): the tools compliance staff use to
+// write a policy and see why a text gets the handling it gets.
 #include <cstdio>
 #include <iostream>
 #include <iterator>
-#include <set>
+#include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "common/command_line.h"
 #include "policies/policy.h"
 #include "proxy/cli/cli.h"
 
@@ -20,19 +20,6 @@ namespace {
 using policy::Handling;
 using policy::Policy;
 using policy::PolicyError;
-
-constexpr std::string_view kPolicyUsage = R"(Usage:
-  switchyard policy check FILE                validate a policy and its includes; runs its tests
-  switchyard policy test FILE                 run the tests inside a policy and its includes
-  switchyard policy explain FILE [--text T]   why a text gets its handling (text from stdin
-                                              without --text)
-)";
-
-constexpr std::string_view kClassifyUsage = R"(Usage:
-  switchyard classify --policy FILE
-Reads JSON Lines {"id": ..., "text": "..."} on stdin and writes one line per input:
-  {"id": ..., "handling": "...", "level": "...", "rules": [...], "categories": [...]}
-)";
 
 void print_errors(const PolicyError& e) {
   for (const auto& line : e.errors()) std::fprintf(stderr, "%s\n", line.c_str());
@@ -85,41 +72,51 @@ std::pair<std::size_t, std::size_t> line_column(std::string_view text, std::size
   return {line, column};
 }
 
-int check(std::string_view file) {
+int check(const std::string& file) {
   try {
-    auto p = Policy::load_file(std::string(file));
+    auto p = Policy::load_file(file);
     std::printf("ok: %s %s, %zu rules\n", p->name().c_str(),
                 p->version().empty() ? "(no version)" : p->version().c_str(), p->rules().size());
-    return 0;
+    return command_line::kSuccess;
   } catch (const PolicyError& e) {
     print_errors(e);
-    return 1;
+    return command_line::kFailure;
   }
 }
 
-int test(std::string_view file) {
+int test(const std::string& file) {
   std::shared_ptr<const Policy> p;
   try {
-    p = Policy::load_file_without_tests(std::string(file));
+    p = Policy::load_file_without_tests(file);
   } catch (const PolicyError& e) {
     print_errors(e);
-    return 1;
+    return command_line::kFailure;
   }
   std::size_t passed = 0;
   const auto failures = p->run_tests(&passed);
   for (const auto& f : failures) std::printf("%s: %s\n", f.location.c_str(), f.message.c_str());
   std::printf("%zu passed, %zu failed\n", passed, failures.size());
-  return failures.empty() ? 0 : 1;
+  return failures.empty() ? command_line::kSuccess : command_line::kFailure;
 }
 
-int explain(std::string_view file, const std::string& text) {
+struct ExplainOptions {
+  std::string file;
+  std::optional<std::string> text;  // standard input when absent
+};
+
+std::string read_stdin() {
+  return std::string(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+}
+
+int explain(const ExplainOptions& options) {
   std::shared_ptr<const Policy> p;
   try {
-    p = Policy::load_file_without_tests(std::string(file));
+    p = Policy::load_file_without_tests(options.file);
   } catch (const PolicyError& e) {
     print_errors(e);
-    return 1;
+    return command_line::kFailure;
   }
+  const std::string text = options.text ? *options.text : read_stdin();
   const std::string_view segment = text;
   std::vector<policy::Finding> findings;
   const auto c = p->explain(std::span<const std::string_view>(&segment, 1), &findings);
@@ -133,11 +130,11 @@ int explain(std::string_view file, const std::string& text) {
         "\nThe classifier could not check this text (%s), so the policy's strictest\n"
         "handling applies. This is never treated as \"nothing found\".\n",
         c.error.c_str());
-    return 0;
+    return command_line::kSuccess;
   }
   if (c.matches.empty()) {
     std::printf("\nNo rule matched.\n");
-    return 0;
+    return command_line::kSuccess;
   }
   std::printf("\n%zu rule%s matched:\n", c.matches.size(), c.matches.size() == 1 ? "" : "s");
   for (const auto& m : c.matches) {
@@ -170,93 +167,34 @@ int explain(std::string_view file, const std::string& text) {
       std::printf("\n");
     }
   }
-  return 0;
-}
-
-std::string read_stdin() {
-  return std::string(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+  return command_line::kSuccess;
 }
 
 }  // namespace
 
-int policy(Args args) {
-  if (args.empty() || args[0] == "--help" || args[0] == "-h") {
-    std::fputs(kPolicyUsage.data(), args.empty() ? stderr : stdout);
-    return args.empty() ? 2 : 0;
-  }
-  const std::string_view command = args[0];
-  if (args.size() < 2) {
-    std::fprintf(stderr, "switchyard policy %.*s: missing FILE\n\n%s",
-                 static_cast<int>(command.size()), command.data(), kPolicyUsage.data());
-    return 2;
-  }
-  const std::string_view file = args[1];
-  if (command == "check" && args.size() == 2) return check(file);
-  if (command == "test" && args.size() == 2) return test(file);
-  if (command == "explain") {
-    if (args.size() == 2) return explain(file, read_stdin());
-    if (args.size() == 4 && args[2] == "--text") return explain(file, std::string(args[3]));
-  }
-  std::fprintf(stderr, "switchyard policy: unexpected arguments\n\n%s", kPolicyUsage.data());
-  return 2;
-}
+void add_policy_commands(CLI::App& root) {
+  CLI::App& policy = command_line::add_group(root, "policy", "validate, test and explain a policy");
 
-int classify(Args args) {
-  if (args.size() == 1 && (args[0] == "--help" || args[0] == "-h")) {
-    std::fputs(kClassifyUsage.data(), stdout);
-    return 0;
-  }
-  if (args.size() != 2 || args[0] != "--policy") {
-    std::fputs(kClassifyUsage.data(), stderr);
-    return 2;
-  }
-  std::shared_ptr<const Policy> p;
-  try {
-    p = Policy::load_file(std::string(args[1]));
-  } catch (const PolicyError& e) {
-    print_errors(e);
-    return 1;
-  }
-  int status = 0;
-  std::string line;
-  std::size_t line_number = 0;
-  while (std::getline(std::cin, line)) {
-    ++line_number;
-    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-    boost::json::object out;
-    boost::system::error_code ec;
-    boost::json::value input = boost::json::parse(line, ec);
-    const boost::json::object* object = ec ? nullptr : input.if_object();
-    const boost::json::string* text =
-        object != nullptr && object->contains("text") ? object->at("text").if_string() : nullptr;
-    if (text == nullptr) {
-      out["id"] = object != nullptr && object->contains("id") ? object->at("id")
-                                                              : boost::json::value(nullptr);
-      out["error"] =
-          "line " + std::to_string(line_number) +
-          (ec ? ": invalid JSON: " + ec.message() : ": expected an object with a string \"text\"");
-      std::cout << boost::json::serialize(out) << '\n';
-      status = 1;
-      continue;
-    }
-    const std::string_view segment(text->data(), text->size());
-    const auto c = p->classify(std::span<const std::string_view>(&segment, 1));
-    out["id"] = object->contains("id") ? object->at("id") : boost::json::value(nullptr);
-    out["handling"] = std::string(to_string(c.handling));
-    out["level"] = c.level;
-    boost::json::array rules, categories;
-    std::set<std::string> seen_categories;
-    for (const auto& m : c.matches) {
-      rules.emplace_back(m.id);
-      if (seen_categories.insert(m.category).second) categories.emplace_back(m.category);
-    }
-    out["rules"] = std::move(rules);
-    out["categories"] = std::move(categories);
-    if (c.classifier_error) out["error"] = c.error;
-    std::cout << boost::json::serialize(out) << '\n';
-  }
-  std::cout.flush();
-  return status;
+  auto check_file = std::make_shared<std::string>();
+  CLI::App* check_command =
+      policy.add_subcommand("check", "validate a policy and its includes; runs its tests");
+  command_line::add_positional(*check_command, "FILE", *check_file, "the policy file");
+  command_line::on_run(*check_command, [check_file] { return check(*check_file); });
+
+  auto test_file = std::make_shared<std::string>();
+  CLI::App* test_command =
+      policy.add_subcommand("test", "run the tests inside a policy and its includes");
+  command_line::add_positional(*test_command, "FILE", *test_file, "the policy file");
+  command_line::on_run(*test_command, [test_file] { return test(*test_file); });
+
+  auto explain_options = std::make_shared<ExplainOptions>();
+  CLI::App* explain_command =
+      policy.add_subcommand("explain", "why a text gets the handling it gets");
+  command_line::add_positional(*explain_command, "FILE", explain_options->file, "the policy file");
+  command_line::add_optional(*explain_command, "--text", explain_options->text,
+                             "the text to explain (default: standard input)")
+      ->type_name("TEXT");
+  command_line::on_run(*explain_command, [explain_options] { return explain(*explain_options); });
 }
 
 }  // namespace switchyard::cli

@@ -1,8 +1,10 @@
 // `switchyard serve --config FILE`: load the configuration strictly, start the server, run until
 // SIGTERM or SIGINT. Startup errors go to stderr as FILE:LINE:COL lines and exit 1.
 #include <cstdio>
+#include <memory>
 #include <string>
 
+#include "common/command_line.h"
 #include "common/log.h"
 #include "policies/policy.h"
 #include "proxy/cli/cli.h"
@@ -13,67 +15,25 @@ namespace switchyard::cli {
 
 namespace {
 
-constexpr std::string_view kServeUsage =
-    R"(Usage: switchyard serve --config FILE [--check] [--log-level LEVEL]
-
-  --config FILE       the configuration file (see docs/configuration.md)
-  --check             validate the configuration and the policy, then exit
-  --log-level LEVEL   debug | info | warn | error (default info)
-)";
+struct ServeOptions {
+  std::string config_file;
+  bool check_only = false;
+  std::optional<std::string> log_level;
+};
 
 void print_errors(const std::vector<std::string>& errors) {
   for (const auto& e : errors) std::fprintf(stderr, "%s\n", e.c_str());
 }
 
-}  // namespace
-
-int serve(Args args) {
-  std::string config_file;
-  bool check_only = false;
-  for (std::size_t i = 0; i < args.size(); ++i) {
-    const std::string_view arg = args[i];
-    if (arg == "--help" || arg == "-h") {
-      std::fputs(kServeUsage.data(), stdout);
-      return 0;
-    }
-    if (arg == "--check") {
-      check_only = true;
-    } else if (arg == "--config" && i + 1 < args.size()) {
-      config_file = std::string(args[++i]);
-    } else if (arg.starts_with("--config=")) {
-      config_file = std::string(arg.substr(9));
-    } else if (arg == "--log-level" && i + 1 < args.size()) {
-      const std::string_view level = args[++i];
-      if (level == "debug") {
-        log::set_min_level(log::Level::kDebug);
-      } else if (level == "info") {
-        log::set_min_level(log::Level::kInfo);
-      } else if (level == "warn") {
-        log::set_min_level(log::Level::kWarn);
-      } else if (level == "error") {
-        log::set_min_level(log::Level::kError);
-      } else {
-        std::fprintf(stderr, "switchyard serve: unknown log level '%.*s'\n",
-                     static_cast<int>(level.size()), level.data());
-        return 2;
-      }
-    } else {
-      std::fprintf(stderr, "switchyard serve: unexpected argument '%.*s'\n\n%s",
-                   static_cast<int>(arg.size()), arg.data(), kServeUsage.data());
-      return 2;
-    }
-  }
-  if (config_file.empty()) {
-    std::fprintf(stderr, "switchyard serve: --config FILE is required\n\n%s", kServeUsage.data());
-    return 2;
-  }
+int serve(const ServeOptions& options) {
+  if (options.log_level) log::set_min_level(*log::parse_level(*options.log_level));
   try {
-    proxy::Config config = proxy::load_config(config_file);
-    if (check_only) {
+    proxy::Config config = proxy::load_config(options.config_file);
+    if (options.check_only) {
       const auto policy = policy::Policy::load_file(config.policy);
-      std::printf("%s: ok (policy %s %s, %zu upstreams)\n", config_file.c_str(),
+      std::printf("%s: ok (policy %s %s, %zu upstreams)\n", options.config_file.c_str(),
                   policy->name().c_str(), policy->version().c_str(), config.upstreams.size());
-      return 0;
+      return command_line::kSuccess;
     }
     proxy::Server server(std::move(config));
     return server.run();
@@ -84,7 +44,28 @@ int serve(Args args) {
   } catch (const std::exception& e) {
     std::fprintf(stderr, "switchyard serve: %s\n", e.what());
   }
-  return 1;
+  return command_line::kFailure;
+}
+
+}  // namespace
+
+void add_serve_command(CLI::App& root) {
+  auto options = std::make_shared<ServeOptions>();
+  CLI::App* serve_command = root.add_subcommand("serve", "run the proxy");
+  serve_command
+      ->add_option("--config", options->config_file,
+                   "the configuration file (see docs/configuration.md)")
+      ->required()
+      ->type_name("FILE");
+  serve_command->add_flag("--check", options->check_only,
+                          "validate the configuration and the policy, then exit");
+  command_line::add_optional(*serve_command, "--log-level", options->log_level,
+                             "debug | info | warn | error (default info, or SWITCHYARD_LOG_LEVEL)")
+      ->type_name("LEVEL")
+      ->check([](const std::string& level) -> std::string {
+        return log::parse_level(level) ? "" : "takes debug, info, warn or error";
+      });
+  command_line::on_run(*serve_command, [options] { return serve(*options); });
 }
 
 }  // namespace switchyard::cli
