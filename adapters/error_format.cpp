@@ -3,20 +3,17 @@
 
 #include <boost/json.hpp>
 
+#include "adapters/json_fields.h"
+#include "common/json_write.h"
+
 namespace switchyard::adapters {
 namespace {
 
 namespace json = boost::json;
+using json_write::append_json_string;
 
 // Upstream messages are passed on, bounded so a huge error page cannot flood the client.
 constexpr std::size_t kMaxMessageBytes = 2048;
-
-std::string string_or_empty(const json::object& object, std::string_view key) {
-  if (const json::value* v = object.if_contains(key); v != nullptr && v->is_string()) {
-    return std::string(v->get_string());
-  }
-  return {};
-}
 
 // Cuts at most kMaxMessageBytes without splitting a UTF-8 sequence.
 std::string bounded(std::string text) {
@@ -28,84 +25,103 @@ std::string bounded(std::string text) {
   return text;
 }
 
-void read_error_object(const json::object& error, ApiError& out) {
-  out.message = string_or_empty(error, "message");
-  out.type = string_or_empty(error, "type");
-  out.param = string_or_empty(error, "param");
-  out.code =
-      string_or_empty(error, "code");  // numeric codes (llama.cpp repeats the status) dropped
+// The status-to-type table of both APIs; a status not listed is a client error below 500 and a
+// server error from 500 on.
+struct StatusTypes {
+  int status;
+  std::string_view openai;
+  std::string_view anthropic;
+};
+constexpr StatusTypes kStatusTypes[] = {
+    {400, "invalid_request_error", "invalid_request_error"},
+    {401, "authentication_error", "authentication_error"},
+    {403, "permission_error", "permission_error"},
+    {404, "not_found_error", "not_found_error"},
+    {413, "invalid_request_error", "request_too_large"},
+    {429, "rate_limit_error", "rate_limit_error"},
+    {529, "server_error", "overloaded_error"},
+};
+
+const StatusTypes* listed(int status) {
+  for (const auto& row : kStatusTypes) {
+    if (row.status == status) return &row;
+  }
+  return nullptr;
+}
+
+void append_string_or_null(std::string& out, const std::string& text) {
+  if (text.empty()) {
+    out.append("null");
+  } else {
+    append_json_string(out, text);
+  }
 }
 
 }  // namespace
 
 std::string_view anthropic_error_type(int status) {
-  switch (status) {
-    case 400:
-      return "invalid_request_error";
-    case 401:
-      return "authentication_error";
-    case 403:
-      return "permission_error";
-    case 404:
-      return "not_found_error";
-    case 413:
-      return "request_too_large";
-    case 429:
-      return "rate_limit_error";
-    case 500:
-      return "api_error";
-    case 529:
-      return "overloaded_error";
-    default:
-      break;
-  }
+  if (const auto* row = listed(status)) return row->anthropic;
   return status >= 500 ? "api_error" : "invalid_request_error";
 }
 
 std::string_view openai_error_type(int status) {
-  switch (status) {
-    case 401:
-      return "authentication_error";
-    case 403:
-      return "permission_error";
-    case 404:
-      return "not_found_error";
-    case 429:
-      return "rate_limit_error";
-    default:
-      break;
-  }
+  if (const auto* row = listed(status)) return row->openai;
   return status >= 500 ? "server_error" : "invalid_request_error";
 }
 
+void append_error_body(std::string& out, Dialect dialect, std::string_view type,
+                       const ApiError& error) {
+  out.reserve(out.size() + 128 + error.message.size());
+  if (dialect == Dialect::kAnthropic) {
+    out.append(R"({"type":"error","error":{"type":)");
+    append_json_string(out, type);
+    out.append(R"(,"message":)");
+    append_json_string(out, error.message);
+    out.append("}}");
+    return;
+  }
+  out.append(R"({"error":{"message":)");
+  append_json_string(out, error.message);
+  out.append(R"(,"type":)");
+  append_json_string(out, type);
+  out.append(R"(,"param":)");
+  append_string_or_null(out, error.param);
+  out.append(R"(,"code":)");
+  append_string_or_null(out, error.code);
+  out.append("}}");
+}
+
 std::string openai_error_body(const ApiError& error) {
-  json::object inner;
-  inner["message"] = error.message;
-  inner["type"] = error.type.empty() ? openai_error_type(error.status) : error.type;
-  inner["param"] = error.param.empty() ? json::value(nullptr) : json::value(error.param);
-  inner["code"] = error.code.empty() ? json::value(nullptr) : json::value(error.code);
-  json::object outer;
-  outer["error"] = std::move(inner);
-  return json::serialize(outer);
+  std::string out;
+  append_error_body(out, Dialect::kOpenAi,
+                    error.type.empty() ? openai_error_type(error.status) : error.type, error);
+  return out;
 }
 
 std::string anthropic_error_body(const ApiError& error) {
-  json::object inner;
-  inner["type"] = anthropic_error_type(error.status);
-  inner["message"] = error.message;
-  json::object outer;
-  outer["type"] = "error";
-  outer["error"] = std::move(inner);
-  return json::serialize(outer);
+  std::string out;
+  append_error_body(out, Dialect::kAnthropic, anthropic_error_type(error.status), error);
+  return out;
 }
 
 std::string error_body_for(Dialect dialect, const ApiError& error) {
   return dialect == Dialect::kAnthropic ? anthropic_error_body(error) : openai_error_body(error);
 }
 
+ErrorFields read_error_fields(const json::object& error) {
+  ErrorFields fields;
+  fields.message = std::string(string_at(error, "message"));
+  fields.type = std::string(string_at(error, "type"));
+  fields.param = std::string(string_at(error, "param"));
+  fields.code = std::string(string_at(error, "code"));
+  if (const std::int64_t code = int_at(error, "code"); code >= 400 && code < 600) {
+    fields.status_hint = static_cast<int>(code);
+  }
+  return fields;
+}
+
 ApiError normalize_upstream_error(int status, std::string_view body) {
-  ApiError out;
-  out.status = status;
+  ErrorFields fields;
   json::error_code ec;
   json::value parsed = json::parse(body, ec);
   if (!ec && parsed.is_object()) {
@@ -113,20 +129,24 @@ ApiError normalize_upstream_error(int status, std::string_view body) {
     const json::value* error = object.if_contains("error");
     if (error != nullptr && error->is_object()) {
       // OpenAI {"error":{...}}, Anthropic {"type":"error","error":{...}}, llama.cpp.
-      read_error_object(error->get_object(), out);
+      fields = read_error_fields(error->get_object());
     } else if (error != nullptr && error->is_string()) {
-      out.message = std::string(error->get_string());  // Ollama {"error":"..."}
+      fields.message = std::string(error->get_string());  // Ollama {"error":"..."}
     } else if (const json::value* detail = object.if_contains("detail");
                detail != nullptr && detail->is_string()) {
-      out.message = std::string(detail->get_string());  // FastAPI {"detail":"..."}
+      fields.message = std::string(detail->get_string());  // FastAPI {"detail":"..."}
     } else {
-      read_error_object(object, out);  // old vLLM {"object":"error","message":...}
-      if (out.type == "error") out.type.clear();
+      fields = read_error_fields(object);  // old vLLM {"object":"error","message":...}
+      if (fields.type == "error") fields.type.clear();
     }
   }
-  out.message = bounded(std::move(out.message));
+  ApiError out;
+  out.status = status;
+  out.message = bounded(std::move(fields.message));
   if (out.message.empty()) out.message = "upstream returned HTTP " + std::to_string(status);
-  if (out.type.empty()) out.type = std::string(openai_error_type(status));
+  out.type = fields.type.empty() ? std::string(openai_error_type(status)) : std::move(fields.type);
+  out.code = std::move(fields.code);
+  out.param = std::move(fields.param);
   return out;
 }
 

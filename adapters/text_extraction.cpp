@@ -7,6 +7,8 @@
 #include <array>
 #include <boost/json.hpp>
 
+#include "adapters/json_fields.h"
+
 namespace switchyard::adapters {
 namespace {
 
@@ -32,14 +34,6 @@ constexpr std::array<std::string_view, 4> kFreeFormKeys = {"metadata", "paramete
 template <std::size_t N>
 bool contains(const std::array<std::string_view, N>& list, std::string_view key) {
   return std::find(list.begin(), list.end(), key) != list.end();
-}
-
-std::string_view string_field(const json::object& object, std::string_view key) {
-  if (const json::value* v = object.if_contains(key); v != nullptr && v->is_string()) {
-    const json::string& s = v->get_string();
-    return {s.data(), s.size()};
-  }
-  return {};
 }
 
 bool is_tool_use_block(std::string_view type) {
@@ -69,7 +63,7 @@ class Extractor {
  private:
   void walk_object(const json::object& object, bool free_form, std::string_view parent_key,
                    bool top_level) {
-    std::string_view type = free_form ? std::string_view() : string_field(object, "type");
+    std::string_view type = free_form ? std::string_view() : string_at(object, "type");
     for (const json::key_value_pair& member : object) {
       std::string_view key(member.key().data(), member.key().size());
       const json::value& child = member.value();
@@ -107,7 +101,7 @@ class Extractor {
     std::string_view text(value.data(), value.size());
     if (key == "data") {
       // Anthropic image/document source {"type":"base64","media_type":...,"data":...}.
-      if (type == "base64" && is_binary_media_type(string_field(object, "media_type"))) {
+      if (type == "base64" && is_binary_media_type(string_at(object, "media_type"))) {
         ++result_.binary_payloads;
         return true;
       }

@@ -11,6 +11,8 @@
 #include <set>
 #include <sstream>
 
+#include "common/load_errors.h"
+
 namespace switchyard::policy {
 
 namespace {
@@ -25,17 +27,10 @@ const std::vector<std::string_view> kRuleKeys = {
 const std::vector<std::string_view> kTestKeys = {"text", "expect", "rules", "level", "description"};
 const std::vector<std::string_view> kHandlingNames = {"vendor", "redact", "internal", "block"};
 
-std::string join(const std::vector<std::string_view>& items) {
-  std::string out;
-  for (const auto& item : items) {
-    if (!out.empty()) out += ", ";
-    out += item;
-  }
-  return out;
-}
+std::string join(const std::vector<std::string_view>& items) { return load_errors::join(items); }
 std::string join(const std::vector<std::string>& items) {
   std::vector<std::string_view> views(items.begin(), items.end());
-  return join(views);
+  return load_errors::join(views);
 }
 
 SourceMark mark_of(const YAML::Node& node, SourceMark fallback = {}) {
@@ -627,41 +622,12 @@ std::optional<Handling> default_handling(std::string_view level) {
 
 std::string format_error(const std::string& file, SourceMark mark, const std::string& path,
                          const std::string& message) {
-  std::string out =
-      file + ":" + std::to_string(mark.line) + ":" + std::to_string(mark.column) + ": ";
-  if (!path.empty()) out += path + ": ";
-  out += message;
-  return out;
-}
-
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diagonal = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      const std::size_t above = row[j];
-      const bool same = std::tolower(static_cast<unsigned char>(a[i - 1])) ==
-                        std::tolower(static_cast<unsigned char>(b[j - 1]));
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (same ? 0 : 1)});
-      diagonal = above;
-    }
-  }
-  return row[b.size()];
+  return load_errors::located(file, mark.line, mark.column, path, message);
 }
 
 std::string did_you_mean(std::string_view word, const std::vector<std::string_view>& valid) {
-  std::string best;
-  std::size_t best_distance = std::max<std::size_t>(2, word.size() / 3) + 1;
-  for (const auto& candidate : valid) {
-    const std::size_t d = edit_distance(word, candidate);
-    if (d < best_distance) {
-      best_distance = d;
-      best = std::string(candidate);
-    }
-  }
-  return best;
+  const std::size_t below = std::max<std::size_t>(2, word.size() / 3) + 1;
+  return std::string(load_errors::closest(word, valid, below, /*ignore_case=*/true));
 }
 
 PolicySource parse_policy_source(const fs::path& root, std::vector<std::string>* errors) {

@@ -89,8 +89,7 @@ std::shared_ptr<const Classifier> compile_closure(const PolicySource& source, st
 void run_file_tests(const PolicySource& source, std::size_t file, const Classifier& classifier,
                     std::vector<PolicyTestFailure>* failures, std::size_t* passed);
 
-// Edit distance, for "did you mean".
-std::size_t edit_distance(std::string_view a, std::string_view b);
+// The valid name closest to a typo (case-insensitive; nearer than a third of its length), or "".
 std::string did_you_mean(std::string_view word, const std::vector<std::string_view>& valid);
 
 }  // namespace switchyard::policy

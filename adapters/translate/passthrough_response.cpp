@@ -7,6 +7,7 @@
 #include <boost/json.hpp>
 
 #include "adapters/error_format.h"
+#include "adapters/json_fields.h"
 #include "adapters/json_splice.h"
 #include "adapters/sse_parser.h"
 #include "adapters/translate/translation.h"
@@ -15,20 +16,6 @@ namespace switchyard::adapters {
 namespace {
 
 namespace json = boost::json;
-
-std::int64_t integer_field(const json::object& object, std::string_view key) {
-  const json::value* v = object.if_contains(key);
-  if (v == nullptr) return -1;
-  if (v->is_int64()) return v->get_int64();
-  if (v->is_uint64()) return static_cast<std::int64_t>(v->get_uint64());
-  if (v->is_double()) return static_cast<std::int64_t>(v->get_double());
-  return -1;
-}
-
-const json::object* object_field(const json::object& object, std::string_view key) {
-  const json::value* v = object.if_contains(key);
-  return v != nullptr && v->is_object() ? &v->get_object() : nullptr;
-}
 
 bool contains(std::string_view haystack, std::string_view needle) {
   return haystack.find(needle) != std::string_view::npos;
@@ -200,7 +187,7 @@ class PassthroughTranslator final : public ResponseTranslator {
         if (!has_usage_object(data)) return;
         auto parsed = parse(data);
         if (!parsed) return;
-        const json::object* usage = object_field(*parsed, "usage");
+        const json::object* usage = object_at(*parsed, "usage");
         if (usage == nullptr) return;
         read_usage_fields(*usage, usage_);
         const json::value* choices = parsed->if_contains("choices");
@@ -217,12 +204,12 @@ class PassthroughTranslator final : public ResponseTranslator {
         if (!interesting || !contains(data, "\"response\"")) return;
         auto parsed = parse(data);
         if (!parsed) return;
-        const json::object* response = object_field(*parsed, "response");
+        const json::object* response = object_at(*parsed, "response");
         if (response == nullptr) return;
         if (const json::value* id = response->if_contains("id"); id != nullptr && id->is_string()) {
           response_id_ = std::string(id->get_string());
         }
-        if (const json::object* usage = object_field(*response, "usage")) {
+        if (const json::object* usage = object_at(*response, "usage")) {
           read_usage_fields(*usage, usage_);
         }
         return;
@@ -236,8 +223,8 @@ class PassthroughTranslator final : public ResponseTranslator {
         auto parsed = parse(data);
         if (!parsed) return;
         const json::object* holder = parsed.get();
-        if (const json::object* message = object_field(*parsed, "message")) holder = message;
-        if (const json::object* usage = object_field(*holder, "usage")) {
+        if (const json::object* message = object_at(*parsed, "message")) holder = message;
+        if (const json::object* usage = object_at(*holder, "usage")) {
           read_usage_fields(*usage, usage_);
         }
         return;
@@ -259,11 +246,11 @@ class PassthroughTranslator final : public ResponseTranslator {
     }
     auto parsed = parse(body_);
     if (!parsed) return;
-    if (const json::object* usage = object_field(*parsed, "usage")) {
+    if (const json::object* usage = object_at(*parsed, "usage")) {
       read_usage_fields(*usage, usage_);
     }
     if (api_ == Api::kAnthropicCountTokens) {
-      if (std::int64_t n = integer_field(*parsed, "input_tokens"); n >= 0) usage_.input_tokens = n;
+      if (std::int64_t n = count_at(*parsed, "input_tokens"); n >= 0) usage_.input_tokens = n;
     }
     if (api_ == Api::kOpenAiResponses) {
       if (const json::value* id = parsed->if_contains("id"); id != nullptr && id->is_string()) {
@@ -342,17 +329,17 @@ class PassthroughTranslator final : public ResponseTranslator {
 }  // namespace
 
 void read_usage_fields(const json::object& usage, Usage& out) {
-  std::int64_t prompt = integer_field(usage, "prompt_tokens");
-  std::int64_t input = integer_field(usage, "input_tokens");
+  std::int64_t prompt = count_at(usage, "prompt_tokens");
+  std::int64_t input = count_at(usage, "input_tokens");
   if (input >= 0) {
-    std::int64_t created = integer_field(usage, "cache_creation_input_tokens");
-    std::int64_t read = integer_field(usage, "cache_read_input_tokens");
+    std::int64_t created = count_at(usage, "cache_creation_input_tokens");
+    std::int64_t read = count_at(usage, "cache_read_input_tokens");
     out.input_tokens = input + std::max<std::int64_t>(created, 0) + std::max<std::int64_t>(read, 0);
   } else if (prompt >= 0) {
     out.input_tokens = prompt;
   }
-  std::int64_t completion = integer_field(usage, "completion_tokens");
-  std::int64_t output = integer_field(usage, "output_tokens");
+  std::int64_t completion = count_at(usage, "completion_tokens");
+  std::int64_t output = count_at(usage, "output_tokens");
   if (output >= 0) {
     out.output_tokens = output;
   } else if (completion >= 0) {

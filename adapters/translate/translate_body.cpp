@@ -1,15 +1,7 @@
 // Whole (non-streaming) response bodies between chat.completion and Anthropic message.
-#include "adapters/translate/translate_errors.h"
-#include "adapters/translate/translate_response.h"
-#include "common/json_write.h"
+#include "adapters/translate/translate_prologue.h"
 
 namespace switchyard::adapters::translation {
-
-using json_write::append_int;
-using json_write::append_json_string;
-using json_write::to_json;
-
-namespace json = boost::json;
 
 namespace {
 
@@ -17,22 +9,6 @@ ApiError bad_upstream(std::string_view what) {
   return ApiError{
       502, "api_error", "upstream_invalid_response",
       "the upstream returned a response that cannot be translated: " + std::string(what), ""};
-}
-
-std::string_view string_at(const json::object& object, std::string_view key) {
-  if (const auto* value = object.if_contains(key); value && value->is_string()) {
-    return value->get_string();
-  }
-  return {};
-}
-
-std::int64_t int_at(const json::object& object, std::string_view key) {
-  if (const auto* value = object.if_contains(key)) {
-    if (value->is_int64()) return value->get_int64();
-    if (value->is_uint64()) return static_cast<std::int64_t>(value->get_uint64());
-    if (value->is_double()) return static_cast<std::int64_t>(value->get_double());
-  }
-  return -1;
 }
 
 std::int64_t at_least_zero(std::int64_t value) { return value < 0 ? 0 : value; }
@@ -120,12 +96,12 @@ Result<TranslatedBody> openai_completion_to_anthropic(std::string_view body,
   TranslatedBody result;
   json::object usage_out;
   if (const auto* usage = root.if_contains("usage"); usage && usage->is_object()) {
-    const std::int64_t prompt = int_at(usage->get_object(), "prompt_tokens");
-    const std::int64_t completion = int_at(usage->get_object(), "completion_tokens");
+    const std::int64_t prompt = count_at(usage->get_object(), "prompt_tokens");
+    const std::int64_t completion = count_at(usage->get_object(), "completion_tokens");
     std::int64_t cached = 0;
     if (const auto* details = usage->get_object().if_contains("prompt_tokens_details");
         details && details->is_object()) {
-      cached = at_least_zero(int_at(details->get_object(), "cached_tokens"));
+      cached = at_least_zero(count_at(details->get_object(), "cached_tokens"));
     }
     result.usage.input_tokens = prompt;
     result.usage.output_tokens = completion;
@@ -197,10 +173,10 @@ Result<TranslatedBody> anthropic_message_to_openai(std::string_view body,
   json::object usage_out;
   if (const auto* usage = root.if_contains("usage"); usage && usage->is_object()) {
     const json::object& u = usage->get_object();
-    const std::int64_t cache_read = at_least_zero(int_at(u, "cache_read_input_tokens"));
-    const std::int64_t prompt = at_least_zero(int_at(u, "input_tokens")) + cache_read +
-                                at_least_zero(int_at(u, "cache_creation_input_tokens"));
-    const std::int64_t completion = at_least_zero(int_at(u, "output_tokens"));
+    const std::int64_t cache_read = at_least_zero(count_at(u, "cache_read_input_tokens"));
+    const std::int64_t prompt = at_least_zero(count_at(u, "input_tokens")) + cache_read +
+                                at_least_zero(count_at(u, "cache_creation_input_tokens"));
+    const std::int64_t completion = at_least_zero(count_at(u, "output_tokens"));
     result.usage.input_tokens = prompt;
     result.usage.output_tokens = completion;
     usage_out = json::object{{"prompt_tokens", prompt},

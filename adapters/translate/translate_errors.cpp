@@ -1,13 +1,10 @@
 // Error mapping between the OpenAI and Anthropic formats.
 #include "adapters/translate/translate_errors.h"
 
-#include "common/json_write.h"
+#include "adapters/error_format.h"
+#include "adapters/json_fields.h"
 
 namespace switchyard::adapters::translation {
-
-using json_write::append_int;
-using json_write::append_json_string;
-using json_write::to_json;
 
 namespace json = boost::json;
 
@@ -33,43 +30,17 @@ ApiError malformed(std::string param, std::string_view reason) {
 }
 
 std::string_view anthropic_type_for_status(int status) {
+  // Statuses an OpenAI-side upstream answers that Anthropic has words of its own for; the rest as
+  // in every Anthropic error body.
   switch (status) {
-    case 400:
-      return "invalid_request_error";
-    case 401:
-      return "authentication_error";
     case 402:
       return "billing_error";
-    case 403:
-      return "permission_error";
-    case 404:
-      return "not_found_error";
-    case 413:
-      return "request_too_large";
-    case 429:
-      return "rate_limit_error";
     case 503:
-    case 529:
       return "overloaded_error";
     case 504:
       return "timeout_error";
     default:
-      return status >= 500 ? "api_error" : "invalid_request_error";
-  }
-}
-
-std::string_view openai_type_for_status(int status) {
-  switch (status) {
-    case 401:
-      return "authentication_error";
-    case 403:
-      return "permission_error";
-    case 404:
-      return "not_found_error";
-    case 429:
-      return "rate_limit_error";
-    default:
-      return status >= 500 ? "server_error" : "invalid_request_error";
+      return anthropic_error_type(status);
   }
 }
 
@@ -93,43 +64,13 @@ int client_status_for(Dialect client, int upstream_status) {
 
 namespace {
 
-std::string string_or_empty(const json::object& object, std::string_view key) {
-  if (const auto* found = object.if_contains(key); found && found->is_string()) {
-    return std::string(found->get_string());
-  }
-  return {};
-}
-
-// The fields an error object may carry, whatever its dialect.
-struct ErrorFields {
-  std::string message;
-  std::string type;
-  std::string code;
-  std::string param;
-  int status_hint = 0;  // vLLM's flat errors carry the status as a numeric "code"
-};
-
-ErrorFields read_error_object(const json::object& error) {
-  ErrorFields fields;
-  fields.message = string_or_empty(error, "message");
-  fields.type = string_or_empty(error, "type");
-  fields.param = string_or_empty(error, "param");
-  if (const auto* code = error.if_contains("code")) {
-    if (code->is_string()) fields.code = std::string(code->get_string());
-    if (code->is_int64() && code->get_int64() >= 400 && code->get_int64() < 600) {
-      fields.status_hint = static_cast<int>(code->get_int64());
-    }
-  }
-  return fields;
-}
-
 // Finds the error object in any of the shapes upstreams use.
 bool read_error_body(const json::value& body, ErrorFields& fields) {
   const auto* root = body.if_object();
   if (root == nullptr) return false;
   if (const auto* error = root->if_contains("error")) {
     if (error->is_object()) {
-      fields = read_error_object(error->get_object());
+      fields = read_error_fields(error->get_object());
       return true;
     }
     if (error->is_string()) {  // {"error":"model not found"} (Ollama's native shape)
@@ -137,8 +78,8 @@ bool read_error_body(const json::value& body, ErrorFields& fields) {
       return true;
     }
   }
-  if (string_or_empty(*root, "object") == "error") {  // older vLLM: flat
-    fields = read_error_object(*root);
+  if (string_at(*root, "object") == "error") {  // older vLLM: flat
+    fields = read_error_fields(*root);
     return true;
   }
   if (const auto* detail = root->if_contains("detail"); detail && detail->is_string()) {
@@ -156,7 +97,7 @@ ApiError to_client(Dialect client, int status, ErrorFields fields) {
   if (client == Dialect::kAnthropic) {
     error.type = std::string(anthropic_type_for_status(status));
   } else {
-    error.type = std::string(openai_type_for_status(error.status));
+    error.type = std::string(openai_error_type(error.status));
     // Keep the upstream's own error type where OpenAI has a code slot for it.
     error.code = !fields.type.empty() ? std::move(fields.type) : std::move(fields.code);
     error.param = std::move(fields.param);
@@ -176,7 +117,7 @@ ApiError upstream_error(Dialect client, int upstream_status, std::string_view bo
 
 ApiError stream_error(Dialect client, const json::value& error_object) {
   ErrorFields fields;
-  if (const auto* object = error_object.if_object()) fields = read_error_object(*object);
+  if (const auto* object = error_object.if_object()) fields = read_error_fields(*object);
   int status = fields.status_hint;
   if (status == 0) {
     // Anthropic types name their status; OpenAI types are mapped by the same words where they
@@ -195,32 +136,7 @@ ApiError stream_error(Dialect client, const json::value& error_object) {
 
 std::string render_error_body(Dialect client, const ApiError& error) {
   std::string out;
-  out.reserve(128 + error.message.size());
-  if (client == Dialect::kAnthropic) {
-    out.append(R"({"type":"error","error":{"type":)");
-    append_json_string(out, error.type);
-    out.append(R"(,"message":)");
-    append_json_string(out, error.message);
-    out.append("}}");
-    return out;
-  }
-  out.append(R"({"error":{"message":)");
-  append_json_string(out, error.message);
-  out.append(R"(,"type":)");
-  append_json_string(out, error.type);
-  out.append(R"(,"param":)");
-  if (error.param.empty()) {
-    out.append("null");
-  } else {
-    append_json_string(out, error.param);
-  }
-  out.append(R"(,"code":)");
-  if (error.code.empty()) {
-    out.append("null");
-  } else {
-    append_json_string(out, error.code);
-  }
-  out.append("}}");
+  append_error_body(out, client, error.type, error);
   return out;
 }
 

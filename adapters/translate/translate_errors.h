@@ -17,9 +17,9 @@ ApiError untranslatable(std::string param, std::string_view reason);
 // 400 for a field whose type or shape is wrong, so it cannot be read at all.
 ApiError malformed(std::string param, std::string_view reason);
 
-// The error type each API uses for an HTTP status.
+// Anthropic's error type for an upstream's status: the table of error_format.h, with
+// billing_error 402, overloaded_error 503 and timeout_error 504 besides.
 std::string_view anthropic_type_for_status(int status);
-std::string_view openai_type_for_status(int status);
 // The HTTP status an Anthropic error type stands for (500 when unknown).
 int status_for_anthropic_type(std::string_view type);
 

@@ -67,6 +67,52 @@ MaybeError need_object(const json::value& value, const std::string& path) {
   return std::nullopt;
 }
 
+// Calls `each(object, path)` on the elements of `array`, which must all be objects, in order; the
+// first error ends the walk. `base` is the path of the array itself.
+template <class Each>
+MaybeError for_each_object(const json::array& array, std::string_view base, Each&& each) {
+  for (std::size_t i = 0; i < array.size(); ++i) {
+    const std::string path = item(base, i);
+    if (auto error = need_object(array[i], path)) return error;
+    if (auto error = each(array[i].get_object(), path)) return error;
+  }
+  return std::nullopt;
+}
+
+// Anthropic content given as a string is one message of `role`, as it is.
+bool string_content(const json::value& content, std::string_view role, json::array& messages) {
+  if (!content.is_string()) return false;
+  messages.push_back(json::object{{"role", role}, {"content", content}});
+  return true;
+}
+
+MaybeError need_strings(const json::array& items, std::string_view path) {
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (!items[i].is_string()) return malformed(item(path, i), "must be a string");
+  }
+  return std::nullopt;
+}
+
+// The model the upstream gets: the route's rename, else the request's, else the body's own.
+MaybeError target_model(const ParsedRequest& request, const RewriteOptions& options,
+                        const json::object& root, json::object& out) {
+  std::string model = options.model.value_or(request.model);
+  if (model.empty()) {
+    const json::value* given = get(root, "model");
+    if (auto error = need_string(given, "model")) return error;
+    model = given->get_string();
+  }
+  out["model"] = model;
+  return std::nullopt;
+}
+
+// Anthropic content that is not a string: an array of blocks, walked with for_each_object.
+template <class Each>
+MaybeError for_each_block(const json::value& content, const std::string& path, Each&& each) {
+  if (!content.is_array()) return malformed(path, "must be a string or an array of blocks");
+  return for_each_object(content.get_array(), path, each);
+}
+
 bool is_number(const json::value& value) {
   return value.is_int64() || value.is_uint64() || value.is_double();
 }
@@ -225,11 +271,7 @@ MaybeError anthropic_tool_result(const json::object& block, const std::string& p
 
 MaybeError anthropic_user_message(const json::value& content, const std::string& path,
                                   json::array& messages) {
-  if (content.is_string()) {
-    messages.push_back(json::object{{"role", "user"}, {"content", content}});
-    return std::nullopt;
-  }
-  if (!content.is_array()) return malformed(path, "must be a string or an array of blocks");
+  if (string_content(content, "user", messages)) return std::nullopt;
   json::array parts;
   // Tool results become separate `tool` messages; the blocks around them stay in order.
   auto flush = [&] {
@@ -238,75 +280,63 @@ MaybeError anthropic_user_message(const json::value& content, const std::string&
         json::object{{"role", "user"}, {"content", as_openai_content(std::move(parts))}});
     parts = json::array();
   };
-  const json::array& blocks = content.get_array();
-  if (blocks.empty()) messages.push_back(json::object{{"role", "user"}, {"content", ""}});
-  for (std::size_t i = 0; i < blocks.size(); ++i) {
-    const std::string block_path = item(path, i);
-    if (auto error = need_object(blocks[i], block_path)) return error;
-    const json::object& block = blocks[i].get_object();
-    const std::string_view type = type_of(block);
-    MaybeError error;
-    if (type == "text") {
-      error = anthropic_text_block(block, block_path, parts);
-    } else if (type == "image") {
-      error = anthropic_image_block(block, block_path, parts);
-    } else if (type == "tool_result") {
-      flush();
-      error = anthropic_tool_result(block, block_path, messages);
-    } else {
-      return untranslatable(field(block_path, "type"),
-                            "('" + std::string(type) + "' block) " + std::string(kToOpenAi));
-    }
-    if (error) return error;
+  if (content.is_array() && content.get_array().empty()) {
+    messages.push_back(json::object{{"role", "user"}, {"content", ""}});
   }
+  const auto each = [&](const json::object& block, const std::string& block_path) -> MaybeError {
+    const std::string_view type = type_of(block);
+    if (type == "text") return anthropic_text_block(block, block_path, parts);
+    if (type == "image") return anthropic_image_block(block, block_path, parts);
+    if (type == "tool_result") {
+      flush();
+      return anthropic_tool_result(block, block_path, messages);
+    }
+    return untranslatable(field(block_path, "type"),
+                          "('" + std::string(type) + "' block) " + std::string(kToOpenAi));
+  };
+  if (auto error = for_each_block(content, path, each)) return error;
   flush();
+  return std::nullopt;
+}
+
+MaybeError anthropic_tool_use(const json::object& block, const std::string& path,
+                              json::array& tool_calls) {
+  if (auto error =
+          only_known(block, path, {"type", "id", "name", "input", "cache_control"}, kToOpenAi)) {
+    return error;
+  }
+  const json::value* id = get(block, "id");
+  const json::value* name = get(block, "name");
+  if (auto error = need_string(id, field(path, "id"))) return error;
+  if (auto error = need_string(name, field(path, "name"))) return error;
+  const json::value* input = get(block, "input");
+  if (input != nullptr && !input->is_object()) {
+    return malformed(field(path, "input"), "must be an object");
+  }
+  std::string arguments = input == nullptr ? "{}" : json_write::to_json(*input);
+  tool_calls.push_back(json::object{
+      {"id", id->get_string()},
+      {"type", "function"},
+      {"function", json::object{{"name", name->get_string()}, {"arguments", arguments}}}});
   return std::nullopt;
 }
 
 MaybeError anthropic_assistant_message(const json::value& content, const std::string& path,
                                        json::array& messages) {
-  if (content.is_string()) {
-    messages.push_back(json::object{{"role", "assistant"}, {"content", content}});
-    return std::nullopt;
-  }
-  if (!content.is_array()) return malformed(path, "must be a string or an array of blocks");
+  if (string_content(content, "assistant", messages)) return std::nullopt;
   json::array texts;
   json::array tool_calls;
-  const json::array& blocks = content.get_array();
-  for (std::size_t i = 0; i < blocks.size(); ++i) {
-    const std::string block_path = item(path, i);
-    if (auto error = need_object(blocks[i], block_path)) return error;
-    const json::object& block = blocks[i].get_object();
+  const auto each = [&](const json::object& block, const std::string& block_path) -> MaybeError {
     const std::string_view type = type_of(block);
-    if (type == "text") {
-      if (auto error = anthropic_text_block(block, block_path, texts)) return error;
-    } else if (type == "tool_use") {
-      if (auto error = only_known(block, block_path,
-                                  {"type", "id", "name", "input", "cache_control"}, kToOpenAi)) {
-        return error;
-      }
-      const json::value* id = get(block, "id");
-      const json::value* name = get(block, "name");
-      if (auto error = need_string(id, field(block_path, "id"))) return error;
-      if (auto error = need_string(name, field(block_path, "name"))) return error;
-      const json::value* input = get(block, "input");
-      if (input != nullptr && !input->is_object()) {
-        return malformed(field(block_path, "input"), "must be an object");
-      }
-      std::string arguments = input == nullptr ? "{}" : json_write::to_json(*input);
-      tool_calls.push_back(json::object{
-          {"id", id->get_string()},
-          {"type", "function"},
-          {"function", json::object{{"name", name->get_string()}, {"arguments", arguments}}}});
-    } else if (type == "thinking" || type == "redacted_thinking") {
-      // Reasoning from an earlier turn: Anthropic itself strips it from the context of later
-      // turns, and an OpenAI upstream has no field for it. Documented in docs/translation.md.
-      continue;
-    } else {
-      return untranslatable(field(block_path, "type"),
-                            "('" + std::string(type) + "' block) " + std::string(kToOpenAi));
-    }
-  }
+    if (type == "text") return anthropic_text_block(block, block_path, texts);
+    if (type == "tool_use") return anthropic_tool_use(block, block_path, tool_calls);
+    // Reasoning from an earlier turn: Anthropic itself strips it from the context of later turns,
+    // and an OpenAI upstream has no field for it. Documented in docs/translation.md.
+    if (type == "thinking" || type == "redacted_thinking") return std::nullopt;
+    return untranslatable(field(block_path, "type"),
+                          "('" + std::string(type) + "' block) " + std::string(kToOpenAi));
+  };
+  if (auto error = for_each_block(content, path, each)) return error;
   json::object message{{"role", "assistant"}};
   if (texts.empty()) {
     message["content"] = tool_calls.empty() ? json::value("") : json::value(nullptr);
@@ -319,10 +349,7 @@ MaybeError anthropic_assistant_message(const json::value& content, const std::st
 }
 
 MaybeError anthropic_system(const json::value& system, json::array& messages) {
-  if (system.is_string()) {
-    messages.push_back(json::object{{"role", "system"}, {"content", system}});
-    return std::nullopt;
-  }
+  if (string_content(system, "system", messages)) return std::nullopt;
   if (!system.is_array()) return malformed("system", "must be a string or an array of blocks");
   json::array parts;
   for (std::size_t i = 0; i < system.get_array().size(); ++i) {
@@ -429,13 +456,7 @@ Result<std::string> anthropic_to_openai(const ParsedRequest& request, const Rewr
     return *error;
   }
   json::object out;
-  std::string model = options.model.value_or(request.model);
-  if (model.empty()) {
-    const json::value* given = get(root, "model");
-    if (auto error = need_string(given, "model")) return *error;
-    model = given->get_string();
-  }
-  out["model"] = model;
+  if (auto error = target_model(request, options, root, out)) return *error;
 
   if (const json::value* thinking = get(root, "thinking")) {
     if (!thinking->is_object() || type_of(thinking->get_object()) != "disabled") {
@@ -453,24 +474,22 @@ Result<std::string> anthropic_to_openai(const ParsedRequest& request, const Rewr
   if (given_messages == nullptr || !given_messages->is_array()) {
     return malformed("messages", "must be an array");
   }
-  for (std::size_t i = 0; i < given_messages->get_array().size(); ++i) {
-    const std::string path = item("messages", i);
-    const json::value& message_value = given_messages->get_array()[i];
-    if (auto error = need_object(message_value, path)) return *error;
-    const json::object& message = message_value.get_object();
-    if (auto error = only_known(message, path, {"role", "content"}, kToOpenAi)) return *error;
+  const auto each_message = [&](const json::object& message,
+                                const std::string& path) -> MaybeError {
+    if (auto error = only_known(message, path, {"role", "content"}, kToOpenAi)) return error;
     const json::value* role = get(message, "role");
     const json::value* content = get(message, "content");
     if (content == nullptr) return malformed(field(path, "content"), "is required");
-    MaybeError error;
     if (role != nullptr && *role == "user") {
-      error = anthropic_user_message(*content, field(path, "content"), messages);
-    } else if (role != nullptr && *role == "assistant") {
-      error = anthropic_assistant_message(*content, field(path, "content"), messages);
-    } else {
-      return malformed(field(path, "role"), "must be \"user\" or \"assistant\"");
+      return anthropic_user_message(*content, field(path, "content"), messages);
     }
-    if (error) return *error;
+    if (role != nullptr && *role == "assistant") {
+      return anthropic_assistant_message(*content, field(path, "content"), messages);
+    }
+    return malformed(field(path, "role"), "must be \"user\" or \"assistant\"");
+  };
+  if (auto error = for_each_object(given_messages->get_array(), "messages", each_message)) {
+    return *error;
   }
   out["messages"] = std::move(messages);
 
@@ -479,11 +498,7 @@ Result<std::string> anthropic_to_openai(const ParsedRequest& request, const Rewr
   }
   if (const json::value* stop = get(root, "stop_sequences")) {
     if (!stop->is_array()) return malformed("stop_sequences", "must be an array of strings");
-    for (std::size_t i = 0; i < stop->get_array().size(); ++i) {
-      if (!stop->get_array()[i].is_string()) {
-        return malformed(item("stop_sequences", i), "must be a string");
-      }
-    }
+    if (auto error = need_strings(stop->get_array(), "stop_sequences")) return *error;
     if (!stop->get_array().empty()) out["stop"] = *stop;
   }
   if (auto error = copy_number(root, "temperature", out, "temperature")) return *error;
@@ -972,13 +987,7 @@ Result<std::string> openai_to_anthropic(const ParsedRequest& request, const Rewr
   if (auto error = neutral_only(root)) return *error;
 
   json::object out;
-  std::string model = options.model.value_or(request.model);
-  if (model.empty()) {
-    const json::value* given = get(root, "model");
-    if (auto error = need_string(given, "model")) return *error;
-    model = given->get_string();
-  }
-  out["model"] = model;
+  if (auto error = target_model(request, options, root, out)) return *error;
 
   // Anthropic requires max_tokens; OpenAI makes it optional (docs/translation.md: the default).
   const json::value* max_completion = get(root, "max_completion_tokens");
@@ -999,12 +1008,11 @@ Result<std::string> openai_to_anthropic(const ParsedRequest& request, const Rewr
   if (messages == nullptr || !messages->is_array()) {
     return malformed("messages", "must be an array");
   }
-  for (std::size_t i = 0; i < messages->get_array().size(); ++i) {
-    const std::string path = item("messages", i);
-    if (auto error = need_object(messages->get_array()[i], path)) return *error;
-    if (auto error = openai_message(messages->get_array()[i].get_object(), path, conversation)) {
-      return *error;
-    }
+  const auto each_message = [&](const json::object& message, const std::string& path) {
+    return openai_message(message, path, conversation);
+  };
+  if (auto error = for_each_object(messages->get_array(), "messages", each_message)) {
+    return *error;
   }
   if (!conversation.system.empty()) {
     if (conversation.system_single_string) {
@@ -1019,10 +1027,7 @@ Result<std::string> openai_to_anthropic(const ParsedRequest& request, const Rewr
     if (stop->is_string()) {
       out["stop_sequences"] = json::array{*stop};
     } else if (stop->is_array()) {
-      for (std::size_t i = 0; i < stop->get_array().size(); ++i) {
-        if (!stop->get_array()[i].is_string())
-          return malformed(item("stop", i), "must be a string");
-      }
+      if (auto error = need_strings(stop->get_array(), "stop")) return *error;
       if (!stop->get_array().empty()) out["stop_sequences"] = *stop;
     } else {
       return malformed("stop", "must be a string or an array of strings");

@@ -5,17 +5,9 @@
 // or the end of the body).
 #include <vector>
 
-#include "adapters/translate/translate_errors.h"
-#include "adapters/translate/translate_response.h"
-#include "common/json_write.h"
+#include "adapters/translate/translate_prologue.h"
 
 namespace switchyard::adapters::translation {
-
-using json_write::append_int;
-using json_write::append_json_string;
-using json_write::to_json;
-
-namespace json = boost::json;
 
 namespace {
 
@@ -23,21 +15,6 @@ std::string_view trim(std::string_view text) {
   while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
   while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
   return text;
-}
-
-std::string_view string_at(const json::object& object, std::string_view key) {
-  if (const auto* value = object.if_contains(key); value && value->is_string()) {
-    return value->get_string();
-  }
-  return {};
-}
-
-std::int64_t int_at(const json::object& object, std::string_view key) {
-  if (const auto* value = object.if_contains(key)) {
-    if (value->is_int64()) return value->get_int64();
-    if (value->is_uint64()) return static_cast<std::int64_t>(value->get_uint64());
-  }
-  return -1;
 }
 
 class OpenAiToAnthropicStream final : public StreamTranslator {

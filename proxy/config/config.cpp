@@ -15,6 +15,8 @@
 #include <span>
 #include <sstream>
 
+#include "common/load_errors.h"
+
 namespace switchyard::proxy {
 
 std::string_view to_string(UpstreamKind kind) {
@@ -98,32 +100,7 @@ std::optional<ListenAddress> parse_listen_address(std::string_view text) {
 
 namespace {
 
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diagonal = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      const std::size_t above = row[j];
-      const std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + cost});
-      diagonal = above;
-    }
-  }
-  return row[b.size()];
-}
-
 using Keys = std::span<const std::string_view>;
-
-std::string list_keys(Keys keys) {
-  std::string out;
-  for (auto k : keys) {
-    if (!out.empty()) out += ", ";
-    out += k;
-  }
-  return out;
-}
 
 // Collects errors while walking the YAML tree; nothing here throws except yaml-cpp's own parser.
 class Loader {
@@ -138,17 +115,8 @@ class Loader {
     error_at(mark, path, message);
   }
   void error_at(const YAML::Mark& mark, std::string_view path, std::string_view message) {
-    std::string line = file_;
-    if (!mark.is_null()) {
-      line += ':' + std::to_string(mark.line + 1) + ':' + std::to_string(mark.column + 1);
-    }
-    line += ": ";
-    if (!path.empty()) {
-      line += path;
-      line += ": ";
-    }
-    line += message;
-    errors_.push_back(std::move(line));
+    const int line = mark.is_null() ? -1 : mark.line + 1;  // -1: no position
+    errors_.push_back(load_errors::located(file_, line, mark.column + 1, path, message));
   }
 
   // Unknown keys name the closest valid key and list them all.
@@ -166,17 +134,9 @@ class Loader {
       }
       if (std::find(allowed.begin(), allowed.end(), key) != allowed.end()) continue;
       std::string message = "unknown key '" + key + "'";
-      std::string_view best;
-      std::size_t best_distance = 3;
-      for (auto candidate : allowed) {
-        const auto d = edit_distance(key, candidate);
-        if (d < best_distance) {
-          best_distance = d;
-          best = candidate;
-        }
-      }
+      const std::string_view best = load_errors::closest(key, allowed, 3, /*ignore_case=*/false);
       if (!best.empty()) message += " (did you mean '" + std::string(best) + "'?)";
-      message += "; valid keys: " + list_keys(allowed);
+      message += "; valid keys: " + load_errors::join(allowed);
       error(it->first, child(path, key), message);
     }
     return true;

@@ -3,6 +3,8 @@
 // redaction.
 #include "proxy/server/decision.h"
 
+#include "adapters/error_format.h"
+
 namespace switchyard::proxy {
 
 using policy::Handling;
@@ -26,44 +28,10 @@ adapters::ApiError make_api_error(adapters::Dialect dialect, int status, std::st
   e.code = std::string(code);
   e.message = std::move(message);
   e.param = std::string(param);
-  if (dialect == adapters::Dialect::kAnthropic) {
-    switch (status) {
-      case 401:
-        e.type = "authentication_error";
-        break;
-      case 403:
-        e.type = "permission_error";
-        break;
-      case 404:
-        e.type = "not_found_error";
-        break;
-      case 413:
-        e.type = "request_too_large";
-        break;
-      case 429:
-        e.type = "rate_limit_error";
-        break;
-      case 529:
-        e.type = "overloaded_error";
-        break;
-      default:
-        e.type = status >= 500 ? "api_error" : "invalid_request_error";
-    }
-  } else {
-    switch (status) {
-      case 401:
-        e.type = "authentication_error";
-        break;
-      case 403:
-        e.type = "permission_error";
-        break;
-      case 429:
-        e.type = "rate_limit_error";
-        break;
-      default:
-        e.type = status >= 500 ? "server_error" : "invalid_request_error";
-    }
-  }
+  // OpenAI itself answers an unknown URL 404 with type invalid_request_error.
+  e.type = dialect == adapters::Dialect::kAnthropic ? adapters::anthropic_error_type(status)
+           : status == 404                          ? "invalid_request_error"
+                                                    : adapters::openai_error_type(status);
   return e;
 }
 

@@ -163,57 +163,6 @@ asio::awaitable<RelayResult> relay_response(RequestContext& ctx, UpstreamRespons
   const auto sent_at = ctx.upstream_sent;  // upstream latency: request sent to the last byte
 
   std::string out;
-  if (!streaming) {
-    // A JSON body: small; read it whole so the client gets a Content-Length.
-    std::optional<UpstreamError> failure;
-    for (;;) {
-      const auto t0 = Clock::now();
-      auto piece = co_await response.read_some();
-      ctx.upstream_time += Clock::now() - t0;
-      if (!piece) {
-        failure = piece.error();
-        break;
-      }
-      if (piece->empty()) break;
-      translator.feed(*piece, out);
-    }
-    translator.finish(!failure, out);
-    ctx.usage = translator.usage();
-    if (metrics) {
-      metrics->observe_upstream_latency(
-          metric_id, std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - sent_at));
-    }
-    if (failure) {
-      result.upstream_complete = false;
-      if (metrics) metrics->count_upstream_error(metric_id, failure->kind);
-      const auto dialect = adapters::dialect_of(*ctx.api);
-      const auto error = make_api_error(
-          dialect, 502, upstream_error_code(*failure),
-          "The upstream response was cut off: " + std::string(to_string(failure->kind)));
-      result.client_ok = co_await write_error(ctx, client, dialect, error, keep_alive);
-      co_return result;
-    }
-    if (status >= 400) ctx.error_code = "upstream_status_" + std::to_string(status);
-    result.client_ok =
-        co_await write_reply(ctx, client, status, content_type, out, keep_alive, extra);
-    co_return result;
-  }
-
-  // A stream: header first, then each translated piece as soon as it exists.
-  std::optional<ActiveGauge> stream_gauge;
-  if (metrics) stream_gauge.emplace(metrics->active_streams());
-  ctx.status = status;
-  const std::string head =
-      response_head(ctx, status, content_type, std::nullopt, keep_alive, extra);
-  {
-    const std::array<asio::const_buffer, 1> buffers{asio::buffer(head)};
-    const bool written = co_await timed_write(ctx, client, buffers);
-    if (!written) {
-      result.client_ok = false;
-      ctx.error_code = "client_disconnected";
-      co_return result;
-    }
-  }
   bool first_byte = true;
   static constexpr std::string_view kCrlf = "\r\n";
   static constexpr std::string_view kLastChunk = "0\r\n\r\n";
@@ -244,6 +193,23 @@ asio::awaitable<RelayResult> relay_response(RequestContext& ctx, UpstreamRespons
     co_return ok;
   };
 
+  // A stream: header first, then each translated piece as soon as it exists. A JSON body is small:
+  // it is read whole so that the client gets a Content-Length.
+  std::optional<ActiveGauge> stream_gauge;
+  if (streaming) {
+    if (metrics) stream_gauge.emplace(metrics->active_streams());
+    ctx.status = status;
+    const std::string head =
+        response_head(ctx, status, content_type, std::nullopt, keep_alive, extra);
+    const std::array<asio::const_buffer, 1> buffers{asio::buffer(head)};
+    const bool written = co_await timed_write(ctx, client, buffers);
+    if (!written) {
+      result.client_ok = false;
+      ctx.error_code = "client_disconnected";
+      co_return result;
+    }
+  }
+
   std::optional<UpstreamError> failure;
   for (;;) {
     const auto t0 = Clock::now();
@@ -255,7 +221,7 @@ asio::awaitable<RelayResult> relay_response(RequestContext& ctx, UpstreamRespons
     }
     if (piece->empty()) break;
     translator.feed(*piece, out);
-    if (out.empty()) continue;
+    if (!streaming || out.empty()) continue;
     const bool written = co_await write_chunk(false);
     if (!written) {
       // The client went away: returning drops the UpstreamResponse, which cancels upstream.
@@ -278,8 +244,21 @@ asio::awaitable<RelayResult> relay_response(RequestContext& ctx, UpstreamRespons
   } else if (status >= 400) {
     ctx.error_code = "upstream_status_" + std::to_string(status);
   }
-  result.client_ok = co_await write_chunk(true);
-  if (!result.client_ok) ctx.error_code = "client_disconnected";
+
+  if (streaming) {
+    result.client_ok = co_await write_chunk(true);
+    if (!result.client_ok) ctx.error_code = "client_disconnected";
+  } else if (failure) {
+    // Nothing of the body has gone out yet: the client gets an error in its own format.
+    const auto dialect = adapters::dialect_of(*ctx.api);
+    const auto error = make_api_error(
+        dialect, 502, upstream_error_code(*failure),
+        "The upstream response was cut off: " + std::string(to_string(failure->kind)));
+    result.client_ok = co_await write_error(ctx, client, dialect, error, keep_alive);
+  } else {
+    result.client_ok =
+        co_await write_reply(ctx, client, status, content_type, out, keep_alive, extra);
+  }
   co_return result;
 }
 

@@ -8,6 +8,8 @@
 #include <random>
 #include <vector>
 
+#include "adapters/error_format.h"
+
 namespace switchyard::proxy {
 
 namespace asio = boost::asio;
@@ -164,16 +166,38 @@ class MockClient final : public UpstreamClient {
   }
 
   std::unique_ptr<UpstreamResponse> error(MockApi api, unsigned status, std::string message) const {
-    if (api == MockApi::kMessages || api == MockApi::kCountTokens) {
-      return json_reply(status,
-                        {{"type", "error"},
-                         {"error", {{"type", "invalid_request_error"}, {"message", message}}}});
+    const auto dialect = api == MockApi::kMessages || api == MockApi::kCountTokens
+                             ? adapters::Dialect::kAnthropic
+                             : adapters::Dialect::kOpenAi;
+    adapters::ApiError error;
+    error.status = static_cast<int>(status);
+    error.message = std::move(message);
+    std::string body;
+    adapters::append_error_body(body, dialect, "invalid_request_error", error);
+    return std::make_unique<MockResponse>(status, "application/json",
+                                          std::vector<std::string>{std::move(body)});
+  }
+
+  static json::object openai_usage(std::int64_t in, std::int64_t out) {
+    return {{"prompt_tokens", in}, {"completion_tokens", out}, {"total_tokens", in + out}};
+  }
+
+  // Ends an OpenAI stream: the usage chunk (choices: []) when the client asked for it, then
+  // [DONE].
+  static std::unique_ptr<UpstreamResponse> openai_stream(
+      std::vector<std::string> events, bool include_usage, const json::object& usage,
+      const std::string& id, std::string_view object, std::int64_t created,
+      const std::string& model) {
+    if (include_usage) {
+      events.push_back(data_event(json::object{{"id", id},
+                                               {"object", object},
+                                               {"created", created},
+                                               {"model", model},
+                                               {"choices", json::array{}},
+                                               {"usage", usage}}));
     }
-    return json_reply(status, {{"error",
-                                {{"message", message},
-                                 {"type", "invalid_request_error"},
-                                 {"param", nullptr},
-                                 {"code", nullptr}}}});
+    events.emplace_back("data: [DONE]\n\n");
+    return std::make_unique<MockResponse>(200, "text/event-stream", std::move(events));
   }
 
   std::unique_ptr<UpstreamResponse> respond(const http::request<http::string_body>& request) const {
@@ -228,8 +252,7 @@ class MockClient final : public UpstreamClient {
                                          bool stream, bool include_usage, std::int64_t in,
                                          std::int64_t out, std::int64_t created) const {
     const std::string id = next_id("chatcmpl-mock-");
-    const json::object usage{
-        {"prompt_tokens", in}, {"completion_tokens", out}, {"total_tokens", in + out}};
+    const json::object usage = openai_usage(in, out);
     if (!stream) {
       return json_reply(
           200, {{"id", id},
@@ -259,24 +282,15 @@ class MockClient final : public UpstreamClient {
     for (const auto& piece : split_words(text))
       events.push_back(chunk({{"content", piece}}, nullptr));
     events.push_back(chunk({}, "stop"));
-    if (include_usage) {
-      events.push_back(data_event(json::object{{"id", id},
-                                               {"object", "chat.completion.chunk"},
-                                               {"created", created},
-                                               {"model", model},
-                                               {"choices", json::array{}},
-                                               {"usage", usage}}));
-    }
-    events.emplace_back("data: [DONE]\n\n");
-    return std::make_unique<MockResponse>(200, "text/event-stream", std::move(events));
+    return openai_stream(std::move(events), include_usage, usage, id, "chat.completion.chunk",
+                         created, model);
   }
 
   std::unique_ptr<UpstreamResponse> completions(const std::string& model, const std::string& text,
                                                 bool stream, bool include_usage, std::int64_t in,
                                                 std::int64_t out, std::int64_t created) const {
     const std::string id = next_id("cmpl-mock-");
-    const json::object usage{
-        {"prompt_tokens", in}, {"completion_tokens", out}, {"total_tokens", in + out}};
+    const json::object usage = openai_usage(in, out);
     auto object = [&](const std::string& piece, json::value finish) {
       return json::object{
           {"id", id},
@@ -297,16 +311,8 @@ class MockClient final : public UpstreamClient {
     for (const auto& piece : split_words(text))
       events.push_back(data_event(object(piece, nullptr)));
     events.push_back(data_event(object("", "stop")));
-    if (include_usage) {
-      events.push_back(data_event(json::object{{"id", id},
-                                               {"object", "text_completion"},
-                                               {"created", created},
-                                               {"model", model},
-                                               {"choices", json::array{}},
-                                               {"usage", usage}}));
-    }
-    events.emplace_back("data: [DONE]\n\n");
-    return std::make_unique<MockResponse>(200, "text/event-stream", std::move(events));
+    return openai_stream(std::move(events), include_usage, usage, id, "text_completion", created,
+                         model);
   }
 
   std::unique_ptr<UpstreamResponse> embeddings(const json::object& body, const std::string& model,

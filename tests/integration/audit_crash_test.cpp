@@ -94,23 +94,9 @@ std::string body_for(const std::string& model) {
   return boost::json::serialize(body);
 }
 
-struct CommandResult {
-  int status = -1;
-  std::string output;
-};
-
-CommandResult run_verify(const fs::path& target) {
-  const std::string command = "SWITCHYARD_AUDIT_KEY='" + std::string(kKey) + "' '" +
-                              switchyard_binary() + "' audit verify '" + target.string() + "' 2>&1";
-  CommandResult result;
-  FILE* pipe = ::popen(command.c_str(), "r");
-  if (pipe == nullptr) return result;
-  char buf[4096];
-  std::size_t n;
-  while ((n = std::fread(buf, 1, sizeof buf, pipe)) > 0) result.output.append(buf, n);
-  const int status = ::pclose(pipe);
-  result.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return result;
+ShellResult run_verify(const fs::path& target) {
+  return run_shell("SWITCHYARD_AUDIT_KEY='" + std::string(kKey) + "' '" + switchyard_binary() +
+                   "' audit verify '" + target.string() + "' 2>&1");
 }
 
 std::set<std::string> decision_models(const fs::path& audit_dir) {

@@ -1,9 +1,7 @@
 // The real binary's command line (design section 3): exit codes as the shell sees them, help on
 // stdout, usage errors on stderr, and the policy tools reading their input from stdin.
 #include <gtest/gtest.h>
-#include <sys/wait.h>
 
-#include <cstdio>
 #include <string>
 
 #include "ops_support.h"
@@ -11,25 +9,12 @@
 namespace switchyard::testing {
 namespace {
 
-struct Shell {
-  int status = -1;
-  std::string output;
-};
-
-// Runs `switchyard ARGS` under sh; `redirect` picks what the output captures (e.g. "2>&1
-// >/dev/null" for stderr alone).
-Shell run(const std::string& args, const std::string& redirect, const std::string& input = "") {
-  const std::string command = (input.empty() ? "" : "printf '%s' '" + input + "' | ") + "'" +
-                              switchyard_binary() + "' " + args + " " + redirect;
-  Shell result;
-  FILE* pipe = ::popen(command.c_str(), "r");
-  if (pipe == nullptr) return result;
-  char buf[4096];
-  std::size_t n;
-  while ((n = std::fread(buf, 1, sizeof buf, pipe)) > 0) result.output.append(buf, n);
-  const int status = ::pclose(pipe);
-  result.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return result;
+// Runs `switchyard ARGS` under sh; `redirect` picks what the output captures (e.g.
+// "2>&1 >/dev/null" for stderr alone).
+ShellResult run(const std::string& args, const std::string& redirect,
+                const std::string& input = "") {
+  return run_shell((input.empty() ? "" : "printf '%s' '" + input + "' | ") + "'" +
+                   switchyard_binary() + "' " + args + " " + redirect);
 }
 
 const std::string kGlobex =

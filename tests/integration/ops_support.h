@@ -15,6 +15,7 @@
 #include <boost/json.hpp>
 #include <chrono>
 #include <condition_variable>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
@@ -39,6 +40,25 @@ inline std::string switchyard_binary() {
     throw std::runtime_error("SWITCHYARD_BINARY is not set (run through ctest)");
   }
   return path;
+}
+
+// What a shell command wrote to its stdout (2>&1 and the like in `command` pick more) and its exit
+// status (-1 when it did not exit normally).
+struct ShellResult {
+  int status = -1;
+  std::string output;
+};
+
+inline ShellResult run_shell(const std::string& command) {
+  ShellResult result;
+  FILE* pipe = ::popen(command.c_str(), "r");
+  if (pipe == nullptr) return result;
+  char buf[4096];
+  std::size_t n;
+  while ((n = std::fread(buf, 1, sizeof buf, pipe)) > 0) result.output.append(buf, n);
+  const int status = ::pclose(pipe);
+  result.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return result;
 }
 
 inline std::string read_text(const std::filesystem::path& file) {

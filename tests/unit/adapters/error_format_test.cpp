@@ -57,6 +57,38 @@ TEST(ErrorFormat, AnthropicTypeTable) {
   EXPECT_EQ(anthropic_error_type(503), "api_error");
 }
 
+TEST(ErrorFormat, OpenAiTypeTable) {
+  EXPECT_EQ(openai_error_type(400), "invalid_request_error");
+  EXPECT_EQ(openai_error_type(401), "authentication_error");
+  EXPECT_EQ(openai_error_type(403), "permission_error");
+  EXPECT_EQ(openai_error_type(404), "not_found_error");
+  EXPECT_EQ(openai_error_type(413), "invalid_request_error");
+  EXPECT_EQ(openai_error_type(429), "rate_limit_error");
+  EXPECT_EQ(openai_error_type(500), "server_error");
+  EXPECT_EQ(openai_error_type(529), "server_error");
+  EXPECT_EQ(openai_error_type(422), "invalid_request_error");
+}
+
+// One renderer serves the proxy's own errors and translated ones: the same bytes either way.
+TEST(ErrorFormat, BodiesEscapeAndFillNulls) {
+  ApiError error{429, "", "", "a \"quoted\"\nline\x01", ""};
+  EXPECT_EQ(openai_error_body(error),
+            R"({"error":{"message":"a \"quoted\"\nline\u0001","type":"rate_limit_error",)"
+            R"("param":null,"code":null}})");
+  error.param = "messages[0]";
+  error.code = "too_many";
+  EXPECT_EQ(openai_error_body(error),
+            R"({"error":{"message":"a \"quoted\"\nline\u0001","type":"rate_limit_error",)"
+            R"("param":"messages[0]","code":"too_many"}})");
+  error.type = "ignored_by_anthropic";
+  EXPECT_EQ(anthropic_error_body(error), R"({"type":"error","error":{"type":"rate_limit_error",)"
+                                         R"("message":"a \"quoted\"\nline\u0001"}})");
+  std::string out = "x";
+  append_error_body(out, Dialect::kAnthropic, "given_type", error);
+  EXPECT_EQ(out, R"(x{"type":"error","error":{"type":"given_type",)"
+                 R"("message":"a \"quoted\"\nline\u0001"}})");
+}
+
 TEST(ErrorFormat, NormalizeKnownShapes) {
   ApiError openai = normalize_upstream_error(
       401, R"({"error":{"message":"Incorrect API key","type":"invalid_request_error",)"

@@ -215,6 +215,10 @@ TEST(Decision, ErrorsUseEachDialectsVocabulary) {
   EXPECT_EQ(make_api_error(Dialect::kAnthropic, 503, "x", "m").type, "api_error");
   EXPECT_EQ(make_api_error(Dialect::kOpenAi, 400, "x", "m").type, "invalid_request_error");
   EXPECT_EQ(make_api_error(Dialect::kOpenAi, 503, "x", "m").type, "server_error");
+  EXPECT_EQ(make_api_error(Dialect::kOpenAi, 429, "x", "m").type, "rate_limit_error");
+  // OpenAI answers an unknown URL 404 as an invalid request; Anthropic names it not_found_error.
+  EXPECT_EQ(make_api_error(Dialect::kOpenAi, 404, "x", "m").type, "invalid_request_error");
+  EXPECT_EQ(make_api_error(Dialect::kAnthropic, 404, "x", "m").type, "not_found_error");
 }
 
 }  // namespace
