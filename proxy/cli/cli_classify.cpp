@@ -1,95 +1,124 @@
-// `switchyard classify --policy FILE` (design section 3): batch checks of a policy against a
-// corpus. Reads JSON Lines {"id": ..., "text": "..."} on stdin, writes one decision per line.
-#include <boost/json.hpp>
+// `switchyard classify --policy FILE [FILE...]` (design section 3): a policy against a corpus at the
+// classifier's own speed. Input is read in large blocks and parsed without a DOM (jsonl_input.h),
+// output is written through one large buffer; see docs/benchmarks.md for the figures.
+#include <unistd.h>
 
 #include <cstdio>
-#include <iostream>
-#include <memory>
-#include <set>
 #include <string>
 #include <string_view>
+#include <system_error>
+#include <vector>
 
-#include "common/command_line.h"
+#include "common/json_write.h"
 #include "policies/policy.h"
 #include "proxy/cli/cli.h"
+#include "proxy/cli/corpus.h"
 
 namespace switchyard::cli {
 
 namespace {
 
-using policy::Policy;
-using policy::PolicyError;
+constexpr std::string_view kClassifyUsage = R"(Usage:
+  switchyard classify --policy FILE [CORPUS...]
+Reads JSON Lines {"id": ..., "text": "..."} from each CORPUS file (stdin without one, or "-") and
+writes one line per input:
+  {"id": ..., "handling": "...", "level": "...", "rules": [...], "categories": [...]}
+A line that is not such an object gets {"id": null, "error": "FILE:LINE:COL: ..."} and exit 1.
+Long runs show progress on stderr.
+)";
 
-struct ClassifyOptions {
-  std::string policy_file;
-};
-
-int classify(const ClassifyOptions& options) {
-  std::shared_ptr<const Policy> p;
-  try {
-    p = Policy::load_file(options.policy_file);
-  } catch (const PolicyError& e) {
-    for (const auto& line : e.errors()) std::fprintf(stderr, "%s\n", line.c_str());
-    return command_line::kFailure;
+void append_verdict(std::string& out, std::string_view id_json, const policy::Classification& c) {
+  out += "{\"id\":";
+  out += id_json;
+  out += ",\"handling\":\"";
+  out += policy::to_string(c.handling);
+  out += "\",\"level\":";
+  json_write::append_json_string(out, c.level);
+  out += ",\"rules\":[";
+  for (std::size_t i = 0; i < c.matches.size(); ++i) {
+    if (i > 0) out += ',';
+    json_write::append_json_string(out, c.matches[i].id);
   }
-  int status = command_line::kSuccess;
-  std::string line;
-  std::size_t line_number = 0;
-  while (std::getline(std::cin, line)) {
-    ++line_number;
-    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-    boost::json::object out;
-    boost::system::error_code ec;
-    boost::json::value input = boost::json::parse(line, ec);
-    const boost::json::object* object = ec ? nullptr : input.if_object();
-    const boost::json::string* text =
-        object != nullptr && object->contains("text") ? object->at("text").if_string() : nullptr;
-    if (text == nullptr) {
-      out["id"] = object != nullptr && object->contains("id") ? object->at("id")
-                                                              : boost::json::value(nullptr);
-      out["error"] =
-          "line " + std::to_string(line_number) +
-          (ec ? ": invalid JSON: " + ec.message() : ": expected an object with a string \"text\"");
-      std::cout << boost::json::serialize(out) << '\n';
-      status = command_line::kFailure;
-      continue;
+  out += "],\"categories\":[";
+  // Categories in first-match order, each once (a policy has few; a linear check is enough).
+  bool first = true;
+  for (std::size_t i = 0; i < c.matches.size(); ++i) {
+    bool seen = false;
+    for (std::size_t j = 0; j < i && !seen; ++j) {
+      seen = c.matches[j].category == c.matches[i].category;
     }
-    const std::string_view segment(text->data(), text->size());
-    const auto c = p->classify(std::span<const std::string_view>(&segment, 1));
-    out["id"] = object->contains("id") ? object->at("id") : boost::json::value(nullptr);
-    out["handling"] = std::string(to_string(c.handling));
-    out["level"] = c.level;
-    boost::json::array rules, categories;
-    std::set<std::string> seen_categories;
-    for (const auto& m : c.matches) {
-      rules.emplace_back(m.id);
-      if (seen_categories.insert(m.category).second) categories.emplace_back(m.category);
-    }
-    out["rules"] = std::move(rules);
-    out["categories"] = std::move(categories);
-    if (c.classifier_error) out["error"] = c.error;
-    std::cout << boost::json::serialize(out) << '\n';
+    if (seen) continue;
+    if (!first) out += ',';
+    first = false;
+    json_write::append_json_string(out, c.matches[i].category);
   }
-  std::cout.flush();
-  return status;
+  out += ']';
+  if (c.classifier_error) {
+    out += ",\"error\":";
+    json_write::append_json_string(out, c.error);
+  }
+  out += "}\n";
 }
 
 }  // namespace
 
-void add_classify_command(CLI::App& root) {
-  auto options = std::make_shared<ClassifyOptions>();
-  CLI::App* classify_command = root.add_subcommand(
-      "classify", "JSON Lines {\"id\", \"text\"} on stdin -> one decision per line");
-  classify_command->footer(
-      "Writes one line per input:\n"
-      "  {\"id\": ..., \"handling\": \"internal|vendor|redact|block\", \"level\": \"...\", "
-      "\"rules\": [...], \"categories\": [...]}\n"
-      "A line that is not such an object gets {\"id\": ..., \"error\": \"...\"} and the exit "
-      "code is 1.");
-  classify_command->add_option("--policy", options->policy_file, "the policy file")
-      ->required()
-      ->type_name("FILE");
-  command_line::on_run(*classify_command, [options] { return classify(*options); });
+int classify(Args args) {
+  std::string policy_file;
+  std::vector<std::string> corpus;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    if (args[i] == "--help" || args[i] == "-h") {
+      std::fputs(kClassifyUsage.data(), stdout);
+      return 0;
+    }
+    if (args[i] == "--policy" && i + 1 < args.size()) {
+      policy_file = std::string(args[++i]);
+    } else if (args[i].starts_with("--policy=")) {
+      policy_file = std::string(args[i].substr(9));
+    } else if (args[i] == "-" || !args[i].starts_with("-")) {
+      corpus.emplace_back(args[i]);
+    } else {
+      std::fprintf(stderr, "switchyard classify: unexpected argument '%.*s'\n\n%s",
+                   static_cast<int>(args[i].size()), args[i].data(), kClassifyUsage.data());
+      return 2;
+    }
+  }
+  if (policy_file.empty()) {
+    std::fputs(kClassifyUsage.data(), stderr);
+    return 2;
+  }
+  std::shared_ptr<const policy::Policy> p;
+  try {
+    p = policy::Policy::load_file(policy_file);
+  } catch (const policy::PolicyError& e) {
+    for (const auto& line : e.errors()) std::fprintf(stderr, "%s\n", line.c_str());
+    return 1;
+  }
+  int status = 0;
+  OutputBuffer out(STDOUT_FILENO);
+  try {
+    const bool read =
+        for_each_corpus_line(corpus, "classify", [&](const CorpusItem& item) {
+          std::string& text = out.text();
+          if (!item.ok) {
+            const std::string where = (*item.file == "-" ? std::string("stdin") : *item.file) +
+                                      ":" + std::to_string(item.line) + ":" +
+                                      std::to_string(item.error.column) + ": ";
+            text += "{\"id\":null,\"error\":";
+            json_write::append_json_string(text, where + item.error.message);
+            text += "}\n";
+            status = 1;
+          } else {
+            append_verdict(text, item.value.id_json, p->classify(item.value.text));
+          }
+          out.line_done();
+        });
+    out.flush();
+    if (!read) return 1;
+  } catch (const std::system_error& e) {
+    if (e.code().value() != EPIPE) std::fprintf(stderr, "switchyard classify: %s\n", e.what());
+    return 1;
+  }
+  return status;
 }
 
 }  // namespace switchyard::cli

@@ -1,0 +1,270 @@
+// `switchyard policy diff OLD NEW --corpus FILE...` (design section 8): what a policy change would
+// change. Every corpus line is classified by both policies; a line whose handling, level or set of
+// matched rules differs is printed (JSON Lines, or a table with --format table), and a summary of
+// handling moves and of the rules behind them goes to stderr.
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <system_error>
+#include <utility>
+#include <vector>
+
+#include "common/json_write.h"
+#include "policies/policy.h"
+#include "proxy/cli/cli.h"
+#include "proxy/cli/corpus.h"
+
+namespace switchyard::cli {
+
+namespace {
+
+using policy::Classification;
+
+constexpr std::string_view kDiffUsage = R"(Usage:
+  switchyard policy diff OLD NEW --corpus FILE... [--format jsonl|table]
+
+Classifies every line of the corpus ({"id": ..., "text": "..."} JSON Lines, the classify format;
+"-" reads stdin) with both policies and prints each input whose verdict changes (handling, level
+or the set of matched rules):
+  {"id": ..., "old": {"handling", "level", "rules"}, "new": {"handling", "level", "rules"}}
+--format table prints the same for people. A summary (handling moves, the rules that changed
+most) goes to stderr. Exit 0; 1 when a policy does not load (FILE:LINE:COL messages) or a corpus
+line is not valid (FILE:LINE:COL on stderr); 2 on bad arguments.
+)";
+
+int usage(const std::string& message) {
+  std::fprintf(stderr, "switchyard policy diff: %s\n\n%s", message.c_str(), kDiffUsage.data());
+  return 2;
+}
+
+std::vector<std::string_view> sorted_rules(const Classification& c) {
+  std::vector<std::string_view> ids;
+  ids.reserve(c.matches.size());
+  for (const auto& m : c.matches) ids.emplace_back(m.id);
+  std::sort(ids.begin(), ids.end());
+  return ids;
+}
+
+void append_side(std::string& out, const Classification& c) {
+  out += "{\"handling\":\"";
+  out += policy::to_string(c.handling);
+  out += "\",\"level\":";
+  json_write::append_json_string(out, c.level);
+  out += ",\"rules\":[";
+  for (std::size_t i = 0; i < c.matches.size(); ++i) {
+    if (i > 0) out += ',';
+    json_write::append_json_string(out, c.matches[i].id);
+  }
+  out += ']';
+  if (c.classifier_error) {
+    out += ",\"error\":";
+    json_write::append_json_string(out, c.error);
+  }
+  out += '}';
+}
+
+std::string clip(std::string_view text, std::size_t width) {
+  std::string out;
+  std::size_t chars = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if ((c & 0xC0) != 0x80) {
+      if (chars == width - 1 && text.size() - i > 1) {
+        // more than fits: end with an ellipsis
+        std::size_t rest = 0;
+        for (std::size_t j = i; j < text.size(); ++j) {
+          rest += (static_cast<unsigned char>(text[j]) & 0xC0) != 0x80;
+        }
+        if (rest > 1) return out + "…";
+      }
+      ++chars;
+    }
+    out += static_cast<char>(c);
+  }
+  return out;
+}
+
+std::string pad(std::string text, std::size_t width) {
+  std::size_t chars = 0;
+  for (unsigned char c : text) chars += (c & 0xC0) != 0x80;
+  if (chars < width) text.append(width - chars, ' ');
+  return text;
+}
+
+std::string verdict_words(const Classification& c) {
+  return std::string(policy::to_string(c.handling)) + "/" + c.level;
+}
+
+struct Totals {
+  std::uint64_t inputs = 0, changed = 0, handling = 0, level = 0, rules_only = 0, errors = 0;
+  std::map<std::pair<std::string, std::string>, std::uint64_t> moves;  // old -> new handling
+  std::map<std::string, std::pair<std::uint64_t, std::uint64_t>> rules;  // id -> added, removed
+};
+
+void print_summary(const Totals& t) {
+  std::fprintf(stderr, "policy diff: %llu inputs, %llu changed", (unsigned long long)t.inputs,
+               (unsigned long long)t.changed);
+  if (t.inputs > 0) {
+    std::fprintf(stderr, " (%.1f%%)", 100.0 * static_cast<double>(t.changed) / t.inputs);
+  }
+  std::fprintf(stderr, ": handling %llu, level %llu, rules only %llu",
+               (unsigned long long)t.handling, (unsigned long long)t.level,
+               (unsigned long long)t.rules_only);
+  if (t.errors > 0) {
+    std::fprintf(stderr, "; %llu invalid lines", (unsigned long long)t.errors);
+  }
+  std::fputs("\n", stderr);
+  if (t.changed == 0) return;
+  std::vector<std::pair<std::pair<std::string, std::string>, std::uint64_t>> moves(t.moves.begin(),
+                                                                                  t.moves.end());
+  std::stable_sort(moves.begin(), moves.end(),
+                   [](const auto& a, const auto& b) { return a.second > b.second; });
+  std::fputs("\n  handling (old -> new)      inputs\n", stderr);
+  for (const auto& [move, count] : moves) {
+    const std::string label =
+        move.first == move.second ? move.first + " (unchanged)" : move.first + " -> " + move.second;
+    std::fprintf(stderr, "  %-26s %6llu\n", label.c_str(), (unsigned long long)count);
+  }
+  std::vector<std::pair<std::string, std::pair<std::uint64_t, std::uint64_t>>> rules(
+      t.rules.begin(), t.rules.end());
+  std::stable_sort(rules.begin(), rules.end(), [](const auto& a, const auto& b) {
+    return a.second.first + a.second.second > b.second.first + b.second.second;
+  });
+  if (rules.size() > 10) rules.resize(10);
+  if (rules.empty()) return;
+  std::fputs("\n  rules that changed most          now match  no longer match\n", stderr);
+  for (const auto& [id, counts] : rules) {
+    std::fprintf(stderr, "  %-32s %9llu %16llu\n", clip(id, 32).c_str(),
+                 (unsigned long long)counts.first, (unsigned long long)counts.second);
+  }
+}
+
+}  // namespace
+
+int policy_diff(Args args) {
+  std::vector<std::string> positional, corpus;
+  std::string format = "jsonl";
+  bool in_corpus = false;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const std::string_view arg = args[i];
+    if (arg == "--help" || arg == "-h") {
+      std::fputs(kDiffUsage.data(), stdout);
+      return 0;
+    }
+    if (arg == "--corpus") {
+      in_corpus = true;
+    } else if (arg.starts_with("--corpus=")) {
+      corpus.emplace_back(arg.substr(9));
+      in_corpus = true;
+    } else if (arg == "--format" || arg.starts_with("--format=")) {
+      if (arg == "--format" && i + 1 >= args.size()) return usage("--format needs a value");
+      format = std::string(arg == "--format" ? args[++i] : arg.substr(9));
+      if (format != "jsonl" && format != "table" && format != "json") {
+        return usage("--format takes jsonl or table");
+      }
+      in_corpus = false;
+    } else if (arg.starts_with("-") && arg != "-") {
+      return usage("unknown option " + std::string(arg));
+    } else if (in_corpus) {
+      corpus.emplace_back(arg);
+    } else {
+      positional.emplace_back(arg);
+    }
+  }
+  if (positional.size() != 2) return usage("needs the OLD and the NEW policy file");
+  if (corpus.empty()) return usage("needs --corpus FILE... (\"-\" for stdin)");
+
+  std::shared_ptr<const policy::Policy> old_policy, new_policy;
+  bool load_failed = false;
+  for (auto [file, target] : {std::pair{&positional[0], &old_policy},
+                              std::pair{&positional[1], &new_policy}}) {
+    try {
+      *target = policy::Policy::load_file(*file);
+    } catch (const policy::PolicyError& e) {
+      for (const auto& line : e.errors()) std::fprintf(stderr, "%s\n", line.c_str());
+      load_failed = true;
+    }
+  }
+  if (load_failed) return 1;
+
+  const bool table = format == "table";
+  Totals totals;
+  OutputBuffer out(STDOUT_FILENO);
+  if (table) {
+    out.text() += pad("ID", 24) + "  " + pad("OLD (handling/level)", 28) + "  " +
+                  pad("NEW (handling/level)", 28) + "  RULES (+ now match, - no longer)\n";
+  }
+  try {
+    const bool read = for_each_corpus_line(corpus, "policy diff", [&](const CorpusItem& item) {
+      if (!item.ok) {
+        ++totals.errors;
+        std::fprintf(stderr, "%s:%llu:%zu: %s\n",
+                     *item.file == "-" ? "stdin" : item.file->c_str(),
+                     (unsigned long long)item.line, item.error.column, item.error.message.c_str());
+        return;
+      }
+      ++totals.inputs;
+      const Classification a = old_policy->classify(item.value.text);
+      const Classification b = new_policy->classify(item.value.text);
+      const bool handling_changed = a.handling != b.handling;
+      const bool level_changed = a.level != b.level;
+      // Cheap first: most inputs match nothing under either policy.
+      if (!handling_changed && !level_changed && a.matches.empty() && b.matches.empty()) return;
+      const auto ra = sorted_rules(a);
+      const auto rb = sorted_rules(b);
+      const bool rules_changed = ra != rb;
+      if (!handling_changed && !level_changed && !rules_changed) return;
+      ++totals.changed;
+      totals.handling += handling_changed;
+      totals.level += level_changed;
+      totals.rules_only += !handling_changed && !level_changed;
+      ++totals.moves[{std::string(policy::to_string(a.handling)),
+                      std::string(policy::to_string(b.handling))}];
+      std::vector<std::string_view> added, removed;
+      std::set_difference(rb.begin(), rb.end(), ra.begin(), ra.end(), std::back_inserter(added));
+      std::set_difference(ra.begin(), ra.end(), rb.begin(), rb.end(),
+                          std::back_inserter(removed));
+      for (auto id : added) ++totals.rules[std::string(id)].first;
+      for (auto id : removed) ++totals.rules[std::string(id)].second;
+
+      std::string& text = out.text();
+      if (table) {
+        std::string rules;
+        for (auto id : added) rules += (rules.empty() ? "+" : " +") + std::string(id);
+        for (auto id : removed) rules += (rules.empty() ? "-" : " -") + std::string(id);
+        if (rules.empty()) rules = "(same rules)";
+        text += pad(clip(item.value.id_json, 24), 24);
+        text += "  ";
+        text += pad(clip(verdict_words(a), 28), 28);
+        text += "  ";
+        text += pad(clip(verdict_words(b), 28), 28);
+        text += "  ";
+        text += rules;
+        text += '\n';
+      } else {
+        text += "{\"id\":";
+        text += item.value.id_json;
+        text += ",\"old\":";
+        append_side(text, a);
+        text += ",\"new\":";
+        append_side(text, b);
+        text += "}\n";
+      }
+      out.line_done();
+    });
+    out.flush();
+    print_summary(totals);
+    if (!read || totals.errors > 0) return 1;
+  } catch (const std::system_error& e) {
+    if (e.code().value() != EPIPE) std::fprintf(stderr, "switchyard policy diff: %s\n", e.what());
+    return 1;
+  }
+  return 0;
+}
+
+}  // namespace switchyard::cli
