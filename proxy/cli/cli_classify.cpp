@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <string>
 #include <string_view>
 #include <system_error>
@@ -19,12 +20,13 @@ namespace switchyard::cli {
 namespace {
 
 constexpr std::string_view kClassifyUsage = R"(Usage:
-  switchyard classify --policy FILE [CORPUS...]
+  switchyard classify --policy FILE [--jobs N] [CORPUS...]
 Reads JSON Lines {"id": ..., "text": "..."} from each CORPUS file (stdin without one, or "-") and
 writes one line per input:
   {"id": ..., "handling": "...", "level": "...", "rules": [...], "categories": [...]}
 A line that is not such an object gets {"id": null, "error": "FILE:LINE:COL: ..."} and exit 1.
-Long runs show progress on stderr.
+Output keeps the input's order. --jobs N classifies on N threads (default: the cores, at most
+8). Long runs show progress on stderr.
 )";
 
 void append_verdict(std::string& out, std::string_view id_json, const policy::Classification& c) {
@@ -65,6 +67,7 @@ void append_verdict(std::string& out, std::string_view id_json, const policy::Cl
 int classify(Args args) {
   std::string policy_file;
   std::vector<std::string> corpus;
+  unsigned jobs = default_jobs();
   for (std::size_t i = 0; i < args.size(); ++i) {
     if (args[i] == "--help" || args[i] == "-h") {
       std::fputs(kClassifyUsage.data(), stdout);
@@ -74,6 +77,9 @@ int classify(Args args) {
       policy_file = std::string(args[++i]);
     } else if (args[i].starts_with("--policy=")) {
       policy_file = std::string(args[i].substr(9));
+    } else if (args[i] == "--jobs" && i + 1 < args.size()) {
+      jobs = static_cast<unsigned>(std::strtoul(std::string(args[++i]).c_str(), nullptr, 10));
+      if (jobs == 0) jobs = 1;
     } else if (args[i] == "-" || !args[i].starts_with("-")) {
       corpus.emplace_back(args[i]);
     } else {
@@ -95,23 +101,28 @@ int classify(Args args) {
   }
   int status = 0;
   OutputBuffer out(STDOUT_FILENO);
+  const auto process = [&](CorpusBatch& batch) {
+    for (const auto& item : batch.items) {
+      if (!item.ok) {
+        const std::string where = (*item.file == "-" ? std::string("stdin") : *item.file) + ":" +
+                                  std::to_string(item.line) + ":" +
+                                  std::to_string(item.error.column) + ": ";
+        batch.out += "{\"id\":null,\"error\":";
+        json_write::append_json_string(batch.out, where + item.error.message);
+        batch.out += "}\n";
+        batch.failed = true;
+      } else {
+        append_verdict(batch.out, batch.id(item), p->classify(batch.text(item)));
+      }
+    }
+  };
+  const auto finish = [&](CorpusBatch& batch) {
+    out.text() += batch.out;
+    out.line_done();
+    if (batch.failed) status = 1;
+  };
   try {
-    const bool read =
-        for_each_corpus_line(corpus, "classify", [&](const CorpusItem& item) {
-          std::string& text = out.text();
-          if (!item.ok) {
-            const std::string where = (*item.file == "-" ? std::string("stdin") : *item.file) +
-                                      ":" + std::to_string(item.line) + ":" +
-                                      std::to_string(item.error.column) + ": ";
-            text += "{\"id\":null,\"error\":";
-            json_write::append_json_string(text, where + item.error.message);
-            text += "}\n";
-            status = 1;
-          } else {
-            append_verdict(text, item.value.id_json, p->classify(item.value.text));
-          }
-          out.line_done();
-        });
+    const bool read = run_corpus_batches(corpus, "classify", jobs, process, finish);
     out.flush();
     if (!read) return 1;
   } catch (const std::system_error& e) {

@@ -5,6 +5,8 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <any>
+#include <cstdlib>
 #include <cstdio>
 #include <map>
 #include <memory>
@@ -26,13 +28,14 @@ namespace {
 using policy::Classification;
 
 constexpr std::string_view kDiffUsage = R"(Usage:
-  switchyard policy diff OLD NEW --corpus FILE... [--format jsonl|table]
+  switchyard policy diff OLD NEW --corpus FILE... [--format jsonl|table] [--jobs N]
 
 Classifies every line of the corpus ({"id": ..., "text": "..."} JSON Lines, the classify format;
 "-" reads stdin) with both policies and prints each input whose verdict changes (handling, level
 or the set of matched rules):
   {"id": ..., "old": {"handling", "level", "rules"}, "new": {"handling", "level", "rules"}}
---format table prints the same for people. A summary (handling moves, the rules that changed
+--format table prints the same for people. --jobs N classifies on N threads (default: the cores,
+at most 8); the output keeps the corpus order. A summary (handling moves, the rules that changed
 most) goes to stderr. Exit 0; 1 when a policy does not load (FILE:LINE:COL messages) or a corpus
 line is not valid (FILE:LINE:COL on stderr); 2 on bad arguments.
 )";
@@ -104,6 +107,20 @@ struct Totals {
   std::uint64_t inputs = 0, changed = 0, handling = 0, level = 0, rules_only = 0, errors = 0;
   std::map<std::pair<std::string, std::string>, std::uint64_t> moves;  // old -> new handling
   std::map<std::string, std::pair<std::uint64_t, std::uint64_t>> rules;  // id -> added, removed
+
+  void merge(const Totals& o) {
+    inputs += o.inputs;
+    changed += o.changed;
+    handling += o.handling;
+    level += o.level;
+    rules_only += o.rules_only;
+    errors += o.errors;
+    for (const auto& [k, v] : o.moves) moves[k] += v;
+    for (const auto& [k, v] : o.rules) {
+      rules[k].first += v.first;
+      rules[k].second += v.second;
+    }
+  }
 };
 
 void print_summary(const Totals& t) {
@@ -149,6 +166,7 @@ void print_summary(const Totals& t) {
 int policy_diff(Args args) {
   std::vector<std::string> positional, corpus;
   std::string format = "jsonl";
+  unsigned jobs = default_jobs();
   bool in_corpus = false;
   for (std::size_t i = 0; i < args.size(); ++i) {
     const std::string_view arg = args[i];
@@ -167,6 +185,10 @@ int policy_diff(Args args) {
       if (format != "jsonl" && format != "table" && format != "json") {
         return usage("--format takes jsonl or table");
       }
+      in_corpus = false;
+    } else if (arg == "--jobs" && i + 1 < args.size()) {
+      jobs = static_cast<unsigned>(std::strtoul(std::string(args[++i]).c_str(), nullptr, 10));
+      if (jobs == 0) jobs = 1;
       in_corpus = false;
     } else if (arg.starts_with("-") && arg != "-") {
       return usage("unknown option " + std::string(arg));
@@ -199,46 +221,48 @@ int policy_diff(Args args) {
     out.text() += pad("ID", 24) + "  " + pad("OLD (handling/level)", 28) + "  " +
                   pad("NEW (handling/level)", 28) + "  RULES (+ now match, - no longer)\n";
   }
-  try {
-    const bool read = for_each_corpus_line(corpus, "policy diff", [&](const CorpusItem& item) {
+  // Per batch on a worker: the changed lines (stdout), the invalid ones (stderr), and counts.
+  const auto process = [&](CorpusBatch& batch) {
+    Totals& t = batch.state.emplace<Totals>();
+    std::string& text = batch.out;
+    for (const auto& item : batch.items) {
       if (!item.ok) {
-        ++totals.errors;
-        std::fprintf(stderr, "%s:%llu:%zu: %s\n",
-                     *item.file == "-" ? "stdin" : item.file->c_str(),
-                     (unsigned long long)item.line, item.error.column, item.error.message.c_str());
-        return;
+        ++t.errors;
+        batch.err += (*item.file == "-" ? std::string("stdin") : *item.file) + ":" +
+                     std::to_string(item.line) + ":" + std::to_string(item.error.column) + ": " +
+                     item.error.message + "\n";
+        continue;
       }
-      ++totals.inputs;
-      const Classification a = old_policy->classify(item.value.text);
-      const Classification b = new_policy->classify(item.value.text);
+      ++t.inputs;
+      const std::string_view input = batch.text(item);
+      const Classification a = old_policy->classify(input);
+      const Classification b = new_policy->classify(input);
       const bool handling_changed = a.handling != b.handling;
       const bool level_changed = a.level != b.level;
       // Cheap first: most inputs match nothing under either policy.
-      if (!handling_changed && !level_changed && a.matches.empty() && b.matches.empty()) return;
+      if (!handling_changed && !level_changed && a.matches.empty() && b.matches.empty()) continue;
       const auto ra = sorted_rules(a);
       const auto rb = sorted_rules(b);
-      const bool rules_changed = ra != rb;
-      if (!handling_changed && !level_changed && !rules_changed) return;
-      ++totals.changed;
-      totals.handling += handling_changed;
-      totals.level += level_changed;
-      totals.rules_only += !handling_changed && !level_changed;
-      ++totals.moves[{std::string(policy::to_string(a.handling)),
-                      std::string(policy::to_string(b.handling))}];
+      if (!handling_changed && !level_changed && ra == rb) continue;
+      ++t.changed;
+      t.handling += handling_changed;
+      t.level += level_changed;
+      t.rules_only += !handling_changed && !level_changed;
+      ++t.moves[{std::string(policy::to_string(a.handling)),
+                 std::string(policy::to_string(b.handling))}];
       std::vector<std::string_view> added, removed;
       std::set_difference(rb.begin(), rb.end(), ra.begin(), ra.end(), std::back_inserter(added));
       std::set_difference(ra.begin(), ra.end(), rb.begin(), rb.end(),
                           std::back_inserter(removed));
-      for (auto id : added) ++totals.rules[std::string(id)].first;
-      for (auto id : removed) ++totals.rules[std::string(id)].second;
-
-      std::string& text = out.text();
+      for (auto id : added) ++t.rules[std::string(id)].first;
+      for (auto id : removed) ++t.rules[std::string(id)].second;
+      const std::string_view id = batch.id(item);
       if (table) {
         std::string rules;
-        for (auto id : added) rules += (rules.empty() ? "+" : " +") + std::string(id);
-        for (auto id : removed) rules += (rules.empty() ? "-" : " -") + std::string(id);
+        for (auto r : added) rules += (rules.empty() ? "+" : " +") + std::string(r);
+        for (auto r : removed) rules += (rules.empty() ? "-" : " -") + std::string(r);
         if (rules.empty()) rules = "(same rules)";
-        text += pad(clip(item.value.id_json, 24), 24);
+        text += pad(clip(id, 24), 24);
         text += "  ";
         text += pad(clip(verdict_words(a), 28), 28);
         text += "  ";
@@ -248,15 +272,23 @@ int policy_diff(Args args) {
         text += '\n';
       } else {
         text += "{\"id\":";
-        text += item.value.id_json;
+        text += id;
         text += ",\"old\":";
         append_side(text, a);
         text += ",\"new\":";
         append_side(text, b);
         text += "}\n";
       }
-      out.line_done();
-    });
+    }
+  };
+  const auto finish = [&](CorpusBatch& batch) {
+    if (!batch.err.empty()) std::fputs(batch.err.c_str(), stderr);
+    out.text() += batch.out;
+    out.line_done();
+    if (const Totals* t = std::any_cast<Totals>(&batch.state)) totals.merge(*t);
+  };
+  try {
+    const bool read = run_corpus_batches(corpus, "policy diff", jobs, process, finish);
     out.flush();
     print_summary(totals);
     if (!read || totals.errors > 0) return 1;

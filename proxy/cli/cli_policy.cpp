@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "common/command_line.h"
-#include "policies/masking.h"
+#include "policies/finding_display.h"
 #include "policies/policy.h"
 #include "proxy/cli/cli.h"
 
@@ -139,9 +139,10 @@ int explain(const ExplainOptions& options) {
                   f.span.end, policy::mask_value(f.value).c_str());
       const std::string_view original =
           std::string_view(text).substr(f.span.begin, f.span.end - f.span.begin);
-      if (f.view == "decoded") {
+      const std::string_view view = policy::finding_view(f, original);
+      if (view == "decoded") {
         std::printf("  (found after decoding percent, HTML, \\u or base64 escapes)");
-      } else if (original != f.value) {
+      } else if (view == "normalized") {
         std::printf(
             "  (written differently in the text: look-alike or full-width characters, "
             "invisible characters or spacing were normalized)");

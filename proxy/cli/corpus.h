@@ -3,6 +3,7 @@
 // written with write(2) (no iostream, no flush per line).
 #pragma once
 
+#include <any>
 #include <cstdint>
 #include <functional>
 #include <string>
@@ -46,5 +47,47 @@ struct CorpusItem {
 // file cannot be opened or read.
 bool for_each_corpus_line(const std::vector<std::string>& files, const std::string& label,
                           const std::function<void(const CorpusItem&)>& visit);
+
+// About 1 MiB of corpus lines, copied out of the read buffer so that a worker thread can classify
+// them while the reader goes on. The worker writes its results to `out` (stdout) and `err`
+// (stderr) and may keep per-batch totals in `state`.
+struct CorpusBatch {
+  struct Item {
+    const std::string* file = nullptr;
+    std::uint64_t line = 0;
+    bool ok = false;
+    std::size_t id_at = 0, id_size = 0, text_at = 0, text_size = 0;  // into `arena`
+    CorpusLineError error;
+  };
+  std::vector<Item> items;
+  std::string arena;
+  std::string out, err;
+  bool failed = false;
+  std::any state;
+
+  std::string_view id(const Item& item) const { return {arena.data() + item.id_at, item.id_size}; }
+  std::string_view text(const Item& item) const {
+    return {arena.data() + item.text_at, item.text_size};
+  }
+  void clear() {
+    items.clear();
+    arena.clear();
+    out.clear();
+    err.clear();
+    failed = false;
+    state.reset();
+  }
+};
+
+// The corpus in batches: `process` runs on `jobs` worker threads (on the calling thread when jobs
+// is 1), `finish` on the calling thread for every batch in input order (write its output there).
+// At most 2 x jobs batches are in flight. Returns false like for_each_corpus_line; exceptions from
+// `finish` propagate after the workers stopped.
+bool run_corpus_batches(const std::vector<std::string>& files, const std::string& label,
+                        unsigned jobs, const std::function<void(CorpusBatch&)>& process,
+                        const std::function<void(CorpusBatch&)>& finish);
+
+// Worker threads for a bulk run: what the machine has, at most 8; "--jobs N" overrides.
+unsigned default_jobs();
 
 }  // namespace switchyard::cli

@@ -167,7 +167,7 @@ asio::awaitable<void> AdminServer::State::session(std::shared_ptr<beast::tcp_str
   for (;;) {
     http::request_parser<http::string_body> parser;
     parser.header_limit(kHeaderLimit);
-    parser.body_limit(0);
+    parser.body_limit(boost::none);  // decided below, once the target is known
     stream->expires_after(kIdleTimeout);
     boost::system::error_code ec;
     co_await http::async_read_header(*stream, buffer, parser,
@@ -191,6 +191,8 @@ asio::awaitable<void> AdminServer::State::session(std::shared_ptr<beast::tcp_str
         break;
       }
       parser.body_limit(playground->body_limit());
+    } else if (parser.chunked() || parser.content_length().value_or(0) > 0) {
+      break;  // admin requests carry no body
     }
     co_await http::async_read(*stream, buffer, parser,
                               asio::redirect_error(asio::use_awaitable, ec));

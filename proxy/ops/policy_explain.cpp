@@ -3,6 +3,8 @@
 #include "proxy/ops/policy_explain.h"
 
 #include <algorithm>
+#include <yaml-cpp/yaml.h>
+
 #include <boost/json.hpp>
 #include <filesystem>
 #include <map>
@@ -11,7 +13,7 @@
 #include <vector>
 
 #include "adapters/adapter.h"
-#include "policies/masking.h"
+#include "policies/finding_display.h"
 #include "policies/policy_impl.h"
 #include "policies/policy_loader.h"
 
@@ -89,8 +91,7 @@ InputKind detect(std::string_view text) {
 }
 
 std::string view_name(const policy::Finding& f, std::string_view original) {
-  if (f.view == "decoded") return "decoded";
-  return original == f.value ? "raw" : "normalized";
+  return std::string(policy::finding_view(f, original));
 }
 
 json::object policy_identity(const policy::Policy& p, std::string_view source) {
@@ -113,6 +114,34 @@ policy::IncludeFiles serving_files(const PolicyPair& policies) {
   return files;
 }
 
+// Nodes of the YAML as the loader would walk them, an alias counted at each use (what a few
+// aliases can multiply a small text into), stopping past `budget`. True when within it. Syntax
+// errors are left to the loader, which reports them with their line and column.
+bool yaml_within(const std::string& text, std::size_t budget) {
+  YAML::Node root;
+  try {
+    root = YAML::Load(text);
+  } catch (const YAML::Exception&) {
+    return true;
+  }
+  std::vector<YAML::Node> stack{root};
+  std::size_t count = 0;
+  while (!stack.empty()) {
+    const YAML::Node node = stack.back();
+    stack.pop_back();
+    if (++count > budget) return false;
+    if (node.IsSequence()) {
+      for (const auto& item : node) stack.push_back(item);
+    } else if (node.IsMap()) {
+      for (const auto& entry : node) {
+        stack.push_back(entry.first);
+        stack.push_back(entry.second);
+      }
+    }
+  }
+  return true;
+}
+
 struct Pasted {
   std::shared_ptr<const policy::Policy> policy;
   std::optional<ExplainResponse> failure;
@@ -126,6 +155,13 @@ Pasted load_pasted(const std::string& yaml, const PolicyPair& policies,
                         "The pasted policy is " + std::to_string(yaml.size()) +
                             " bytes; the playground takes at most " +
                             std::to_string(limits.max_policy_bytes));
+    return out;
+  }
+  if (!yaml_within(yaml, limits.max_yaml_nodes)) {
+    out.failure = error(422, "policy_too_large",
+                        "The policy has more than " + std::to_string(limits.max_yaml_nodes) +
+                            " YAML values once its aliases are expanded; the playground takes at "
+                            "most that many");
     return out;
   }
   const policy::IncludeFiles includes = serving_files(policies);

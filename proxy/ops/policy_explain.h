@@ -22,6 +22,7 @@ struct ExplainLimits {
   std::size_t max_policy_bytes = std::size_t{128} << 10;  // a pasted policy's YAML
   // What a pasted policy may amount to once its YAML aliases are expanded: keyword and regex
   // bytes of all rules (includes too), and test text bytes.
+  std::size_t max_yaml_nodes = 200000;  // values in the pasted YAML, each alias use counted
   std::size_t max_pattern_bytes = std::size_t{4} << 20;
   std::size_t max_test_text_bytes = std::size_t{4} << 20;
   std::int64_t regex_max_mem = std::int64_t{2} << 20;  // per rule (the proxy allows 8 MiB)

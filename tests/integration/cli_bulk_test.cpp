@@ -70,7 +70,7 @@ tests:
     expect: internal
 )";
 
-struct Run {
+struct CliRun {
   int status = -1;
   std::string out, err;
 };
@@ -101,12 +101,12 @@ class CliBulkTest : public ::testing::Test {
   std::string path(const std::string& name) const { return (dir_ / name).string(); }
 
   // Runs the binary through the shell (temp paths have no spaces), stdin from `stdin_file`.
-  Run run(const std::string& args, const std::string& stdin_file = "/dev/null") {
+  CliRun run(const std::string& args, const std::string& stdin_file = "/dev/null") {
     const std::string out = path("stdout"), err = path("stderr");
     const std::string command = switchyard_binary() + " " + args + " < " + stdin_file + " > " +
                                 out + " 2> " + err;
     const int raw = std::system(command.c_str());
-    Run r;
+    CliRun r;
     r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
     r.out = read_text(out);
     r.err = read_text(err);
@@ -136,7 +136,7 @@ std::string side(const boost::json::object& line, const char* which) {
 }
 
 TEST_F(CliBulkTest, DiffPrintsOnlyChangedVerdictsIncludingRulesOnlyChanges) {
-  const Run r = run("policy diff " + path("old.yaml") + " " + path("new.yaml") + " --corpus " +
+  const CliRun r = run("policy diff " + path("old.yaml") + " " + path("new.yaml") + " --corpus " +
                     path("corpus1.jsonl") + " " + path("corpus2.jsonl"));
   ASSERT_EQ(r.status, 0) << r.err;
   const auto lines = by_id(r.out);
@@ -157,7 +157,7 @@ TEST_F(CliBulkTest, DiffPrintsOnlyChangedVerdictsIncludingRulesOnlyChanges) {
 }
 
 TEST_F(CliBulkTest, DiffSamePolicyPrintsNothingAndReadsStdin) {
-  const Run r = run("policy diff " + path("new.yaml") + " " + path("new.yaml") + " --corpus -",
+  const CliRun r = run("policy diff " + path("new.yaml") + " " + path("new.yaml") + " --corpus -",
                     path("corpus1.jsonl"));
   ASSERT_EQ(r.status, 0) << r.err;
   EXPECT_EQ(r.out, "");
@@ -165,7 +165,7 @@ TEST_F(CliBulkTest, DiffSamePolicyPrintsNothingAndReadsStdin) {
 }
 
 TEST_F(CliBulkTest, DiffTableForPeople) {
-  const Run r = run("policy diff --format table " + path("old.yaml") + " " + path("new.yaml") +
+  const CliRun r = run("policy diff --format table " + path("old.yaml") + " " + path("new.yaml") +
                     " --corpus " + path("corpus1.jsonl") + " " + path("corpus2.jsonl"));
   ASSERT_EQ(r.status, 0) << r.err;
   EXPECT_NE(r.out.find("OLD (handling/level)"), std::string::npos) << r.out;
@@ -180,7 +180,7 @@ TEST_F(CliBulkTest, DiffLoadErrorsExitOneWithFileLineColumn) {
   std::string broken(kNew);
   broken.replace(broken.find("level: restricted"), 17, "level: secretish");
   write("broken.yaml", broken);
-  Run r = run("policy diff " + path("old.yaml") + " " + path("broken.yaml") + " --corpus " +
+  CliRun r = run("policy diff " + path("old.yaml") + " " + path("broken.yaml") + " --corpus " +
               path("corpus1.jsonl"));
   EXPECT_EQ(r.status, 1);
   EXPECT_NE(r.err.find(path("broken.yaml") + ":5:12: rules[0].level: unknown level 'secretish'"),
@@ -207,7 +207,7 @@ TEST_F(CliBulkTest, DiffReportsBadCorpusLinesAndGoesOn) {
         "{\"id\": \"k1\", \"text\": \"Kestrel\"}\n"
         "{\"id\": \"x\", \"text\": 12}\n"
         "{\"id\": \"k2\", \"text\": \"more Kestrel\"}\n");
-  const Run r = run("policy diff " + path("old.yaml") + " " + path("new.yaml") + " --corpus " +
+  const CliRun r = run("policy diff " + path("old.yaml") + " " + path("new.yaml") + " --corpus " +
                     path("bad.jsonl"));
   EXPECT_EQ(r.status, 1);
   EXPECT_NE(r.err.find(path("bad.jsonl") + ":2:21: \"text\" must be a string"), std::string::npos)
@@ -216,7 +216,7 @@ TEST_F(CliBulkTest, DiffReportsBadCorpusLinesAndGoesOn) {
 }
 
 TEST_F(CliBulkTest, ClassifyFromStdinAndFiles) {
-  Run r = run("classify --policy " + path("new.yaml"), path("corpus2.jsonl"));
+  CliRun r = run("classify --policy " + path("new.yaml"), path("corpus2.jsonl"));
   ASSERT_EQ(r.status, 0) << r.err;
   auto lines = by_id(r.out);
   ASSERT_EQ(lines.size(), 3u) << r.out;

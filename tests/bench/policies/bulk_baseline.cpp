@@ -5,14 +5,15 @@
 //   bulk_baseline plain POLICY CORPUS times plain RE2::Set over the same patterns (each regex rule
 //                                     as is, each keyword as (?i)\bkeyword\b, as bench_classifier)
 //                                     matched over every line's text, the texts already in memory:
-//                                     the engine's speed with nothing around it. Prints MB/s of the
-//                                     corpus file's bytes (what classify reads) and of text bytes.
+//                                     the engine's speed with nothing around it. Prints MB per CPU
+//                                     second of the corpus file's bytes (what classify reads) and
+//                                     of text bytes.
 // tests/bench/policies/bulk_classify.sh runs it next to the real commands.
 #include <re2/re2.h>
 #include <re2/set.h>
 
 #include <boost/json.hpp>
-#include <chrono>
+#include <ctime>
 #include <cstdio>
 #include <fstream>
 #include <iterator>
@@ -83,16 +84,24 @@ int plain(const char* policy_path, const char* corpus_path) {
   }
   std::vector<int> hits;
   std::size_t matched = 0;
-  const auto start = std::chrono::steady_clock::now();
+  // CPU time of this thread: other work on the machine does not count (as the script measures
+  // the commands by their CPU time).
+  auto cpu_now = [] {
+    timespec ts{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) / 1e9;
+  };
+  const double start = cpu_now();
   for (const auto& text : texts) {
     hits.clear();
     matched += set.Match(text, &hits) ? 1 : 0;
   }
-  const double seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  std::printf("plain RE2::Set: %zu lines (%zu matched) in %.3f s: %.1f MB/s of corpus, %.1f MB/s of text\n",
-              texts.size(), matched, seconds, static_cast<double>(file_bytes) / 1e6 / seconds,
-              static_cast<double>(text_bytes) / 1e6 / seconds);
+  const double seconds = cpu_now() - start;
+  std::printf(
+      "plain RE2::Set: %zu lines (%zu matched) in %.3f CPU s: %.1f MB of corpus per CPU second, "
+      "%.1f MB of text\n",
+      texts.size(), matched, seconds, static_cast<double>(file_bytes) / 1e6 / seconds,
+      static_cast<double>(text_bytes) / 1e6 / seconds);
   return 0;
 }
 

@@ -147,24 +147,29 @@ TEST_F(PolicyExplainTest, PastedIncludesOnlyTheServingPolicysFiles) {
 }
 
 TEST_F(PolicyExplainTest, AliasAmplificationIsRefusedBeforeCompiling) {
-  // 2,000 rules sharing one 1,000-keyword list through a YAML alias: small text, 16 MB of keywords.
-  std::string yaml = "policy: bomb\nx: &k [";
+  // 2,000 rules sharing one 1,000-keyword list through a YAML alias: 60 KB of text, 2 million
+  // keywords once expanded. Refused by counting, before the loader copies anything.
+  std::string yaml = "policy: bomb\nrules:\n  - {id: r0, level: internal, keywords: &k [";
   for (int i = 0; i < 1000; ++i) yaml += (i ? "," : "") + std::string("kw") + std::to_string(i);
-  yaml += "]\nrules:\n";
-  for (int i = 0; i < 2000; ++i) {
+  yaml += "]}\n";
+  for (int i = 1; i < 2000; ++i) {
     yaml += "  - {id: r" + std::to_string(i) + ", level: internal, keywords: *k}\n";
   }
+  const auto a = call({{"text", "x"}, {"policy", "pasted"}, {"policy_yaml", yaml}}, 422);
+  EXPECT_EQ(a.at("error").at("code").as_string(), "policy_too_large") << json::serialize(a);
+  // Below the node budget but past the pattern budget: refused after the cheap parse.
   ExplainLimits limits;
-  limits.max_policy_bytes = 1 << 20;
-  const auto a = call({{"text", "x"}, {"policy", "pasted"}, {"policy_yaml", yaml}}, 422, limits);
-  // The unknown top-level key `x` is reported first; without it the size check answers.
-  std::string clean = yaml;
-  clean.replace(clean.find("x: &k ["), 7, "description: &k [");
-  const ExplainResponse r = explain_policy_request(
-      json::serialize(json::object{{"text", "x"}, {"policy", "pasted"}, {"policy_yaml", clean}}),
-      pair_, limits);
-  EXPECT_EQ(r.status, 422) << r.body;
-  EXPECT_EQ(json::parse(r.body).at("error").at("code").as_string(), "policy_too_large") << r.body;
+  limits.max_pattern_bytes = 10000;
+  std::string smaller = "policy: p\nrules:\n  - {id: r0, level: internal, keywords: &k [";
+  for (int i = 0; i < 100; ++i) smaller += (i ? "," : "") + std::string("keyword") + std::to_string(i);
+  smaller += "]}\n";
+  for (int i = 1; i < 20; ++i) {
+    smaller += "  - {id: r" + std::to_string(i) + ", level: internal, keywords: *k}\n";
+  }
+  const auto b =
+      call({{"text", "x"}, {"policy", "pasted"}, {"policy_yaml", smaller}}, 422, limits);
+  EXPECT_EQ(b.at("error").at("code").as_string(), "policy_too_large") << json::serialize(b);
+  EXPECT_NE(b.at("error").at("message").as_string().find("keywords and regexes"), std::string::npos);
 }
 
 TEST_F(PolicyExplainTest, LimitsAndBadRequests) {

@@ -1,8 +1,10 @@
-// Masking of matched values for display.
-#include "policies/masking.h"
+// Masked values and views in words.
+#include "policies/finding_display.h"
 
 #include <algorithm>
 #include <vector>
+
+#include "policies/normalizer.h"
 
 namespace switchyard::policy {
 
@@ -22,6 +24,17 @@ std::string mask_value(std::string_view value) {
   if (hidden > 12) out += "...";
   out.append(chars[chars.size() - 2]).append(chars[chars.size() - 1]);
   return out;
+}
+
+std::string_view finding_view(const Finding& finding, std::string_view original) {
+  if (finding.view == "decoded") return "decoded";
+  if (original == finding.value) return "raw";
+  // Keywords match on a view built on the decoded one: whether the span itself holds something
+  // the normalizer decodes tells a decoded keyword from a look-alike one.
+  NormalizedText views;
+  std::string error;
+  if (views.build(original, NormalizerLimits{}, &error) && views.has_decoded()) return "decoded";
+  return "normalized";
 }
 
 }  // namespace switchyard::policy
