@@ -599,7 +599,8 @@ Joined join_requests(std::span<const LogFile> files) {
         row.shadow_rules.clear();
         if (const auto* rules = so.if_contains("rules"); rules != nullptr && rules->is_array()) {
           for (const auto& rule : rules->get_array()) {
-            if (rule.is_object()) row.shadow_rules.push_back(string_member(rule.get_object(), "id"));
+            if (rule.is_object())
+              row.shadow_rules.push_back(string_member(rule.get_object(), "id"));
           }
         }
       }

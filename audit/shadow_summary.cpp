@@ -65,8 +65,8 @@ void print_shadow_summary(const std::vector<RequestRow>& rows, std::FILE* out) {
                static_cast<unsigned long long>(rules_only));
   if (changed == 0) return;
 
-  std::vector<std::pair<std::pair<std::string, std::string>, std::uint64_t>> ordered(
-      moves.begin(), moves.end());
+  std::vector<std::pair<std::pair<std::string, std::string>, std::uint64_t>> ordered(moves.begin(),
+                                                                                     moves.end());
   std::stable_sort(ordered.begin(), ordered.end(),
                    [](const auto& a, const auto& b) { return a.second > b.second; });
   std::fprintf(out, "\n  %-30s %10s %8s\n", "LIVE -> SHADOW (handling)", "REQUESTS", "SHARE");
@@ -77,8 +77,8 @@ void print_shadow_summary(const std::vector<RequestRow>& rows, std::FILE* out) {
                  share(count, judged).c_str());
   }
 
-  std::vector<std::pair<std::string, std::pair<std::uint64_t, std::uint64_t>>> rules(
-      causes.begin(), causes.end());
+  std::vector<std::pair<std::string, std::pair<std::uint64_t, std::uint64_t>>> rules(causes.begin(),
+                                                                                     causes.end());
   std::stable_sort(rules.begin(), rules.end(), [](const auto& a, const auto& b) {
     return a.second.first + a.second.second > b.second.first + b.second.second;
   });

@@ -1,6 +1,7 @@
-// `switchyard classify --policy FILE [FILE...]` (design section 3): a policy against a corpus at the
-// classifier's own speed. Input is read in large blocks and parsed without a DOM (jsonl_input.h),
-// output is written through one large buffer; see docs/benchmarks.md for the figures.
+// `switchyard classify --policy FILE [FILE...]` (design section 3): a policy against a corpus at
+// the classifier's own speed. Input is read in large blocks and parsed without a DOM
+// (jsonl_input.h), output is written through one large buffer; see docs/benchmarks.md for the
+// figures.
 #include <unistd.h>
 
 #include <cstdio>

@@ -6,8 +6,8 @@
 
 #include <algorithm>
 #include <any>
-#include <cstdlib>
 #include <cstdio>
+#include <cstdlib>
 #include <map>
 #include <memory>
 #include <string>
@@ -105,7 +105,7 @@ std::string verdict_words(const Classification& c) {
 
 struct Totals {
   std::uint64_t inputs = 0, changed = 0, handling = 0, level = 0, rules_only = 0, errors = 0;
-  std::map<std::pair<std::string, std::string>, std::uint64_t> moves;  // old -> new handling
+  std::map<std::pair<std::string, std::string>, std::uint64_t> moves;    // old -> new handling
   std::map<std::string, std::pair<std::uint64_t, std::uint64_t>> rules;  // id -> added, removed
 
   void merge(const Totals& o) {
@@ -138,7 +138,7 @@ void print_summary(const Totals& t) {
   std::fputs("\n", stderr);
   if (t.changed == 0) return;
   std::vector<std::pair<std::pair<std::string, std::string>, std::uint64_t>> moves(t.moves.begin(),
-                                                                                  t.moves.end());
+                                                                                   t.moves.end());
   std::stable_sort(moves.begin(), moves.end(),
                    [](const auto& a, const auto& b) { return a.second > b.second; });
   std::fputs("\n  handling (old -> new)      inputs\n", stderr);
@@ -203,8 +203,8 @@ int policy_diff(Args args) {
 
   std::shared_ptr<const policy::Policy> old_policy, new_policy;
   bool load_failed = false;
-  for (auto [file, target] : {std::pair{&positional[0], &old_policy},
-                              std::pair{&positional[1], &new_policy}}) {
+  for (auto [file, target] :
+       {std::pair{&positional[0], &old_policy}, std::pair{&positional[1], &new_policy}}) {
     try {
       *target = policy::Policy::load_file(*file);
     } catch (const policy::PolicyError& e) {
@@ -252,8 +252,7 @@ int policy_diff(Args args) {
                  std::string(policy::to_string(b.handling))}];
       std::vector<std::string_view> added, removed;
       std::set_difference(rb.begin(), rb.end(), ra.begin(), ra.end(), std::back_inserter(added));
-      std::set_difference(ra.begin(), ra.end(), rb.begin(), rb.end(),
-                          std::back_inserter(removed));
+      std::set_difference(ra.begin(), ra.end(), rb.begin(), rb.end(), std::back_inserter(removed));
       for (auto id : added) ++t.rules[std::string(id)].first;
       for (auto id : removed) ++t.rules[std::string(id)].second;
       const std::string_view id = batch.id(item);

@@ -29,8 +29,8 @@ class LineReader {
 
   int fd_;
   std::vector<char> buffer_;
-  std::size_t begin_ = 0;  // first unconsumed byte
-  std::size_t end_ = 0;    // one past the last buffered byte
+  std::size_t begin_ = 0;    // first unconsumed byte
+  std::size_t end_ = 0;      // one past the last buffered byte
   std::size_t scanned_ = 0;  // bytes from begin_ already known to hold no '\n'
   bool eof_ = false;
   std::uint64_t bytes_read_ = 0;

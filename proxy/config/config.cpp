@@ -292,8 +292,8 @@ class Loader {
   std::vector<std::string> errors_;
 };
 
-constexpr std::string_view kTopKeys[] = {"listen",    "admin_listen",   "tls",     "policy",
-                                         "upstreams", "routes",         "clients", "audit",
+constexpr std::string_view kTopKeys[] = {"listen",    "admin_listen",    "tls",          "policy",
+                                         "upstreams", "routes",          "clients",      "audit",
                                          "limits",    "responses_state", "shadow_policy"};
 constexpr std::string_view kUpstreamKeys[] = {
     "name",        "api",     "apis",     "base_url",        "trust",          "models",

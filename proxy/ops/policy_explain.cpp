@@ -2,8 +2,8 @@
 // input like the proxy does, classify with findings, and answer with masked values and pieces.
 #include "proxy/ops/policy_explain.h"
 
-#include <algorithm>
 #include <yaml-cpp/yaml.h>
+#include <algorithm>
 
 #include <boost/json.hpp>
 #include <filesystem>
@@ -75,8 +75,8 @@ InputKind detect(std::string_view text) {
         const auto* role = m.get_object().if_contains("role");
         if (role != nullptr && role->is_string()) {
           const auto r = role->get_string();
-          openai_roles = openai_roles || r == "system" || r == "developer" || r == "tool" ||
-                         r == "function";
+          openai_roles =
+              openai_roles || r == "system" || r == "developer" || r == "tool" || r == "function";
         }
       }
     }
@@ -195,8 +195,7 @@ Pasted load_pasted(const std::string& yaml, const PolicyPair& policies,
         422, "policy_too_large",
         "The policy amounts to " + mib(pattern_bytes) + " of keywords and regexes and " +
             mib(test_bytes) + " of test texts (YAML aliases expanded); the playground compiles " +
-            "at most " + mib(limits.max_pattern_bytes) + " and " +
-            mib(limits.max_test_text_bytes));
+            "at most " + mib(limits.max_pattern_bytes) + " and " + mib(limits.max_test_text_bytes));
     return out;
   }
   policy::ClassifierLimits classifier;
@@ -229,7 +228,9 @@ json::array pieces_of(std::string_view text, std::uint32_t segment,
     if (f.span.segment != segment || f.span.begin >= f.span.end || f.span.end > text.size()) {
       continue;
     }
-    spans.push_back({f.span.begin, f.span.end, {f.rule_id},
+    spans.push_back({f.span.begin,
+                     f.span.end,
+                     {f.rule_id},
                      {view_name(f, text.substr(f.span.begin, f.span.end - f.span.begin))}});
   }
   std::sort(spans.begin(), spans.end(),
@@ -253,9 +254,10 @@ json::array pieces_of(std::string_view text, std::uint32_t segment,
     json::array rules, views;
     for (const auto& r : s.rules) rules.emplace_back(r);
     for (const auto& v : s.views) views.emplace_back(v);
-    pieces.push_back(json::object{{"masked", policy::mask_value(text.substr(s.begin, s.end - s.begin))},
-                                  {"rules", std::move(rules)},
-                                  {"views", std::move(views)}});
+    pieces.push_back(
+        json::object{{"masked", policy::mask_value(text.substr(s.begin, s.end - s.begin))},
+                     {"rules", std::move(rules)},
+                     {"views", std::move(views)}});
     at = s.end;
   }
   if (at < text.size()) pieces.push_back(json::object{{"text", text.substr(at)}});
@@ -269,8 +271,8 @@ ExplainResponse explain_policy_request(std::string_view request, const PolicyPai
   try {
     if (request.size() > limits.max_request_bytes) {
       return error(413, "request_too_large",
-                   "The request is " + std::to_string(request.size()) +
-                       " bytes; at most " + std::to_string(limits.max_request_bytes));
+                   "The request is " + std::to_string(request.size()) + " bytes; at most " +
+                       std::to_string(limits.max_request_bytes));
     }
     boost::system::error_code ec;
     const json::value parsed = json::parse(request, ec);
@@ -328,9 +330,8 @@ ExplainResponse explain_policy_request(std::string_view request, const PolicyPai
       for (const auto& f : failures) {
         list.push_back(json::object{{"location", f.location}, {"message", f.message}});
       }
-      result["tests"] = json::object{{"passed", passed},
-                                     {"failed", failures.size()},
-                                     {"failures", std::move(list)}};
+      result["tests"] = json::object{
+          {"passed", passed}, {"failed", failures.size()}, {"failures", std::move(list)}};
     } else {
       return error(400, "invalid_policy", "'policy' is live, shadow or pasted");
     }
@@ -382,10 +383,9 @@ ExplainResponse explain_policy_request(std::string_view request, const PolicyPai
       for (const auto& f : findings) {
         if (f.rule_id != m.id || found.size() >= 50) continue;
         const std::string_view seg = f.span.segment < views.size() ? views[f.span.segment] : "";
-        const std::string_view original =
-            f.span.end <= seg.size() && f.span.begin <= f.span.end
-                ? seg.substr(f.span.begin, f.span.end - f.span.begin)
-                : std::string_view();
+        const std::string_view original = f.span.end <= seg.size() && f.span.begin <= f.span.end
+                                              ? seg.substr(f.span.begin, f.span.end - f.span.begin)
+                                              : std::string_view();
         found.push_back(json::object{
             {"segment", f.span.segment},
             {"path", f.span.segment < segments.size() ? segments[f.span.segment].path : ""},

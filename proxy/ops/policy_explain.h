@@ -17,8 +17,8 @@
 namespace switchyard::proxy {
 
 struct ExplainLimits {
-  std::size_t max_request_bytes = std::size_t{2} << 20;  // the whole JSON request
-  std::size_t max_text_bytes = std::size_t{1} << 20;     // the text or request body judged
+  std::size_t max_request_bytes = std::size_t{2} << 20;   // the whole JSON request
+  std::size_t max_text_bytes = std::size_t{1} << 20;      // the text or request body judged
   std::size_t max_policy_bytes = std::size_t{128} << 10;  // a pasted policy's YAML
   // What a pasted policy may amount to once its YAML aliases are expanded: keyword and regex
   // bytes of all rules (includes too), and test text bytes.

@@ -438,10 +438,10 @@ ReloadResult PolicyReloader::reload_now(ReloadTrigger trigger) {
     record["new_policy"] = policy_json(result.new_name, result.new_version, result.new_sha256);
     if (store_.shadow_file()) {
       record["shadow_policy_file"] = store_.shadow_file()->string();
-      record["old_shadow_policy"] = policy_json(result.old_shadow_name, result.old_shadow_version,
-                                                result.old_shadow_sha256);
-      record["new_shadow_policy"] = policy_json(result.new_shadow_name, result.new_shadow_version,
-                                                result.new_shadow_sha256);
+      record["old_shadow_policy"] =
+          policy_json(result.old_shadow_name, result.old_shadow_version, result.old_shadow_sha256);
+      record["new_shadow_policy"] =
+          policy_json(result.new_shadow_name, result.new_shadow_version, result.new_shadow_sha256);
     }
     if (!result.ok) {
       record["error"] = join(result.errors);

@@ -30,8 +30,9 @@ class PolicyStore {
               std::shared_ptr<const policy::Policy> shadow)
       : file_(std::move(file)),
         shadow_file_(std::move(shadow_file)),
-        current_(std::make_shared<const PolicyPair>(PolicyPair{std::move(initial),
-                                                               std::move(shadow)})) {}
+        current_(
+            std::make_shared<const PolicyPair>(PolicyPair{std::move(initial), std::move(shadow)})) {
+  }
 
   // The live policy. The pointer shares ownership of the whole pair (aliasing), so the pair's
   // shadow stays alive as long as it does.

@@ -103,8 +103,8 @@ class CliBulkTest : public ::testing::Test {
   // Runs the binary through the shell (temp paths have no spaces), stdin from `stdin_file`.
   CliRun run(const std::string& args, const std::string& stdin_file = "/dev/null") {
     const std::string out = path("stdout"), err = path("stderr");
-    const std::string command = switchyard_binary() + " " + args + " < " + stdin_file + " > " +
-                                out + " 2> " + err;
+    const std::string command =
+        switchyard_binary() + " " + args + " < " + stdin_file + " > " + out + " 2> " + err;
     const int raw = std::system(command.c_str());
     CliRun r;
     r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
@@ -137,7 +137,7 @@ std::string side(const boost::json::object& line, const char* which) {
 
 TEST_F(CliBulkTest, DiffPrintsOnlyChangedVerdictsIncludingRulesOnlyChanges) {
   const CliRun r = run("policy diff " + path("old.yaml") + " " + path("new.yaml") + " --corpus " +
-                    path("corpus1.jsonl") + " " + path("corpus2.jsonl"));
+                       path("corpus1.jsonl") + " " + path("corpus2.jsonl"));
   ASSERT_EQ(r.status, 0) << r.err;
   const auto lines = by_id(r.out);
   ASSERT_EQ(lines.size(), 3u) << r.out;
@@ -158,7 +158,7 @@ TEST_F(CliBulkTest, DiffPrintsOnlyChangedVerdictsIncludingRulesOnlyChanges) {
 
 TEST_F(CliBulkTest, DiffSamePolicyPrintsNothingAndReadsStdin) {
   const CliRun r = run("policy diff " + path("new.yaml") + " " + path("new.yaml") + " --corpus -",
-                    path("corpus1.jsonl"));
+                       path("corpus1.jsonl"));
   ASSERT_EQ(r.status, 0) << r.err;
   EXPECT_EQ(r.out, "");
   EXPECT_NE(r.err.find("3 inputs, 0 changed"), std::string::npos) << r.err;
@@ -166,7 +166,7 @@ TEST_F(CliBulkTest, DiffSamePolicyPrintsNothingAndReadsStdin) {
 
 TEST_F(CliBulkTest, DiffTableForPeople) {
   const CliRun r = run("policy diff --format table " + path("old.yaml") + " " + path("new.yaml") +
-                    " --corpus " + path("corpus1.jsonl") + " " + path("corpus2.jsonl"));
+                       " --corpus " + path("corpus1.jsonl") + " " + path("corpus2.jsonl"));
   ASSERT_EQ(r.status, 0) << r.err;
   EXPECT_NE(r.out.find("OLD (handling/level)"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("vendor/public"), std::string::npos) << r.out;
@@ -181,7 +181,7 @@ TEST_F(CliBulkTest, DiffLoadErrorsExitOneWithFileLineColumn) {
   broken.replace(broken.find("level: restricted"), 17, "level: secretish");
   write("broken.yaml", broken);
   CliRun r = run("policy diff " + path("old.yaml") + " " + path("broken.yaml") + " --corpus " +
-              path("corpus1.jsonl"));
+                 path("corpus1.jsonl"));
   EXPECT_EQ(r.status, 1);
   EXPECT_NE(r.err.find(path("broken.yaml") + ":5:12: rules[0].level: unknown level 'secretish'"),
             std::string::npos)
@@ -208,7 +208,7 @@ TEST_F(CliBulkTest, DiffReportsBadCorpusLinesAndGoesOn) {
         "{\"id\": \"x\", \"text\": 12}\n"
         "{\"id\": \"k2\", \"text\": \"more Kestrel\"}\n");
   const CliRun r = run("policy diff " + path("old.yaml") + " " + path("new.yaml") + " --corpus " +
-                    path("bad.jsonl"));
+                       path("bad.jsonl"));
   EXPECT_EQ(r.status, 1);
   EXPECT_NE(r.err.find(path("bad.jsonl") + ":2:21: \"text\" must be a string"), std::string::npos)
       << r.err;
@@ -220,10 +220,12 @@ TEST_F(CliBulkTest, ClassifyFromStdinAndFiles) {
   ASSERT_EQ(r.status, 0) << r.err;
   auto lines = by_id(r.out);
   ASSERT_EQ(lines.size(), 3u) << r.out;
-  EXPECT_EQ(boost::json::serialize(lines.at("\"d1\"")),
-            R"({"id":"d1","handling":"internal","level":"confidential","rules":["t.hostname","t.db-host"],"categories":["host"]})");
-  EXPECT_EQ(boost::json::serialize(lines.at("\"s1\"")),
-            R"({"id":"s1","handling":"block","level":"restricted","rules":["t.secret"],"categories":["secret"]})");
+  EXPECT_EQ(
+      boost::json::serialize(lines.at("\"d1\"")),
+      R"({"id":"d1","handling":"internal","level":"confidential","rules":["t.hostname","t.db-host"],"categories":["host"]})");
+  EXPECT_EQ(
+      boost::json::serialize(lines.at("\"s1\"")),
+      R"({"id":"s1","handling":"block","level":"restricted","rules":["t.secret"],"categories":["secret"]})");
   EXPECT_TRUE(lines.contains(R"({"row":6})"));
 
   write("bad.jsonl", "{\"id\": 1, \"text\": \"ok\"}\nnot json\n");

@@ -26,7 +26,9 @@ constexpr std::string_view kKey = "SWITCHYARD_AUDIT_KEY=ops-test-key-0123456789a
 
 std::string shadow_policy(const std::string& version, bool failing_test = false) {
   return "policy: shadow-test\n"
-         "version: \"" + version + "\"\n"
+         "version: \"" +
+         version +
+         "\"\n"
          "include: [reload_pack.yaml]\n"
          "rules:\n"
          "  - id: reload.codename\n"
@@ -39,7 +41,8 @@ std::string shadow_policy(const std::string& version, bool failing_test = false)
          "    keywords: [\"Kestrel\"]\n"
          "tests:\n"
          "  - text: \"Kestrel\"\n"
-         "    expect: " + std::string(failing_test ? "vendor" : "internal") + "\n";
+         "    expect: " +
+         std::string(failing_test ? "vendor" : "internal") + "\n";
 }
 
 void write_by_rename(const fs::path& file, const std::string& text) {
@@ -151,13 +154,15 @@ TEST_F(OpsShadowTest, RecordsMetricsAndSummaryWithoutChangingTheRoute) {
 
   HttpClient admin(admin_port_);
   const PromText text = PromText::parse(admin.get("/metrics").body);
-  EXPECT_EQ(text.value("switchyard_shadow_decisions_total", {{"live", "vendor"}, {"shadow", "internal"}}),
-            1.0);
+  EXPECT_EQ(
+      text.value("switchyard_shadow_decisions_total", {{"live", "vendor"}, {"shadow", "internal"}}),
+      1.0);
   EXPECT_EQ(text.value("switchyard_shadow_decisions_total",
                        {{"live", "internal"}, {"shadow", "internal"}}),
             1.0);
-  EXPECT_EQ(text.value("switchyard_shadow_decisions_total", {{"live", "vendor"}, {"shadow", "vendor"}}),
-            0.0);
+  EXPECT_EQ(
+      text.value("switchyard_shadow_decisions_total", {{"live", "vendor"}, {"shadow", "vendor"}}),
+      0.0);
 
   const fs::path out = dir_ / "summary.txt";
   const std::string command = std::string(kKey) + " " + switchyard_binary() + " audit summary " +
@@ -266,8 +271,9 @@ TEST_F(OpsShadowTest, LiveAndShadowReloadTogetherOrNotAtAll) {
 
 TEST_F(OpsShadowTest, AShadowPolicyThatFailsItsTestsStopsTheStart) {
   std::ofstream(dir_ / "policies/shadow.yaml") << shadow_policy("bad", true);
-  ProxyProcess proxy({switchyard_binary(), "serve", "--config", (dir_ / "switchyard.yaml").string()},
-                     {std::string(kKey)});
+  ProxyProcess proxy(
+      {switchyard_binary(), "serve", "--config", (dir_ / "switchyard.yaml").string()},
+      {std::string(kKey)});
   const auto status = proxy.wait_exit(kWait);
   ASSERT_TRUE(status);
   EXPECT_EQ(*status, 1);

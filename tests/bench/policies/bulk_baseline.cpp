@@ -13,8 +13,8 @@
 #include <re2/set.h>
 
 #include <boost/json.hpp>
-#include <ctime>
 #include <cstdio>
+#include <ctime>
 #include <fstream>
 #include <iterator>
 #include <random>

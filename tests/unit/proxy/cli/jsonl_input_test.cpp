@@ -121,7 +121,8 @@ std::vector<std::string> read_lines(const std::string& data, std::size_t block) 
   std::thread writer([&] {
     std::size_t at = 0;
     while (at < data.size()) {
-      const ssize_t n = ::write(fds[1], data.data() + at, std::min<std::size_t>(7, data.size() - at));
+      const ssize_t n =
+          ::write(fds[1], data.data() + at, std::min<std::size_t>(7, data.size() - at));
       if (n <= 0) break;
       at += static_cast<std::size_t>(n);
     }

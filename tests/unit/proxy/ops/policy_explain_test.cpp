@@ -18,9 +18,7 @@ const fs::path kData = fs::path(SWITCHYARD_SOURCE_DIR) / "tests/unit/proxy/ops/d
 
 class PolicyExplainTest : public ::testing::Test {
  protected:
-  PolicyExplainTest() {
-    pair_.live = policy::Policy::load_file(kData / "reload_v1.yaml");
-  }
+  PolicyExplainTest() { pair_.live = policy::Policy::load_file(kData / "reload_v1.yaml"); }
   json::object call(const json::object& request, int expect_status = 200,
                     const ExplainLimits& limits = {}) {
     const ExplainResponse r = explain_policy_request(json::serialize(request), pair_, limits);
@@ -69,16 +67,14 @@ TEST_F(PolicyExplainTest, NormalizedAndDecodedViewsAreNamed) {
 }
 
 TEST_F(PolicyExplainTest, RequestBodiesAreExtractedLikeTheProxy) {
-  const std::string body =
-      R"({"model":"m","messages":[{"role":"system","content":"be brief"},)"
-      R"({"role":"user","content":"the Halcyon plan"}]})";
+  const std::string body = R"({"model":"m","messages":[{"role":"system","content":"be brief"},)"
+                           R"({"role":"user","content":"the Halcyon plan"}]})";
   auto a = call({{"text", body}});
   EXPECT_EQ(a.at("input").at("kind").as_string(), "openai.chat");
   EXPECT_EQ(a.at("input").at("segments").as_int64(), 2);
   EXPECT_EQ(a.at("handling").as_string(), "internal");
   EXPECT_EQ(a.at("segments").at(1).at("path").as_string(), "/messages/1/content");
-  EXPECT_EQ(a.at("rules").at(0).at("findings").at(0).at("path").as_string(),
-            "/messages/1/content");
+  EXPECT_EQ(a.at("rules").at(0).at("findings").at(0).at("path").as_string(), "/messages/1/content");
   const std::string anthropic =
       R"({"model":"m","max_tokens":10,"system":"x","messages":[{"role":"user","content":"Halcyon"}]})";
   a = call({{"text", anthropic}});
@@ -92,8 +88,9 @@ TEST_F(PolicyExplainTest, RequestBodiesAreExtractedLikeTheProxy) {
 TEST_F(PolicyExplainTest, PastedPolicyErrorsAreFileLineColumn) {
   const auto a = call({{"text", "x"},
                        {"policy", "pasted"},
-                       {"policy_yaml", "policy: p\nrules:\n  - id: a\n    level: secret\n"
-                                       "    keywords: [k]\n"}},
+                       {"policy_yaml",
+                        "policy: p\nrules:\n  - id: a\n    level: secret\n"
+                        "    keywords: [k]\n"}},
                       422);
   EXPECT_EQ(a.at("error").at("code").as_string(), "policy_invalid");
   const auto& errors = a.at("error").at("errors").as_array();
@@ -111,7 +108,8 @@ TEST_F(PolicyExplainTest, PastedPolicyRunsWithItsTestResults) {
       "policy: draft\nversion: d1\nrules:\n  - id: d.kestrel\n    level: confidential\n"
       "    keywords: [\"Project Kestrel\"]\ntests:\n  - text: \"project-kestrel\"\n"
       "    expect: internal\n  - text: \"Kestrel alone\"\n    expect: internal\n";
-  const auto a = call({{"text", "Project Kestrel ships"}, {"policy", "pasted"}, {"policy_yaml", yaml}});
+  const auto a =
+      call({{"text", "Project Kestrel ships"}, {"policy", "pasted"}, {"policy_yaml", yaml}});
   EXPECT_EQ(a.at("policy").at("source").as_string(), "pasted");
   EXPECT_EQ(a.at("policy").at("name").as_string(), "draft");
   EXPECT_EQ(a.at("handling").as_string(), "internal");
@@ -161,15 +159,16 @@ TEST_F(PolicyExplainTest, AliasAmplificationIsRefusedBeforeCompiling) {
   ExplainLimits limits;
   limits.max_pattern_bytes = 10000;
   std::string smaller = "policy: p\nrules:\n  - {id: r0, level: internal, keywords: &k [";
-  for (int i = 0; i < 100; ++i) smaller += (i ? "," : "") + std::string("keyword") + std::to_string(i);
+  for (int i = 0; i < 100; ++i)
+    smaller += (i ? "," : "") + std::string("keyword") + std::to_string(i);
   smaller += "]}\n";
   for (int i = 1; i < 20; ++i) {
     smaller += "  - {id: r" + std::to_string(i) + ", level: internal, keywords: *k}\n";
   }
-  const auto b =
-      call({{"text", "x"}, {"policy", "pasted"}, {"policy_yaml", smaller}}, 422, limits);
+  const auto b = call({{"text", "x"}, {"policy", "pasted"}, {"policy_yaml", smaller}}, 422, limits);
   EXPECT_EQ(b.at("error").at("code").as_string(), "policy_too_large") << json::serialize(b);
-  EXPECT_NE(b.at("error").at("message").as_string().find("keywords and regexes"), std::string::npos);
+  EXPECT_NE(b.at("error").at("message").as_string().find("keywords and regexes"),
+            std::string::npos);
 }
 
 TEST_F(PolicyExplainTest, LimitsAndBadRequests) {

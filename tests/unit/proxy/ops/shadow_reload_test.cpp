@@ -18,8 +18,8 @@ namespace fs = std::filesystem;
 using testing::PromText;
 
 std::string policy_text(const std::string& name, const std::string& version, bool failing = false) {
-  return "policy: " + name + "\nversion: \"" + version +
-         "\"\nrules:\n  - id: " + name + ".kestrel\n    level: confidential\n"
+  return "policy: " + name + "\nversion: \"" + version + "\"\nrules:\n  - id: " + name +
+         ".kestrel\n    level: confidential\n"
          "    keywords: [\"Kestrel\"]\ntests:\n  - text: \"Kestrel\"\n    expect: " +
          (failing ? "vendor" : "internal") + "\n";
 }
@@ -117,12 +117,15 @@ TEST(ShadowMetrics, CountedByLiveAndShadowHandlingAndShownOnceUsed) {
   metrics.count_shadow_decision(policy::Handling::kBlock, policy::Handling::kBlock);
   EXPECT_EQ(metrics.shadow_decisions(policy::Handling::kVendor, policy::Handling::kInternal), 2u);
   const PromText text = PromText::parse(metrics.render());
-  EXPECT_EQ(text.value("switchyard_shadow_decisions_total", {{"live", "vendor"}, {"shadow", "internal"}}),
-            2.0);
-  EXPECT_EQ(text.value("switchyard_shadow_decisions_total", {{"live", "block"}, {"shadow", "block"}}),
-            1.0);
-  EXPECT_EQ(text.value("switchyard_shadow_decisions_total", {{"live", "internal"}, {"shadow", "vendor"}}),
-            0.0);
+  EXPECT_EQ(
+      text.value("switchyard_shadow_decisions_total", {{"live", "vendor"}, {"shadow", "internal"}}),
+      2.0);
+  EXPECT_EQ(
+      text.value("switchyard_shadow_decisions_total", {{"live", "block"}, {"shadow", "block"}}),
+      1.0);
+  EXPECT_EQ(
+      text.value("switchyard_shadow_decisions_total", {{"live", "internal"}, {"shadow", "vendor"}}),
+      0.0);
 }
 
 }  // namespace
