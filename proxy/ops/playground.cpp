@@ -5,9 +5,7 @@
 #include <openssl/evp.h>
 
 #include <atomic>
-#include <boost/asio/async_result.hpp>
-#include <boost/asio/post.hpp>
-#include <boost/asio/this_coro.hpp>
+#include <boost/asio/co_spawn.hpp>
 #include <boost/asio/thread_pool.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/beast/http.hpp>
@@ -202,24 +200,18 @@ asio::awaitable<Playground::Response> Playground::handle(const Request& request)
     worker_->queued.fetch_sub(1);
     co_return json_error(429, "busy", "Other explains are in progress; try again in a moment");
   }
-  auto executor = co_await asio::this_coro::executor;
-  const std::shared_ptr<const PolicyPair> policies = store_.pair();
+  // The work runs on the playground's thread; co_spawn brings the answer back to this session's
+  // strand. The function is a named object: GCC 12 destroys a lambda temporary inside a co_await
+  // expression twice (its captures were freed twice).
   Worker* worker = worker_.get();
-  const ExplainLimits limits = limits_;
+  auto work = [worker, policies = store_.pair(), limits = limits_,
+               body = request.body()]() -> asio::awaitable<ExplainResponse> {
+    ExplainResponse result = explain_policy_request(body, *policies, limits);
+    worker->queued.fetch_sub(1);
+    co_return result;
+  };
   ExplainResponse answer =
-      co_await asio::async_initiate<decltype(asio::use_awaitable), void(ExplainResponse)>(
-          [worker, executor, policies, limits, body = request.body()](auto handler) mutable {
-            auto shared = std::make_shared<decltype(handler)>(std::move(handler));
-            asio::post(worker->pool, [worker, executor, policies, limits, shared,
-                                      body = std::move(body)]() mutable {
-              ExplainResponse result = explain_policy_request(body, *policies, limits);
-              worker->queued.fetch_sub(1);
-              asio::post(executor, [shared, result = std::move(result)]() mutable {
-                (*shared)(std::move(result));
-              });
-            });
-          },
-          asio::use_awaitable);
+      co_await asio::co_spawn(worker->pool.get_executor(), std::move(work), asio::use_awaitable);
   co_return json_response(answer.status, std::move(answer.body));
 }
 

@@ -5,32 +5,31 @@
 // set to a directory, the test also saves screenshots there (docs/playground-*.png).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { chromium } from 'playwright-core';
 import { startProxy } from './support.mjs';
 
-const CHROMIUM = '/usr/bin/chromium';
 let proxy;
 let adminPort;
-let profileRoot;
+let browser;
 
-function chromium(args) {
-  const profile = mkdtempSync(join(profileRoot, 'profile-'));
-  const result = spawnSync(CHROMIUM, [
-    '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync',
-    `--user-data-dir=${profile}`, '--virtual-time-budget=10000', ...args,
-  ], { encoding: 'utf8', timeout: 120_000, maxBuffer: 64 << 20 });
-  assert.equal(result.status, 0, `chromium failed: ${result.stderr}`);
-  return result.stdout;
+// Opens the page, waits until its own status says the explain finished (done or error), and
+// returns the page and its DOM.
+async function open(url, { width = 1440, height = 900 } = {}) {
+  const page = await browser.newPage({ viewport: { width, height } });
+  await page.goto(url);
+  await page.waitForSelector('#status[data-state="done"], #status[data-state="error"]', { timeout: 60_000 });
+  return { page, dom: await page.content() };
 }
-
 const pageUrl = (params) => `http://127.0.0.1:${adminPort}/playground?${new URLSearchParams(params)}`;
 
 before(async () => {
-  profileRoot = mkdtempSync(join(tmpdir(), 'switchyard-playground-e2e-'));
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
   proxy = await startProxy({
     upstreams: [
       { name: 'internal-mock', api: 'mock', trust: 'internal' },
@@ -51,12 +50,12 @@ before(async () => {
 });
 
 after(async () => {
+  if (browser) await browser.close();
   if (proxy) await proxy.stop();
-  if (profileRoot) rmSync(profileRoot, { recursive: true, force: true });
 });
 
-test('a shared ?text= link runs on load and shows the rule ids, handling and masked spans', () => {
-  const dom = chromium(['--dump-dom', pageUrl({ text: 'Ship Project Kestrel and ticket REDACTME-42 today' })]);
+test('a shared ?text= link runs on load and shows the rule ids, handling and masked spans', async () => {
+  const { page, dom } = await open(pageUrl({ text: 'Ship Project Kestrel and ticket REDACTME-42 today' }));
   assert.match(dom, /id="status" data-state="done"/, 'the page ran the explain on load');
   assert.match(dom, /<tr class="rule" data-rule="test\.codename">/);
   assert.match(dom, /<tr class="rule" data-rule="test\.redact">/);
@@ -69,28 +68,34 @@ test('a shared ?text= link runs on load and shows the rule ids, handling and mas
   assert.match(dom, /<span class="view">raw<\/span>/);
   // The text around the spans is shown as it was written.
   assert.match(dom, /<pre class="text">Ship <mark/);
+  // What a person sees: the rule ids in the rendered table.
+  assert.deepEqual(await page.locator('code.rule-id').allTextContents(), ['test.codename', 'test.redact']);
+  await page.close();
 });
 
-test('a pasted request body is read with the proxy adapters, and the view that matched is named', () => {
+test('a pasted request body is read with the proxy adapters, and the view that matched is named', async () => {
   const body = JSON.stringify({
     model: 'gpt-4o-mini',
     messages: [{ role: 'system', content: 'be brief' }, { role: 'user', content: 'the ｐｒｏｊｅｃｔ kestrel plan' }],
   });
-  const dom = chromium(['--dump-dom', pageUrl({ text: body })]);
+  const { page, dom } = await open(pageUrl({ text: body }));
   assert.match(dom, /read as openai\.chat, 2 text segments/);
   assert.match(dom, /<div class="path">\/messages\/1\/content<\/div>/);
   assert.match(dom, /data-rule="test\.codename"/);
   assert.match(dom, /<span class="view">normalized<\/span>/);
+  await page.close();
 });
 
-test('markup in the input is shown as text, never run', () => {
+test('markup in the input is shown as text, never run', async () => {
   const attack = '<img src=x onerror="document.title=\'pwned\'"><script>document.title="pwned"</script> BLOCKME';
-  const dom = chromium(['--dump-dom', pageUrl({ text: attack })]);
+  const { page, dom } = await open(pageUrl({ text: attack }));
   assert.match(dom, /data-state="done"/);
+  assert.equal(await page.title(), 'Switchyard policy playground');
   assert.match(dom, /<title>Switchyard policy playground<\/title>/);
   assert.doesNotMatch(dom, /<img/);
   assert.match(dom, /&lt;img src=x onerror=/);
   assert.match(dom, /<span class="badge h-block big">block<\/span>/);
+  await page.close();
 });
 
 const DRAFT = `policy: draft
@@ -108,20 +113,28 @@ tests:
     expect: vendor
 `;
 
-test('an edited policy runs with its own test results, and its errors point at lines', () => {
-  let dom = chromium(['--dump-dom', pageUrl({ text: 'Kestrel ships', policy: 'pasted', yaml: DRAFT })]);
+test('an edited policy runs with its own test results, and its errors point at lines', async () => {
+  let { page, dom } = await open(pageUrl({ text: 'Kestrel ships', policy: 'pasted', yaml: DRAFT }));
   assert.match(dom, /data-state="done"/);
   assert.match(dom, /data-rule="draft\.kestrel"/);
   assert.match(dom, /edited policy draft d1/);
   assert.match(dom, /id="test-summary"[^>]*>1 passed, 1 failed: the proxy would refuse to load this policy/);
   assert.match(dom, /playground\.yaml:12:5: tests\[1\]: expected vendor, got internal/);
-  const broken = DRAFT.replace('level: confidential', 'level: secretish');
-  dom = chromium(['--dump-dom', pageUrl({ text: 'Kestrel ships', policy: 'pasted', yaml: broken })]);
-  assert.match(dom, /data-state="error"/);
+  // Edited in the page: a level that does not exist, run with the button.
+  await page.fill('#yaml', DRAFT.replace('level: confidential', 'level: secretish'));
+  await page.click('#run');
+  await page.waitForSelector('#status[data-state="error"]');
+  dom = await page.content();
   assert.match(dom, /<li title="Show in the editor">playground\.yaml:6:12: rules\[0\]\.level: unknown level 'secretish'/);
+  // Clicking the error puts the cursor on that line and column of the editor.
+  await page.click('#policy-errors li:nth-child(2)');
+  const caret = await page.$eval('#yaml', (t) => t.value.slice(0, t.selectionStart).split('\n'));
+  assert.equal(caret.length, 6);
+  assert.equal(caret[5].length, 11);
+  await page.close();
 });
 
-test('screenshots for the docs', { skip: !process.env.SWITCHYARD_SCREENSHOTS }, () => {
+test('screenshots for the docs', { skip: !process.env.SWITCHYARD_SCREENSHOTS }, async () => {
   const dir = process.env.SWITCHYARD_SCREENSHOTS;
   const shots = [
     ['playground-text.png', { text: 'Please ship Project Kestrel to the team and close ticket REDACTME-42 before the review.' }],
@@ -129,8 +142,10 @@ test('screenshots for the docs', { skip: !process.env.SWITCHYARD_SCREENSHOTS }, 
     ['playground-policy.png', { text: 'Kestrel ships in May', policy: 'pasted', yaml: DRAFT }],
   ];
   for (const [name, params] of shots) {
+    const { page } = await open(pageUrl(params), { width: 1440, height: 900 });
     const file = join(dir, name);
-    chromium(['--window-size=1440,900', '--hide-scrollbars', `--screenshot=${file}`, pageUrl(params)]);
+    await page.screenshot({ path: file, fullPage: true });
+    await page.close();
     assert.ok(existsSync(file), `${file} written`);
   }
 });

@@ -45,7 +45,7 @@ median() { sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a
 : >"$work/plain" ; : >"$work/classify" ; : >"$work/diff" ; : >"$work/classify_wall" ; : >"$work/diff_wall"
 jobs=${JOBS:-0}
 for i in $(seq "$runs"); do
-  "$base" plain "$policy" "$work/corpus.jsonl" | sed -E 's/.* ([0-9.]+) MB\/s of corpus per CPU second.*/\1/' >>"$work/plain"
+  "$base" plain "$policy" "$work/corpus.jsonl" | sed -E 's/.* ([0-9.]+) MB of corpus per CPU second.*/\1/' >>"$work/plain"
   full=$(cpu "$bin" classify --jobs 1 --policy "$policy" "$work/corpus.jsonl")
   load=$(cpu "$bin" classify --jobs 1 --policy "$policy" "$work/empty.jsonl")
   echo "$bytes / 1000000 / ($full - $load)" | bc -l >>"$work/classify"
