@@ -150,7 +150,7 @@ TEST_F(CliBulkTest, DiffPrintsOnlyChangedVerdictsIncludingRulesOnlyChanges) {
   EXPECT_EQ(side(lines.at("\"d1\""), "new"), "internal/confidential [t.hostname t.db-host ]");
   // The summary: counts and the rules behind them.
   EXPECT_NE(r.err.find("6 inputs, 3 changed"), std::string::npos) << r.err;
-  EXPECT_NE(r.err.find("handling 1, level 1, rules only 1"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("handling 1, level 2, rules only 1"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("vendor -> internal"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("t.kestrel"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("t.db-host"), std::string::npos) << r.err;
