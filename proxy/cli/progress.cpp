@@ -23,15 +23,17 @@ std::string megabytes(std::uint64_t bytes) {
 }  // namespace
 
 Progress::Progress(std::string label, std::uint64_t total_bytes, std::FILE* out)
-    : Progress(std::move(label), total_bytes, out, ::isatty(::fileno(out)) == 1, kLineInterval) {}
+    : Progress(std::move(label), total_bytes, out, ::isatty(::fileno(out)) == 1, kLineInterval,
+               kFirstShow) {}
 
 Progress::Progress(std::string label, std::uint64_t total_bytes, std::FILE* out, bool terminal,
-                   std::chrono::milliseconds line_interval)
+                   std::chrono::milliseconds line_interval, std::chrono::milliseconds first_show)
     : label_(std::move(label)),
       total_(total_bytes),
       out_(out),
       terminal_(terminal),
       interval_(terminal ? kBarInterval : line_interval),
+      first_show_(first_show),
       start_(Clock::now()) {}
 
 std::string Progress::render(std::uint64_t bytes_done, std::uint64_t lines_done,
@@ -67,7 +69,7 @@ std::string Progress::render(std::uint64_t bytes_done, std::uint64_t lines_done,
 
 void Progress::tick(std::uint64_t bytes_done, std::uint64_t lines_done, bool force) {
   const auto now = Clock::now();
-  if (!force && (now - start_ < kFirstShow || (shown_ && now - last_ < interval_))) return;
+  if (!force && (now - start_ < first_show_ || (shown_ && now - last_ < interval_))) return;
   last_ = now;
   shown_ = true;
   const double seconds = std::chrono::duration<double>(now - start_).count();

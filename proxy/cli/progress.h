@@ -14,8 +14,9 @@ class Progress {
  public:
   // `total_bytes` 0: unknown (stdin); the bar then shows bytes and rate only.
   Progress(std::string label, std::uint64_t total_bytes, std::FILE* out = stderr);
+  // For tests: the display mode and timing given, not found out.
   Progress(std::string label, std::uint64_t total_bytes, std::FILE* out, bool terminal,
-           std::chrono::milliseconds line_interval);
+           std::chrono::milliseconds line_interval, std::chrono::milliseconds first_show);
   // Cheap to call often: looks at the clock only every 64 calls.
   void update(std::uint64_t bytes_done, std::uint64_t lines_done) {
     if ((++calls_ & 63) == 0) tick(bytes_done, lines_done, false);
@@ -33,6 +34,7 @@ class Progress {
   std::FILE* out_;
   bool terminal_;
   std::chrono::milliseconds interval_;
+  std::chrono::milliseconds first_show_;
   Clock::time_point start_;
   Clock::time_point last_{};
   bool shown_ = false;
