@@ -138,7 +138,7 @@ test('screenshots for the docs', { skip: !process.env.SWITCHYARD_SCREENSHOTS }, 
   const dir = process.env.SWITCHYARD_SCREENSHOTS;
   const shots = [
     ['playground-text.png', { text: 'Please ship Project Kestrel to the team and close ticket REDACTME-42 before the review.' }],
-    ['playground-request.png', { text: JSON.stringify({ model: 'claude-sonnet-4', max_tokens: 256, system: 'You are a helpful assistant.', messages: [{ role: 'user', content: 'Summarize the ｐｒｏｊｅｃｔ kestrel roadmap and REDACTME-7.' }] }, null, 2) }],
+    ['playground-request.png', { text: JSON.stringify({ model: 'claude-sonnet-4', max_tokens: 256, system: 'You are a helpful assistant.', messages: [{ role: 'user', content: 'Summarize the Prоject Kеstrel roadmap (Cyrillic о and е) and REDACTME-7.' }] }, null, 2) }],
     ['playground-policy.png', { text: 'Kestrel ships in May', policy: 'pasted', yaml: DRAFT }],
   ];
   for (const [name, params] of shots) {
