@@ -1,16 +1,17 @@
-// `switchyard classify --policy FILE [FILE...]` (design section 3): a policy against a corpus at
+// `switchyard classify --policy FILE [CORPUS...]` (design section 3): a policy against a corpus at
 // the classifier's own speed. Input is read in large blocks and parsed without a DOM
 // (jsonl_input.h), output is written through one large buffer; see docs/benchmarks.md for the
 // figures.
 #include <unistd.h>
 
 #include <cstdio>
-#include <cstdlib>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <system_error>
 #include <vector>
 
+#include "common/command_line.h"
 #include "common/json_write.h"
 #include "policies/policy.h"
 #include "proxy/cli/cli.h"
@@ -20,15 +21,11 @@ namespace switchyard::cli {
 
 namespace {
 
-constexpr std::string_view kClassifyUsage = R"(Usage:
-  switchyard classify --policy FILE [--jobs N] [CORPUS...]
-Reads JSON Lines {"id": ..., "text": "..."} from each CORPUS file (stdin without one, or "-") and
-writes one line per input:
-  {"id": ..., "handling": "...", "level": "...", "rules": [...], "categories": [...]}
-A line that is not such an object gets {"id": null, "error": "FILE:LINE:COL: ..."} and exit 1.
-Output keeps the input's order. --jobs N classifies on N threads (default: the cores, at most
-8). Long runs show progress on stderr.
-)";
+struct ClassifyOptions {
+  std::string policy_file;
+  std::vector<std::string> corpus;  // stdin when empty
+  unsigned jobs = default_jobs();
+};
 
 void append_verdict(std::string& out, std::string_view id_json, const policy::Classification& c) {
   out += "{\"id\":";
@@ -63,44 +60,15 @@ void append_verdict(std::string& out, std::string_view id_json, const policy::Cl
   out += "}\n";
 }
 
-}  // namespace
-
-int classify(Args args) {
-  std::string policy_file;
-  std::vector<std::string> corpus;
-  unsigned jobs = default_jobs();
-  for (std::size_t i = 0; i < args.size(); ++i) {
-    if (args[i] == "--help" || args[i] == "-h") {
-      std::fputs(kClassifyUsage.data(), stdout);
-      return 0;
-    }
-    if (args[i] == "--policy" && i + 1 < args.size()) {
-      policy_file = std::string(args[++i]);
-    } else if (args[i].starts_with("--policy=")) {
-      policy_file = std::string(args[i].substr(9));
-    } else if (args[i] == "--jobs" && i + 1 < args.size()) {
-      jobs = static_cast<unsigned>(std::strtoul(std::string(args[++i]).c_str(), nullptr, 10));
-      if (jobs == 0) jobs = 1;
-    } else if (args[i] == "-" || !args[i].starts_with("-")) {
-      corpus.emplace_back(args[i]);
-    } else {
-      std::fprintf(stderr, "switchyard classify: unexpected argument '%.*s'\n\n%s",
-                   static_cast<int>(args[i].size()), args[i].data(), kClassifyUsage.data());
-      return 2;
-    }
-  }
-  if (policy_file.empty()) {
-    std::fputs(kClassifyUsage.data(), stderr);
-    return 2;
-  }
+int classify(const ClassifyOptions& options) {
   std::shared_ptr<const policy::Policy> p;
   try {
-    p = policy::Policy::load_file(policy_file);
+    p = policy::Policy::load_file(options.policy_file);
   } catch (const policy::PolicyError& e) {
     for (const auto& line : e.errors()) std::fprintf(stderr, "%s\n", line.c_str());
-    return 1;
+    return command_line::kFailure;
   }
-  int status = 0;
+  int status = command_line::kSuccess;
   OutputBuffer out(STDOUT_FILENO);
   const auto process = [&](CorpusBatch& batch) {
     for (const auto& item : batch.items) {
@@ -120,17 +88,39 @@ int classify(Args args) {
   const auto finish = [&](CorpusBatch& batch) {
     out.text() += batch.out;
     out.line_done();
-    if (batch.failed) status = 1;
+    if (batch.failed) status = command_line::kFailure;
   };
   try {
-    const bool read = run_corpus_batches(corpus, "classify", jobs, process, finish);
+    const bool read = run_corpus_batches(options.corpus, "classify", options.jobs, process, finish);
     out.flush();
-    if (!read) return 1;
+    if (!read) return command_line::kFailure;
   } catch (const std::system_error& e) {
     if (e.code().value() != EPIPE) std::fprintf(stderr, "switchyard classify: %s\n", e.what());
-    return 1;
+    return command_line::kFailure;
   }
   return status;
+}
+
+}  // namespace
+
+void add_classify_command(CLI::App& root) {
+  auto options = std::make_shared<ClassifyOptions>();
+  CLI::App* classify_command = root.add_subcommand(
+      "classify", "JSON Lines {\"id\", \"text\"} (files or stdin) -> one decision per line");
+  classify_command->footer(
+      "Reads each CORPUS file (stdin without one, or \"-\") and writes one line per input, in\n"
+      "the input's order:\n"
+      "  {\"id\": ..., \"handling\": \"internal|vendor|redact|block\", \"level\": \"...\", "
+      "\"rules\": [...], \"categories\": [...]}\n"
+      "A line that is not such an object gets {\"id\": null, \"error\": \"FILE:LINE:COL: ...\"} "
+      "and the\nexit code is 1. Long runs show progress on stderr.");
+  classify_command->add_option("--policy", options->policy_file, "the policy file")
+      ->required()
+      ->type_name("FILE");
+  add_jobs_option(*classify_command, options->jobs);
+  classify_command->add_option("CORPUS", options->corpus, "JSON Lines files (\"-\" for stdin)")
+      ->type_name("");
+  command_line::on_run(*classify_command, [options] { return classify(*options); });
 }
 
 }  // namespace switchyard::cli

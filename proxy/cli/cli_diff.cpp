@@ -7,7 +7,6 @@
 #include <algorithm>
 #include <any>
 #include <cstdio>
-#include <cstdlib>
 #include <map>
 #include <memory>
 #include <string>
@@ -16,6 +15,7 @@
 #include <utility>
 #include <vector>
 
+#include "common/command_line.h"
 #include "common/json_write.h"
 #include "policies/policy.h"
 #include "proxy/cli/cli.h"
@@ -27,23 +27,12 @@ namespace {
 
 using policy::Classification;
 
-constexpr std::string_view kDiffUsage = R"(Usage:
-  switchyard policy diff OLD NEW --corpus FILE... [--format jsonl|table] [--jobs N]
-
-Classifies every line of the corpus ({"id": ..., "text": "..."} JSON Lines, the classify format;
-"-" reads stdin) with both policies and prints each input whose verdict changes (handling, level
-or the set of matched rules):
-  {"id": ..., "old": {"handling", "level", "rules"}, "new": {"handling", "level", "rules"}}
---format table prints the same for people. --jobs N classifies on N threads (default: the cores,
-at most 8); the output keeps the corpus order. A summary (handling moves, the rules that changed
-most) goes to stderr. Exit 0; 1 when a policy does not load (FILE:LINE:COL messages) or a corpus
-line is not valid (FILE:LINE:COL on stderr); 2 on bad arguments.
-)";
-
-int usage(const std::string& message) {
-  std::fprintf(stderr, "switchyard policy diff: %s\n\n%s", message.c_str(), kDiffUsage.data());
-  return 2;
-}
+struct DiffOptions {
+  std::string old_file, new_file;
+  std::vector<std::string> corpus;
+  std::string format = "jsonl";
+  unsigned jobs = default_jobs();
+};
 
 std::vector<std::string_view> sorted_rules(const Classification& c) {
   std::vector<std::string_view> ids;
@@ -161,50 +150,11 @@ void print_summary(const Totals& t) {
   }
 }
 
-}  // namespace
-
-int policy_diff(Args args) {
-  std::vector<std::string> positional, corpus;
-  std::string format = "jsonl";
-  unsigned jobs = default_jobs();
-  bool in_corpus = false;
-  for (std::size_t i = 0; i < args.size(); ++i) {
-    const std::string_view arg = args[i];
-    if (arg == "--help" || arg == "-h") {
-      std::fputs(kDiffUsage.data(), stdout);
-      return 0;
-    }
-    if (arg == "--corpus") {
-      in_corpus = true;
-    } else if (arg.starts_with("--corpus=")) {
-      corpus.emplace_back(arg.substr(9));
-      in_corpus = true;
-    } else if (arg == "--format" || arg.starts_with("--format=")) {
-      if (arg == "--format" && i + 1 >= args.size()) return usage("--format needs a value");
-      format = std::string(arg == "--format" ? args[++i] : arg.substr(9));
-      if (format != "jsonl" && format != "table" && format != "json") {
-        return usage("--format takes jsonl or table");
-      }
-      in_corpus = false;
-    } else if (arg == "--jobs" && i + 1 < args.size()) {
-      jobs = static_cast<unsigned>(std::strtoul(std::string(args[++i]).c_str(), nullptr, 10));
-      if (jobs == 0) jobs = 1;
-      in_corpus = false;
-    } else if (arg.starts_with("-") && arg != "-") {
-      return usage("unknown option " + std::string(arg));
-    } else if (in_corpus) {
-      corpus.emplace_back(arg);
-    } else {
-      positional.emplace_back(arg);
-    }
-  }
-  if (positional.size() != 2) return usage("needs the OLD and the NEW policy file");
-  if (corpus.empty()) return usage("needs --corpus FILE... (\"-\" for stdin)");
-
+int policy_diff(const DiffOptions& options) {
   std::shared_ptr<const policy::Policy> old_policy, new_policy;
   bool load_failed = false;
   for (auto [file, target] :
-       {std::pair{&positional[0], &old_policy}, std::pair{&positional[1], &new_policy}}) {
+       {std::pair{&options.old_file, &old_policy}, std::pair{&options.new_file, &new_policy}}) {
     try {
       *target = policy::Policy::load_file(*file);
     } catch (const policy::PolicyError& e) {
@@ -212,9 +162,9 @@ int policy_diff(Args args) {
       load_failed = true;
     }
   }
-  if (load_failed) return 1;
+  if (load_failed) return command_line::kFailure;
 
-  const bool table = format == "table";
+  const bool table = options.format == "table";
   Totals totals;
   OutputBuffer out(STDOUT_FILENO);
   if (table) {
@@ -287,15 +237,41 @@ int policy_diff(Args args) {
     if (const Totals* t = std::any_cast<Totals>(&batch.state)) totals.merge(*t);
   };
   try {
-    const bool read = run_corpus_batches(corpus, "policy diff", jobs, process, finish);
+    const bool read =
+        run_corpus_batches(options.corpus, "policy diff", options.jobs, process, finish);
     out.flush();
     print_summary(totals);
-    if (!read || totals.errors > 0) return 1;
+    if (!read || totals.errors > 0) return command_line::kFailure;
   } catch (const std::system_error& e) {
     if (e.code().value() != EPIPE) std::fprintf(stderr, "switchyard policy diff: %s\n", e.what());
-    return 1;
+    return command_line::kFailure;
   }
-  return 0;
+  return command_line::kSuccess;
+}
+
+}  // namespace
+
+void add_policy_diff_command(CLI::App& policy) {
+  auto options = std::make_shared<DiffOptions>();
+  CLI::App* command = policy.add_subcommand(
+      "diff", "the corpus inputs whose verdict changes from the OLD policy to the NEW one");
+  command->footer(
+      "Classifies every corpus line ({\"id\": ..., \"text\": \"...\"} JSON Lines, the classify\n"
+      "format; \"-\" reads stdin) with both policies and prints each input whose handling, level\n"
+      "or set of matched rules changes:\n"
+      "  {\"id\": ..., \"old\": {\"handling\", \"level\", \"rules\"}, \"new\": {...}}\n"
+      "The output keeps the corpus order. A summary (handling moves, the rules that changed most)\n"
+      "goes to stderr. Exit 1 when a policy does not load or a corpus line is not valid\n"
+      "(FILE:LINE:COL messages on stderr). See docs/policy-changes.md.");
+  command_line::add_positional(*command, "OLD", options->old_file, "the policy in force");
+  command_line::add_positional(*command, "NEW", options->new_file, "the changed policy");
+  command->add_option("--corpus", options->corpus, "JSON Lines files (\"-\" for stdin)")
+      ->required()
+      ->type_name("FILE...");
+  command_line::add_choice(*command, "--format", options->format, {"jsonl", "table"},
+                           "JSON Lines, or a table for people (default jsonl)");
+  add_jobs_option(*command, options->jobs);
+  command_line::on_run(*command, [options] { return policy_diff(*options); });
 }
 
 }  // namespace switchyard::cli

@@ -1,5 +1,5 @@
 // `switchyard policy check|test|explain` (design section 3): the tools compliance staff use to
-// write a policy and see why a text gets the handling it gets.
+// write a policy and see why a text gets the handling it gets (`policy diff`: cli_diff.cpp).
 #include <cstdio>
 #include <iostream>
 #include <iterator>
@@ -156,7 +156,7 @@ int explain(const ExplainOptions& options) {
 }  // namespace
 
 void add_policy_commands(CLI::App& root) {
-  CLI::App& policy = command_line::add_group(root, "policy", "validate, test and explain a policy");
+  CLI::App& policy = command_line::add_group(root, "policy", "validate, test, explain and compare policies");
 
   auto check_file = std::make_shared<std::string>();
   CLI::App* check_command =
@@ -178,6 +178,8 @@ void add_policy_commands(CLI::App& root) {
                              "the text to explain (default: standard input)")
       ->type_name("TEXT");
   command_line::on_run(*explain_command, [explain_options] { return explain(*explain_options); });
+
+  add_policy_diff_command(policy);
 }
 
 }  // namespace switchyard::cli

@@ -16,6 +16,7 @@
 #include <system_error>
 #include <thread>
 
+#include "common/command_line.h"
 #include "proxy/cli/progress.h"
 
 namespace switchyard::cli {
@@ -102,6 +103,15 @@ bool for_each_corpus_line(const std::vector<std::string>& files, const std::stri
 unsigned default_jobs() {
   const unsigned cores = std::thread::hardware_concurrency();
   return std::clamp(cores, 1u, 8u);
+}
+
+void add_jobs_option(CLI::App& command, unsigned& jobs) {
+  command
+      .add_option("--jobs", jobs,
+                  "classify on N threads (default: the cores, at most 8, here " +
+                      std::to_string(jobs) + "); the output keeps the input's order")
+      ->type_name("N")
+      ->check(CLI::Range(1u, 1024u));
 }
 
 namespace {

@@ -12,6 +12,10 @@
 
 #include "proxy/cli/jsonl_input.h"
 
+namespace CLI {
+class App;
+}  // namespace CLI
+
 namespace switchyard::cli {
 
 // Output to a file descriptor through a 1 MiB buffer. Throws std::system_error on a write error
@@ -89,5 +93,8 @@ bool run_corpus_batches(const std::vector<std::string>& files, const std::string
 
 // Worker threads for a bulk run: what the machine has, at most 8; "--jobs N" overrides.
 unsigned default_jobs();
+
+// The bulk commands' --jobs N option (N >= 1); `jobs` holds the default.
+void add_jobs_option(CLI::App& command, unsigned& jobs);
 
 }  // namespace switchyard::cli
