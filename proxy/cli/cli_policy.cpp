@@ -156,7 +156,8 @@ int explain(const ExplainOptions& options) {
 }  // namespace
 
 void add_policy_commands(CLI::App& root) {
-  CLI::App& policy = command_line::add_group(root, "policy", "validate, test, explain and compare policies");
+  CLI::App& policy =
+      command_line::add_group(root, "policy", "validate, test, explain and compare policies");
 
   auto check_file = std::make_shared<std::string>();
   CLI::App* check_command =
