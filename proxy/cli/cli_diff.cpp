@@ -267,7 +267,7 @@ void add_policy_diff_command(CLI::App& policy) {
   command_line::add_positional(*command, "NEW", options->new_file, "the changed policy");
   command->add_option("--corpus", options->corpus, "JSON Lines files (\"-\" for stdin)")
       ->required()
-      ->type_name("FILE...");
+      ->type_name("FILE");
   command_line::add_choice(*command, "--format", options->format, {"jsonl", "table"},
                            "JSON Lines, or a table for people (default jsonl)");
   add_jobs_option(*command, options->jobs);

@@ -111,7 +111,7 @@ void add_jobs_option(CLI::App& command, unsigned& jobs) {
                   "classify on N threads (default: the cores, at most 8, here " +
                       std::to_string(jobs) + "); the output keeps the input's order")
       ->type_name("N")
-      ->check(CLI::Range(1u, 1024u));
+      ->check(CLI::Range(1u, 1024u).description(""));
 }
 
 namespace {
