@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <set>
@@ -222,6 +223,7 @@ TEST_F(OpsShadowTest, LiveAndShadowReloadTogetherOrNotAtAll) {
   // Fixing the shadow applies both at once, while requests keep coming: every request sees one
   // pair or the other, never a mix.
   std::atomic<bool> stop{false};
+  std::atomic<int> answered{0};  // requests done, so the reload surely falls among them
   std::vector<std::string> ids;
   std::thread load([&] {
     HttpClient client(port_);
@@ -230,8 +232,15 @@ TEST_F(OpsShadowTest, LiveAndShadowReloadTogetherOrNotAtAll) {
           client.request(http::verb::post, "/v1/chat/completions", chat_body("Kestrel"),
                          {{"content-type", "application/json"}});
       if (reply.status == 200) ids.push_back(reply.header("x-switchyard-request-id"));
+      answered.fetch_add(1);
     }
   });
+  const auto wait_for_more_than = [&](int n) {
+    for (int i = 0; i < 6000 && answered.load() <= n; ++i) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+  };
+  wait_for_more_than(0);  // the load runs before the change
   write_by_rename(shadow, shadow_policy("s4"));
   proxy_->signal(SIGHUP);
   const auto reloaded = proxy_->wait_for_log(
@@ -240,11 +249,12 @@ TEST_F(OpsShadowTest, LiveAndShadowReloadTogetherOrNotAtAll) {
                ProxyProcess::field(l, "shadow_version") == "s4";
       },
       kWait);
-  ASSERT_TRUE(reloaded) << proxy_->all_stderr();
-  EXPECT_EQ(ProxyProcess::field(*reloaded, "new_version"), "2");
+  wait_for_more_than(answered.load());  // and after it
   const std::string after = send("x").second;
   stop = true;
   load.join();
+  ASSERT_TRUE(reloaded) << proxy_->all_stderr();
+  EXPECT_EQ(ProxyProcess::field(*reloaded, "new_version"), "2");
   EXPECT_EQ(versions(after), "2/s4");
   std::set<std::string> seen;
   for (const auto& id : ids) seen.insert(versions(id));
