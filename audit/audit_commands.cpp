@@ -21,6 +21,7 @@
 #include "audit/audit_commands.h"
 #include "audit/chain.h"
 #include "audit/reader.h"
+#include "audit/shadow_summary.h"
 #include "common/command_line.h"
 
 namespace switchyard::audit {
@@ -500,6 +501,7 @@ std::vector<std::string> group_cells(const std::string& name, const Group& g) {
 struct SummaryOptions {
   Selection selection;
   std::string by = "day";
+  bool shadow = false;  // add what the shadow policy would change
 };
 
 int summary(const SummaryOptions& options) {
@@ -589,6 +591,7 @@ int summary(const SummaryOptions& options) {
     }
     print_table({"ERROR", "REQUESTS", "SHARE"}, error_rows, {1, 2});
   }
+  if (options.shadow) print_shadow_summary(*rows, stdout);
   if (!joined.other_events.empty()) {
     std::string others;
     for (const auto& [event, count] : joined.other_events) {
@@ -717,6 +720,9 @@ void add_summary(CLI::App& audit_command) {
   add_time_filters(*command, options->selection.filters);
   command_line::add_choice(*command, "--by", options->by, {"day", "client", "rule", "handling"},
                            "one row per group (default day)");
+  command->add_flag("--shadow", options->shadow,
+                    "add what the shadow policy would change: handling moves and the rules behind "
+                    "them (docs/policy-changes.md)");
   command_line::on_run(*command, [options] { return summary(*options); });
 }
 

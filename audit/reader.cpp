@@ -587,6 +587,23 @@ Joined join_requests(std::span<const LogFile> files) {
           row.policy_version = string_member(policy->get_object(), "version");
         }
       }
+      if (const auto* shadow = o.if_contains("shadow");
+          decision && shadow != nullptr && shadow->is_object()) {
+        const auto& so = shadow->get_object();
+        row.has_shadow = true;
+        row.shadow_handling = string_member(so, "handling");
+        row.shadow_level = string_member(so, "level");
+        if (const auto* p = so.if_contains("policy"); p != nullptr && p->is_object()) {
+          row.shadow_policy_version = string_member(p->get_object(), "version");
+        }
+        row.shadow_rules.clear();
+        if (const auto* rules = so.if_contains("rules"); rules != nullptr && rules->is_array()) {
+          for (const auto& rule : rules->get_array()) {
+            if (rule.is_object())
+              row.shadow_rules.push_back(string_member(rule.get_object(), "id"));
+          }
+        }
+      }
       if (decision) {
         row.has_decision = true;
       } else {

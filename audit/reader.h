@@ -127,6 +127,10 @@ struct RequestRow {
   std::optional<double> latency_ms, upstream_ms, overhead_ms;
   std::optional<std::int64_t> input_tokens, output_tokens;
   bool has_decision = false, has_outcome = false;
+  // The shadow policy's verdict on the same request (decision records with `shadow`).
+  bool has_shadow = false;
+  std::string shadow_handling, shadow_level, shadow_policy_version;
+  std::vector<std::string> shadow_rules;
 };
 
 // Parses every line of the files (in order) and joins records by request_id. Lines that are not

@@ -114,9 +114,11 @@ std::shared_ptr<const Policy> Policy::load_file_without_tests(const std::filesys
 
 std::shared_ptr<const Policy> load_policy_text(const std::string& text,
                                                const std::filesystem::path& base_dir,
-                                               bool run_tests, const ClassifierLimits& limits) {
+                                               bool run_tests, const ClassifierLimits& limits,
+                                               const std::string& display,
+                                               const IncludeFiles* include_files) {
   std::vector<std::string> errors;
-  PolicySource source = parse_policy_text(text, "<text>", base_dir, &errors);
+  PolicySource source = parse_policy_text(text, display, base_dir, &errors, include_files);
   return build(std::move(source), std::move(errors), run_tests, limits);
 }
 

@@ -25,9 +25,12 @@ struct Policy::Impl {
   std::vector<std::pair<std::size_t, std::shared_ptr<const Classifier>>> test_targets;
 };
 
-// Loads from text instead of a file (tests and fuzzing); includes resolve relative to base_dir.
+// Loads from text instead of a file (tests, fuzzing, the playground); includes resolve relative to
+// base_dir (see parse_policy_text for `include_files`); errors name the text `display`.
 std::shared_ptr<const Policy> load_policy_text(const std::string& text,
                                                const std::filesystem::path& base_dir,
-                                               bool run_tests, const ClassifierLimits& limits = {});
+                                               bool run_tests, const ClassifierLimits& limits = {},
+                                               const std::string& display = "<text>",
+                                               const IncludeFiles* include_files = nullptr);
 
 }  // namespace switchyard::policy

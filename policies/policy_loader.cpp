@@ -427,12 +427,15 @@ struct Loader {
   std::map<fs::path, std::size_t> index_by_path;
   std::vector<fs::path> stack;
   ClassifierLimits limits;
+  const IncludeFiles* include_files = nullptr;  // given: includes come from here, never the disk
 
   // Returns the file's index, or -1 when it could not be read.
   long load(const fs::path& path, const std::string& display, const std::string* text,
             const std::string& includer, SourceMark include_mark, const std::string& include_path) {
     std::error_code ec;
-    fs::path key = text != nullptr ? fs::path(display) : fs::weakly_canonical(path, ec);
+    fs::path key = text != nullptr            ? fs::path(display)
+                   : include_files != nullptr ? path.lexically_normal()
+                                              : fs::weakly_canonical(path, ec);
     if (ec) key = path.lexically_normal();
     if (std::find(stack.begin(), stack.end(), key) != stack.end()) {
       std::string chain;
@@ -452,6 +455,20 @@ struct Loader {
     file.display = display;
     if (text != nullptr) {
       file.bytes = *text;
+    } else if (include_files != nullptr) {
+      const auto found = include_files->find(key);
+      if (found == include_files->end()) {
+        std::string known;
+        for (const auto& [known_path, bytes] : *include_files) {
+          known += (known.empty() ? "" : ", ") + known_path.filename().string();
+        }
+        errors->push_back(format_error(
+            includer, include_mark, include_path,
+            "cannot include '" + display + "' here: only the files the serving policy loaded (" +
+                (known.empty() ? std::string("none") : known) + ") can be included"));
+        return -1;
+      }
+      file.bytes = found->second;
     } else {
       std::ifstream in(path, std::ios::binary);
       if (!in) {
@@ -638,9 +655,11 @@ PolicySource parse_policy_source(const fs::path& root, std::vector<std::string>*
 }
 
 PolicySource parse_policy_text(const std::string& text, const std::string& display,
-                               const fs::path& base_dir, std::vector<std::string>* errors) {
+                               const fs::path& base_dir, std::vector<std::string>* errors,
+                               const IncludeFiles* include_files) {
   Loader loader;
   loader.errors = errors;
+  loader.include_files = include_files;
   loader.load(base_dir / display, display, &text, "", {}, "");
   return std::move(loader.source);
 }

@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -72,10 +73,16 @@ std::string format_error(const std::string& file, SourceMark mark, const std::st
 // Parses root and its includes; appends every error found to *errors.
 PolicySource parse_policy_source(const std::filesystem::path& root,
                                  std::vector<std::string>* errors);
-// Parses a policy given as text (for tests and fuzzing). Includes resolve relative to base_dir.
+// Files a policy given as text may include, by absolute, lexically normal path, with their bytes.
+using IncludeFiles = std::map<std::filesystem::path, std::string>;
+
+// Parses a policy given as text (for tests, fuzzing and the playground). Includes resolve relative
+// to base_dir; with `include_files` they are looked up there only and the disk is never read (a
+// pasted policy must not read the server's files).
 PolicySource parse_policy_text(const std::string& text, const std::string& display,
                                const std::filesystem::path& base_dir,
-                               std::vector<std::string>* errors);
+                               std::vector<std::string>* errors,
+                               const IncludeFiles* include_files = nullptr);
 
 // The files[file] closure (itself and everything it includes), in include order.
 std::vector<std::size_t> closure_of(const PolicySource& source, std::size_t file);

@@ -9,7 +9,7 @@ packages=(
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
   libssl-dev libre2-dev libyaml-cpp-dev libgtest-dev libgmock-dev libbenchmark-dev
   libicu-dev libjemalloc-dev libcli11-dev
-  nginx-light wrk curl openssl ca-certificates
+  nginx-light wrk nghttp2-client curl openssl ca-certificates
   chromium
   docker-compose
 )

@@ -13,10 +13,11 @@ class App;
 
 namespace switchyard::cli {
 
-std::unique_ptr<CLI::App> make_app();       // cli.cpp: the binary with every command below
-void add_serve_command(CLI::App& root);     // cli_serve.cpp: serve
-void add_policy_commands(CLI::App& root);   // cli_policy.cpp: policy check | test | explain
-void add_classify_command(CLI::App& root);  // cli_classify.cpp: classify
+std::unique_ptr<CLI::App> make_app();            // cli.cpp: the binary with every command below
+void add_serve_command(CLI::App& root);          // cli_serve.cpp: serve
+void add_policy_commands(CLI::App& root);        // cli_policy.cpp: policy check | test | explain
+void add_policy_diff_command(CLI::App& policy);  // cli_diff.cpp: policy diff
+void add_classify_command(CLI::App& root);       // cli_classify.cpp: classify
 // `audit verify | query | summary | report`: audit::add_commands (audit/audit_commands.h)
 
 }  // namespace switchyard::cli

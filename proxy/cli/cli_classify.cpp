@@ -1,76 +1,103 @@
-// `switchyard classify --policy FILE` (design section 3): batch checks of a policy against a
-// corpus. Reads JSON Lines {"id": ..., "text": "..."} on stdin, writes one decision per line.
-#include <boost/json.hpp>
+// `switchyard classify --policy FILE [CORPUS...]` (design section 3): a policy against a corpus at
+// the classifier's own speed. Input is read in large blocks and parsed without a DOM
+// (jsonl_input.h), output is written through one large buffer; see docs/benchmarks.md for the
+// figures.
+#include <unistd.h>
 
 #include <cstdio>
-#include <iostream>
 #include <memory>
-#include <set>
 #include <string>
 #include <string_view>
+#include <system_error>
+#include <vector>
 
 #include "common/command_line.h"
+#include "common/json_write.h"
 #include "policies/policy.h"
 #include "proxy/cli/cli.h"
+#include "proxy/cli/corpus.h"
 
 namespace switchyard::cli {
 
 namespace {
 
-using policy::Policy;
-using policy::PolicyError;
-
 struct ClassifyOptions {
   std::string policy_file;
+  std::vector<std::string> corpus;  // stdin when empty
+  unsigned jobs = default_jobs();
 };
 
+void append_verdict(std::string& out, std::string_view id_json, const policy::Classification& c) {
+  out += "{\"id\":";
+  out += id_json;
+  out += ",\"handling\":\"";
+  out += policy::to_string(c.handling);
+  out += "\",\"level\":";
+  json_write::append_json_string(out, c.level);
+  out += ",\"rules\":[";
+  for (std::size_t i = 0; i < c.matches.size(); ++i) {
+    if (i > 0) out += ',';
+    json_write::append_json_string(out, c.matches[i].id);
+  }
+  out += "],\"categories\":[";
+  // Categories in first-match order, each once (a policy has few; a linear check is enough).
+  bool first = true;
+  for (std::size_t i = 0; i < c.matches.size(); ++i) {
+    bool seen = false;
+    for (std::size_t j = 0; j < i && !seen; ++j) {
+      seen = c.matches[j].category == c.matches[i].category;
+    }
+    if (seen) continue;
+    if (!first) out += ',';
+    first = false;
+    json_write::append_json_string(out, c.matches[i].category);
+  }
+  out += ']';
+  if (c.classifier_error) {
+    out += ",\"error\":";
+    json_write::append_json_string(out, c.error);
+  }
+  out += "}\n";
+}
+
 int classify(const ClassifyOptions& options) {
-  std::shared_ptr<const Policy> p;
+  std::shared_ptr<const policy::Policy> p;
   try {
-    p = Policy::load_file(options.policy_file);
-  } catch (const PolicyError& e) {
+    p = policy::Policy::load_file(options.policy_file);
+  } catch (const policy::PolicyError& e) {
     for (const auto& line : e.errors()) std::fprintf(stderr, "%s\n", line.c_str());
     return command_line::kFailure;
   }
   int status = command_line::kSuccess;
-  std::string line;
-  std::size_t line_number = 0;
-  while (std::getline(std::cin, line)) {
-    ++line_number;
-    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-    boost::json::object out;
-    boost::system::error_code ec;
-    boost::json::value input = boost::json::parse(line, ec);
-    const boost::json::object* object = ec ? nullptr : input.if_object();
-    const boost::json::string* text =
-        object != nullptr && object->contains("text") ? object->at("text").if_string() : nullptr;
-    if (text == nullptr) {
-      out["id"] = object != nullptr && object->contains("id") ? object->at("id")
-                                                              : boost::json::value(nullptr);
-      out["error"] =
-          "line " + std::to_string(line_number) +
-          (ec ? ": invalid JSON: " + ec.message() : ": expected an object with a string \"text\"");
-      std::cout << boost::json::serialize(out) << '\n';
-      status = command_line::kFailure;
-      continue;
+  OutputBuffer out(STDOUT_FILENO);
+  const auto process = [&](CorpusBatch& batch) {
+    for (const auto& item : batch.items) {
+      if (!item.ok) {
+        const std::string where = (*item.file == "-" ? std::string("stdin") : *item.file) + ":" +
+                                  std::to_string(item.line) + ":" +
+                                  std::to_string(item.error.column) + ": ";
+        batch.out += "{\"id\":null,\"error\":";
+        json_write::append_json_string(batch.out, where + item.error.message);
+        batch.out += "}\n";
+        batch.failed = true;
+      } else {
+        append_verdict(batch.out, batch.id(item), p->classify(batch.text(item)));
+      }
     }
-    const std::string_view segment(text->data(), text->size());
-    const auto c = p->classify(std::span<const std::string_view>(&segment, 1));
-    out["id"] = object->contains("id") ? object->at("id") : boost::json::value(nullptr);
-    out["handling"] = std::string(to_string(c.handling));
-    out["level"] = c.level;
-    boost::json::array rules, categories;
-    std::set<std::string> seen_categories;
-    for (const auto& m : c.matches) {
-      rules.emplace_back(m.id);
-      if (seen_categories.insert(m.category).second) categories.emplace_back(m.category);
-    }
-    out["rules"] = std::move(rules);
-    out["categories"] = std::move(categories);
-    if (c.classifier_error) out["error"] = c.error;
-    std::cout << boost::json::serialize(out) << '\n';
+  };
+  const auto finish = [&](CorpusBatch& batch) {
+    out.text() += batch.out;
+    out.line_done();
+    if (batch.failed) status = command_line::kFailure;
+  };
+  try {
+    const bool read = run_corpus_batches(options.corpus, "classify", options.jobs, process, finish);
+    out.flush();
+    if (!read) return command_line::kFailure;
+  } catch (const std::system_error& e) {
+    if (e.code().value() != EPIPE) std::fprintf(stderr, "switchyard classify: %s\n", e.what());
+    return command_line::kFailure;
   }
-  std::cout.flush();
   return status;
 }
 
@@ -79,16 +106,20 @@ int classify(const ClassifyOptions& options) {
 void add_classify_command(CLI::App& root) {
   auto options = std::make_shared<ClassifyOptions>();
   CLI::App* classify_command = root.add_subcommand(
-      "classify", "JSON Lines {\"id\", \"text\"} on stdin -> one decision per line");
+      "classify", "JSON Lines {\"id\", \"text\"} (files or stdin) -> one decision per line");
   classify_command->footer(
-      "Writes one line per input:\n"
+      "Reads each CORPUS file (stdin without one, or \"-\") and writes one line per input, in\n"
+      "the input's order:\n"
       "  {\"id\": ..., \"handling\": \"internal|vendor|redact|block\", \"level\": \"...\", "
       "\"rules\": [...], \"categories\": [...]}\n"
-      "A line that is not such an object gets {\"id\": ..., \"error\": \"...\"} and the exit "
-      "code is 1.");
+      "A line that is not such an object gets {\"id\": null, \"error\": \"FILE:LINE:COL: ...\"} "
+      "and the\nexit code is 1. Long runs show progress on stderr.");
   classify_command->add_option("--policy", options->policy_file, "the policy file")
       ->required()
       ->type_name("FILE");
+  add_jobs_option(*classify_command, options->jobs);
+  classify_command->add_option("CORPUS", options->corpus, "JSON Lines files (\"-\" for stdin)")
+      ->type_name("");
   command_line::on_run(*classify_command, [options] { return classify(*options); });
 }
 

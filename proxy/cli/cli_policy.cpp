@@ -1,5 +1,5 @@
 // `switchyard policy check|test|explain` (design section 3): the tools compliance staff use to
-// write a policy and see why a text gets the handling it gets.
+// write a policy and see why a text gets the handling it gets (`policy diff`: cli_diff.cpp).
 #include <cstdio>
 #include <iostream>
 #include <iterator>
@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "common/command_line.h"
+#include "policies/finding_display.h"
 #include "policies/policy.h"
 #include "proxy/cli/cli.h"
 
@@ -37,25 +38,6 @@ std::string_view handling_in_words(Handling h) {
       return "is refused (HTTP 403)";
   }
   return "";
-}
-
-// First and last two characters, the rest as '*' (by code point, so UTF-8 stays intact).
-std::string mask(std::string_view value) {
-  std::vector<std::string_view> chars;
-  for (std::size_t i = 0; i < value.size();) {
-    std::size_t n = 1;
-    while (i + n < value.size() && (static_cast<unsigned char>(value[i + n]) & 0xC0) == 0x80) ++n;
-    chars.push_back(value.substr(i, n));
-    i += n;
-  }
-  std::string out;
-  if (chars.size() <= 4) return std::string(chars.size(), '*');
-  out.append(chars[0]).append(chars[1]);
-  const std::size_t hidden = chars.size() - 4;
-  out.append(std::min<std::size_t>(hidden, 12), '*');
-  if (hidden > 12) out += "...";
-  out.append(chars[chars.size() - 2]).append(chars[chars.size() - 1]);
-  return out;
 }
 
 // 1-based line and column (in characters) of a byte offset.
@@ -154,12 +136,13 @@ int explain(const ExplainOptions& options) {
       if (f.rule_id != m.id) continue;
       const auto [line, column] = line_column(text, f.span.begin);
       std::printf("      line %zu, column %zu (bytes %zu-%zu): %s", line, column, f.span.begin,
-                  f.span.end, mask(f.value).c_str());
+                  f.span.end, policy::mask_value(f.value).c_str());
       const std::string_view original =
           std::string_view(text).substr(f.span.begin, f.span.end - f.span.begin);
-      if (f.view == "decoded") {
+      const std::string_view view = policy::finding_view(f, original);
+      if (view == "decoded") {
         std::printf("  (found after decoding percent, HTML, \\u or base64 escapes)");
-      } else if (original != f.value) {
+      } else if (view == "normalized") {
         std::printf(
             "  (written differently in the text: look-alike or full-width characters, "
             "invisible characters or spacing were normalized)");
@@ -173,7 +156,8 @@ int explain(const ExplainOptions& options) {
 }  // namespace
 
 void add_policy_commands(CLI::App& root) {
-  CLI::App& policy = command_line::add_group(root, "policy", "validate, test and explain a policy");
+  CLI::App& policy =
+      command_line::add_group(root, "policy", "validate, test, explain and compare policies");
 
   auto check_file = std::make_shared<std::string>();
   CLI::App* check_command =
@@ -195,6 +179,8 @@ void add_policy_commands(CLI::App& root) {
                              "the text to explain (default: standard input)")
       ->type_name("TEXT");
   command_line::on_run(*explain_command, [explain_options] { return explain(*explain_options); });
+
+  add_policy_diff_command(policy);
 }
 
 }  // namespace switchyard::cli

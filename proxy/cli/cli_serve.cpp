@@ -31,8 +31,14 @@ int serve(const ServeOptions& options) {
     proxy::Config config = proxy::load_config(options.config_file);
     if (options.check_only) {
       const auto policy = policy::Policy::load_file(config.policy);
-      std::printf("%s: ok (policy %s %s, %zu upstreams)\n", options.config_file.c_str(),
-                  policy->name().c_str(), policy->version().c_str(), config.upstreams.size());
+      std::string shadow;
+      if (config.shadow_policy) {
+        const auto p = policy::Policy::load_file(*config.shadow_policy);
+        shadow = ", shadow policy " + p->name() + " " + p->version();
+      }
+      std::printf("%s: ok (policy %s %s%s, %zu upstreams)\n", options.config_file.c_str(),
+                  policy->name().c_str(), policy->version().c_str(), shadow.c_str(),
+                  config.upstreams.size());
       return command_line::kSuccess;
     }
     proxy::Server server(std::move(config));

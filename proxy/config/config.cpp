@@ -292,9 +292,9 @@ class Loader {
   std::vector<std::string> errors_;
 };
 
-constexpr std::string_view kTopKeys[] = {"listen",    "admin_listen",   "tls",     "policy",
-                                         "upstreams", "routes",         "clients", "audit",
-                                         "limits",    "responses_state"};
+constexpr std::string_view kTopKeys[] = {"listen",    "admin_listen",    "tls",          "policy",
+                                         "upstreams", "routes",          "clients",      "audit",
+                                         "limits",    "responses_state", "shadow_policy"};
 constexpr std::string_view kUpstreamKeys[] = {
     "name",        "api",     "apis",     "base_url",        "trust",          "models",
     "api_key_env", "ca_file", "timeouts", "max_connections", "gates_readiness"};
@@ -618,6 +618,9 @@ Config load(const YAML::Node& root, const std::filesystem::path& file) {
     if (auto v = in.nonempty_string(n, "policy")) config.policy = in.resolve_path(*v);
   } else {
     in.error(root, "policy", "required: the policy file to enforce");
+  }
+  if (const auto n = root["shadow_policy"]) {
+    if (auto v = in.nonempty_string(n, "shadow_policy")) config.shadow_policy = in.resolve_path(*v);
   }
 
   const auto upstreams = root["upstreams"];

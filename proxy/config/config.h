@@ -112,6 +112,8 @@ struct Config {
   std::optional<ListenAddress> admin_listen;
   std::optional<TlsConfig> tls;
   std::filesystem::path policy;  // absolute
+  // Judges every request too, in the audit record and metrics only: never changes the route.
+  std::optional<std::filesystem::path> shadow_policy;  // absolute
   std::vector<UpstreamConfig> upstreams;
   RoutesConfig routes;
   bool clients_configured =

@@ -20,6 +20,7 @@
 #include <mutex>
 
 #include "common/log.h"
+#include "proxy/ops/playground.h"
 
 namespace switchyard::proxy {
 
@@ -110,6 +111,9 @@ struct AdminServer::State : std::enable_shared_from_this<AdminServer::State> {
     for (const auto& upstream : sources.upstreams) {
       metric_ids.push_back(metrics.register_upstream(upstream.name));
     }
+    if (sources.playground && sources.policy != nullptr) {
+      playground = std::make_unique<Playground>(*sources.policy);
+    }
   }
 
   asio::io_context& io;
@@ -126,6 +130,7 @@ struct AdminServer::State : std::enable_shared_from_this<AdminServer::State> {
   std::vector<Probe> probes;
   std::vector<UpstreamId> metric_ids;  // per upstream, for switchyard_upstream_reachable
   std::list<std::weak_ptr<beast::tcp_stream>> sessions;
+  std::unique_ptr<Playground> playground;  // null when not served
 
   asio::awaitable<void> accept_loop();
   asio::awaitable<void> session(std::shared_ptr<beast::tcp_stream> stream);
@@ -162,12 +167,36 @@ asio::awaitable<void> AdminServer::State::session(std::shared_ptr<beast::tcp_str
   for (;;) {
     http::request_parser<http::string_body> parser;
     parser.header_limit(kHeaderLimit);
-    parser.body_limit(0);
+    parser.body_limit(boost::none);  // decided below, once the target is known
     stream->expires_after(kIdleTimeout);
     boost::system::error_code ec;
+    co_await http::async_read_header(*stream, buffer, parser,
+                                     asio::redirect_error(asio::use_awaitable, ec));
+    if (ec) break;  // closed, timed out, stopped, or malformed: nothing worth answering
+    // Only the playground's explain takes a body (its own limit); everything else none.
+    const auto& header = parser.get();
+    const std::string_view path(header.target().data(),
+                                std::min(header.target().size(), header.target().find('?')));
+    if (playground && header.method() == http::verb::post && path == "/policy/explain") {
+      if (parser.content_length() && *parser.content_length() > playground->body_limit()) {
+        http::response<http::string_body> too_large{http::status::payload_too_large,
+                                                    header.version()};
+        too_large.set(http::field::content_type, "application/json");
+        too_large.body() = "{\"error\":{\"code\":\"request_too_large\",\"message\":\"at most " +
+                           std::to_string(playground->body_limit()) + " bytes\"}}";
+        too_large.keep_alive(false);
+        too_large.prepare_payload();
+        co_await http::async_write(*stream, too_large,
+                                   asio::redirect_error(asio::use_awaitable, ec));
+        break;
+      }
+      parser.body_limit(playground->body_limit());
+    } else if (parser.chunked() || parser.content_length().value_or(0) > 0) {
+      break;  // admin requests carry no body
+    }
     co_await http::async_read(*stream, buffer, parser,
                               asio::redirect_error(asio::use_awaitable, ec));
-    if (ec) break;  // closed, timed out, stopped, or malformed: nothing worth answering
+    if (ec) break;
     const http::request<http::string_body> request = parser.release();
     http::response<http::string_body> response = co_await handle(request);
     response.version(request.version());
@@ -189,6 +218,16 @@ asio::awaitable<http::response<http::string_body>> AdminServer::State::handle(
   std::string_view target(request.target().data(), request.target().size());
   if (auto q = target.find('?'); q != std::string_view::npos) target = target.substr(0, q);
   const bool head = request.method() == http::verb::head;
+  if (playground && Playground::serves(target)) {
+    response = co_await playground->handle(request);
+    response.set(http::field::cache_control, "no-store");
+    if (head) {
+      const auto size = response.body().size();
+      response.body().clear();
+      response.content_length(size);
+    }
+    co_return response;
+  }
   if (request.method() != http::verb::get && !head) {
     response.result(http::status::method_not_allowed);
     response.set(http::field::allow, "GET, HEAD");
@@ -214,7 +253,8 @@ asio::awaitable<http::response<http::string_body>> AdminServer::State::handle(
   } else {
     response.result(http::status::not_found);
     response.set(http::field::content_type, "text/plain; charset=utf-8");
-    response.body() = "not found: try /healthz, /readyz or /metrics\n";
+    response.body() = playground ? "not found: try /healthz, /readyz, /metrics or /playground\n"
+                                 : "not found: try /healthz, /readyz or /metrics\n";
   }
   if (head) {
     // HEAD: same headers, Content-Length of the GET body, no body.
@@ -339,6 +379,7 @@ void AdminServer::start() {
 void AdminServer::stop() {
   if (!state_ || state_->stopped.exchange(true)) return;
   auto state = state_;
+  if (state->playground) state->playground->stop();  // before the io_context can go away
   // The acceptor and each session's stream belong to their strands: close them there.
   asio::post(state->acceptor_strand, [state] {
     boost::system::error_code ignored;

@@ -6,7 +6,9 @@
 //                 connect probe with a short timeout, cached for a few seconds) is in the detail,
 //                 and fails readiness only for upstreams configured with `gates_readiness: true`;
 //   GET /metrics  the Prometheus exposition of Metrics (text/plain; version=0.0.4), including
-//                 switchyard_upstream_reachable from the same probes.
+//                 switchyard_upstream_reachable from the same probes;
+//   GET /playground, POST /policy/explain, GET /policy/source: the policy playground
+//                 (playground.h), when ReadinessSources::playground is set and a policy store is.
 // It depends on nothing of the request pipeline: what readiness looks at comes in ReadinessSources.
 #pragma once
 
@@ -47,6 +49,7 @@ struct ReadinessSources {
   std::vector<ReadinessUpstream> upstreams;
   std::chrono::milliseconds probe_timeout{1000};
   std::chrono::milliseconds probe_cache{5000};  // a probe result is reused this long
+  bool playground = true;                       // serve the playground (needs `policy`)
 };
 
 class AdminServer {

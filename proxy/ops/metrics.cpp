@@ -386,6 +386,22 @@ std::string Metrics::render() const {
                 "Classifications that failed and were handled fail-closed.");
   append_sample_u(out, "switchyard_classifier_errors_total", {}, classifier_errors_.load(kRelaxed));
 
+  // Appears once a shadow policy judged a request; then every pair, so rates start at zero.
+  bool shadowed = false;
+  for (const auto& count : shadow_decisions_) shadowed = shadowed || count.load(kRelaxed) > 0;
+  if (shadowed) {
+    append_header(out, "switchyard_shadow_decisions_total", "counter",
+                  "Requests judged by the shadow policy too, by the live policy's handling and "
+                  "the shadow policy's (which never changes the route).");
+    for (std::size_t live = 0; live < kHandlingCount; ++live) {
+      for (std::size_t shadow = 0; shadow < kHandlingCount; ++shadow) {
+        append_sample_u(out, "switchyard_shadow_decisions_total",
+                        {{"live", kHandlingNames[live]}, {"shadow", kHandlingNames[shadow]}},
+                        shadow_decisions_[live * kHandlingCount + shadow].load(kRelaxed));
+      }
+    }
+  }
+
   append_header(out, "switchyard_proxy_overhead_seconds", "histogram",
                 "Time spent in the proxy per request, upstream wait excluded.");
   append_histogram(out, "switchyard_proxy_overhead_seconds", overhead_);

@@ -22,6 +22,7 @@
 //   reloads:   PolicyReloader calls count_policy_reload() and register_policy().
 #pragma once
 
+#include <algorithm>
 #include <array>
 #include <atomic>
 #include <chrono>
@@ -124,6 +125,10 @@ class Metrics {
     upstream_reachable_[clamp(id)].store(reachable ? 1 : 0, kRelaxed);
   }
   std::optional<bool> upstream_reachable(UpstreamId id) const noexcept;
+  // A request judged by the shadow policy too (design section 8): its live and shadow handling.
+  void count_shadow_decision(policy::Handling live, policy::Handling shadow) noexcept {
+    shadow_decisions_[shadow_index(live, shadow)].fetch_add(1, kRelaxed);
+  }
   Gauge& active_connections() noexcept { return active_connections_; }
   Gauge& active_streams() noexcept { return active_streams_; }
 
@@ -137,6 +142,9 @@ class Metrics {
   std::uint64_t rule_matches(std::string_view rule_id) const noexcept;
   std::uint64_t policy_reloads(bool success) const noexcept;
   std::uint64_t upstream_errors(UpstreamId id, UpstreamErrorKind kind) const noexcept;
+  std::uint64_t shadow_decisions(policy::Handling live, policy::Handling shadow) const noexcept {
+    return shadow_decisions_[shadow_index(live, shadow)].load(kRelaxed);
+  }
 
  private:
   static constexpr auto kRelaxed = std::memory_order_relaxed;
@@ -147,9 +155,16 @@ class Metrics {
                                    std::optional<policy::Handling> handling,
                                    unsigned status) noexcept;
   UpstreamId clamp(UpstreamId id) const noexcept;
+  static constexpr std::size_t kHandlingCount = kHandlingSlots - 1;  // without "none"
+  static std::size_t shadow_index(policy::Handling live, policy::Handling shadow) noexcept {
+    return std::min<std::size_t>(static_cast<std::size_t>(live), kHandlingCount - 1) *
+               kHandlingCount +
+           std::min<std::size_t>(static_cast<std::size_t>(shadow), kHandlingCount - 1);
+  }
 
   std::array<std::atomic<std::uint64_t>, kApiSlots * kHandlingSlots * kStatusClasses> requests_{};
   std::atomic<std::uint64_t> classifier_errors_{0};
+  std::array<std::atomic<std::uint64_t>, kHandlingCount * kHandlingCount> shadow_decisions_{};
   Histogram overhead_;
   std::array<Histogram, kMaxUpstreams> upstream_latency_;
   std::array<Histogram, kMaxUpstreams> stream_ttfb_;

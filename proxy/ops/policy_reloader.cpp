@@ -283,10 +283,15 @@ ReloadResult PolicyReloader::last_result() const {
 // on disk name now. Caller holds state_mutex_.
 std::string PolicyReloader::fingerprint() {
   std::set<fs::path> files;
-  if (auto current = store_.current()) {
-    for (const auto& file : current->files()) files.insert(file.lexically_normal());
+  const auto pair = store_.pair();
+  for (const auto* policy : {pair->live.get(), pair->shadow.get()}) {
+    if (policy == nullptr) continue;
+    for (const auto& file : policy->files()) files.insert(file.lexically_normal());
   }
   for (const auto& file : discover_files(store_.file())) files.insert(file);
+  if (store_.shadow_file()) {
+    for (const auto& file : discover_files(*store_.shadow_file())) files.insert(file);
+  }
   std::string material;
   for (const auto& file : files) {
     bool exists = false;
@@ -354,31 +359,51 @@ ReloadResult PolicyReloader::reload_now(ReloadTrigger trigger) {
   }
   ReloadResult result;
   result.trigger = trigger;
-  const std::shared_ptr<const policy::Policy> old = store_.current();
-  if (old) {
-    result.old_name = old->name();
-    result.old_version = old->version();
-    result.old_sha256 = old->sha256();
+  const std::shared_ptr<const PolicyPair> old = store_.pair();
+  if (old->live) {
+    result.old_name = old->live->name();
+    result.old_version = old->live->version();
+    result.old_sha256 = old->live->sha256();
   }
-  try {
-    std::shared_ptr<const policy::Policy> next = options_.loader(store_.file());
-    if (!next) throw std::runtime_error(store_.file().string() + ": loader returned no policy");
+  if (old->shadow) {
+    result.old_shadow_name = old->shadow->name();
+    result.old_shadow_version = old->shadow->version();
+    result.old_shadow_sha256 = old->shadow->sha256();
+  }
+  // Both files are loaded, and all their errors collected, before anything swaps.
+  auto load = [&](const fs::path& file) -> std::shared_ptr<const policy::Policy> {
     try {
-      metrics_.register_policy(*next);  // ids first, so no match of the new policy goes uncounted
+      auto next = options_.loader(file);
+      if (!next) throw std::runtime_error(file.string() + ": loader returned no policy");
+      return next;
+    } catch (const policy::PolicyError& e) {
+      result.errors.insert(result.errors.end(), e.errors().begin(), e.errors().end());
+      if (e.errors().empty()) result.errors.push_back(e.what());
     } catch (const std::exception& e) {
-      metrics_.set_policy_info(next->name(), next->version(), next->sha256());
+      result.errors.push_back(e.what());
+    }
+    return nullptr;
+  };
+  PolicyPair next;
+  next.live = load(store_.file());
+  if (store_.shadow_file()) next.shadow = load(*store_.shadow_file());
+  if (next.live && (next.shadow || !store_.shadow_file())) {
+    try {
+      metrics_.register_policy(*next.live);  // ids first: no match of the new policy uncounted
+    } catch (const std::exception& e) {
+      metrics_.set_policy_info(next.live->name(), next.live->version(), next.live->sha256());
       log::warn("could not pre-register the policy's rule ids", {{"error", e.what()}});
     }
-    store_.swap(next);
     result.ok = true;
-    result.new_name = next->name();
-    result.new_version = next->version();
-    result.new_sha256 = next->sha256();
-  } catch (const policy::PolicyError& e) {
-    result.errors = e.errors();
-    if (result.errors.empty()) result.errors.push_back(e.what());
-  } catch (const std::exception& e) {
-    result.errors.push_back(e.what());
+    result.new_name = next.live->name();
+    result.new_version = next.live->version();
+    result.new_sha256 = next.live->sha256();
+    if (next.shadow) {
+      result.new_shadow_name = next.shadow->name();
+      result.new_shadow_version = next.shadow->version();
+      result.new_shadow_sha256 = next.shadow->sha256();
+    }
+    store_.swap(std::move(next));  // one pointer: live and shadow change together
   }
   metrics_.count_policy_reload(result.ok);
 
@@ -388,7 +413,9 @@ ReloadResult PolicyReloader::reload_now(ReloadTrigger trigger) {
                                   {"policy", result.new_name},
                                   {"old_version", result.old_version},
                                   {"new_version", result.new_version},
-                                  {"sha256", result.new_sha256}});
+                                  {"sha256", result.new_sha256},
+                                  {"shadow_policy", result.new_shadow_name},
+                                  {"shadow_version", result.new_shadow_version}});
   } else {
     for (const auto& error : result.errors) {
       log::error("policy reload error", {{"trigger", trigger_name}, {"error", error}});
@@ -409,6 +436,13 @@ ReloadResult PolicyReloader::reload_now(ReloadTrigger trigger) {
     record["policy_file"] = store_.file().string();
     record["old_policy"] = policy_json(result.old_name, result.old_version, result.old_sha256);
     record["new_policy"] = policy_json(result.new_name, result.new_version, result.new_sha256);
+    if (store_.shadow_file()) {
+      record["shadow_policy_file"] = store_.shadow_file()->string();
+      record["old_shadow_policy"] =
+          policy_json(result.old_shadow_name, result.old_shadow_version, result.old_shadow_sha256);
+      record["new_shadow_policy"] =
+          policy_json(result.new_shadow_name, result.new_shadow_version, result.new_shadow_sha256);
+    }
     if (!result.ok) {
       record["error"] = join(result.errors);
       boost::json::array errors;

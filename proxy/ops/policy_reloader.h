@@ -1,10 +1,13 @@
-// Hot policy reload: on SIGHUP, on request, and when the policy file or any file it includes
-// changes (inotify on their directories, which also sees editors that save by rename and Kubernetes
-// ConfigMap updates that swap the `..data` symlink; plus a slow content poll as a safety net). The
-// new policy is loaded and its tests run on the reloader's own thread, never on the request path;
-// on success the PolicyStore swaps atomically, and requests in flight keep the shared_ptr they
-// started with. A failed reload keeps the old policy serving. Every attempt is logged (errors as
-// FILE:LINE:COL), written to the audit log as a `policy_reload` record and counted in metrics.
+// Hot policy reload: on SIGHUP, on request, and when the policy file, the shadow policy file or any
+// file they include changes (inotify on their directories, which also sees editors that save by
+// rename and Kubernetes ConfigMap updates that swap the `..data` symlink; plus a slow content poll
+// as a safety net). The new policy is loaded and its tests run on the reloader's own thread, never
+// on the request path; on success the PolicyStore swaps atomically, and requests in flight keep the
+// shared_ptr they started with. A failed reload keeps the old policy serving. The live and the
+// shadow policy are one pair: both are loaded (and their tests run) at every reload, and they swap
+// together or not at all, so a broken shadow policy holds back a live change too (the errors name
+// the file). Every attempt is logged (errors as FILE:LINE:COL), written to the audit log as a
+// `policy_reload` record and counted in metrics.
 #pragma once
 
 #include <chrono>
@@ -34,6 +37,9 @@ struct ReloadResult {
   std::vector<std::string> errors;  // "FILE:LINE:COL: field.path: message" when the policy said so
   std::string old_name, old_version, old_sha256;
   std::string new_name, new_version, new_sha256;  // empty on failure
+  // The shadow policy, when one is configured: it reloads with the live policy, as one pair.
+  std::string old_shadow_name, old_shadow_version, old_shadow_sha256;
+  std::string new_shadow_name, new_shadow_version, new_shadow_sha256;  // empty on failure
 };
 
 struct ReloaderOptions {

@@ -14,6 +14,31 @@ double to_ms(std::chrono::nanoseconds d) {
 // Written through a template over the writer: audit::AuditBodyWriter in the proxy; the unit tests
 // hold it to audit::AuditDomWriter's DOM, serialized the way the file sink did before
 // (byte-identical records).
+// The shadow policy's verdict (design section 8), in the live verdict's own shapes.
+template <class W>
+void write_shadow(W& r, const policy::Policy& policy, const policy::Classification& c) {
+  r.open("shadow");
+  r.open("policy");
+  r.str("name", policy.name());
+  r.str("version", policy.version());
+  r.str("sha256", policy.sha256());
+  r.close();
+  r.str("handling", policy::to_string(c.handling));
+  r.str("level", c.level);
+  r.open_array("rules");
+  for (const auto& m : c.matches) {
+    r.open_item();
+    r.str("id", m.id);
+    r.str("category", m.category);
+    r.unum("count", m.count);
+    r.str("handling", policy::to_string(m.handling));
+    r.close();
+  }
+  r.close();
+  if (c.classifier_error) r.str("classifier_error", c.error);
+  r.close();
+}
+
 template <class W>
 void write_decision(W& r, const RequestContext& ctx, bool fallback) {
   const Config& config = *ctx.worker.shared.config;
@@ -56,6 +81,7 @@ void write_decision(W& r, const RequestContext& ctx, bool fallback) {
     r.str("sha256", ctx.policy->sha256());
     r.close();
   }
+  if (ctx.shadow && ctx.shadow_policy != nullptr) write_shadow(r, *ctx.shadow_policy, *ctx.shadow);
   // The prompt as the auditor knows it: every extracted text segment joined by '\n'.
   std::string joined;
   std::size_t total = 0;

@@ -260,20 +260,31 @@ class Pipeline {
     ctx_.parsed = std::move(parsed.value());
     ctx_.parsed_ok = true;
 
-    ctx_.policy = s_.policies->current();
-    if (!ctx_.policy) {
-      co_await fail(d, 503, "policy_unavailable", "No policy is loaded; nothing is forwarded");
-      co_return;
+    {
+      // One load of the pair: the live and the shadow policy always come from the same reload.
+      std::shared_ptr<const PolicyPair> pair = s_.policies->pair();
+      if (!pair->live) {
+        co_await fail(d, 503, "policy_unavailable", "No policy is loaded; nothing is forwarded");
+        co_return;
+      }
+      ctx_.shadow_policy = pair->shadow.get();
+      const policy::Policy* live = pair->live.get();
+      ctx_.policy = std::shared_ptr<const policy::Policy>(std::move(pair), live);
     }
     {
       std::vector<std::string_view> views;
       views.reserve(ctx_.parsed.segments.size());
       for (const auto& seg : ctx_.parsed.segments) views.emplace_back(seg.text);
       ctx_.classification = ctx_.policy->classify(views);
+      // The same segments, one more classification; its verdict goes to the record and metrics.
+      if (ctx_.shadow_policy != nullptr) ctx_.shadow = ctx_.shadow_policy->classify(views);
     }
     if (s_.metrics != nullptr) {
       s_.metrics->count_rule_matches(ctx_.classification);
       if (ctx_.classification.classifier_error) s_.metrics->count_classifier_error();
+      if (ctx_.shadow) {
+        s_.metrics->count_shadow_decision(ctx_.classification.handling, ctx_.shadow->handling);
+      }
     }
 
     ctx_.decision = decide(config_, ctx_.parsed, ctx_.classification, s_.responses);

@@ -35,6 +35,10 @@ struct RequestContext {
   std::optional<adapters::Api> api;              // known endpoint with an adapter
   std::string client;                            // configured client name; "" without `clients`
   std::shared_ptr<const policy::Policy> policy;  // held to the end: reloads never change it midway
+  // The shadow policy of the same pair (kept alive by `policy`, which shares the pair) and its
+  // verdict: recorded and counted, never routed on.
+  const policy::Policy* shadow_policy = nullptr;
+  std::optional<policy::Classification> shadow;
   adapters::ParsedRequest parsed;
   bool parsed_ok = false;
   policy::Classification classification;

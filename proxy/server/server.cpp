@@ -108,7 +108,10 @@ Server::Server(Config config, ServerOptions options)
   shared_->metrics = options_.metrics != nullptr ? options_.metrics : &global_metrics();
 
   auto policy = options_.policy ? options_.policy : policy::Policy::load_file(config_.policy);
-  policies_ = std::make_unique<PolicyStore>(config_.policy, policy);
+  // A shadow policy that does not load (or whose tests fail) stops the start like the live one.
+  std::shared_ptr<const policy::Policy> shadow;
+  if (config_.shadow_policy) shadow = policy::Policy::load_file(*config_.shadow_policy);
+  policies_ = std::make_unique<PolicyStore>(config_.policy, policy, config_.shadow_policy, shadow);
   shared_->metrics->register_policy(*policy);
 
   // Keys come from the environment once, at startup; they are never logged.
@@ -266,11 +269,13 @@ void Server::start() {
   if (shared_->reloader) shared_->reloader->start();
   started_ = true;
   const auto policy = policies_->current();
+  const auto shadow = policies_->pair()->shadow;
   log::info("switchyard serving", {{"listen", config_.listen.host + ":" + std::to_string(port_)},
                                    {"tls", config_.tls ? "on" : "off"},
                                    {"workers", std::to_string(workers_.size())},
                                    {"policy", policy->name()},
-                                   {"policy_version", policy->version()}});
+                                   {"policy_version", policy->version()},
+                                   {"shadow_policy", shadow ? shadow->name() : std::string()}});
 }
 
 void Server::shutdown() {

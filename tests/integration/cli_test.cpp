@@ -49,7 +49,8 @@ TEST(CliBinaryTest, ExplainAndClassifyReadStdin) {
   EXPECT_EQ(classify.status, 1);  // one line was not JSON
   EXPECT_TRUE(classify.output.starts_with("{\"id\":7,\"handling\":\"internal\""))
       << classify.output;
-  EXPECT_NE(classify.output.find("\"error\":\"line 2: invalid JSON"), std::string::npos)
+  // FILE:LINE:COL, stdin named as such (docs/contract-changes.md, issue 19).
+  EXPECT_NE(classify.output.find("{\"id\":null,\"error\":\"stdin:2:1: "), std::string::npos)
       << classify.output;
 }
 

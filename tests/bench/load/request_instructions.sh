@@ -4,6 +4,7 @@
 # 4 connections, the harness's nginx stub as upstream), and the difference is divided by 2,000
 # (Switchyard: its worker threads; the floor: the whole program).
 #   tests/bench/load/request_instructions.sh noaudit   # Switchyard, audit sink discarding records
+#   tests/bench/load/request_instructions.sh noaudit-shadow  # the same with a shadow policy
 #   tests/bench/load/request_instructions.sh floor     # the bare Beast/Asio proxy (beast_floor.cpp)
 # Needs valgrind, nginx and h2load (make deps installs the last two; apt-get install valgrind).
 set -euo pipefail
@@ -28,11 +29,14 @@ fi
 
 port=29481
 case $variant in
-  noaudit) cmd=("$bench/bench_serve_without_audit" --config "$root/tests/bench/load/switchyard-bench.yaml")
+  noaudit|noaudit-shadow)
+           config=$root/tests/bench/load/switchyard-bench.yaml
+           [[ $variant == noaudit-shadow ]] && config=$root/tests/bench/load/switchyard-bench-shadow.yaml
+           cmd=("$bench/bench_serve_without_audit" --config "$config")
            export BENCH_PORT=$port BENCH_ADMIN_PORT=29482 BENCH_AUDIT_DIR=$work SWITCHYARD_LOG_LEVEL=warn
            export SWITCHYARD_AUDIT_KEY=${SWITCHYARD_AUDIT_KEY:-bench-only-audit-key-not-secret} ;;
   floor) cmd=("$bench/bench_beast_floor" --deadline-stream --listen $port --upstream 127.0.0.1:18080) ;;
-  *) echo "usage: $0 noaudit|floor" >&2; exit 2 ;;
+  *) echo "usage: $0 noaudit|noaudit-shadow|floor" >&2; exit 2 ;;
 esac
 
 total() {  # N -> the program's instruction count for N requests
@@ -49,7 +53,7 @@ total() {  # N -> the program's instruction count for N requests
     http://127.0.0.1:$port/v1/chat/completions >"$work/h2load.$n.log" 2>&1
   kill -INT $pid
   wait $pid 2>/dev/null || true
-  if [[ $variant == noaudit ]]; then
+  if [[ $variant == noaudit* ]]; then
     # The worker threads only: the policy reloader's thread re-reads the policy every 30 s, and a
     # run that one lands in would count a YAML parse too.
     callgrind_annotate --inclusive=yes --threshold=100 "$out" 2>/dev/null |

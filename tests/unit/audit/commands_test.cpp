@@ -88,6 +88,15 @@ TEST_F(AuditCommandsTest, SummaryAndReportTakeOptionsAnywhere) {
   ASSERT_EQ(first.code, 0) << first.err;
   EXPECT_NE(first.out.find("CLIENT"), std::string::npos) << first.out;
   EXPECT_EQ(run({"summary", log_, "--by=client"}).out, first.out);
+  EXPECT_EQ(first.out.find("Shadow policy"), std::string::npos) << first.out;
+
+  // --shadow is a flag: it takes no value, so the file after it is still a file.
+  const auto shadow = run({"summary", "--shadow", log_, "--by", "client"});
+  ASSERT_EQ(shadow.code, 0) << shadow.err;
+  const auto section = shadow.out.find("\nShadow policy\n");
+  ASSERT_NE(section, std::string::npos) << shadow.out;
+  EXPECT_EQ(shadow.out.substr(0, section), first.out.substr(0, section));  // the section is added
+  EXPECT_EQ(run({"summary", log_, "--by", "client", "--shadow"}).out, shadow.out);
 
   const std::string html = (dir_.path() / "report.html").string();
   const auto report = run({"report", "--html", html, "--max-rows", "3", log_});
@@ -138,6 +147,9 @@ TEST_F(AuditCommandsTest, HelpIsGeneratedForTheGroupAndEachCommand) {
                              "--status", "--request-id", "--format", "--limit"}) {
     EXPECT_NE(query.out.find(option), std::string::npos) << option;
   }
+  const auto summary = run({"summary", "--help"});
+  EXPECT_EQ(summary.code, 0);
+  EXPECT_NE(summary.out.find("--shadow"), std::string::npos) << summary.out;
 }
 
 }  // namespace

@@ -65,7 +65,8 @@ TEST(CliTest, EveryCommandHasItsOwnHelp) {
       {{"policy", "check", "--help"}, "FILE"},
       {{"policy", "test", "-h"}, "FILE"},
       {{"policy", "explain", "--help"}, "--text"},
-      {{"classify", "--help"}, "--policy"},
+      {{"policy", "diff", "--help"}, "--corpus"},
+      {{"classify", "--help"}, "--jobs"},
       {{"audit", "--help"}, "summary"},
       {{"audit", "verify", "--help"}, "--key-env"},
       {{"audit", "query", "--help"}, "--format"},
@@ -112,6 +113,7 @@ TEST(CliTest, UnknownOptionsAreUsageErrorsInEveryCommand) {
       {"policy", "check", kGlobex, "--frobnicate"},
       {"policy", "test", "--frobnicate", kGlobex},
       {"policy", "explain", kGlobex, "--text", "x", "--frobnicate"},
+      {"policy", "diff", kGlobex, kGlobex, "--corpus", "c.jsonl", "--frobnicate"},
       {"classify", "--policy", kGlobex, "--frobnicate"},
       {"audit", "summary", "audit.jsonl", "--frobnicate"},
   };
@@ -136,6 +138,16 @@ TEST(CliTest, MissingArgumentsAreUsageErrors) {
       {{"policy", "explain", "--text", "x"}, "switchyard policy explain: FILE is required"},
       {{"policy", "explain", kGlobex, "--text"}, "switchyard policy explain: --text"},
       {{"classify"}, "switchyard classify: --policy is required"},
+      {{"classify", "--policy", kGlobex, "--jobs", "0"}, "switchyard classify: --jobs"},
+      {{"classify", "--jobs", "--policy", kGlobex}, "switchyard classify: --jobs"},
+      {{"policy", "diff", kGlobex, "--corpus", "c.jsonl"},
+       "switchyard policy diff: NEW is required"},
+      {{"policy", "diff", kGlobex, kGlobex}, "switchyard policy diff: --corpus is required"},
+      {{"policy", "diff", kGlobex, kGlobex, "--corpus"}, "switchyard policy diff: --corpus"},
+      {{"policy", "diff", kGlobex, kGlobex, "--corpus", "c.jsonl", "--format", "csv"},
+       "switchyard policy diff: --format"},
+      {{"policy", "diff", kGlobex, kGlobex, "--corpus", "c.jsonl", "--jobs", "0"},
+       "switchyard policy diff: --jobs"},
   };
   for (const auto& [args, message] : cases) {
     const auto r = run(args);
@@ -185,6 +197,92 @@ TEST(CliTest, ServeCheckTakesItsOptionsInAnyOrder) {
   EXPECT_EQ(bad_level.code, 2);
   EXPECT_TRUE(bad_level.err.starts_with("switchyard serve: --log-level")) << bad_level.err;
   EXPECT_EQ(bad_level.out, "");
+}
+
+// Two small policies that differ in one keyword, and a corpus where one input changes.
+struct DiffFiles {
+  static std::string policy(const std::string& keywords) {
+    return "policy: codenames\n"
+           "levels: [public, confidential]\n"
+           "handling: {public: vendor, confidential: internal}\n"
+           "rules:\n"
+           "  - id: codenames\n"
+           "    level: confidential\n"
+           "    category: codename\n"
+           "    keywords: [" +
+           keywords + "]\n";
+  }
+  TempFile old_policy{"old.yaml", policy("Halcyon")};
+  TempFile new_policy{"new.yaml", policy("Halcyon, Kestrel")};
+  TempFile corpus{"corpus.jsonl",
+                  "{\"id\": \"a\", \"text\": \"the Halcyon plan\"}\n"
+                  "{\"id\": \"b\", \"text\": \"Kestrel ships Friday\"}\n"
+                  "{\"id\": \"c\", \"text\": \"nothing to see\"}\n"};
+};
+
+TEST(CliTest, PolicyDiffTakesItsOptionsInAnyOrder) {
+  const DiffFiles f;
+  const std::string& a = f.old_policy.path();
+  const std::string& b = f.new_policy.path();
+  const std::string& c = f.corpus.path();
+  const auto first = run({"policy", "diff", a, b, "--corpus", c});
+  ASSERT_EQ(first.code, 0) << first.err;
+  EXPECT_EQ(first.out,
+            R"({"id":"b","old":{"handling":"vendor","level":"public","rules":[]},)"
+            R"("new":{"handling":"internal","level":"confidential","rules":["codenames"]}})"
+            "\n");
+  EXPECT_TRUE(first.err.starts_with("policy diff: 3 inputs, 1 changed")) << first.err;
+  // --corpus stops taking files where the two policies begin; = and a repeated file work too.
+  for (const auto& args : std::vector<std::vector<std::string>>{
+           {"policy", "diff", "--corpus", c, a, b},
+           {"policy", "diff", "--jobs", "2", a, "--corpus=" + c, b},
+           {"policy", "diff", "--format", "jsonl", a, b, "--jobs=1", "--corpus", c}}) {
+    const auto r = run(args);
+    EXPECT_EQ(r.code, 0) << r.err;
+    EXPECT_EQ(r.out, first.out) << args[2];
+  }
+  const auto twice = run({"policy", "diff", a, b, "--corpus", c, c});
+  EXPECT_EQ(twice.code, 0) << twice.err;
+  EXPECT_EQ(twice.out, first.out + first.out);
+
+  const auto table = run({"policy", "diff", "--format", "table", a, b, "--corpus", c});
+  EXPECT_EQ(table.code, 0) << table.err;
+  EXPECT_TRUE(table.out.starts_with("ID ")) << table.out;
+  EXPECT_NE(table.out.find("+codenames"), std::string::npos) << table.out;
+
+  // The same OLD and NEW change nothing; a policy that does not load is exit 1, not a usage error.
+  const auto same = run({"policy", "diff", b, b, "--corpus", c});
+  EXPECT_EQ(same.code, 0) << same.err;
+  EXPECT_EQ(same.out, "");
+  const TempFile broken("broken.yaml", "policy: x\nrules: [\n");
+  const auto bad = run({"policy", "diff", a, broken.path(), "--corpus", c});
+  EXPECT_EQ(bad.code, 1);
+  EXPECT_TRUE(bad.err.starts_with(broken.path() + ":")) << bad.err;
+}
+
+TEST(CliTest, ClassifyTakesItsOptionsAndFilesInAnyOrder) {
+  const DiffFiles f;
+  const std::string& p = f.new_policy.path();
+  const std::string& c = f.corpus.path();
+  const auto first = run({"classify", "--policy", p, c});
+  ASSERT_EQ(first.code, 0) << first.err;
+  EXPECT_EQ(first.out,
+            R"({"id":"a","handling":"internal","level":"confidential","rules":["codenames"],)"
+            R"("categories":["codename"]})"
+            "\n"
+            R"({"id":"b","handling":"internal","level":"confidential","rules":["codenames"],)"
+            R"("categories":["codename"]})"
+            "\n"
+            R"({"id":"c","handling":"vendor","level":"public","rules":[],"categories":[]})"
+            "\n");
+  for (const auto& args :
+       std::vector<std::vector<std::string>>{{"classify", c, "--policy", p},
+                                             {"classify", "--jobs", "2", c, "--policy=" + p},
+                                             {"classify", "--policy", p, "--jobs=1", c}}) {
+    const auto r = run(args);
+    EXPECT_EQ(r.code, 0) << r.err;
+    EXPECT_EQ(r.out, first.out);
+  }
 }
 
 // Exit 1 is for a command that ran and found a problem, never for a wrong command line.
