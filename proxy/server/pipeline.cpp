@@ -15,6 +15,7 @@
 
 #include "adapters/translate/rewrite.h"
 #include "common/log.h"
+#include "proxy/server/attachment_stage.h"
 #include "proxy/server/audit_records.h"
 #include "proxy/server/decision.h"
 #include "proxy/server/endpoints.h"
@@ -265,6 +266,19 @@ class Pipeline {
       co_await fail(d, 503, "policy_unavailable", "No policy is loaded; nothing is forwarded");
       co_return;
     }
+    if (!ctx_.parsed.attachments.empty()) {
+      const AttachmentStageResult stage =
+          co_await inspect_attachments_stage(ctx_, client_, s_.inspection);
+      if (s_.metrics != nullptr) s_.metrics->count_attachments(ctx_.attachments);
+      if (stage.end == AttachmentStageEnd::kClientGone) {
+        keep_alive_ = false;  // nobody to answer: the outcome records 499
+        co_return;
+      }
+      if (stage.end == AttachmentStageEnd::kError) {
+        co_await fail_with(*stage.error);
+        co_return;
+      }
+    }
     {
       std::vector<std::string_view> views;
       views.reserve(ctx_.parsed.segments.size());
@@ -276,7 +290,9 @@ class Pipeline {
       if (ctx_.classification.classifier_error) s_.metrics->count_classifier_error();
     }
 
-    ctx_.decision = decide(config_, ctx_.parsed, ctx_.classification, s_.responses);
+    ctx_.decision =
+        decide(config_, ctx_.parsed, ctx_.classification, s_.responses,
+               ctx_.attachments.empty() ? UninspectedVerdict{} : uninspected_verdict(ctx_));
     ctx_.decided = true;
     ctx_.final_upstream = ctx_.decision.upstream;
 
@@ -313,6 +329,9 @@ class Pipeline {
     }
     if (!internal) options.redactions = ctx_.decision.redactions;
     options.target = target;
+    if (up.documents_as_text && !ctx_.parsed.attachments.empty()) {
+      options.documents_as_text = documents_as_text(ctx_);
+    }
     const bool usage_api = *ctx_.api == Api::kOpenAiChat || *ctx_.api == Api::kOpenAiCompletions;
     options.request_usage_in_stream = ctx_.parsed.stream && usage_api && target == Dialect::kOpenAi;
     const bool proxy_added_usage =

@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "adapters/adapter.h"
 #include "adapters/response_translator.h"
@@ -37,6 +38,7 @@ struct RequestContext {
   std::shared_ptr<const policy::Policy> policy;  // held to the end: reloads never change it midway
   adapters::ParsedRequest parsed;
   bool parsed_ok = false;
+  std::vector<attachments::AttachmentReport> attachments;  // by index of parsed.attachments
   policy::Classification classification;
   Decision decision;
   bool decided = false;
