@@ -35,10 +35,10 @@ std::optional<Uninspected> parse_uninspected(std::string_view name) {
 
 std::string pointer_for_record(std::string_view pointer) {
   static constexpr std::array<std::string_view, 22> kApiFields = {
-      "messages",    "content",    "input",    "output",   "system",   "instructions",
-      "source",      "data",       "url",      "image_url", "file",    "file_data",
-      "file_url",    "file_id",    "input_audio", "tools", "tool_result", "prompt",
-      "contents",    "parts",      "items",    "result"};
+      "messages", "content", "input",       "output",    "system",      "instructions",
+      "source",   "data",    "url",         "image_url", "file",        "file_data",
+      "file_url", "file_id", "input_audio", "tools",     "tool_result", "prompt",
+      "contents", "parts",   "items",       "result"};
   std::string out;
   std::size_t i = 0;
   while (i < pointer.size() && pointer[i] == '/') {

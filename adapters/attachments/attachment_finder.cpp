@@ -213,8 +213,8 @@ bool is_payload_string(std::string_view value, bool* binary) {
   if (value.size() < kMinimum) return false;
   for (const char c : value) {
     const bool alphabet = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
-                          (c >= '0' && c <= '9') || c == '+' || c == '/' || c == '=' ||
-                          c == '-' || c == '_' || c == '\n' || c == '\r';
+                          (c >= '0' && c <= '9') || c == '+' || c == '/' || c == '=' || c == '-' ||
+                          c == '_' || c == '\n' || c == '\r';
     if (!alphabet) return false;
   }
   const auto head = decode_base64(value.substr(0, kMinimum));

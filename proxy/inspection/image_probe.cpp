@@ -94,8 +94,8 @@ struct FileCloser {
 
 std::optional<PageSize> tiff_page_size(std::string_view bytes, int page) {
   l_int32 w = 0, h = 0, bps = 0, spp = 0, res = 0, cmap = 0, format = 0;
-  if (readHeaderMemTiff(reinterpret_cast<const l_uint8*>(bytes.data()), bytes.size(), page, &w,
-                        &h, &bps, &spp, &res, &cmap, &format) != 0 ||
+  if (readHeaderMemTiff(reinterpret_cast<const l_uint8*>(bytes.data()), bytes.size(), page, &w, &h,
+                        &bps, &spp, &res, &cmap, &format) != 0 ||
       w <= 0 || h <= 0) {
     return std::nullopt;
   }

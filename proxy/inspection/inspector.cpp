@@ -256,8 +256,7 @@ class Work {
         continue;
       }
       auto result = ocr(report, [&](OcrEngine& engine, Clock::time_point deadline) {
-        return engine.recognize_tiff_page(bytes, static_cast<int>(page), deadline,
-                                          context_.cancel);
+        return engine.recognize_tiff_page(bytes, static_cast<int>(page), deadline, context_.cancel);
       });
       if (!result) return;  // OCR off or out of budget: the rest cannot be read either
       if (!result->failed) report.inspected = Inspected::kOcr;

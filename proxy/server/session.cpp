@@ -7,9 +7,9 @@
 #include <poll.h>
 
 #include <array>
-#include <boost/asio/steady_timer.hpp>
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/ssl/error.hpp>
+#include <boost/asio/steady_timer.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/asio/write.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
@@ -135,11 +135,12 @@ class Session final : public ClientWriter, public SessionHandle {
   // record such as close_notify) stays readable, so the FIN behind them is then looked for on a
   // timer instead of spinning on readiness.
   void arm_watch() {
-    lowest().socket().async_wait(
-        tcp::socket::wait_read, [this, alive = std::weak_ptr<bool>(alive_)](beast::error_code ec) {
-          if (alive.expired() || !watching_ || ec) return;  // gone, stopped, or closed
-          on_readable();
-        });
+    lowest().socket().async_wait(tcp::socket::wait_read,
+                                 [this, alive = std::weak_ptr<bool>(alive_)](beast::error_code ec) {
+                                   if (alive.expired() || !watching_ || ec)
+                                     return;  // gone, stopped, or closed
+                                   on_readable();
+                                 });
   }
   void on_readable() {
     switch (peer()) {

@@ -116,9 +116,9 @@ attachments: { jobs: 1 }
     const std::string image = state.range(0) == 2 ? "clean.png" : "dense.png";
     content.push_back(boost::json::object{
         {"type", "image_url"},
-        {"image_url", boost::json::object{{"url", "data:image/png;base64," +
-                                                      attachments::encode_base64(
-                                                          testing::fixture(image))}}}});
+        {"image_url",
+         boost::json::object{{"url", "data:image/png;base64," +
+                                         attachments::encode_base64(testing::fixture(image))}}}});
   }
   const std::string body = boost::json::serialize(boost::json::object{
       {"model", "gpt-4o"},

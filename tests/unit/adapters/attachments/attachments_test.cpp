@@ -156,7 +156,8 @@ TEST(Finder, ClientTextNeverBecomesARecordField) {
   EXPECT_EQ(find(R"({"type":"input_audio","input_audio":{"data":"AA","format":"my secret"}})")
                 ->declared_type,
             "audio/unknown");
-  EXPECT_EQ(pointer_for_record("/messages/2/content/0/content/1"), "/messages/2/content/0/content/1");
+  EXPECT_EQ(pointer_for_record("/messages/2/content/0/content/1"),
+            "/messages/2/content/0/content/1");
   EXPECT_EQ(pointer_for_record("/messages/0/content/1/tool_input/4539148803436467"),
             "/messages/0/content/1/*/*");
   EXPECT_EQ(pointer_for_record("/input/3/output/0/image_url"), "/input/3/output/0/image_url");
