@@ -14,6 +14,7 @@ RUN apt-get update \
       build-essential cmake pkg-config ccache ca-certificates \
       libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev \
       libssl-dev libre2-dev libyaml-cpp-dev libicu-dev libjemalloc-dev libcli11-dev \
+      libpoppler-cpp-dev libtesseract-dev libleptonica-dev \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 COPY CMakeLists.txt CMakePresets.json ./
@@ -41,6 +42,8 @@ RUN apt-get update \
  && apt-get install -y --no-install-recommends \
       libboost-json1.81.0 libboost-url1.81.0 libboost-container1.81.0 \
       libre2-9 libyaml-cpp0.7 libicu72 libssl3 libjemalloc2 ca-certificates \
+      libpoppler-cpp0v5 libtesseract5 liblept5 \
+      tesseract-ocr-eng tesseract-ocr-deu tesseract-ocr-fra tesseract-ocr-spa \
  && apt-get clean \
  && rm -rf /var/lib/apt/lists/*
 # uid and gid 10001, as deploy/kubernetes/deployment.yaml's runAsUser/runAsGroup/fsGroup.
@@ -55,6 +58,8 @@ COPY deploy/docker/switchyard.yaml deploy/docker/switchyard-vllm.yaml deploy/doc
 # Fails the build when a shared library is missing from the runtime stage.
 RUN ! ldd /usr/local/bin/switchyard | grep "not found" \
  && switchyard policy check /etc/switchyard/policies/packs/default.yaml
+# Attachment OCR: one thread per Tesseract job (the proxy also sets this in-process).
+ENV OMP_THREAD_LIMIT=1
 USER switchyard
 WORKDIR /var/lib/switchyard
 EXPOSE 8080 9090

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "adapters/api_error.h"
+#include "adapters/attachments/attachment.h"
 
 namespace switchyard::adapters {
 
@@ -32,9 +33,13 @@ Dialect dialect_of(Api api);
 
 // One piece of text to classify. `path` is a JSON Pointer into the body (RFC 6901); text that lives
 // inside a JSON-encoded string (tool call arguments) has the pointer of that string.
+// Text read from an attachment (a PDF page, an OCR'd image) has a pointer with a fragment
+// ("/messages/0/content/1#page=3") and the attachment's index: it is not a string of the body, so
+// it can be classified but not redacted in place.
 struct TextSegment {
   std::string path;
   std::string text;
+  std::int32_t attachment = -1;  // index into ParsedRequest::attachments; -1: text of the body
 };
 
 struct ParsedRequest {
@@ -49,9 +54,11 @@ struct ParsedRequest {
   // byte reaches the upstream unchanged. Empty when the request was built in code (then the body
   // value is serialized instead).
   std::string raw_body;
-  // Base64 images, files and audio that were not extracted as text (attachments the classifier
-  // cannot read); a policy may route such requests internally.
+  // Base64 images, files and audio that were not extracted as text.
   std::uint32_t binary_payloads = 0;
+  // Every attachment part or block, in document order; inspected by the pipeline before
+  // classification (proxy/inspection), which appends their text to `segments`.
+  std::vector<attachments::Attachment> attachments;
 };
 
 class Adapter {

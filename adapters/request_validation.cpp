@@ -159,6 +159,7 @@ void finish_extraction(ParsedRequest& request) {
   extract_text(request.body, result);
   request.segments = std::move(result.segments);
   request.binary_payloads = result.binary_payloads;
+  request.attachments = std::move(result.attachments);
 }
 
 }  // namespace switchyard::adapters

@@ -7,6 +7,7 @@
 #include <array>
 #include <boost/json.hpp>
 
+#include "adapters/attachments/attachment_finder.h"
 #include "adapters/json_fields.h"
 
 namespace switchyard::adapters {
@@ -64,6 +65,14 @@ class Extractor {
   void walk_object(const json::object& object, bool free_form, std::string_view parent_key,
                    bool top_level) {
     std::string_view type = free_form ? std::string_view() : string_at(object, "type");
+    if (!type.empty()) {
+      if (auto attachment = attachments::find_attachment(object, type, path_)) {
+        // Inspected later, by the attachment stage. Its payload string is still skipped or
+        // emitted by the rules below (binary payloads are skipped, text ones stay text too).
+        if (!attachment->data_pointer.empty()) payloads_.push_back(attachment->data_pointer);
+        result_.attachments.push_back(std::move(*attachment));
+      }
+    }
     for (const json::key_value_pair& member : object) {
       std::string_view key(member.key().data(), member.key().size());
       const json::value& child = member.value();
@@ -102,14 +111,14 @@ class Extractor {
     if (key == "data") {
       // Anthropic image/document source {"type":"base64","media_type":...,"data":...}.
       if (type == "base64" && is_binary_media_type(string_at(object, "media_type"))) {
-        ++result_.binary_payloads;
+        stray(text, string_at(object, "media_type"));
         return true;
       }
       // Anthropic redacted_thinking: encrypted by the vendor, opaque to everyone else.
       if (type == "redacted_thinking") return true;
       // OpenAI {"type":"input_audio","input_audio":{"data":<base64>,"format":"wav"}}.
       if (parent_key == "input_audio") {
-        ++result_.binary_payloads;
+        stray(text, "audio/unknown");
         return true;
       }
     }
@@ -117,20 +126,37 @@ class Extractor {
     // file parts {"file_data":"data:application/pdf;base64,..."}.
     if ((key == "url" && parent_key == "image_url") || key == "image_url" || key == "file_data") {
       if (is_binary_data_url(text)) {
-        ++result_.binary_payloads;
+        stray(text, {});
         return true;
       }
     }
     return false;
   }
 
+  // A binary payload is never text. Outside any part this proxy recognizes it is still an
+  // attachment, inspected like the others (fail closed for shapes the APIs add tomorrow).
+  void stray(std::string_view value, std::string_view declared_type, bool binary = true) {
+    if (binary) ++result_.binary_payloads;
+    if (std::find(payloads_.begin(), payloads_.end(), path_) != payloads_.end()) return;
+    result_.attachments.push_back(attachments::stray_payload(path_, value, declared_type));
+  }
+
   void emit(const json::string& s) {
     if (s.empty()) return;
-    result_.segments.push_back(TextSegment{path_, std::string(s.data(), s.size())});
+    const std::string_view text(s.data(), s.size());
+    // A file in a shape no API listed yet (a new part type, a tool's argument): inspected like
+    // any attachment. Binary payloads are no text; text ones are classified as text as well.
+    bool binary = false;
+    if (attachments::is_payload_string(text, &binary)) {
+      stray(text, {}, binary);
+      if (binary) return;
+    }
+    result_.segments.push_back(TextSegment{path_, std::string(text)});
   }
 
   ExtractionResult& result_;
   std::string path_;
+  std::vector<std::string> payloads_;  // data pointers of the attachments found so far
 };
 
 bool starts_with_ci(std::string_view text, std::string_view prefix) {

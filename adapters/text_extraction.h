@@ -15,7 +15,8 @@ namespace switchyard::adapters {
 
 struct ExtractionResult {
   std::vector<TextSegment> segments;
-  std::uint32_t binary_payloads = 0;  // base64 images/files/audio skipped
+  std::uint32_t binary_payloads = 0;                 // base64 images/files/audio skipped
+  std::vector<attachments::Attachment> attachments;  // every attachment part, in document order
 };
 
 // Walks `body` in document order (deterministic: same body, same segments). Empty strings are not

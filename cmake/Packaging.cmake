@@ -49,6 +49,9 @@ set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)  # switchyard_VERSION_ARCH.deb
 set(CPACK_DEBIAN_PACKAGE_SECTION net)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)  # the shared libraries, from dpkg-shlibdeps
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "adduser, procps")  # procps: the unit's /bin/kill
+# OCR of attachments needs language data, which no shared library pulls in; without it images are
+# unread and take the policy's uninspected handling (docs/attachments.md).
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "tesseract-ocr-eng")
 set(CPACK_DEBIAN_PACKAGE_CONTROL_EXTRA ${PROJECT_SOURCE_DIR}/deploy/debian/postinst
     ${PROJECT_SOURCE_DIR}/deploy/debian/prerm ${PROJECT_SOURCE_DIR}/deploy/debian/postrm
     ${packaging}/conffiles)

@@ -50,6 +50,7 @@ std::shared_ptr<const Policy> build(PolicySource parsed, std::vector<std::string
   const PolicyFileSpec& root = source->files[0];
   impl->name = root.name;
   impl->version = root.version;
+  if (root.uninspected) impl->uninspected = *root.uninspected;
   if (errors.empty()) {
     impl->classifier = compile_closure(*source, 0, limits, &errors);
     // Each included file's tests run against what that file sees, with its own levels.
@@ -148,5 +149,8 @@ const std::string& Policy::version() const { return impl_->version; }
 const std::string& Policy::sha256() const { return impl_->sha256; }
 const std::vector<std::filesystem::path>& Policy::files() const { return impl_->files; }
 Handling Policy::strictest_handling() const { return impl_->classifier->strictest_handling(); }
+Handling Policy::uninspected_handling(UninspectedKind kind) const {
+  return impl_->uninspected[static_cast<std::size_t>(kind)];
+}
 
 }  // namespace switchyard::policy

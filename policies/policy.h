@@ -3,6 +3,7 @@
 // and reload only); classify() never throws and never reports "no match" when the matcher failed.
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
@@ -21,6 +22,17 @@ enum class Handling : std::uint8_t { kVendor = 0, kRedact = 1, kInternal = 2, kB
 
 std::string_view to_string(Handling handling);
 std::optional<Handling> parse_handling(std::string_view text);
+
+// Why an attachment could not be read, as the policy's `uninspected:` keys name it (design 8).
+enum class UninspectedKind : std::uint8_t {
+  kRemoteUrl,
+  kFileReference,
+  kAudioVideo,
+  kUnreadable,
+  kOverLimit
+};
+inline constexpr std::size_t kUninspectedKinds = 5;
+using UninspectedHandlings = std::array<Handling, kUninspectedKinds>;
 
 // A matched value, as byte offsets into the ORIGINAL text of one input segment (not the normalized
 // view), so that redaction and explain point at what the client sent.
@@ -114,6 +126,8 @@ class Policy {
   const std::string& sha256() const;  // hex, over the bytes of every file in include order
   const std::vector<std::filesystem::path>& files() const;  // the file and everything it includes
   Handling strictest_handling() const;
+  // The handling of a request that carries an attachment of this kind the proxy could not read.
+  Handling uninspected_handling(UninspectedKind kind) const;
 
   ~Policy();
   Policy(const Policy&) = delete;

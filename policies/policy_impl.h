@@ -20,6 +20,8 @@ struct Policy::Impl {
   std::vector<std::filesystem::path> files;
   std::vector<RuleInfo> rules;
   std::shared_ptr<const Classifier> classifier;
+  UninspectedHandlings uninspected{Handling::kInternal, Handling::kInternal, Handling::kInternal,
+                                   Handling::kInternal, Handling::kInternal};
   std::shared_ptr<const PolicySource> source;
   // For running tests: each file that has tests, with the classifier of what that file sees.
   std::vector<std::pair<std::size_t, std::shared_ptr<const Classifier>>> test_targets;

@@ -2,6 +2,8 @@
 // one run of `switchyard policy check` shows every problem of a file.
 #include "policies/policy_loader.h"
 
+#include "policies/uninspected_handling.h"
+
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
@@ -19,8 +21,9 @@ namespace {
 
 namespace fs = std::filesystem;
 
-const std::vector<std::string_view> kTopKeys = {"policy", "version",  "description", "include",
-                                                "levels", "handling", "rules",       "tests"};
+const std::vector<std::string_view> kTopKeys = {"policy",  "version", "description",
+                                                "include", "levels",  "handling",
+                                                "rules",   "tests",   "uninspected"};
 const std::vector<std::string_view> kRuleKeys = {
     "id",      "description",    "level", "category",  "keywords", "regex",   "validate",
     "context", "context_window", "allow", "min_count", "handling", "enabled", "case_sensitive"};
@@ -581,6 +584,14 @@ struct Loader {
             scratch.handling_marks.push_back(mark_of(it->first));
           }
         }
+      } else if (key == "uninspected") {
+        if (index != 0) {
+          reader.error(fallback, key,
+                       "set by the root policy file only; an included file cannot change how "
+                       "unread attachments are handled");
+        } else {
+          scratch.uninspected = parse_uninspected(value, scratch.display, errors);
+        }
       } else if (key == "rules") {
         rules = value;
       } else if (key == "tests") {
@@ -626,6 +637,7 @@ struct Loader {
     file.includes = std::move(scratch.includes);
     file.rules = std::move(scratch.rules);
     file.tests = std::move(scratch.tests);
+    file.uninspected = scratch.uninspected;
   }
 };
 

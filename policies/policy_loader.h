@@ -54,6 +54,7 @@ struct PolicyFileSpec {
   std::vector<std::size_t> includes;  // indices into PolicySource::files
   std::vector<RuleSpec> rules;
   std::vector<TestSpec> tests;
+  std::optional<UninspectedHandlings> uninspected;  // root file only
 };
 
 // files[0] is the root; the order is the include order (depth first, each file once).

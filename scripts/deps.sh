@@ -9,6 +9,9 @@ packages=(
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
   libssl-dev libre2-dev libyaml-cpp-dev libgtest-dev libgmock-dev libbenchmark-dev
   libicu-dev libjemalloc-dev libcli11-dev
+  libpoppler-cpp-dev libtesseract-dev libleptonica-dev
+  tesseract-ocr-eng tesseract-ocr-deu tesseract-ocr-fra tesseract-ocr-spa
+  imagemagick poppler-utils qpdf fonts-dejavu-core
   nginx-light wrk nghttp2-client curl openssl ca-certificates
   chromium
   docker-compose

@@ -106,6 +106,13 @@ std::optional<std::vector<std::pair<std::uint32_t, std::string>>> apply_redactio
   return out;
 }
 
+const std::string* document_text(const RewriteOptions& options, std::string_view pointer) {
+  for (const auto& [where, text] : options.documents_as_text) {
+    if (where == pointer) return &text;
+  }
+  return nullptr;
+}
+
 Result<std::string> rewrite_request(const ParsedRequest& request, const RewriteOptions& options) {
   if (options.target != dialect_of(request.api)) return translate_request(request, options);
 
@@ -133,6 +140,18 @@ Result<std::string> rewrite_request(const ParsedRequest& request, const RewriteO
       }
       edits.push_back({range->begin, range->end, encode_json_string(text)});
     }
+  }
+
+  // Documents the upstream cannot take as files become text parts of the client's own API.
+  const std::string_view text_type = request.api == Api::kOpenAiResponses ? "input_text" : "text";
+  for (const auto& [pointer, text] : options.documents_as_text) {
+    auto range = find_json_value(json, pointer);
+    if (!range || json[range->begin] != '{') {
+      return internal_error("a document attachment was not found in the request body");
+    }
+    edits.push_back({range->begin, range->end,
+                     R"({"type":")" + std::string(text_type) + R"(","text":)" +
+                         encode_json_string(text) + "}"});
   }
 
   if (rewrite_adds_stream_usage(request, options)) {

@@ -26,7 +26,14 @@ struct RewriteOptions {
   std::vector<Redaction> redactions;     // only for handling "redact"
   Dialect target = Dialect::kOpenAi;     // the upstream's API; differs from the client's: translate
   bool request_usage_in_stream = false;  // add stream_options.include_usage for the audit's usage
+  // Document attachments (PDF and text files) sent as the text the proxy extracted, for upstreams
+  // that take no file parts (`documents: text`): JSON Pointer of the part or block -> its text. The
+  // part becomes a text part of the target's API, same-API or translated.
+  std::vector<std::pair<std::string, std::string>> documents_as_text;
 };
+
+// The text of `documents_as_text` for the part at `pointer`, or null.
+const std::string* document_text(const RewriteOptions& options, std::string_view pointer);
 
 // The request body for the upstream, or a 400 in the client's terms.
 Result<std::string> rewrite_request(const ParsedRequest& request, const RewriteOptions& options);

@@ -8,6 +8,8 @@
 #include <map>
 #include <optional>
 
+#include "adapters/attachments/data_url.h"
+#include "adapters/strict_json.h"
 #include "adapters/translate/translate_errors.h"
 #include "adapters/translate/translate_request.h"
 #include "adapters/translate/translation.h"
@@ -38,6 +40,20 @@ std::string item(std::string_view base, std::size_t index) {
   path.append(std::to_string(index));
   path.push_back(']');
   return path;
+}
+
+// "messages[2].content[1]" -> "/messages/2/content/1": where documents_as_text names a part.
+std::string pointer_of(std::string_view path) {
+  std::string out;
+  for (char c : path) {
+    if (c == '.' || c == '[') {
+      out.push_back('/');
+    } else if (c != ']') {
+      out.push_back(c);
+    }
+  }
+  if (!out.empty() && out.front() != '/') out.insert(out.begin(), '/');
+  return out;
 }
 
 // null counts as absent: several OpenAI clients send every optional field, set to null.
@@ -218,8 +234,129 @@ MaybeError anthropic_image_block(const json::object& block, const std::string& p
   return std::nullopt;
 }
 
+// An Anthropic document: a PDF becomes an OpenAI file part (or its extracted text when the upstream
+// takes no files), a text document a text part, a content document its own parts. URLs and file
+// ids name bytes the OpenAI API cannot fetch.
+MaybeError anthropic_document_block(const json::object& block, const std::string& path,
+                                    const RewriteOptions& options, json::array& parts) {
+  if (auto error = only_known(block, path,
+                              {"type", "source", "title", "context", "citations", "cache_control"},
+                              kToOpenAi)) {
+    return error;
+  }
+  if (const auto* citations = get(block, "citations")) {
+    const json::object* c = citations->if_object();
+    const json::value* enabled = c != nullptr ? c->if_contains("enabled") : nullptr;
+    if (enabled != nullptr && !(enabled->is_bool() && !enabled->get_bool())) {
+      return untranslatable(field(path, "citations"),
+                            "(document citations) cannot be translated to the OpenAI Chat "
+                            "Completions API");
+    }
+  }
+  std::string heading;
+  for (std::string_view key : {"title", "context"}) {
+    if (const json::value* text = get(block, key)) {
+      if (auto error = need_string(text, field(path, key))) return error;
+      heading.append(text->get_string()).append("\n\n");
+    }
+  }
+  if (const std::string* text = document_text(options, pointer_of(path))) {
+    parts.push_back(text_part(*text));
+    return std::nullopt;
+  }
+  const json::value* source = get(block, "source");
+  const std::string source_path = field(path, "source");
+  if (source == nullptr || !source->is_object()) return malformed(source_path, "must be an object");
+  const json::object& src = source->get_object();
+  const std::string_view kind = type_of(src);
+  if (kind == "text") {
+    const json::value* data = get(src, "data");
+    if (auto error = need_string(data, field(source_path, "data"))) return error;
+    parts.push_back(text_part(heading + std::string(data->get_string())));
+    return std::nullopt;
+  }
+  if (kind == "content") {
+    const json::value* content = get(src, "content");
+    const std::string content_path = field(source_path, "content");
+    if (!heading.empty()) parts.push_back(text_part(heading));
+    if (content != nullptr && content->is_string()) {
+      parts.push_back(text_part(content->get_string()));
+      return std::nullopt;
+    }
+    if (content == nullptr || !content->is_array()) {
+      return malformed(content_path, "must be a string or an array of blocks");
+    }
+    for (std::size_t i = 0; i < content->get_array().size(); ++i) {
+      const std::string element_path = item(content_path, i);
+      if (auto error = need_object(content->get_array()[i], element_path)) return error;
+      const json::object& element = content->get_array()[i].get_object();
+      const std::string_view type = type_of(element);
+      MaybeError error;
+      if (type == "text") {
+        error = anthropic_text_block(element, element_path, parts);
+      } else if (type == "image") {
+        error = anthropic_image_block(element, element_path, parts);
+      } else {
+        return untranslatable(field(element_path, "type"), kToOpenAi);
+      }
+      if (error) return error;
+    }
+    return std::nullopt;
+  }
+  if (kind == "base64") {
+    const json::value* media_type = get(src, "media_type");
+    const json::value* data = get(src, "data");
+    if (auto error = need_string(media_type, field(source_path, "media_type"))) return error;
+    if (auto error = need_string(data, field(source_path, "data"))) return error;
+    std::string url;
+    url.reserve(data->get_string().size() + 40);
+    url.append("data:").append(media_type->get_string()).append(";base64,");
+    url.append(data->get_string());
+    const json::value* title = get(block, "title");
+    const std::string filename = title != nullptr && title->is_string()
+                                     ? std::string(title->get_string())
+                                     : std::string("document.pdf");
+    // The title is the file's name there; only a context needs a text part of its own.
+    if (const json::value* context = get(block, "context")) {
+      parts.push_back(text_part(std::string(context->get_string()) + "\n\n"));
+    }
+    parts.push_back(json::object{
+        {"type", "file"},
+        {"file", json::object{{"filename", filename}, {"file_data", std::move(url)}}}});
+    return std::nullopt;
+  }
+  return untranslatable(field(source_path, "type"),
+                        "(a document by URL or file id) cannot be translated to the OpenAI Chat "
+                        "Completions API; send it as base64 or text");
+}
+
+// An image or document inside a tool result. OpenAI tool messages hold text only: text (a text
+// document, or a document's text for an upstream with `documents: text`) stays in the tool
+// message; an image or a file part is carried to the user message that follows the tool messages,
+// and the tool message says so.
+MaybeError anthropic_tool_result_attachment(const json::object& element, std::string_view type,
+                                            const std::string& path, const RewriteOptions& options,
+                                            json::array& text_parts, json::array& carried) {
+  json::array parts;
+  MaybeError error = type == "image" ? anthropic_image_block(element, path, parts)
+                                     : anthropic_document_block(element, path, options, parts);
+  if (error) return error;
+  for (json::value& part : parts) {
+    if (type_of(part.get_object()) == "text") {
+      text_parts.push_back(std::move(part));
+      continue;
+    }
+    const std::string_view what = type_of(part.get_object()) == "file" ? "file" : "image";
+    text_parts.push_back(text_part("[The " + std::string(what) +
+                                   " of this tool result follows in the next user message.]"));
+    carried.push_back(std::move(part));
+  }
+  return std::nullopt;
+}
+
 MaybeError anthropic_tool_result(const json::object& block, const std::string& path,
-                                 json::array& messages) {
+                                 const RewriteOptions& options, json::array& messages,
+                                 json::array& carried) {
   if (auto error =
           only_known(block, path, {"type", "tool_use_id", "content", "is_error", "cache_control"},
                      kToOpenAi)) {
@@ -239,14 +376,25 @@ MaybeError anthropic_tool_result(const json::object& block, const std::string& p
         const std::string element_path = item(content_path, i);
         if (auto error = need_object(element, element_path)) return error;
         const std::string_view type = type_of(element.get_object());
-        if (type != "text") {
+        MaybeError error;
+        if (type == "text") {
+          error = anthropic_text_block(element.get_object(), element_path, parts);
+        } else if (type == "image" || type == "document") {
+          json::array attachments;
+          error = anthropic_tool_result_attachment(element.get_object(), type, element_path,
+                                                   options, parts, attachments);
+          if (!error && !attachments.empty()) {
+            carried.push_back(
+                text_part("[From the result of tool call " + std::string(id->get_string()) + ":]"));
+            for (json::value& a : attachments) carried.push_back(std::move(a));
+          }
+        } else {
           return untranslatable(field(element_path, "type"),
-                                "(a non-text tool result block) cannot be carried by an OpenAI "
-                                "Chat Completions tool message, which holds text only");
+                                "('" + std::string(type) +
+                                    "' tool result block) cannot be carried by an OpenAI Chat "
+                                    "Completions tool message, which holds text only");
         }
-        if (auto error = anthropic_text_block(element.get_object(), element_path, parts)) {
-          return error;
-        }
+        if (error) return error;
       }
       content = parts.empty() ? json::value("") : as_openai_content(std::move(parts));
     } else {
@@ -270,7 +418,7 @@ MaybeError anthropic_tool_result(const json::object& block, const std::string& p
 }
 
 MaybeError anthropic_user_message(const json::value& content, const std::string& path,
-                                  json::array& messages) {
+                                  const RewriteOptions& options, json::array& messages) {
   if (string_content(content, "user", messages)) return std::nullopt;
   json::array parts;
   // Tool results become separate `tool` messages; the blocks around them stay in order.
@@ -280,21 +428,31 @@ MaybeError anthropic_user_message(const json::value& content, const std::string&
         json::object{{"role", "user"}, {"content", as_openai_content(std::move(parts))}});
     parts = json::array();
   };
+  // Images and files of tool results: they open the user message after the tool messages (OpenAI
+  // wants the tool messages right after the assistant's tool calls).
+  json::array carried;
+  auto release = [&] {
+    for (json::value& part : carried) parts.push_back(std::move(part));
+    carried = json::array();
+  };
   if (content.is_array() && content.get_array().empty()) {
     messages.push_back(json::object{{"role", "user"}, {"content", ""}});
   }
   const auto each = [&](const json::object& block, const std::string& block_path) -> MaybeError {
     const std::string_view type = type_of(block);
+    if (type != "tool_result") release();
     if (type == "text") return anthropic_text_block(block, block_path, parts);
     if (type == "image") return anthropic_image_block(block, block_path, parts);
+    if (type == "document") return anthropic_document_block(block, block_path, options, parts);
     if (type == "tool_result") {
       flush();
-      return anthropic_tool_result(block, block_path, messages);
+      return anthropic_tool_result(block, block_path, options, messages, carried);
     }
     return untranslatable(field(block_path, "type"),
                           "('" + std::string(type) + "' block) " + std::string(kToOpenAi));
   };
   if (auto error = for_each_block(content, path, each)) return error;
+  release();
   flush();
   return std::nullopt;
 }
@@ -481,7 +639,7 @@ Result<std::string> anthropic_to_openai(const ParsedRequest& request, const Rewr
     const json::value* content = get(message, "content");
     if (content == nullptr) return malformed(field(path, "content"), "is required");
     if (role != nullptr && *role == "user") {
-      return anthropic_user_message(*content, field(path, "content"), messages);
+      return anthropic_user_message(*content, field(path, "content"), options, messages);
     }
     if (role != nullptr && *role == "assistant") {
       return anthropic_assistant_message(*content, field(path, "content"), messages);
@@ -570,6 +728,59 @@ MaybeError openai_image_part(const json::object& part, const std::string& path,
   return std::nullopt;
 }
 
+// An OpenAI file part: a PDF becomes an Anthropic base64 document, a text file a text document
+// (or either becomes its extracted text when the upstream takes no files). File ids are held by
+// OpenAI and cannot move.
+MaybeError openai_file_part(const json::object& part, const std::string& path,
+                            const RewriteOptions& options, json::array& blocks) {
+  if (auto error = only_known(part, path, {"type", "file"}, kToAnthropic)) return error;
+  const json::value* file = get(part, "file");
+  const std::string file_path = field(path, "file");
+  if (file == nullptr || !file->is_object()) return malformed(file_path, "must be an object");
+  if (auto error = only_known(file->get_object(), file_path, {"file_data", "file_id", "filename"},
+                              kToAnthropic)) {
+    return error;
+  }
+  if (const std::string* text = document_text(options, pointer_of(path))) {
+    blocks.push_back(json::object{{"type", "text"}, {"text", *text}});
+    return std::nullopt;
+  }
+  const json::value* data = get(file->get_object(), "file_data");
+  if (data == nullptr) {
+    return untranslatable(field(file_path, "file_id"),
+                          "(a file held by OpenAI) cannot be translated to the Anthropic Messages "
+                          "API; send the file itself as file_data");
+  }
+  if (auto error = need_string(data, field(file_path, "file_data"))) return error;
+  const std::string_view value = data->get_string();
+  const auto url = attachments::parse_data_url(value);
+  std::string media_type = url ? url->media_type : std::string("application/pdf");
+  std::string_view base64 = url ? url->payload : value;
+  json::object document{{"type", "document"}};
+  if (const json::value* name = get(file->get_object(), "filename"); name && name->is_string()) {
+    document["title"] = name->get_string();
+  }
+  if (media_type == "application/pdf" && (!url || url->base64)) {
+    document["source"] =
+        json::object{{"type", "base64"}, {"media_type", "application/pdf"}, {"data", base64}};
+  } else if (media_type.starts_with("text/")) {
+    auto decoded =
+        url ? attachments::decode_data_url_payload(*url) : attachments::decode_base64(base64);
+    if (!decoded || !is_valid_utf8(*decoded)) {
+      return malformed(field(file_path, "file_data"), "is not valid base64 text");
+    }
+    document["source"] =
+        json::object{{"type", "text"}, {"media_type", "text/plain"}, {"data", std::move(*decoded)}};
+  } else {
+    return untranslatable(field(file_path, "file_data"),
+                          "(a '" + media_type +
+                              "' file) cannot be translated: Anthropic takes PDF "
+                              "and text documents");
+  }
+  blocks.push_back(std::move(document));
+  return std::nullopt;
+}
+
 MaybeError openai_text_part(const json::object& part, const std::string& path,
                             json::array& blocks) {
   if (auto error = only_known(part, path, {"type", "text"}, kToAnthropic)) return error;
@@ -582,7 +793,7 @@ MaybeError openai_text_part(const json::object& part, const std::string& path,
 // Content parts of one message into Anthropic blocks; `images` says whether image parts are
 // allowed in this role.
 MaybeError openai_parts(const json::array& parts, const std::string& path, bool images,
-                        json::array& blocks) {
+                        const RewriteOptions& options, json::array& blocks) {
   for (std::size_t i = 0; i < parts.size(); ++i) {
     const std::string part_path = item(path, i);
     if (auto error = need_object(parts[i], part_path)) return error;
@@ -593,6 +804,8 @@ MaybeError openai_parts(const json::array& parts, const std::string& path, bool 
       error = openai_text_part(part, part_path, blocks);
     } else if (type == "image_url" && images) {
       error = openai_image_part(part, part_path, blocks);
+    } else if (type == "file" && images) {
+      error = openai_file_part(part, part_path, options, blocks);
     } else {
       return untranslatable(field(part_path, "type"),
                             "('" + std::string(type) + "' part) " + std::string(kToAnthropic));
@@ -672,7 +885,7 @@ json::array& blocks_of(json::object& message) {
 }
 
 MaybeError openai_message(const json::object& message, const std::string& path,
-                          AnthropicConversation& conversation) {
+                          const RewriteOptions& options, AnthropicConversation& conversation) {
   const json::value* role_value = get(message, "role");
   if (auto error = need_string(role_value, field(path, "role"))) return error;
   const std::string_view role = role_value->get_string();
@@ -693,8 +906,8 @@ MaybeError openai_message(const json::object& message, const std::string& path,
           json::object{{"type", "text"}, {"text", content->get_string()}});
     } else if (content != nullptr && content->is_array()) {
       conversation.system_single_string = false;
-      if (auto error =
-              openai_parts(content->get_array(), content_path, false, conversation.system)) {
+      if (auto error = openai_parts(content->get_array(), content_path, false, options,
+                                    conversation.system)) {
         return error;
       }
     } else {
@@ -711,7 +924,7 @@ MaybeError openai_message(const json::object& message, const std::string& path,
       converted = *content;
     } else if (content != nullptr && content->is_array()) {
       json::array blocks;
-      if (auto error = openai_parts(content->get_array(), content_path, true, blocks)) {
+      if (auto error = openai_parts(content->get_array(), content_path, true, options, blocks)) {
         return error;
       }
       converted = std::move(blocks);
@@ -761,7 +974,7 @@ MaybeError openai_message(const json::object& message, const std::string& path,
         blocks.push_back(json::object{{"type", "text"}, {"text", content->get_string()}});
       }
     } else if (content != nullptr && content->is_array()) {
-      if (auto error = openai_parts(content->get_array(), content_path, false, blocks)) {
+      if (auto error = openai_parts(content->get_array(), content_path, false, options, blocks)) {
         return error;
       }
     } else if (content != nullptr) {
@@ -788,7 +1001,7 @@ MaybeError openai_message(const json::object& message, const std::string& path,
       result["content"] = *content;
     } else if (content != nullptr && content->is_array()) {
       json::array blocks;
-      if (auto error = openai_parts(content->get_array(), content_path, false, blocks)) {
+      if (auto error = openai_parts(content->get_array(), content_path, false, options, blocks)) {
         return error;
       }
       result["content"] = std::move(blocks);
@@ -1009,7 +1222,7 @@ Result<std::string> openai_to_anthropic(const ParsedRequest& request, const Rewr
     return malformed("messages", "must be an array");
   }
   const auto each_message = [&](const json::object& message, const std::string& path) {
-    return openai_message(message, path, conversation);
+    return openai_message(message, path, options, conversation);
   };
   if (auto error = for_each_object(messages->get_array(), "messages", each_message)) {
     return *error;

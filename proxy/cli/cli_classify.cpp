@@ -1,11 +1,18 @@
 // `switchyard classify --policy FILE [CORPUS...]` (design section 3): a policy against a corpus at
 // the classifier's own speed. Input is read in large blocks and parsed without a DOM
 // (jsonl_input.h), output is written through one large buffer; see docs/benchmarks.md for the
-// figures.
+// figures. With `--file PATH`, classifies that document or screenshot as the proxy reads an
+// attachment.
 #include <unistd.h>
 
+#include <boost/json.hpp>
+
+#include <algorithm>
 #include <cstdio>
+#include <iostream>
 #include <memory>
+#include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <system_error>
@@ -15,6 +22,7 @@
 #include "common/json_write.h"
 #include "policies/policy.h"
 #include "proxy/cli/cli.h"
+#include "proxy/cli/cli_file.h"
 #include "proxy/cli/corpus.h"
 
 namespace switchyard::cli {
@@ -25,6 +33,7 @@ struct ClassifyOptions {
   std::string policy_file;
   std::vector<std::string> corpus;  // stdin when empty
   unsigned jobs = default_jobs();
+  std::optional<std::string> input_file;  // --file
 };
 
 void append_verdict(std::string& out, std::string_view id_json, const policy::Classification& c) {
@@ -60,6 +69,51 @@ void append_verdict(std::string& out, std::string_view id_json, const policy::Cl
   out += "}\n";
 }
 
+// `classify --file`: one line for the file, with what the proxy's decision record would say about
+// it as an attachment (no content, no extracted text).
+int classify_file(const policy::Policy& p, const std::string& path) {
+  const FileInspection inspected = inspect_file(path);
+  std::vector<std::string_view> segments;
+  for (const auto& t : inspected.texts) segments.emplace_back(t.text);
+  const auto c = p.classify(segments);
+  policy::Handling handling = c.handling;
+  const auto& report = inspected.report;
+  if (report.uninspected) {
+    handling =
+        std::max(handling,
+                 p.uninspected_handling(static_cast<policy::UninspectedKind>(*report.uninspected)));
+  }
+  boost::json::object out;
+  out["id"] = path;
+  out["handling"] = std::string(to_string(handling));
+  out["level"] = c.level;
+  boost::json::array rules, categories;
+  std::set<std::string> seen;
+  for (const auto& m : c.matches) {
+    rules.emplace_back(m.id);
+    if (seen.insert(m.category).second) categories.emplace_back(m.category);
+  }
+  out["rules"] = std::move(rules);
+  out["categories"] = std::move(categories);
+  boost::json::object attachment{{"kind", attachments::to_string(report.kind)},
+                                 {"media_type", report.media_type},
+                                 {"bytes", report.bytes},
+                                 {"pages", report.pages},
+                                 {"inspected", attachments::to_string(report.inspected)}};
+  if (!report.declared_type.empty()) attachment["declared_media_type"] = report.declared_type;
+  if (report.uninspected) {
+    attachment["uninspected"] = attachments::to_string(*report.uninspected);
+    attachment["reason"] = report.reason;
+  } else {
+    attachment["reason"] = nullptr;
+  }
+  out["attachment"] = std::move(attachment);
+  if (c.classifier_error) out["error"] = c.error;
+  std::cout << boost::json::serialize(out) << '\n';
+  std::cout.flush();
+  return command_line::kSuccess;
+}
+
 int classify(const ClassifyOptions& options) {
   std::shared_ptr<const policy::Policy> p;
   try {
@@ -68,6 +122,7 @@ int classify(const ClassifyOptions& options) {
     for (const auto& line : e.errors()) std::fprintf(stderr, "%s\n", line.c_str());
     return command_line::kFailure;
   }
+  if (options.input_file) return classify_file(*p, *options.input_file);
   int status = command_line::kSuccess;
   OutputBuffer out(STDOUT_FILENO);
   const auto process = [&](CorpusBatch& batch) {
@@ -118,8 +173,15 @@ void add_classify_command(CLI::App& root) {
       ->required()
       ->type_name("FILE");
   add_jobs_option(*classify_command, options->jobs);
-  classify_command->add_option("CORPUS", options->corpus, "JSON Lines files (\"-\" for stdin)")
-      ->type_name("");
+  CLI::Option* corpus_option =
+      classify_command->add_option("CORPUS", options->corpus, "JSON Lines files (\"-\" for stdin)")
+          ->type_name("");
+  command_line::add_optional(*classify_command, "--file", options->input_file,
+                             "classify this document or screenshot (PDF, image, text file) instead "
+                             "of a corpus; writes one line with an \"attachment\" member as the "
+                             "decision record has it")
+      ->type_name("PATH")
+      ->excludes(corpus_option);
   command_line::on_run(*classify_command, [options] { return classify(*options); });
 }
 

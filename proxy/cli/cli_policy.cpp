@@ -1,5 +1,6 @@
 // `switchyard policy check|test|explain` (design section 3): the tools compliance staff use to
 // write a policy and see why a text gets the handling it gets (`policy diff`: cli_diff.cpp).
+#include <algorithm>
 #include <cstdio>
 #include <iostream>
 #include <iterator>
@@ -13,6 +14,7 @@
 #include "policies/finding_display.h"
 #include "policies/policy.h"
 #include "proxy/cli/cli.h"
+#include "proxy/cli/cli_file.h"
 
 namespace switchyard::cli {
 
@@ -83,30 +85,65 @@ int test(const std::string& file) {
 
 struct ExplainOptions {
   std::string file;
-  std::optional<std::string> text;  // standard input when absent
+  std::optional<std::string> text;        // standard input when absent (and no --file)
+  std::optional<std::string> input_file;  // --file: a document or screenshot
+};
+
+// One piece of text to explain; `label` names where it came from ("" for --text and stdin,
+// "page 2", "ocr", "metadata" for a file).
+struct Piece {
+  std::string label;
+  std::string text;
 };
 
 std::string read_stdin() {
   return std::string(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
 }
 
-int explain(const ExplainOptions& options) {
+int explain(const std::string& file, const std::vector<Piece>& pieces,
+            const attachments::AttachmentReport* attachment) {
   std::shared_ptr<const Policy> p;
   try {
-    p = Policy::load_file_without_tests(options.file);
+    p = Policy::load_file_without_tests(file);
   } catch (const PolicyError& e) {
     print_errors(e);
     return command_line::kFailure;
   }
-  const std::string text = options.text ? *options.text : read_stdin();
-  const std::string_view segment = text;
+  std::vector<std::string_view> segments;
+  for (const auto& piece : pieces) segments.emplace_back(piece.text);
   std::vector<policy::Finding> findings;
-  const auto c = p->explain(std::span<const std::string_view>(&segment, 1), &findings);
+  const auto c = p->explain(segments, &findings);
+  Handling handling = c.handling;
+  std::optional<Handling> unread;
+  if (attachment != nullptr && attachment->uninspected) {
+    unread =
+        p->uninspected_handling(static_cast<policy::UninspectedKind>(*attachment->uninspected));
+    handling = std::max(handling, *unread);
+  }
   std::printf("Policy:   %s %s (sha256 %.12s...)\n", p->name().c_str(), p->version().c_str(),
               p->sha256().c_str());
-  std::printf("Handling: %s: the text %s\n", std::string(to_string(c.handling)).c_str(),
-              std::string(handling_in_words(c.handling)).c_str());
+  if (attachment != nullptr) {
+    std::printf("File:     %s, %zu bytes", attachment->media_type.c_str(), attachment->bytes);
+    if (!attachment->declared_type.empty()) {
+      std::printf(" (its name says %s)", attachment->declared_type.c_str());
+    }
+    if (attachment->pages > 0) std::printf(", %u pages", attachment->pages);
+    std::printf(", read as %s\n",
+                std::string(attachments::to_string(attachment->inspected)).c_str());
+  }
+  std::printf("Handling: %s: the %s %s\n", std::string(to_string(handling)).c_str(),
+              attachment != nullptr ? "file" : "text",
+              std::string(handling_in_words(handling)).c_str());
   std::printf("Level:    %s\n", c.level.c_str());
+  if (unread) {
+    std::printf(
+        "\nPart of the file could not be read (%s: %s). The policy's uninspected handling for\n"
+        "%s is %s, and a request carrying this file gets at least that.\n",
+        std::string(attachments::to_string(*attachment->uninspected)).c_str(),
+        attachment->reason.c_str(),
+        std::string(attachments::to_string(*attachment->uninspected)).c_str(),
+        std::string(to_string(*unread)).c_str());
+  }
   if (c.classifier_error) {
     std::printf(
         "\nThe classifier could not check this text (%s), so the policy's strictest\n"
@@ -133,12 +170,16 @@ int explain(const ExplainOptions& options) {
     if (info != nullptr) std::printf(" (rule defined at %s)", info->location.c_str());
     std::printf("\n    found %zu time%s:\n", m.count, m.count == 1 ? "" : "s");
     for (const auto& f : findings) {
-      if (f.rule_id != m.id) continue;
+      if (f.rule_id != m.id || f.span.segment >= pieces.size()) continue;
+      const Piece& piece = pieces[f.span.segment];
+      const std::string_view text = piece.text;
       const auto [line, column] = line_column(text, f.span.begin);
-      std::printf("      line %zu, column %zu (bytes %zu-%zu): %s", line, column, f.span.begin,
+      std::printf("      ");
+      if (!piece.label.empty()) std::printf("%s: ", piece.label.c_str());
+      std::printf("line %zu, column %zu (bytes %zu-%zu): %s", line, column, f.span.begin,
                   f.span.end, policy::mask_value(f.value).c_str());
       const std::string_view original =
-          std::string_view(text).substr(f.span.begin, f.span.end - f.span.begin);
+          text.substr(std::min(f.span.begin, text.size()), f.span.end - f.span.begin);
       const std::string_view view = policy::finding_view(f, original);
       if (view == "decoded") {
         std::printf("  (found after decoding percent, HTML, \\u or base64 escapes)");
@@ -151,6 +192,21 @@ int explain(const ExplainOptions& options) {
     }
   }
   return command_line::kSuccess;
+}
+
+int explain(const ExplainOptions& options) {
+  if (!options.input_file) {
+    return explain(options.file, {{"", options.text ? *options.text : read_stdin()}}, nullptr);
+  }
+  FileInspection inspected = inspect_file(*options.input_file);
+  std::vector<Piece> pieces;
+  for (auto& t : inspected.texts) {
+    // "PATH#page=2" -> "page 2"; "PATH#ocr" -> "ocr"
+    std::string label = t.path.substr(t.path.rfind('#') + 1);
+    if (label.starts_with("page=")) label = "page " + label.substr(5);
+    pieces.push_back({std::move(label), std::move(t.text)});
+  }
+  return explain(options.file, pieces, &inspected.report);
 }
 
 }  // namespace
@@ -175,9 +231,15 @@ void add_policy_commands(CLI::App& root) {
   CLI::App* explain_command =
       policy.add_subcommand("explain", "why a text gets the handling it gets");
   command_line::add_positional(*explain_command, "FILE", explain_options->file, "the policy file");
-  command_line::add_optional(*explain_command, "--text", explain_options->text,
-                             "the text to explain (default: standard input)")
-      ->type_name("TEXT");
+  CLI::Option* text_option =
+      command_line::add_optional(*explain_command, "--text", explain_options->text,
+                                 "the text to explain (default: standard input)")
+          ->type_name("TEXT");
+  command_line::add_optional(*explain_command, "--file", explain_options->input_file,
+                             "a document or screenshot to explain, read as the proxy reads an "
+                             "attachment (PDF text, OCR of images and scanned pages, text files)")
+      ->type_name("PATH")
+      ->excludes(text_option);
   command_line::on_run(*explain_command, [explain_options] { return explain(*explain_options); });
 
   add_policy_diff_command(policy);

@@ -14,6 +14,7 @@
 #include <set>
 #include <span>
 #include <sstream>
+#include <type_traits>
 
 #include "common/load_errors.h"
 
@@ -292,12 +293,25 @@ class Loader {
   std::vector<std::string> errors_;
 };
 
-constexpr std::string_view kTopKeys[] = {"listen",    "admin_listen",    "tls",          "policy",
-                                         "upstreams", "routes",          "clients",      "audit",
-                                         "limits",    "responses_state", "shadow_policy"};
+constexpr std::string_view kTopKeys[] = {
+    "listen",  "admin_listen", "tls",    "policy",          "upstreams",     "routes",
+    "clients", "audit",        "limits", "responses_state", "shadow_policy", "attachments"};
 constexpr std::string_view kUpstreamKeys[] = {
-    "name",        "api",     "apis",     "base_url",        "trust",          "models",
-    "api_key_env", "ca_file", "timeouts", "max_connections", "gates_readiness"};
+    "name",        "api",     "apis",     "base_url",        "trust",           "models",
+    "api_key_env", "ca_file", "timeouts", "max_connections", "gates_readiness", "documents"};
+constexpr std::string_view kAttachmentKeys[] = {"max_bytes",
+                                                "max_count",
+                                                "max_pages",
+                                                "max_pixels",
+                                                "ocr_time_ms",
+                                                "timeout_ms",
+                                                "jobs",
+                                                "queue",
+                                                "ocr",
+                                                "ocr_languages",
+                                                "ocr_data",
+                                                "scan_dpi",
+                                                "scan_text_threshold"};
 constexpr std::string_view kTimeoutKeys[] = {"connect_ms", "first_byte_ms", "idle_ms", "total_ms"};
 constexpr std::string_view kRouteKeys[] = {"internal", "vendor", "vendor_fallback"};
 constexpr std::string_view kVendorRouteKeys[] = {"openai", "anthropic"};
@@ -438,6 +452,13 @@ void load_upstream(Loader& in, const YAML::Node& node, const std::string& path,
       up.gates_readiness = *v;
     }
   }
+  up.documents_as_text = up.trust == Trust::kInternal && up.kind != UpstreamKind::kMock;
+  if (const auto documents = node["documents"]) {
+    if (auto v = in.choice<bool>(documents, Loader::child(path, "documents"),
+                                 {{"native", false}, {"text", true}})) {
+      up.documents_as_text = *v;
+    }
+  }
 }
 
 // Resolves one route name to an upstream index with the required trust.
@@ -567,6 +588,79 @@ void load_limits(Loader& in, const YAML::Node& node, LimitsConfig& limits) {
   if (const auto n = node["workers"]) {
     if (auto v = in.unsigned_int(n, "limits.workers", 0, 1024)) {
       limits.workers = static_cast<unsigned>(*v);
+    }
+  }
+}
+
+// Tesseract's "chi_sim" is Debian's tesseract-ocr-chi-sim.
+std::string debian_name(std::string language) {
+  std::replace(language.begin(), language.end(), '_', '-');
+  for (char& c : language) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return language;
+}
+
+void load_attachments(Loader& in, const YAML::Node& node, attachments::AttachmentLimits& limits) {
+  const std::string path = "attachments";
+  if (!in.check_map(node, path, kAttachmentKeys)) return;
+  auto size = [&](std::string_view key, auto& out, std::uint64_t min, std::uint64_t max) {
+    if (const auto n = node[std::string(key)]) {
+      if (auto v = in.unsigned_int(n, Loader::child(path, key), min, max)) {
+        out = static_cast<std::remove_reference_t<decltype(out)>>(*v);
+      }
+    }
+  };
+  size("max_bytes", limits.max_bytes, 1, 1ull << 30);
+  size("max_count", limits.max_count, 1, 10000);
+  size("max_pages", limits.max_pages, 1, 100000);
+  size("max_pixels", limits.max_pixels, 1, 1ull << 32);
+  size("jobs", limits.jobs, 0, 256);
+  size("queue", limits.queue, 0, 1u << 20);
+  size("scan_dpi", limits.scan_dpi, 50, 600);
+  size("scan_text_threshold", limits.scan_text_threshold, 0, 100000);
+  in.milliseconds(node, path, "ocr_time_ms", limits.ocr_time);
+  in.milliseconds(node, path, "timeout_ms", limits.timeout);
+  if (const auto n = node["ocr"]) {
+    if (auto v = in.boolean(n, "attachments.ocr")) limits.ocr = *v;
+  }
+  if (const auto n = node["ocr_data"]) {
+    if (auto v = in.nonempty_string(n, "attachments.ocr_data"))
+      limits.ocr_data = in.resolve_path(*v);
+  }
+  if (const auto n = node["ocr_languages"]) {
+    const std::string lpath = "attachments.ocr_languages";
+    if (!n.IsSequence() || n.size() == 0) {
+      in.error(n, lpath, "expected a non-empty list of Tesseract languages, e.g. [eng, deu]");
+    } else {
+      limits.ocr_languages.clear();
+      for (std::size_t i = 0; i < n.size(); ++i) {
+        if (auto v = in.nonempty_string(n[i], Loader::index(lpath, i))) {
+          limits.ocr_languages.push_back(*v);
+        }
+      }
+    }
+  }
+  // A language without its data would fail every OCR at run time: refuse it at startup instead.
+  if (limits.ocr) {
+    for (std::size_t i = 0; i < limits.ocr_languages.size(); ++i) {
+      const std::string& language = limits.ocr_languages[i];
+      const bool valid_name = std::all_of(language.begin(), language.end(), [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
+      });
+      if (!valid_name || !std::filesystem::exists(std::filesystem::path(limits.ocr_data) /
+                                                  (language + ".traineddata"))) {
+        std::string installed;
+        std::error_code ec;
+        for (const auto& entry : std::filesystem::directory_iterator(limits.ocr_data, ec)) {
+          if (entry.path().extension() != ".traineddata") continue;
+          if (!installed.empty()) installed += ", ";
+          installed += entry.path().stem().string();
+        }
+        const auto n = node["ocr_languages"];
+        in.error(n ? n : node, "attachments.ocr_languages",
+                 "no OCR data for '" + language + "' in " + limits.ocr_data +
+                     " (Debian: tesseract-ocr-" + debian_name(language) +
+                     "); installed: " + (installed.empty() ? std::string("none") : installed));
+      }
     }
   }
 }
@@ -702,6 +796,7 @@ Config load(const YAML::Node& root, const std::filesystem::path& file) {
       }
     }
   }
+  if (const auto n = root["attachments"]) load_attachments(in, n, config.attachments);
   if (!in.errors().empty()) throw ConfigError(in.errors());
   return config;
 }

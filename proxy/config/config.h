@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "adapters/adapter.h"
+#include "adapters/attachments/attachment_limits.h"
 #include "audit/config.h"
 
 namespace switchyard::proxy {
@@ -53,6 +54,10 @@ struct UpstreamConfig {
   // /readyz fails while this upstream refuses connections (off by default: reachability is only
   // reported, so one upstream's outage does not take every replica out of its load balancer).
   bool gates_readiness = false;
+  // `documents: text`: PDF and text-file attachments reach this upstream as the text the proxy
+  // extracted (many internal model servers take no file parts). Default: text for internal
+  // upstreams, native for vendors.
+  bool documents_as_text = false;
 
   bool serves(adapters::Dialect dialect) const {
     return dialect == adapters::Dialect::kOpenAi ? serves_openai : serves_anthropic;
@@ -122,6 +127,7 @@ struct Config {
   audit::AuditConfig audit;
   LimitsConfig limits;
   ResponsesStateConfig responses_state;
+  attachments::AttachmentLimits attachments;  // `attachments:` (docs/attachments.md)
 
   int upstream_index(std::string_view name) const;
 };

@@ -277,6 +277,38 @@ void Metrics::count_rule_match(std::string_view rule_id, std::uint64_t matches) 
   entry->matches.fetch_add(matches, kRelaxed);
 }
 
+namespace {
+// Result slots: the three ways of reading, then the five reasons for not reading.
+std::size_t attachment_result(const attachments::AttachmentReport& report) noexcept {
+  if (report.uninspected) return 3 + static_cast<std::size_t>(*report.uninspected);
+  const auto inspected = static_cast<std::size_t>(report.inspected);
+  return inspected < 3 ? inspected
+                       : 3 + static_cast<std::size_t>(attachments::Uninspected::kUnreadable);
+}
+std::string_view attachment_result_name(std::size_t slot) {
+  if (slot < 3) return attachments::to_string(static_cast<attachments::Inspected>(slot));
+  return attachments::to_string(static_cast<attachments::Uninspected>(slot - 3));
+}
+}  // namespace
+
+void Metrics::count_attachments(std::span<const attachments::AttachmentReport> reports) noexcept {
+  for (const auto& report : reports) {
+    const auto kind = static_cast<std::size_t>(report.kind);
+    if (kind >= attachments::kKindCount) continue;
+    attachments_[kind * kAttachmentResults + attachment_result(report)].fetch_add(1, kRelaxed);
+  }
+}
+
+std::uint64_t Metrics::attachments(attachments::Kind kind, std::string_view result) const noexcept {
+  for (std::size_t slot = 0; slot < kAttachmentResults; ++slot) {
+    if (attachment_result_name(slot) == result) {
+      return attachments_[static_cast<std::size_t>(kind) * kAttachmentResults + slot].load(
+          kRelaxed);
+    }
+  }
+  return 0;
+}
+
 void Metrics::observe_upstream_latency(UpstreamId id, std::chrono::microseconds value) noexcept {
   upstream_latency_[clamp(id)].observe(value);
 }
@@ -399,6 +431,21 @@ std::string Metrics::render() const {
                         {{"live", kHandlingNames[live]}, {"shadow", kHandlingNames[shadow]}},
                         shadow_decisions_[live * kHandlingCount + shadow].load(kRelaxed));
       }
+    }
+  }
+
+  append_header(out, "switchyard_attachments_total", "counter",
+                "Attachments in requests, by kind and result: how they were read (pdf_text, ocr, "
+                "text) or why they could not be (remote_url, file_reference, audio_video, "
+                "unreadable, over_limit).");
+  for (std::size_t k = 0; k < attachments::kKindCount; ++k) {
+    for (std::size_t r = 0; r < kAttachmentResults; ++r) {
+      const std::uint64_t v = attachments_[k * kAttachmentResults + r].load(kRelaxed);
+      if (v == 0) continue;
+      append_sample_u(out, "switchyard_attachments_total",
+                      {{"kind", attachments::to_string(static_cast<attachments::Kind>(k))},
+                       {"result", attachment_result_name(r)}},
+                      v);
     }
   }
 

@@ -11,6 +11,7 @@
 //   per conn:  ActiveGauge conn(metrics.active_connections());   // RAII +1 / -1
 //   per req:   count_request(api, handling, status) once, at the end (audit outcome time);
 //              count_rule_matches(classification) after classify (rule ids only), and
+//              count_attachments(reports) once the attachments are inspected,
 //              count_classifier_error() when classification.classifier_error;
 //              observe_overhead(us) for the time spent in the proxy, upstream wait excluded;
 //              observe_upstream_latency(id, us) from request sent to the last body byte;
@@ -38,6 +39,7 @@
 #include <vector>
 
 #include "adapters/adapter.h"
+#include "adapters/attachments/attachment.h"
 #include "policies/policy.h"
 #include "proxy/ops/histogram.h"
 #include "proxy/upstream/upstream_client.h"
@@ -110,6 +112,9 @@ class Metrics {
   void count_rule_matches(const policy::Classification& classification) noexcept;
   void count_rule_match(std::string_view rule_id, std::uint64_t matches = 1) noexcept;
   void count_classifier_error() noexcept { classifier_errors_.fetch_add(1, kRelaxed); }
+  // Attachments by kind and result: how they were read (pdf_text, ocr, text) or why not.
+  void count_attachments(std::span<const attachments::AttachmentReport> reports) noexcept;
+  std::uint64_t attachments(attachments::Kind kind, std::string_view result) const noexcept;
   void observe_overhead(std::chrono::microseconds value) noexcept { overhead_.observe(value); }
   void observe_upstream_latency(UpstreamId id, std::chrono::microseconds value) noexcept;
   void observe_stream_ttfb(UpstreamId id, std::chrono::microseconds value) noexcept;
@@ -165,6 +170,9 @@ class Metrics {
   std::array<std::atomic<std::uint64_t>, kApiSlots * kHandlingSlots * kStatusClasses> requests_{};
   std::atomic<std::uint64_t> classifier_errors_{0};
   std::array<std::atomic<std::uint64_t>, kHandlingCount * kHandlingCount> shadow_decisions_{};
+  static constexpr std::size_t kAttachmentResults = 3 + attachments::kUninspectedCount;
+  std::array<std::atomic<std::uint64_t>, attachments::kKindCount * kAttachmentResults>
+      attachments_{};
   Histogram overhead_;
   std::array<Histogram, kMaxUpstreams> upstream_latency_;
   std::array<Histogram, kMaxUpstreams> stream_ttfb_;

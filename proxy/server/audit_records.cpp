@@ -11,6 +11,30 @@ double to_ms(std::chrono::nanoseconds d) {
   return std::round(static_cast<double>(d.count()) / 1e3) / 1e3;  // microsecond precision
 }
 
+// What each attachment was and how it was read (design 8); never its content or its text.
+template <class W>
+void write_attachments(W& r, const std::vector<attachments::AttachmentReport>& reports) {
+  r.open_array("attachments");
+  for (const auto& a : reports) {
+    r.open_item();
+    r.str("path", attachments::pointer_for_record(a.pointer));
+    r.str("kind", attachments::to_string(a.kind));
+    r.str("media_type", a.media_type);
+    if (!a.declared_type.empty()) r.str("declared_media_type", a.declared_type);
+    r.unum("bytes", a.bytes);
+    r.unum("pages", a.pages);
+    r.str("inspected", attachments::to_string(a.inspected));
+    if (a.uninspected) {
+      r.str("uninspected", attachments::to_string(*a.uninspected));
+      r.str("reason", a.reason);
+    } else {
+      r.null("reason");
+    }
+    r.close();
+  }
+  r.close();
+}
+
 // Written through a template over the writer: audit::AuditBodyWriter in the proxy; the unit tests
 // hold it to audit::AuditDomWriter's DOM, serialized the way the file sink did before
 // (byte-identical records).
@@ -73,6 +97,7 @@ void write_decision(W& r, const RequestContext& ctx, bool fallback) {
   }
   r.close();
   if (!ctx.decision.redactions.empty()) r.unum("redactions", ctx.decision.redactions.size());
+  if (!ctx.attachments.empty()) write_attachments(r, ctx.attachments);
   if (ctx.classification.classifier_error) r.str("classifier_error", ctx.classification.error);
   if (ctx.policy) {
     r.open("policy");

@@ -3,6 +3,8 @@
 // redaction.
 #include "proxy/server/decision.h"
 
+#include <algorithm>
+
 #include "adapters/error_format.h"
 
 namespace switchyard::proxy {
@@ -70,12 +72,28 @@ std::string blocking_rules(const policy::Classification& c) {
 }  // namespace
 
 Decision decide(const Config& config, const adapters::ParsedRequest& request,
-                const policy::Classification& classification, ResponsesState* state) {
+                const policy::Classification& classification, ResponsesState* state,
+                const UninspectedVerdict& uninspected) {
   Decision d;
   const auto dialect = adapters::dialect_of(request.api);
   d.handling = classification.handling;
   d.reason = classification.classifier_error ? "classifier_error" : "policy";
   d.target = dialect;
+
+  // An attachment nobody could read takes the policy's `uninspected:` handling, unless the rules
+  // already said something stricter.
+  if (uninspected.handling > classification.handling) {
+    d.handling = uninspected.handling;
+    d.reason = "uninspected_attachment";
+    if (uninspected.handling == Handling::kBlock) {
+      d.route = Route::kBlocked;
+      d.error = make_api_error(dialect, 403, "policy_blocked",
+                               "Request blocked by policy: the attachment at " + uninspected.where +
+                                   " could not be inspected (" + uninspected.reason +
+                                   ") and the policy blocks what it cannot read");
+      return d;
+    }
+  }
 
   if (classification.handling == Handling::kBlock) {
     d.route = Route::kBlocked;
@@ -92,14 +110,17 @@ Decision decide(const Config& config, const adapters::ParsedRequest& request,
     return d;
   }
 
-  bool internal = classification.handling == Handling::kInternal;
+  bool internal = d.handling == Handling::kInternal;
   std::vector<adapters::Redaction> redactions;
   if (!internal && classification.handling == Handling::kRedact) {
     for (const auto& m : classification.matches) {
       if (m.handling != Handling::kRedact) continue;
-      if (m.spans.empty() && m.count > 0) {
-        // Seen only in a decoded view: the original bytes cannot be redacted, so they must not
-        // reach the vendor.
+      const bool in_attachment = std::any_of(m.spans.begin(), m.spans.end(), [&](const auto& s) {
+        return s.segment < request.segments.size() && request.segments[s.segment].attachment >= 0;
+      });
+      if ((m.spans.empty() && m.count > 0) || in_attachment) {
+        // Seen only in a decoded view, or in an attachment's text (a PDF page, an image): the
+        // original bytes cannot be redacted, so they must not reach the vendor.
         internal = true;
         d.reason = "unredactable_match";
         redactions.clear();

@@ -13,6 +13,7 @@
 #include "adapters/translate/rewrite.h"
 #include "policies/policy.h"
 #include "proxy/config/config.h"
+#include "proxy/server/attachment_stage.h"
 #include "proxy/server/responses_state.h"
 
 namespace switchyard::proxy {
@@ -25,7 +26,7 @@ struct Decision {
   policy::Handling handling = policy::Handling::kBlock;  // what the policy said
   std::string_view reason = "policy";  // policy | classifier_error | model_internal_only |
                                        // previous_response_internal | unredactable_match |
-                                       // vendor_held_conversation
+                                       // vendor_held_conversation | uninspected_attachment
   int upstream = -1;                   // index into Config::upstreams
   int fallback = -1;  // vendor route only: the internal upstream tried when the vendor fails
   std::optional<std::string_view> upstream_model;         // rename from the target's models map
@@ -35,8 +36,10 @@ struct Decision {
 };
 
 // `state` may be null (no Responses API state: unknown ids are treated as vendor-held).
+// `uninspected`: the policy's handling of the attachments the proxy could not read.
 Decision decide(const Config& config, const adapters::ParsedRequest& request,
-                const policy::Classification& classification, ResponsesState* state);
+                const policy::Classification& classification, ResponsesState* state,
+                const UninspectedVerdict& uninspected = {});
 
 // Fills target and upstream_model for `upstream` (also used for vendor_fallback).
 void target_upstream(const Config& config, const adapters::ParsedRequest& request, int upstream,

@@ -15,6 +15,7 @@
 
 #include "adapters/translate/rewrite.h"
 #include "common/log.h"
+#include "proxy/server/attachment_stage.h"
 #include "proxy/server/audit_records.h"
 #include "proxy/server/decision.h"
 #include "proxy/server/endpoints.h"
@@ -271,6 +272,19 @@ class Pipeline {
       const policy::Policy* live = pair->live.get();
       ctx_.policy = std::shared_ptr<const policy::Policy>(std::move(pair), live);
     }
+    if (!ctx_.parsed.attachments.empty()) {
+      const AttachmentStageResult stage =
+          co_await inspect_attachments_stage(ctx_, client_, s_.inspection);
+      if (s_.metrics != nullptr) s_.metrics->count_attachments(ctx_.attachments);
+      if (stage.end == AttachmentStageEnd::kClientGone) {
+        keep_alive_ = false;  // nobody to answer: the outcome records 499
+        co_return;
+      }
+      if (stage.end == AttachmentStageEnd::kError) {
+        co_await fail_with(*stage.error);
+        co_return;
+      }
+    }
     {
       std::vector<std::string_view> views;
       views.reserve(ctx_.parsed.segments.size());
@@ -287,7 +301,9 @@ class Pipeline {
       }
     }
 
-    ctx_.decision = decide(config_, ctx_.parsed, ctx_.classification, s_.responses);
+    ctx_.decision =
+        decide(config_, ctx_.parsed, ctx_.classification, s_.responses,
+               ctx_.attachments.empty() ? UninspectedVerdict{} : uninspected_verdict(ctx_));
     ctx_.decided = true;
     ctx_.final_upstream = ctx_.decision.upstream;
 
@@ -324,6 +340,9 @@ class Pipeline {
     }
     if (!internal) options.redactions = ctx_.decision.redactions;
     options.target = target;
+    if (up.documents_as_text && !ctx_.parsed.attachments.empty()) {
+      options.documents_as_text = documents_as_text(ctx_);
+    }
     const bool usage_api = *ctx_.api == Api::kOpenAiChat || *ctx_.api == Api::kOpenAiCompletions;
     options.request_usage_in_stream = ctx_.parsed.stream && usage_api && target == Dialect::kOpenAi;
     const bool proxy_added_usage =

@@ -10,6 +10,7 @@
 #include <boost/beast/http/message.hpp>
 #include <boost/beast/http/string_body.hpp>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <span>
 #include <string>
@@ -22,6 +23,10 @@
 #include "proxy/server/auth.h"
 #include "proxy/server/responses_state.h"
 #include "proxy/upstream/upstream_client.h"
+
+namespace switchyard::inspection {
+class InspectionPool;
+}
 
 namespace switchyard::proxy {
 
@@ -36,6 +41,7 @@ struct ProxyShared {
   std::vector<std::string> upstream_keys;  // by upstream index: the key from api_key_env, or ""
   std::vector<UpstreamId> metric_ids;      // by upstream index
   std::string models_body;                 // GET /v1/models, rendered once
+  inspection::InspectionPool* inspection = nullptr;  // PDF/OCR work for attachments
   std::atomic<bool> draining{false};
   std::atomic<bool> audit_closed{false};  // after close(): outcome records are dropped
 };
@@ -61,6 +67,11 @@ class ClientWriter {
   virtual ~ClientWriter() = default;
   virtual boost::asio::awaitable<bool> write(
       std::span<const boost::asio::const_buffer> buffers) = 0;
+  // While the request waits on other work (attachment inspection) and nothing is read or written:
+  // calls `on_gone` once, on the worker's thread, if the client closes the connection, until
+  // stop_watching(). By default nothing is watched.
+  virtual void watch_for_close(std::function<void()> on_gone) { (void)on_gone; }
+  virtual void stop_watching() {}
 };
 
 using HttpRequest = boost::beast::http::request<boost::beast::http::string_body>;

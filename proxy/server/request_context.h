@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "adapters/adapter.h"
 #include "adapters/response_translator.h"
@@ -41,6 +42,7 @@ struct RequestContext {
   std::optional<policy::Classification> shadow;
   adapters::ParsedRequest parsed;
   bool parsed_ok = false;
+  std::vector<attachments::AttachmentReport> attachments;  // by index of parsed.attachments
   policy::Classification classification;
   Decision decision;
   bool decided = false;

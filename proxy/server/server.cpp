@@ -18,6 +18,7 @@
 #include <stdexcept>
 
 #include "common/log.h"
+#include "proxy/inspection/inspection_pool.h"
 #include "proxy/ops/admin_server.h"
 #include "proxy/ops/policy_reloader.h"
 #include "proxy/server/pipeline.h"
@@ -183,6 +184,8 @@ Server::Server(Config config, ServerOptions options)
   proxy.auth = &shared_->auth;
   proxy.upstream_keys = std::move(keys);
   proxy.models_body = render_models(config_);
+  inspection_ = std::make_unique<inspection::InspectionPool>(config_.attachments);
+  proxy.inspection = inspection_.get();
   for (const auto& up : config_.upstreams) {
     proxy.metric_ids.push_back(shared_->metrics->register_upstream(up.name));
   }
@@ -336,6 +339,10 @@ void Server::shutdown() {
   // a closed sink.
   shared_->proxy.audit_closed.store(true, std::memory_order_release);
   if (audit_) audit_->close();
+  // The pool posts completions to the workers' executors: it stops (cancelling what runs) while
+  // those still exist.
+  shared_->proxy.inspection = nullptr;
+  inspection_.reset();
   workers_.clear();
   if (started_) log::info("stopped");
 }

@@ -17,6 +17,10 @@
 #include "proxy/ops/metrics.h"
 #include "proxy/ops/policy_store.h"
 
+namespace switchyard::inspection {
+class InspectionPool;
+}
+
 namespace switchyard::proxy {
 
 struct ServerOptions {
@@ -50,6 +54,7 @@ class Server {
 
   const Config& config() const { return config_; }
   PolicyStore& policies() { return *policies_; }
+  inspection::InspectionPool* inspection_pool() { return inspection_.get(); }
 
  private:
   struct Shared;
@@ -63,6 +68,8 @@ class Server {
   std::shared_ptr<boost::asio::ssl::context> listener_tls_;
   std::vector<std::shared_ptr<boost::asio::ssl::context>> upstream_tls_;  // by upstream index
   std::vector<std::unique_ptr<Worker>> workers_;
+  // Declared after the workers so that it is destroyed first: its threads post to their executors.
+  std::unique_ptr<inspection::InspectionPool> inspection_;
   std::uint16_t port_ = 0;
   std::mutex shutdown_mutex_;
   bool started_ = false;

@@ -4,9 +4,12 @@
 // request to the pipeline. Read errors become 400/408/413/431 in the endpoint's error format.
 #include "proxy/server/session.h"
 
+#include <poll.h>
+
 #include <array>
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/ssl/error.hpp>
+#include <boost/asio/steady_timer.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/asio/write.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
@@ -14,6 +17,7 @@
 #include <boost/beast/http/parser.hpp>
 #include <boost/beast/http/read.hpp>
 #include <boost/beast/ssl/ssl_stream.hpp>
+#include <memory>
 #include <optional>
 
 #include "common/log.h"
@@ -79,6 +83,24 @@ class Session final : public ClientWriter, public SessionHandle {
     co_return !ec;
   }
 
+  void watch_for_close(std::function<void()> on_gone) override {
+    if (closed_) {
+      on_gone();
+      return;
+    }
+    on_gone_ = std::move(on_gone);
+    watching_ = true;
+    arm_watch();
+  }
+  void stop_watching() override {
+    if (!watching_) return;
+    watching_ = false;
+    on_gone_ = nullptr;
+    beast::error_code ec;
+    lowest().socket().cancel(ec);
+    watch_timer_.cancel();
+  }
+
   void drain() override {
     if (idle_) close();
   }
@@ -87,12 +109,57 @@ class Session final : public ClientWriter, public SessionHandle {
   void close() {
     if (closed_) return;
     closed_ = true;
+    if (watching_) client_gone();  // closed by shutdown while the request waited
     beast::error_code ec;
     lowest().socket().shutdown(tcp::socket::shutdown_both, ec);
     lowest().close();
   }
 
  private:
+  // How the client's side of the connection looks, without reading from it.
+  enum class Peer { kQuiet, kBytes, kGone };
+  Peer peer() {
+    pollfd p{lowest().socket().native_handle(), POLLIN | POLLRDHUP, 0};
+    if (::poll(&p, 1, 0) < 0) return Peer::kQuiet;
+    // POLLRDHUP: the client shut its side down, even with bytes still unread before the FIN.
+    if ((p.revents & (POLLRDHUP | POLLHUP | POLLERR | POLLNVAL)) != 0) return Peer::kGone;
+    return (p.revents & POLLIN) != 0 ? Peer::kBytes : Peer::kQuiet;
+  }
+
+  void client_gone() {
+    watching_ = false;
+    if (auto gone = std::move(on_gone_)) gone();
+  }
+
+  // Waits for the socket to become readable. Readable with bytes (a pipelined request, a TLS
+  // record such as close_notify) stays readable, so the FIN behind them is then looked for on a
+  // timer instead of spinning on readiness.
+  void arm_watch() {
+    lowest().socket().async_wait(tcp::socket::wait_read,
+                                 [this, alive = std::weak_ptr<bool>(alive_)](beast::error_code ec) {
+                                   if (alive.expired() || !watching_ || ec)
+                                     return;  // gone, stopped, or closed
+                                   on_readable();
+                                 });
+  }
+  void on_readable() {
+    switch (peer()) {
+      case Peer::kGone:
+        client_gone();
+        return;
+      case Peer::kQuiet:
+        arm_watch();
+        return;
+      case Peer::kBytes:
+        watch_timer_.expires_after(std::chrono::milliseconds(100));
+        watch_timer_.async_wait([this, alive = std::weak_ptr<bool>(alive_)](beast::error_code ec) {
+          if (alive.expired() || !watching_ || ec) return;
+          on_readable();
+        });
+        return;
+    }
+  }
+
   // A request the session could not read; the connection closes after the reply.
   asio::awaitable<void> reject(adapters::Dialect dialect, int status, std::string_view code,
                                std::string message) {
@@ -147,6 +214,12 @@ class Session final : public ClientWriter, public SessionHandle {
   bool idle_ = false;
   bool closed_ = false;
   bool linger_ = false;
+  // watch_for_close: its callback, a timer for clients that sent bytes, and a token the handlers
+  // check before touching the session (they may run after it is gone).
+  bool watching_ = false;
+  std::function<void()> on_gone_;
+  asio::steady_timer watch_timer_{stream_.get_executor()};
+  std::shared_ptr<bool> alive_ = std::make_shared<bool>(true);
 };
 
 template <class Stream>

@@ -77,6 +77,20 @@ void MemoryAuditSink::close() {
   cv_.notify_all();
 }
 
+bool MemoryAuditSink::wait_for_event(std::string_view event, std::size_t n,
+                                     std::chrono::milliseconds timeout) const {
+  std::unique_lock lock(mutex_);
+  return cv_.wait_for(lock, timeout, [&] {
+    std::size_t count = 0;
+    for (const auto& r : records_) {
+      if (const auto* e = r.if_contains("event"); e && e->is_string() && e->get_string() == event) {
+        ++count;
+      }
+    }
+    return count >= n;
+  });
+}
+
 bool MemoryAuditSink::closed() const {
   std::lock_guard lock(mutex_);
   return closed_;

@@ -44,6 +44,9 @@ class MemoryAuditSink final : public audit::AuditSink {
   // which can be just after the client saw the reply).
   bool wait_for_records(std::string_view request_id, std::size_t n,
                         std::chrono::milliseconds timeout = std::chrono::seconds(10)) const;
+  // Waits until `n` records of the event ("decision", "outcome") exist, whatever their request.
+  bool wait_for_event(std::string_view event, std::size_t n,
+                      std::chrono::milliseconds timeout = std::chrono::seconds(30)) const;
   bool closed() const;
   // Hold mode: decision records are kept but their done() waits for release_held(), which runs
   // every held one from another thread at once (like the file sink's writer after a sync).

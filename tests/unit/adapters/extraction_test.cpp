@@ -1,6 +1,7 @@
 // Extraction: a marker hidden in each text field the API notes list (and in fields they do not
 // list) must come out as a segment at that field's JSON Pointer; deny-listed structural fields must
 // not.
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <string>
@@ -261,7 +262,8 @@ TEST(Extraction, BinaryPayloadsSkippedAndCounted) {
   EXPECT_EQ(responses->segments[0].path, "/input/0/content/1/text");
 }
 
-TEST(Extraction, NonBinaryBase64SourceIsText) {
+TEST(Extraction, NonBinaryBase64SourceIsTextAndAnAttachment) {
+  // Classified as text (with its decoded view) and inspected as an attachment as well.
   auto parsed =
       adapter_for(Api::kAnthropicMessages)
           .parse(
@@ -271,6 +273,49 @@ TEST(Extraction, NonBinaryBase64SourceIsText) {
   EXPECT_EQ(parsed->binary_payloads, 0u);
   ASSERT_EQ(parsed->segments.size(), 1u);
   EXPECT_EQ(parsed->segments[0].path, "/messages/0/content/0/source/data");
+  ASSERT_EQ(parsed->attachments.size(), 1u);
+  EXPECT_EQ(parsed->attachments[0].pointer, "/messages/0/content/0");
+  EXPECT_EQ(parsed->attachments[0].data_pointer, "/messages/0/content/0/source/data");
+  EXPECT_EQ(parsed->attachments[0].declared_type, "text/plain");
+}
+
+TEST(Extraction, AttachmentsInEveryPlaceIncludingToolResults) {
+  auto parsed =
+      adapter_for(Api::kAnthropicMessages)
+          .parse(
+              R"({"model":"c","messages":[{"role":"user","content":[)"
+              R"({"type":"tool_result","tool_use_id":"t","content":[)"
+              R"({"type":"image","source":{"type":"base64","media_type":"image/png","data":"iVBO"}},)"
+              R"({"type":"document","source":{"type":"url","url":"https://h.example/a.pdf"}}]},)"
+              R"({"type":"document","title":"Notes","source":{"type":"text","media_type":"text/plain","data":"card 4539"}},)"
+              R"({"type":"document","source":{"type":"content","content":[)"
+              R"({"type":"image","source":{"type":"file","file_id":"file_1"}}]}}]}]})");
+  ASSERT_TRUE(parsed.ok()) << parsed.error().message;
+  std::vector<std::pair<std::string, attachments::Source>> found;
+  for (const auto& a : parsed->attachments) found.emplace_back(a.pointer, a.source);
+  const std::vector<std::pair<std::string, attachments::Source>> expected = {
+      {"/messages/0/content/0/content/0", attachments::Source::kInline},
+      {"/messages/0/content/0/content/1", attachments::Source::kRemoteUrl},
+      {"/messages/0/content/1", attachments::Source::kInlineText},
+      {"/messages/0/content/2", attachments::Source::kContent},
+      {"/messages/0/content/2/source/content/0", attachments::Source::kFileReference}};
+  EXPECT_EQ(found, expected);
+  // The text document and the URL (it may name an internal host) are still text segments.
+  std::vector<std::string> paths;
+  for (const auto& s : parsed->segments) paths.push_back(s.path);
+  EXPECT_THAT(paths, ::testing::Contains("/messages/0/content/1/source/data"));
+  EXPECT_THAT(paths, ::testing::Contains("/messages/0/content/0/content/1/source/url"));
+  EXPECT_THAT(paths,
+              ::testing::Not(::testing::Contains("/messages/0/content/0/content/0/source/data")));
+
+  auto chat = adapter_for(Api::kOpenAiChat)
+                  .parse(R"({"model":"m","messages":[{"role":"tool","tool_call_id":"c","content":[)"
+                         R"({"type":"image_url","image_url":{"url":"https://h.example/x.png"}},)"
+                         R"({"type":"file","file":{"file_id":"file-1"}}]}]})");
+  ASSERT_TRUE(chat.ok()) << chat.error().message;
+  ASSERT_EQ(chat->attachments.size(), 2u);
+  EXPECT_EQ(chat->attachments[0].source, attachments::Source::kRemoteUrl);
+  EXPECT_EQ(chat->attachments[1].source, attachments::Source::kFileReference);
 }
 
 TEST(Extraction, DeterministicDocumentOrderAndNoEmptyStrings) {

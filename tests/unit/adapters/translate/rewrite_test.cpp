@@ -251,3 +251,59 @@ TEST(Rewrite, UpstreamPaths) {
 
 }  // namespace
 }  // namespace switchyard::adapters
+
+namespace switchyard::adapters {
+namespace {
+
+TEST(Rewrite, DocumentsAsTextReplaceTheirPartInTheClientsApi) {
+  const std::string chat =
+      R"({"model":"m","messages":[{"role":"user","content":[{"type":"text","text":"hi"},)"
+      R"({"type":"file","file":{"filename":"a.pdf","file_data":"data:application/pdf;base64,JVBE"}}]}]})";
+  RewriteOptions options;
+  options.target = Dialect::kOpenAi;
+  options.documents_as_text = {
+      {"/messages/0/content/1", "[Attached document: a.pdf]\n\nPage text"}};
+  auto out = rewrite_request(parse(Api::kOpenAiChat, chat), options);
+  ASSERT_TRUE(out.ok());
+  const json::value v = json::parse(*out);
+  EXPECT_EQ(v.at("messages").at(0).at("content").at(1),
+            json::parse(R"({"type":"text","text":"[Attached document: a.pdf]\n\nPage text"})"));
+  EXPECT_EQ(out->find("JVBE"), std::string::npos);
+
+  const std::string responses =
+      R"({"model":"m","input":[{"role":"user","content":[{"type":"input_file","filename":"a.pdf",)"
+      R"("file_data":"data:application/pdf;base64,JVBE"}]}]})";
+  options.documents_as_text = {{"/input/0/content/0", "T"}};
+  out = rewrite_request(parse(Api::kOpenAiResponses, responses), options);
+  ASSERT_TRUE(out.ok());
+  EXPECT_EQ(json::parse(*out).at("input").at(0).at("content").at(0),
+            json::parse(R"({"type":"input_text","text":"T"})"));
+
+  // Translated: an Anthropic PDF document for an OpenAI upstream that takes no files.
+  const std::string messages =
+      R"({"model":"c","max_tokens":5,"messages":[{"role":"user","content":[)"
+      R"({"type":"document","source":{"type":"base64","media_type":"application/pdf","data":"JVBE"}}]}]})";
+  options.documents_as_text = {{"/messages/0/content/0", "Page text"}};
+  out = rewrite_request(parse(Api::kAnthropicMessages, messages), options);
+  ASSERT_TRUE(out.ok()) << out.error().message;
+  EXPECT_EQ(json::parse(*out).at("messages").at(0).at("content"), "Page text");
+
+  // A document inside a tool result: its text stays in the tool message (which holds text only),
+  // and the PDF itself goes nowhere.
+  const std::string tool_result =
+      R"({"model":"c","max_tokens":5,"messages":[)"
+      R"({"role":"assistant","content":[{"type":"tool_use","id":"t1","name":"f","input":{}}]},)"
+      R"({"role":"user","content":[{"type":"tool_result","tool_use_id":"t1","content":[)"
+      R"({"type":"document","source":{"type":"base64","media_type":"application/pdf","data":"JVBE"}}]}]}]})";
+  options.documents_as_text = {{"/messages/1/content/0/content/0", "Report text"}};
+  out = rewrite_request(parse(Api::kAnthropicMessages, tool_result), options);
+  ASSERT_TRUE(out.ok()) << out.error().message;
+  const json::value translated = json::parse(*out);
+  ASSERT_EQ(translated.at("messages").as_array().size(), 2u) << *out;
+  EXPECT_EQ(translated.at("messages").at(1),
+            json::parse(R"({"role":"tool","tool_call_id":"t1","content":"Report text"})"));
+  EXPECT_EQ(out->find("JVBE"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace switchyard::adapters

@@ -303,3 +303,82 @@ TEST(ListenAddress, Parses) {
 
 }  // namespace
 }  // namespace switchyard::proxy
+
+namespace switchyard::proxy {
+namespace {
+
+constexpr std::string_view kMock = R"(
+policy: p.yaml
+upstreams:
+  - { name: in, api: openai, base_url: "http://127.0.0.1:1/v1", trust: internal }
+  - { name: out, api: openai, base_url: "http://127.0.0.1:2/v1", trust: vendor }
+  - { name: raw, api: openai, base_url: "http://127.0.0.1:3/v1", trust: internal, documents: native }
+routes: { internal: in, vendor: out }
+)";
+
+TEST(ConfigAttachments, DefaultsAndDocumentsHandling) {
+  const Config c = parse(kMock);
+  EXPECT_EQ(c.attachments.max_bytes, 20u << 20);
+  EXPECT_TRUE(c.attachments.ocr);
+  EXPECT_EQ(c.attachments.ocr_languages, std::vector<std::string>{"eng"});
+  EXPECT_FALSE(c.attachments.ocr_data.empty());
+  EXPECT_TRUE(c.upstreams[0].documents_as_text);   // internal: text by default
+  EXPECT_FALSE(c.upstreams[1].documents_as_text);  // vendor: native
+  EXPECT_FALSE(c.upstreams[2].documents_as_text);  // said so
+}
+
+TEST(ConfigAttachments, LoadsEveryLimit) {
+  const Config c = parse(std::string(kMock) + R"(
+attachments:
+  max_bytes: 2MiB
+  max_count: 4
+  max_pages: 10
+  max_pixels: 1000000
+  ocr_time_ms: 1500
+  timeout_ms: 3000
+  jobs: 1
+  queue: 8
+  ocr_languages: [eng, deu]
+  scan_dpi: 200
+  scan_text_threshold: 10
+)");
+  const auto& a = c.attachments;
+  EXPECT_EQ(a.max_bytes, 2u << 20);
+  EXPECT_EQ(a.max_count, 4u);
+  EXPECT_EQ(a.max_pages, 10u);
+  EXPECT_EQ(a.max_pixels, 1000000u);
+  EXPECT_EQ(a.ocr_time.count(), 1500);
+  EXPECT_EQ(a.timeout.count(), 3000);
+  EXPECT_EQ(a.jobs, 1u);
+  EXPECT_EQ(a.queue, 8u);
+  EXPECT_EQ(a.ocr_languages, (std::vector<std::string>{"eng", "deu"}));
+  EXPECT_EQ(a.scan_dpi, 200u);
+  EXPECT_EQ(a.scan_text_threshold, 10u);
+}
+
+TEST(ConfigAttachments, StrictKeysAndLanguagesThatExist) {
+  auto errors = errors_of(std::string(kMock) + "attachments: { max_page: 3 }\n");
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_THAT(errors[0], HasSubstr("attachments.max_page: unknown key 'max_page' (did you mean "
+                                   "'max_pages'?)"));
+  errors = errors_of(std::string(kMock) + "attachments: { ocr_languages: [eng, klingon] }\n");
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_THAT(errors[0], HasSubstr("no OCR data for 'klingon'"));
+  EXPECT_THAT(errors[0], HasSubstr("installed: "));
+  // Without OCR the languages are not needed.
+  EXPECT_NO_THROW(parse(std::string(kMock) + "attachments: { ocr: false, ocr_languages: [xx] }\n"));
+  errors = errors_of(std::string(kMock) + "attachments: { scan_dpi: 5 }\n");
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_THAT(errors[0], HasSubstr("attachments.scan_dpi: must be between 50 and 600"));
+  errors = errors_of(R"(
+policy: p.yaml
+upstreams:
+  - { name: in, api: mock, trust: internal, documents: pdf }
+routes: { internal: in, vendor: in }
+)");
+  EXPECT_THAT(errors, Contains(HasSubstr("upstreams[0].documents: unknown value 'pdf'; valid "
+                                         "values: native, text")));
+}
+
+}  // namespace
+}  // namespace switchyard::proxy

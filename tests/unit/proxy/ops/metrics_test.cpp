@@ -284,3 +284,29 @@ TEST(Metrics, RuleIdsAreReadFromEveryPolicyFile) {
 
 }  // namespace
 }  // namespace switchyard::proxy
+
+namespace switchyard::proxy {
+namespace {
+
+TEST(MetricsAttachments, CountedByKindAndResult) {
+  Metrics metrics;
+  std::vector<attachments::AttachmentReport> reports(3);
+  reports[0].kind = attachments::Kind::kPdf;
+  reports[0].inspected = attachments::Inspected::kPdfText;
+  reports[1].kind = attachments::Kind::kImage;
+  reports[1].inspected = attachments::Inspected::kOcr;
+  reports[2].kind = attachments::Kind::kImage;
+  reports[2].uninspected = attachments::Uninspected::kRemoteUrl;
+  metrics.count_attachments(reports);
+  metrics.count_attachments(std::span(reports).subspan(1, 1));
+  EXPECT_EQ(metrics.attachments(attachments::Kind::kPdf, "pdf_text"), 1u);
+  EXPECT_EQ(metrics.attachments(attachments::Kind::kImage, "ocr"), 2u);
+  EXPECT_EQ(metrics.attachments(attachments::Kind::kImage, "remote_url"), 1u);
+  const std::string text = metrics.render();
+  EXPECT_NE(text.find("switchyard_attachments_total{kind=\"image\",result=\"ocr\"} 2"),
+            std::string::npos);
+  EXPECT_NE(text.find("# TYPE switchyard_attachments_total counter"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace switchyard::proxy

@@ -223,3 +223,58 @@ TEST(Decision, ErrorsUseEachDialectsVocabulary) {
 
 }  // namespace
 }  // namespace switchyard::proxy
+
+namespace switchyard::proxy {
+namespace {
+
+TEST(DecisionAttachments, UninspectedHandlingAppliesUnlessRulesAreStricter) {
+  const Config config = test_config();
+  UninspectedVerdict unread{Handling::kInternal, "messages[0].content[1]", "remote_url"};
+  auto d =
+      decide(config, request(Api::kOpenAiChat), classified(Handling::kVendor), nullptr, unread);
+  EXPECT_EQ(d.route, Route::kInternal);
+  EXPECT_EQ(d.handling, Handling::kInternal);
+  EXPECT_EQ(d.reason, "uninspected_attachment");
+
+  unread.handling = Handling::kBlock;
+  d = decide(config, request(Api::kAnthropicMessages), classified(Handling::kInternal), nullptr,
+             unread);
+  EXPECT_EQ(d.route, Route::kBlocked);
+  ASSERT_TRUE(d.error);
+  EXPECT_EQ(d.error->status, 403);
+  EXPECT_EQ(d.error->type, "permission_error");
+  EXPECT_THAT(d.error->message,
+              HasSubstr("messages[0].content[1] could not be inspected (remote_url)"));
+
+  unread.handling = Handling::kVendor;  // the policy lets unread content go to the vendor
+  d = decide(config, request(Api::kOpenAiChat), classified(Handling::kVendor), nullptr, unread);
+  EXPECT_EQ(d.route, Route::kVendor);
+  EXPECT_EQ(d.reason, "policy");
+
+  // A rule's block is still the rule's, with its own message.
+  unread.handling = Handling::kInternal;
+  d = decide(config, request(Api::kOpenAiChat),
+             classified(Handling::kBlock, {match("secrets.key", Handling::kBlock)}), nullptr,
+             unread);
+  EXPECT_THAT(d.error->message, HasSubstr("secrets.key"));
+}
+
+TEST(DecisionAttachments, ARedactMatchInAnAttachmentCannotBeRedactedSoGoesInternal) {
+  const Config config = test_config();
+  auto r = request(Api::kOpenAiChat);
+  adapters::TextSegment page;
+  page.path = "/messages/0/content/1#page=1";
+  page.text = "mail me at a@b.example";
+  page.attachment = 0;
+  r.segments.push_back(page);
+  const auto d = decide(config, r,
+                        classified(Handling::kRedact,
+                                   {match("pii.email", Handling::kRedact, {{2, 11, 22}}, "email")}),
+                        nullptr);
+  EXPECT_EQ(d.route, Route::kInternal);
+  EXPECT_EQ(d.reason, "unredactable_match");
+  EXPECT_TRUE(d.redactions.empty());
+}
+
+}  // namespace
+}  // namespace switchyard::proxy
