@@ -7,6 +7,7 @@
 #include <array>
 #include <cstring>
 #include <map>
+#include <unordered_set>
 #include <utility>
 
 namespace switchyard::pseudonymize {
@@ -85,6 +86,65 @@ bool overlaps(std::string_view a, std::string_view b) {
   }
   return false;
 }
+
+// A type with '-' and six digits in it looks like the end of a placeholder.
+bool odd_type(std::string_view placeholder) {
+  const std::size_t type_length = placeholder.size() - kHexDigits - 1;
+  std::size_t digits = 0;
+  bool after_dash = false;
+  for (std::size_t i = 0; i < type_length; ++i) {
+    const char c = placeholder[i];
+    if (c == '-') {
+      after_dash = true;
+      digits = 0;
+    } else if (after_dash && c >= '0' && c <= '9') {
+      if (++digits == kHexDigits) return true;
+    } else {
+      after_dash = false;
+    }
+  }
+  return false;
+}
+
+// The same placeholder with its type cut to each proper suffix that starts with a letter
+// (PERSON-NAME-hhhhhh -> NAME-hhhhhh, ...).
+template <class F>
+void for_each_suffix_form(std::string_view placeholder, F&& f) {
+  const std::size_t type_length = placeholder.size() - kHexDigits - 1;
+  for (std::size_t i = 1; i < type_length; ++i) {
+    if (placeholder[i] >= 'A' && placeholder[i] <= 'Z') f(placeholder.substr(i));
+  }
+}
+
+// The placeholders given so far, checked against a new one without comparing it with each. Two
+// placeholders TYPE-hhhhhh can share bytes only when they are equal, when one is the other with its
+// type cut short (NAME-... inside PERSON-NAME-...), or when a type holds "-dddddd" (an "odd"
+// type, which then has its overlaps checked one by one).
+class Assigned {
+ public:
+  bool conflicts(const std::string& p) const {
+    if (exact_.contains(p) || suffix_forms_.contains(p)) return true;
+    bool found = false;
+    for_each_suffix_form(
+        p, [&](std::string_view form) { found = found || exact_.contains(std::string(form)); });
+    if (found) return true;
+    const auto& others = odd_type(p) ? all_ : odd_;
+    return std::any_of(others.begin(), others.end(),
+                       [&](const std::string& q) { return overlaps(p, q); });
+  }
+  void add(const std::string& p) {
+    exact_.insert(p);
+    for_each_suffix_form(p, [&](std::string_view form) { suffix_forms_.emplace(form); });
+    all_.push_back(p);
+    if (odd_type(p)) odd_.push_back(p);
+  }
+
+ private:
+  std::unordered_set<std::string> exact_;
+  std::unordered_set<std::string> suffix_forms_;
+  std::vector<std::string> all_;
+  std::vector<std::string> odd_;
+};
 
 struct Group {
   std::uint32_t segment = 0;
@@ -171,25 +231,22 @@ std::optional<MaskPlan> plan_masks(const std::vector<adapters::TextSegment>& seg
       if (values[a].type != values[b].type) return values[a].type < values[b].type;
       return values[a].value < values[b].value;
     });
-    auto table = std::make_shared<PseudonymTable>();
-    std::vector<std::string> assigned;
+    std::vector<std::pair<std::string, std::string>> mappings;
+    Assigned assigned;
     for (std::size_t index : order) {
       Value& v = values[index];
       for (unsigned probe = 0; probe < kMaxProbes; ++probe) {
         std::string candidate = key->placeholder(v.type, v.value, probe);
         if (reserved.occurs(candidate)) continue;
-        if (std::any_of(assigned.begin(), assigned.end(),
-                        [&](const std::string& other) { return overlaps(candidate, other); })) {
-          continue;
-        }
+        if (assigned.conflicts(candidate)) continue;
         v.placeholder = std::move(candidate);
         break;
       }
       if (v.placeholder.empty()) continue;  // no free probe: the value is redacted instead
-      table->add(v.placeholder, std::string(v.value));
-      assigned.push_back(v.placeholder);
+      mappings.emplace_back(v.placeholder, std::string(v.value));
+      assigned.add(v.placeholder);
     }
-    if (!table->empty()) plan.pseudonyms = std::move(table);
+    if (!mappings.empty()) plan.pseudonyms = std::make_shared<PseudonymTable>(std::move(mappings));
   }
 
   plan.edits.reserve(groups.size());

@@ -7,6 +7,7 @@
 
 #include <array>
 #include <cstddef>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -40,12 +41,13 @@ class PseudonymKey {
   std::string placeholder(std::string_view type, std::string_view value, unsigned probe) const;
 
   // HMAC-SHA256 over the type, the value and the probe (each length-prefixed, so no two inputs
-  // share their bytes).
+  // share their bytes). Thread-safe: copies of a key share its read-only keyed states.
   std::array<unsigned char, 32> digest(std::string_view type, std::string_view value,
                                        unsigned probe) const;
 
  private:
-  std::string secret_;
+  struct Keyed;  // the HMAC's keyed inner and outer hash states, computed once
+  std::shared_ptr<const Keyed> keyed_;
 };
 
 }  // namespace switchyard::pseudonymize

@@ -46,16 +46,44 @@ bool PseudonymTable::well_formed(std::string_view placeholder) {
   return true;
 }
 
+bool PseudonymTable::make_entry(std::string placeholder, std::string value, Entry* entry) {
+  if (!well_formed(placeholder)) return false;
+  entry->type_length = placeholder.size() - kHexDigits - 1;
+  entry->hex = static_cast<std::uint32_t>(hex_at(placeholder, entry->type_length + 1));
+  entry->placeholder = std::move(placeholder);
+  entry->value = std::move(value);
+  return true;
+}
+
+PseudonymTable::PseudonymTable(std::vector<std::pair<std::string, std::string>> mappings) {
+  entries_.reserve(mappings.size());
+  for (auto& [placeholder, value] : mappings) {
+    Entry entry;
+    if (make_entry(std::move(placeholder), std::move(value), &entry)) {
+      entries_.push_back(std::move(entry));
+    }
+  }
+  std::sort(entries_.begin(), entries_.end(), [](const Entry& a, const Entry& b) {
+    return a.hex != b.hex ? a.hex < b.hex : a.placeholder < b.placeholder;
+  });
+  entries_.erase(
+      std::unique(entries_.begin(), entries_.end(),
+                  [](const Entry& a, const Entry& b) { return a.placeholder == b.placeholder; }),
+      entries_.end());
+  for (const Entry& e : entries_) {
+    const auto c = static_cast<unsigned char>(e.placeholder[0]);
+    first_bytes_[c >> 6] |= std::uint64_t{1} << (c & 63);
+    max_length_ = std::max(max_length_, e.placeholder.size());
+  }
+}
+
 bool PseudonymTable::add(std::string placeholder, std::string value) {
-  if (!well_formed(placeholder) || find(placeholder) != nullptr) return false;
+  if (find(placeholder) != nullptr) return false;
   Entry entry;
-  entry.type_length = placeholder.size() - kHexDigits - 1;
-  entry.hex = static_cast<std::uint32_t>(hex_at(placeholder, entry.type_length + 1));
-  const auto c = static_cast<unsigned char>(placeholder[0]);
+  if (!make_entry(std::move(placeholder), std::move(value), &entry)) return false;
+  const auto c = static_cast<unsigned char>(entry.placeholder[0]);
   first_bytes_[c >> 6] |= std::uint64_t{1} << (c & 63);
-  max_length_ = std::max(max_length_, placeholder.size());
-  entry.placeholder = std::move(placeholder);
-  entry.value = std::move(value);
+  max_length_ = std::max(max_length_, entry.placeholder.size());
   auto at = std::upper_bound(entries_.begin(), entries_.end(), entry.hex,
                              [](std::uint32_t hex, const Entry& e) { return hex < e.hex; });
   entries_.insert(at, std::move(entry));
@@ -63,8 +91,12 @@ bool PseudonymTable::add(std::string placeholder, std::string value) {
 }
 
 const PseudonymTable::Entry* PseudonymTable::find(std::string_view placeholder) const {
-  for (const Entry& e : entries_) {
-    if (e.placeholder == placeholder) return &e;
+  if (!well_formed(placeholder)) return nullptr;
+  const auto hex = static_cast<std::uint32_t>(hex_at(placeholder, placeholder.size() - kHexDigits));
+  auto it = std::lower_bound(entries_.begin(), entries_.end(), hex,
+                             [](const Entry& e, std::uint32_t h) { return e.hex < h; });
+  for (; it != entries_.end() && it->hex == hex; ++it) {
+    if (it->placeholder == placeholder) return &*it;
   }
   return nullptr;
 }

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace switchyard::pseudonymize {
@@ -28,6 +29,10 @@ class PseudonymTable {
   // Whether `placeholder` has the form TYPE-hhhhhh (TYPE: a letter, then letters, digits, '-').
   static bool well_formed(std::string_view placeholder);
 
+  PseudonymTable() = default;
+  // All mappings at once (placeholder, value); malformed or repeated placeholders are left out.
+  explicit PseudonymTable(std::vector<std::pair<std::string, std::string>> mappings);
+
   // Adds a mapping. False (and nothing added) when the placeholder is malformed or already there.
   bool add(std::string placeholder, std::string value);
 
@@ -47,6 +52,8 @@ class PseudonymTable {
   std::size_t partial_at_end(std::string_view text, std::size_t from) const;
 
  private:
+  bool make_entry(std::string placeholder, std::string value, Entry* entry);
+
   std::vector<Entry> entries_;  // sorted by hex
   std::size_t max_length_ = 0;
   std::uint64_t first_bytes_[4] = {0, 0, 0, 0};

@@ -233,7 +233,7 @@ DeltaSkeleton make_delta_skeleton(Api api, std::string_view event, const json::v
     }
     case Api::kAnthropicMessages:
     case Api::kAnthropicCountTokens: {
-      const std::string_view field = delta.pointer.substr(delta.pointer.rfind('/') + 1);
+      const std::string field = delta.pointer.substr(delta.pointer.rfind('/') + 1);
       s.data = json::object{{"type", "content_block_delta"},
                             {"index", root.contains("index") ? root.at("index") : json::value(0)},
                             {"delta", json::object{{"type", delta.field}, {field, ""}}}};

@@ -309,10 +309,15 @@ class RestoringTranslator final : public adapters::ResponseTranslator {
                        [](const Channel& c) { return c.restorer.holding(); });
   }
 
-  // Whether the raw event data may need work: a placeholder in it, or a string that ends in the
-  // first bytes of one (a placeholder cut at the event's end).
+  // Whether the raw event data may need work: a placeholder in it, a string that ends in the first
+  // bytes of one (a placeholder cut at the event's end), or a piece of tool call arguments (whose
+  // every piece the arguments' TextRestorer must see, to know where their strings are).
   bool may_need_restoring(std::string_view data) const {
     if (contains_placeholder(*table_, data)) return true;
+    if (data.find("arguments") != std::string_view::npos ||
+        data.find("partial_json") != std::string_view::npos) {
+      return true;
+    }
     for (std::size_t q = data.find('"'); q != std::string_view::npos; q = data.find('"', q + 1)) {
       if (q == 0 || !placeholder_byte(data[q - 1])) continue;
       if (table_->partial_at_end(data.substr(0, q), 0) != std::string_view::npos) return true;
