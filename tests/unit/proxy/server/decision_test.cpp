@@ -173,8 +173,8 @@ TEST(Decision, PseudonymizeGivesPlaceholdersRedactsTheRestAndCountsPerRule) {
   const auto d = decide(
       config, contact_request(),
       classified(Handling::kPseudonymize,
-                 {match("pii.email", Handling::kPseudonymize, {{0, 5, 16}, {1, 6, 17}}, "email"),
-                  match("ticket", Handling::kRedact, {{0, 20, 30}}, "ticket"),
+                 {match("pii.email", Handling::kPseudonymize, {{0, 5, 17}, {1, 6, 18}}, "email"),
+                  match("ticket", Handling::kRedact, {{0, 21, 31}}, "ticket"),
                   match("note", Handling::kVendor, {{0, 0, 4}})}),
       nullptr, &key);
   EXPECT_EQ(d.route, Route::kVendor);
@@ -187,6 +187,7 @@ TEST(Decision, PseudonymizeGivesPlaceholdersRedactsTheRestAndCountsPerRule) {
   EXPECT_EQ(d.redactions[2].replacement, placeholder);  // same value, same placeholder
   ASSERT_TRUE(d.pseudonyms);
   EXPECT_EQ(d.pseudonyms->size(), 1u);
+  ASSERT_NE(d.pseudonyms->find(placeholder), nullptr);
   EXPECT_EQ(d.pseudonyms->find(placeholder)->value, "jane@acme.io");
   EXPECT_EQ(d.pseudonymized, (std::vector<std::size_t>{2, 0, 0}));
 }
@@ -195,7 +196,7 @@ TEST(Decision, PseudonymizeWithoutAKeyOrSpansFailsClosedToInternal) {
   const Config config = test_config();
   const auto matches =
       classified(Handling::kPseudonymize,
-                 {match("pii.email", Handling::kPseudonymize, {{0, 5, 16}}, "email")});
+                 {match("pii.email", Handling::kPseudonymize, {{0, 5, 17}}, "email")});
   auto d = decide(config, contact_request(), matches, nullptr, nullptr);
   EXPECT_EQ(d.route, Route::kInternal);
   EXPECT_EQ(d.reason, "pseudonym_key_unset");
@@ -205,7 +206,7 @@ TEST(Decision, PseudonymizeWithoutAKeyOrSpansFailsClosedToInternal) {
   const pseudonymize::PseudonymKey key("decision-test-key-0123456789abcdef");
   d = decide(config, contact_request(),
              classified(Handling::kPseudonymize,
-                        {match("pii.email", Handling::kPseudonymize, {{0, 5, 16}}, "email"),
+                        {match("pii.email", Handling::kPseudonymize, {{0, 5, 17}}, "email"),
                          match("pii.base64-email", Handling::kPseudonymize)}),
              nullptr, &key);
   EXPECT_EQ(d.route, Route::kInternal);
@@ -220,7 +221,7 @@ TEST(Decision, InternalRouteCarriesNoPlaceholders) {
   const auto d =
       decide(config, contact_request(),
              classified(Handling::kInternal,
-                        {match("pii.email", Handling::kPseudonymize, {{0, 5, 16}}, "email"),
+                        {match("pii.email", Handling::kPseudonymize, {{0, 5, 17}}, "email"),
                          match("codename", Handling::kInternal, {{1, 0, 5}})}),
              nullptr, &key);
   EXPECT_EQ(d.route, Route::kInternal);
@@ -232,7 +233,7 @@ TEST(Decision, InternalRouteCarriesNoPlaceholders) {
   const auto m =
       decide(config, r,
              classified(Handling::kPseudonymize,
-                        {match("pii.email", Handling::kPseudonymize, {{0, 5, 16}}, "email")}),
+                        {match("pii.email", Handling::kPseudonymize, {{0, 5, 17}}, "email")}),
              nullptr, &key);
   EXPECT_EQ(m.route, Route::kInternal);
   EXPECT_FALSE(m.pseudonyms);
