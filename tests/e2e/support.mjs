@@ -118,11 +118,15 @@ function echoReply(req, json, res, n) {
     let seq = 0;
     const events = [{ type: 'response.created', sequence_number: seq++, response: { ...response, status: 'in_progress', output: [] } },
       { type: 'response.output_item.added', sequence_number: seq++, output_index: 0,
-        item: { type: 'message', id: 'msg_echo', status: 'in_progress', role: 'assistant', content: [] } }];
+        item: { type: 'message', id: 'msg_echo', status: 'in_progress', role: 'assistant', content: [] } },
+      { type: 'response.content_part.added', sequence_number: seq++, item_id: 'msg_echo', output_index: 0, content_index: 0,
+        part: { type: 'output_text', text: '', annotations: [] } }];
     for (const piece of cut(text, n)) {
       events.push({ type: 'response.output_text.delta', sequence_number: seq++, item_id: 'msg_echo', output_index: 0, content_index: 0, delta: piece });
     }
     events.push({ type: 'response.output_text.done', sequence_number: seq++, item_id: 'msg_echo', output_index: 0, content_index: 0, text });
+    events.push({ type: 'response.content_part.done', sequence_number: seq++, item_id: 'msg_echo', output_index: 0, content_index: 0,
+      part: { type: 'output_text', text, annotations: [] } });
     events.push({ type: 'response.output_item.done', sequence_number: seq++, output_index: 0, item: output[0] });
     if (tools) {
       events.push({ type: 'response.output_item.added', sequence_number: seq++, output_index: 1, item: { ...output[1], arguments: '', status: 'in_progress' } });
