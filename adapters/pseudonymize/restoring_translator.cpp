@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <boost/json.hpp>
 #include <cstdint>
+#include <cstring>
 #include <optional>
 #include <string>
 #include <vector>
@@ -54,6 +55,19 @@ struct Line {
 template <class F>
 void for_each_line(std::string_view block, F&& f) {
   std::size_t at = 0;
+  if (std::memchr(block.data(), '\r', block.size()) == nullptr) {
+    // LF only, as almost every server writes: memchr from line end to line end.
+    while (at < block.size()) {
+      const void* nl = std::memchr(block.data() + at, '\n', block.size() - at);
+      const std::size_t end =
+          nl == nullptr ? block.size()
+                        : static_cast<std::size_t>(static_cast<const char*>(nl) - block.data());
+      const std::size_t next = nl == nullptr ? end : end + 1;
+      f(Line{block.substr(at, end - at), block.substr(end, next - end)});
+      at = next;
+    }
+    return;
+  }
   while (at < block.size()) {
     std::size_t end = at;
     while (end < block.size() && block[end] != '\n' && block[end] != '\r') ++end;
@@ -153,7 +167,11 @@ class RestoringTranslator final : public adapters::ResponseTranslator {
     std::string key;
     std::string group;
     TextRestorer restorer;
-    std::optional<DeltaSkeleton> skeleton;
+    // The last delta event of a text still keeping bytes back: the extra delta event that may have
+    // to carry them is built from it only when the text ends that way.
+    std::string last_event;
+    std::string last_data;
+    DeltaField last_delta;
   };
 
   void consume(std::string& out) {
@@ -216,6 +234,51 @@ class RestoringTranslator final : public adapters::ResponseTranslator {
     edits.push_back({range->begin, range->end, adapters::encode_json_string(text)});
   }
 
+  // The same for a string whose value is `before`, without walking the event to the pointer when
+  // that is provably safe. When every escape in the event is one encode_json_string() writes for
+  // its character (\" \\ \b \f \n \r \t: no \uXXXX, no \/), each string of the event is spelled
+  // exactly as encode_json_string() spells its value (JSON allows no other spelling then, and no
+  // raw control characters), so the target string is an occurrence of that spelling; if it is the
+  // only one, it is the target. Any other event (a server that writes \u escapes, the text found
+  // twice or not at all) is walked.
+  static void replace_string(std::string_view raw, bool canonical, const std::string& pointer,
+                             std::string_view before, std::string_view text,
+                             std::vector<adapters::SpliceEdit>& edits) {
+    if (canonical) {
+      const std::string spelled = adapters::encode_json_string(before);
+      const std::size_t at = raw.find(spelled);
+      if (at != std::string_view::npos && raw.find(spelled, at + 1) == std::string_view::npos) {
+        edits.push_back({at, at + spelled.size(), adapters::encode_json_string(text)});
+        return;
+      }
+    }
+    replace_string(raw, pointer, text, edits);
+  }
+
+  // Whether every escape in `raw` (valid JSON) is one encode_json_string() writes for its
+  // character.
+  static bool canonical_escapes(std::string_view raw) {
+    const char* p = raw.data();
+    const char* const end = p + raw.size();
+    while ((p = static_cast<const char*>(std::memchr(p, '\\', end - p))) != nullptr) {
+      if (end - p < 2) return false;
+      switch (p[1]) {
+        case '"':
+        case '\\':
+        case 'b':
+        case 'f':
+        case 'n':
+        case 'r':
+        case 't':
+          break;
+        default:
+          return false;  // \uXXXX or \/: another spelling than ours
+      }
+      p += 2;
+    }
+    return true;
+  }
+
   static void append_edited(std::string_view raw, std::vector<adapters::SpliceEdit> edits,
                             std::string& out) {
     if (edits.empty()) {
@@ -232,6 +295,25 @@ class RestoringTranslator final : public adapters::ResponseTranslator {
   // complete block is handled, the rest waits in pending_.
   void split_blocks(std::string_view bytes, std::string& out) {
     std::size_t start = 0;
+    if (!after_cr_ && std::memchr(bytes.data(), '\r', bytes.size()) == nullptr) {
+      // LF only: jump from line end to line end; a line end right after another ends a block.
+      std::size_t line = 0;  // where the current line starts in `bytes`
+      for (;;) {
+        const void* nl = std::memchr(bytes.data() + line, '\n', bytes.size() - line);
+        if (nl == nullptr) break;
+        const std::size_t i = static_cast<std::size_t>(static_cast<const char*>(nl) - bytes.data());
+        const bool empty = i == line && line_empty_;
+        line_empty_ = true;
+        line = i + 1;
+        if (empty) {
+          deliver(bytes.substr(start, i + 1 - start), out);
+          start = i + 1;
+        }
+      }
+      if (line < bytes.size()) line_empty_ = false;
+      keep_rest(bytes, start, out);
+      return;
+    }
     for (std::size_t i = 0; i < bytes.size(); ++i) {
       const char c = bytes[i];
       std::size_t boundary = 0;
@@ -257,21 +339,30 @@ class RestoringTranslator final : public adapters::ResponseTranslator {
         line_empty_ = false;
       }
       if (boundary != 0) {
-        const std::string_view piece = bytes.substr(start, boundary - start);
-        if (oversized_) {
-          out.append(piece);  // the end of an event too large to hold
-          oversized_ = false;
-        } else if (pending_.empty()) {
-          handle_block(piece, out);
-        } else {
-          pending_.append(piece);
-          std::string block = std::move(pending_);
-          pending_.clear();
-          handle_block(block, out);
-        }
+        deliver(bytes.substr(start, boundary - start), out);
         start = boundary;
       }
     }
+    keep_rest(bytes, start, out);
+  }
+
+  // The last piece of a block: with what is pending, it is a whole block.
+  void deliver(std::string_view piece, std::string& out) {
+    if (oversized_) {
+      out.append(piece);  // the end of an event too large to hold
+      oversized_ = false;
+    } else if (pending_.empty()) {
+      handle_block(piece, out);
+    } else {
+      pending_.append(piece);
+      std::string block = std::move(pending_);
+      pending_.clear();
+      handle_block(block, out);
+    }
+  }
+
+  // Bytes after the last block boundary wait for the rest of their block.
+  void keep_rest(std::string_view bytes, std::size_t start, std::string& out) {
     if (start >= bytes.size()) return;
     if (oversized_) {
       out.append(bytes.substr(start));
@@ -318,9 +409,16 @@ class RestoringTranslator final : public adapters::ResponseTranslator {
         data.find("partial_json") != std::string_view::npos) {
       return true;
     }
+    const std::size_t longest = table_->max_length();
     for (std::size_t q = data.find('"'); q != std::string_view::npos; q = data.find('"', q + 1)) {
-      if (q == 0 || !placeholder_byte(data[q - 1])) continue;
-      if (table_->partial_at_end(data.substr(0, q), 0) != std::string_view::npos) return true;
+      // The run of placeholder bytes before the quote, at most one placeholder long.
+      std::size_t run = q;
+      while (run > 0 && q - run < longest && placeholder_byte(data[run - 1])) --run;
+      for (std::size_t p = run; p < q; ++p) {
+        if (!table_->starts_with_byte(static_cast<unsigned char>(data[p]))) continue;
+        if (table_->partial_at_end(data.substr(0, q), p) != std::string_view::npos) return true;
+        break;  // partial_at_end looked at every later start too
+      }
     }
     return false;
   }
@@ -373,6 +471,7 @@ class RestoringTranslator final : public adapters::ResponseTranslator {
 
     std::vector<adapters::SpliceEdit> edits;
     std::vector<std::string> delta_pointers;
+    int canonical = -1;  // canonical_escapes(data), computed when first needed
     for (const DeltaField& delta : shape.deltas) {
       delta_pointers.push_back(delta.pointer);
       const bool final = shape.ends_all || ends(shape, delta.channel, delta.group);
@@ -383,19 +482,25 @@ class RestoringTranslator final : public adapters::ResponseTranslator {
       } else {
         if (channel == nullptr) {
           channels_.push_back(
-              Channel{delta.channel, delta.group, TextRestorer(*table_, delta.kind), {}});
+              Channel{delta.channel, delta.group, TextRestorer(*table_, delta.kind), {}, {}, {}});
           channel = &channels_.back();
         }
         channel->restorer.feed(delta.text, text);
         if (final) {
           channel->restorer.finish(text);
         } else if (channel->restorer.holding()) {
-          channel->skeleton = make_delta_skeleton(api_, event, *parsed, delta);
+          channel->last_event.assign(event);
+          channel->last_data.assign(data);
+          channel->last_delta = delta;
+          channel->last_delta.text = {};
         }
       }
-      if (text != delta.text) replace_string(data, delta.pointer, text, edits);
+      if (text != delta.text) {
+        if (canonical < 0) canonical = canonical_escapes(data) ? 1 : 0;
+        replace_string(data, canonical == 1, delta.pointer, delta.text, text, edits);
+      }
     }
-    restore_strings(data, *parsed, delta_pointers, edits);
+    if (contains_placeholder(*table_, data)) restore_strings(data, *parsed, delta_pointers, edits);
     if (api_ == Api::kOpenAiResponses && shape.has_sequence_number && seq_offset_ != 0) {
       if (const auto range = adapters::find_json_value(data, "/sequence_number")) {
         edits.push_back(
@@ -446,7 +551,11 @@ class RestoringTranslator final : public adapters::ResponseTranslator {
       }
       std::string text;
       it->restorer.finish(text);
-      if (!text.empty() && it->skeleton) {
+      std::optional<json::value> last;
+      if (!text.empty() && !it->last_data.empty()) last = parse_json(it->last_data);
+      if (last && last->is_object()) {
+        const DeltaSkeleton skeleton =
+            make_delta_skeleton(api_, it->last_event, *last, it->last_delta);
         std::int64_t sequence = -1;
         if (api_ == Api::kOpenAiResponses) {
           // The extra event takes the number the current event would have had (or the next one
@@ -456,7 +565,7 @@ class RestoringTranslator final : public adapters::ResponseTranslator {
                          : last_sequence_ + seq_offset_ + 1;
           ++seq_offset_;
         }
-        out.append(render_delta(*it->skeleton, text, sequence));
+        out.append(render_delta(skeleton, text, sequence));
       }
       it = channels_.erase(it);
     }

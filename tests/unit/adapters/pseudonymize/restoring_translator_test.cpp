@@ -430,6 +430,99 @@ TEST(RestoringTranslator, NonUtf8AndUnparseableEventsKeepWorking) {
   EXPECT_EQ(chat_content(r), "to EMA");
 }
 
+// An inner translator that forwards the upstream's bytes exactly as they are read, so that the
+// restorer itself must find the event boundaries (the real ones hand it whole events).
+class ForwardingTranslator final : public adapters::ResponseTranslator {
+ public:
+  void feed(std::string_view bytes, std::string& out) override { out.append(bytes); }
+  void finish(bool, std::string&) override {}
+  const adapters::Usage& usage() const override { return usage_; }
+  std::optional<std::string> response_id() const override { return std::nullopt; }
+  std::string content_type() const override { return "text/event-stream"; }
+  int status() const override { return 200; }
+
+ private:
+  adapters::Usage usage_;
+};
+
+// Event boundaries are found the same whatever the line ends (LF, CRLF, CR, mixed) and wherever
+// the reads cut them, a CR at a read's end included. Each event's JSON is cut across two data
+// lines, so that a boundary seen too early leaves halves that do not parse.
+TEST(RestoringTranslator, EveryLineEndStyleAndReadSize) {
+  std::string lf = chat_stream(pieces(kVendorText, 4), "stop");
+  for (std::size_t at = 0; (at = lf.find("\"choices\":", at)) != std::string::npos;) {
+    lf.insert(at, "\ndata: ");
+    at += 16;
+  }
+  std::vector<std::string> bodies = {lf};
+  for (std::string_view eol : {"\r\n", "\r"}) {
+    std::string body;
+    for (char c : lf) c == '\n' ? body.append(eol) : body.append(1, c);
+    bodies.push_back(body);
+  }
+  std::string mixed;  // LF, CRLF and CR in turn, event by event
+  int n = 0;
+  for (std::size_t at = 0; at < lf.size();) {
+    const std::size_t end = lf.find("\n\n", at);
+    const std::string_view eol = n % 3 == 0 ? "\n" : (n % 3 == 1 ? "\r\n" : "\r");
+    mixed += lf.substr(at, end - at);
+    mixed.append(eol).append(eol);
+    at = end + 2;
+    ++n;
+  }
+  bodies.push_back(mixed);
+  for (const auto& body : bodies) {
+    for (std::size_t read : {1u, 2u, 3u, 64u, 100000u}) {
+      auto t = make_restoring_translator(std::make_unique<ForwardingTranslator>(), Api::kOpenAiChat,
+                                         make_table());
+      Reply r;
+      for (std::size_t at = 0; at < body.size(); at += read) {
+        t->feed(std::string_view(body).substr(at, read), r.out);
+      }
+      t->finish(true, r.out);
+      adapters::SseParser parser;
+      auto on_event = [&](const adapters::SseEvent& e) {
+        r.events.push_back(e);
+        boost::system::error_code ec;
+        json::value v = json::parse(e.data, ec);
+        r.data.push_back(ec ? json::value() : v);
+      };
+      parser.feed(r.out, on_event);
+      parser.finish(on_event);
+      EXPECT_EQ(chat_content(r), kClientText) << read;
+      ASSERT_FALSE(r.events.empty());
+      EXPECT_EQ(r.events.back().data, "[DONE]");
+    }
+  }
+}
+
+// A delta's restored text is spliced into the delta string itself, never into another string of the
+// event that holds the same text: here the server spells the delta with a \u escape (as servers
+// that escape non-ASCII do) and a second field holds the same text once in the plain spelling, or
+// the same text twice in the same spelling.
+TEST(RestoringTranslator, RestoredDeltaNeverLandsInAnotherFieldWithTheSameText) {
+  const std::string head =
+      R"(data: {"id":"c","object":"chat.completion.chunk","choices":[{"index":0,"delta":{"content":)";
+  const std::string note = "caf\xc3\xa9 EMAIL-7f";  // the delta's text, kept back in part
+  for (const std::string& spelled : {std::string(R"("caf\u00e9 EMAIL-7f")"), encode(note)}) {
+    const std::string body = head + spelled + R"(},"finish_reason":null}],"note":)" + encode(note) +
+                             "}\n\n" + head + R"("3a91 ok"},"finish_reason":null}],"note":)" +
+                             encode(note) + "}\n\n" + head + R"("!"},"finish_reason":"stop"}]})" +
+                             "\n\n" + "data: [DONE]\n\n";
+    for (std::size_t read : {0u, 7u}) {
+      const Reply r = run(Api::kOpenAiChat, Dialect::kOpenAi, true, body, read);
+      EXPECT_EQ(chat_content(r), "caf\xc3\xa9 " + kEmail + " ok!") << spelled << " " << read;
+      std::size_t notes = 0;
+      for (const auto& d : r.data) {
+        if (!d.is_object() || !d.as_object().contains("note")) continue;
+        EXPECT_EQ(d.at("note").as_string(), note) << spelled;
+        ++notes;
+      }
+      EXPECT_EQ(notes, 2u);
+    }
+  }
+}
+
 TEST(RestoringTranslator, LongStreamsHoldOnlyAFewBytes) {
   auto t = make(Api::kOpenAiChat, Dialect::kOpenAi, true);
   std::string out;
