@@ -3,7 +3,8 @@
 // passed through, and an OpenAI stream translated for an Anthropic client. The text of each reply
 // mentions the request's three values as placeholders, cut between events as models stream them
 // (a few characters per event), plus tool call arguments; "dense" puts a placeholder piece in every
-// event. Also the request side: planning the placeholders of a request with three values.
+// event; "escaped" is dense from a server that writes \u escapes. Also the request side: planning
+// the placeholders of a request with three values.
 #include <benchmark/benchmark.h>
 
 #include <boost/json.hpp>
@@ -55,7 +56,9 @@ struct Stream {
   int events = 0;
 };
 
-Stream chat_stream(int deltas, bool dense) {
+// `escaped`: the server writes non-ASCII as \u escapes (as Python's json.dumps does by default),
+// and every text piece starts with one, so each restored delta is found by its JSON pointer.
+Stream chat_stream(int deltas, bool dense, bool escaped = false) {
   Stream s;
   auto chunk = [&](std::string_view delta, std::string_view finish) {
     s.bytes +=
@@ -69,7 +72,9 @@ Stream chat_stream(int deltas, bool dense) {
   };
   chunk(R"({"role":"assistant","content":""})", "null");
   for (const auto& piece : text_pieces(deltas, dense)) {
-    chunk(R"({"content":)" + encode(piece) + "}", "null");
+    std::string spelled = encode(piece);
+    if (escaped) spelled.insert(1, "\\u00e9");
+    chunk(R"({"content":)" + spelled + "}", "null");
   }
   chunk(
       R"({"tool_calls":[{"index":0,"id":"call_abc","type":"function","function":{"name":"send_mail","arguments":""}}]})",
@@ -187,6 +192,18 @@ void BM_ChatRestoringDense(benchmark::State& state) {
   run(state, Api::kOpenAiChat, Dialect::kOpenAi, s, true);
 }
 BENCHMARK(BM_ChatRestoringDense);
+
+void BM_ChatRestoringDenseEscaped(benchmark::State& state) {
+  static const Stream s = chat_stream(200, true, true);
+  run(state, Api::kOpenAiChat, Dialect::kOpenAi, s, true);
+}
+BENCHMARK(BM_ChatRestoringDenseEscaped);
+
+void BM_ChatPassthroughEscaped(benchmark::State& state) {
+  static const Stream s = chat_stream(200, true, true);
+  run(state, Api::kOpenAiChat, Dialect::kOpenAi, s, false);
+}
+BENCHMARK(BM_ChatPassthroughEscaped);
 
 void BM_AnthropicPassthrough(benchmark::State& state) {
   static const Stream s = anthropic_stream(200, false);
