@@ -4,8 +4,11 @@
 // restoring translator in reads of arbitrary size): the concatenated deltas the client gets equal
 // the whole text restored. Input: byte 0 picks the table's entries (overlapping ones included, to
 // exercise the scan beyond what the planner ever assigns), byte 1 the kind and the read size,
-// byte 2 the number of cuts, then the cut lengths, then the text; in the text, bytes 0xF8-0xFF
-// stand for a whole placeholder of the table and 0xF0-0xF7 for its first half.
+// byte 2 the number of cuts (low 5 bits), whether each event also holds a decoy field with the same
+// text as its delta (0x20), and whether the deltas spell '/' as "\/" (0x40: a server's other
+// spelling, so that the decoy is the only plain spelling of the text in the event), then the cut
+// lengths, then the text; in the text, bytes 0xF8-0xFF stand for a whole placeholder of the table
+// and 0xF0-0xF7 for its first half.
 #include <boost/json.hpp>
 #include <cstdint>
 #include <cstdlib>
@@ -95,6 +98,21 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const TextKind kind = (data[1] & 1u) ? TextKind::kJson : TextKind::kPlain;
   const std::size_t read_size = 1 + (data[1] >> 1);
   const std::size_t cuts = data[2] % 32;
+  const bool decoy = (data[2] & 0x20u) != 0;
+  const bool escape_slash = (data[2] & 0x40u) != 0;
+  // The delta's spelling, and what follows it in its event (the decoy).
+  auto delta = [&](const std::string& piece) {
+    std::string spelled = encode(piece);
+    if (escape_slash) {
+      for (std::size_t i = 0; (i = spelled.find('/', i)) != std::string::npos; i += 2) {
+        spelled.insert(i, 1, '\\');
+      }
+    }
+    return spelled;
+  };
+  auto decoy_field = [&](const std::string& piece) {
+    return decoy ? ",\"note\":" + encode(piece) : std::string();
+  };
   std::size_t at = 3;
   std::vector<std::size_t> lengths;
   for (std::size_t i = 0; i < cuts && at < size; ++i) lengths.push_back(data[at++]);
@@ -143,7 +161,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       body +=
           "event: content_block_delta\ndata: {\"type\":\"content_block_delta\",\"index\":0,"
           "\"delta\":{\"type\":\"input_json_delta\",\"partial_json\":" +
-          encode(piece) + "}}\n\n";
+          delta(piece) + "}" + decoy_field(piece) + "}\n\n";
     }
     body +=
         "event: content_block_stop\ndata: {\"type\":\"content_block_stop\",\"index\":0}\n\n"
@@ -153,7 +171,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       body +=
           "data: {\"id\":\"c\",\"object\":\"chat.completion.chunk\",\"choices\":[{\"index\":0,"
           "\"delta\":{\"content\":" +
-          encode(piece) + "},\"finish_reason\":null}]}\n\n";
+          delta(piece) + "},\"finish_reason\":null}]" + decoy_field(piece) + "}\n\n";
     }
     body +=
         "data: {\"id\":\"c\",\"object\":\"chat.completion.chunk\",\"choices\":[{\"index\":0,"
