@@ -7,10 +7,12 @@
 #include <gtest/gtest.h>
 
 #include <boost/json.hpp>
+#include <cstdio>
 #include <iostream>
 #include <string>
 #include <vector>
 
+#include "adapters/json_splice.h"
 #include "adapters/pseudonymize/text_restorer.h"
 #include "adapters/sse_parser.h"
 #include "adapters/translate/passthrough_response.h"
@@ -519,6 +521,29 @@ TEST(RestoringTranslator, RestoredDeltaNeverLandsInAnotherFieldWithTheSameText) 
         ++notes;
       }
       EXPECT_EQ(notes, 2u);
+    }
+  }
+}
+
+// The spelling shortcut above is sound only while the proxy's JSON string writer spells each byte
+// the one way JSON leaves once \u and \/ are ruled out: literally, or with its two-character escape
+// (" \ b f n r t), or as \u00XX for the other control characters. A writer that escaped more (/,
+// non-ASCII) would break the proof in restoring_translator.cpp: this pins it.
+TEST(RestoringTranslator, JsonWriterSpellsEachByteTheOneWayTheSpliceShortcutAssumes) {
+  const std::string shorts = "\"\\\b\f\n\r\t";
+  const std::string letters = "\"\\bfnrt";
+  for (int b = 0; b < 256; ++b) {
+    const char c = static_cast<char>(b);
+    const std::string spelled = adapters::encode_json_string(std::string(1, c));
+    const std::size_t s = shorts.find(c);
+    if (s != std::string::npos) {
+      EXPECT_EQ(spelled, std::string("\"\\") + letters[s] + "\"") << b;
+    } else if (b < 0x20) {
+      char expected[16];
+      std::snprintf(expected, sizeof expected, "\"\\u%04x\"", b);
+      EXPECT_EQ(spelled, expected) << b;
+    } else {
+      EXPECT_EQ(spelled, std::string("\"") + c + "\"") << b;
     }
   }
 }
