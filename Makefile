@@ -34,7 +34,11 @@ run: build
 	@if [ -z "$$SWITCHYARD_AUDIT_KEY" ]; then \
 	  echo "WARNING: SWITCHYARD_AUDIT_KEY is not set; using a development audit key. Set your own for real use." >&2; \
 	fi
+	@if [ -z "$$SWITCHYARD_PSEUDONYM_KEY" ]; then \
+	  echo "WARNING: SWITCHYARD_PSEUDONYM_KEY is not set; using a development pseudonym key. Set your own for real use." >&2; \
+	fi
 	SWITCHYARD_AUDIT_KEY="$${SWITCHYARD_AUDIT_KEY:-switchyard-dev-key-NOT-FOR-PRODUCTION}" \
+	SWITCHYARD_PSEUDONYM_KEY="$${SWITCHYARD_PSEUDONYM_KEY:-switchyard-dev-pseudonym-key-NOT-FOR-PRODUCTION}" \
 	  ./build/release/proxy/switchyard serve --config $(CONFIG)
 
 fuzz: deps

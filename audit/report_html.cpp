@@ -67,7 +67,7 @@ json::value optional_number(const std::optional<double>& v) {
 }
 
 constexpr std::string_view kStyle = R"CSS(
-:root { --internal:#2f6fdf; --vendor:#2e9d5b; --redact:#e39b20; --block:#d23f3f; --other:#8a8f98;
+:root { --internal:#2f6fdf; --vendor:#2e9d5b; --redact:#e39b20; --pseudonymize:#8e5bd1; --block:#d23f3f; --other:#8a8f98;
         --ink:#1d2330; --muted:#5d6575; --line:#dde1e8; --bg:#f6f7f9; }
 * { box-sizing: border-box; }
 body { margin:0; font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif; color:var(--ink);
@@ -96,7 +96,8 @@ th { background:#eef1f5; font-weight:600; font-size:12px; position:sticky; top:0
 td.num { text-align:right; font-variant-numeric: tabular-nums; }
 .tag { display:inline-block; padding:1px 8px; border-radius:10px; color:#fff; font-size:12px; }
 .tag.internal { background:var(--internal); } .tag.vendor { background:var(--vendor); }
-.tag.redact { background:var(--redact); } .tag.block { background:var(--block); }
+.tag.redact { background:var(--redact); } .tag.pseudonymize { background:var(--pseudonymize); }
+.tag.block { background:var(--block); }
 .tag.other { background:var(--other); }
 .err { color:var(--block); }
 button { font:inherit; padding:5px 12px; border:1px solid var(--line); border-radius:6px; background:#fff; cursor:pointer; }
@@ -109,8 +110,8 @@ constexpr std::string_view kScript = R"JS(
   var data = JSON.parse(document.getElementById('audit-data').textContent);
   var C = data.columns, rows = data.rows;
   var col = {}; C.forEach(function (name, i) { col[name] = i; });
-  var HANDLINGS = ['internal', 'vendor', 'redact', 'block'];
-  var COLORS = { internal: '#2f6fdf', vendor: '#2e9d5b', redact: '#e39b20', block: '#d23f3f', other: '#8a8f98' };
+  var HANDLINGS = ['internal', 'vendor', 'redact', 'pseudonymize', 'block'];
+  var COLORS = { internal: '#2f6fdf', vendor: '#2e9d5b', redact: '#e39b20', pseudonymize: '#8e5bd1', block: '#d23f3f', other: '#8a8f98' };
   var SVG = 'http://www.w3.org/2000/svg';
   var PAGE = 500;
   var shown = PAGE, sortKey = 'ts', sortDir = -1;
@@ -195,7 +196,7 @@ constexpr std::string_view kScript = R"JS(
     var step = spans[spans.length - 1];
     for (var i = 0; i < spans.length; i++) { if ((last - first) / spans[i] <= 60) { step = spans[i]; break; } }
     var start = Math.floor(first / step) * step, n = Math.floor((last - start) / step) + 1;
-    var buckets = []; for (i = 0; i < n; i++) buckets.push({ internal: 0, vendor: 0, redact: 0, block: 0, other: 0, total: 0 });
+    var buckets = []; for (i = 0; i < n; i++) buckets.push({ internal: 0, vendor: 0, redact: 0, pseudonymize: 0, block: 0, other: 0, total: 0 });
     list.forEach(function (r) {
       var b = buckets[Math.floor((Date.parse(r[col.ts]) - start) / step)];
       b[handlingClass(r[col.handling])]++; b.total++;
@@ -374,6 +375,7 @@ std::string render_html_report(const std::vector<RequestRow>& rows, std::string_
       "<div class=\"legend\"><span><i style=\"background:var(--internal)\"></i>internal</span>"
       "<span><i style=\"background:var(--vendor)\"></i>vendor</span>"
       "<span><i style=\"background:var(--redact)\"></i>redact</span>"
+      "<span><i style=\"background:var(--pseudonymize)\"></i>pseudonymize</span>"
       "<span><i style=\"background:var(--block)\"></i>block</span></div>"
       "<svg id=\"chart-time\" role=\"img\" aria-label=\"decisions over time\" width=\"100%\">"
       "</svg></section>\n"

@@ -1,4 +1,4 @@
-// Names of the four handlings, as written in policy files, audit records and headers.
+// Names of the five handlings, as written in policy files, audit records and headers.
 #include "policies/policy.h"
 
 namespace switchyard::policy {
@@ -9,6 +9,8 @@ std::string_view to_string(Handling handling) {
       return "vendor";
     case Handling::kRedact:
       return "redact";
+    case Handling::kPseudonymize:
+      return "pseudonymize";
     case Handling::kInternal:
       return "internal";
     case Handling::kBlock:
@@ -20,6 +22,7 @@ std::string_view to_string(Handling handling) {
 std::optional<Handling> parse_handling(std::string_view text) {
   if (text == "vendor") return Handling::kVendor;
   if (text == "redact") return Handling::kRedact;
+  if (text == "pseudonymize") return Handling::kPseudonymize;
   if (text == "internal") return Handling::kInternal;
   if (text == "block") return Handling::kBlock;
   return std::nullopt;

@@ -18,7 +18,14 @@
 namespace switchyard::policy {
 
 // Ordered from least to most strict: when several rules match, the largest value wins.
-enum class Handling : std::uint8_t { kVendor = 0, kRedact = 1, kInternal = 2, kBlock = 3 };
+// kPseudonymize: matched values reach the vendor as placeholders, restored in its reply.
+enum class Handling : std::uint8_t {
+  kVendor = 0,
+  kRedact = 1,
+  kPseudonymize = 2,
+  kInternal = 3,
+  kBlock = 4
+};
 
 std::string_view to_string(Handling handling);
 std::optional<Handling> parse_handling(std::string_view text);

@@ -28,7 +28,8 @@ const std::vector<std::string_view> kRuleKeys = {
     "id",      "description",    "level", "category",  "keywords", "regex",   "validate",
     "context", "context_window", "allow", "min_count", "handling", "enabled", "case_sensitive"};
 const std::vector<std::string_view> kTestKeys = {"text", "expect", "rules", "level", "description"};
-const std::vector<std::string_view> kHandlingNames = {"vendor", "redact", "internal", "block"};
+const std::vector<std::string_view> kHandlingNames = {"vendor", "redact", "pseudonymize",
+                                                      "internal", "block"};
 
 std::string join(const std::vector<std::string_view>& items) { return load_errors::join(items); }
 std::string join(const std::vector<std::string>& items) {

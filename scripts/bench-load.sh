@@ -23,6 +23,7 @@ config=$root/tests/bench/load/switchyard-bench.yaml
 audit_root=${BENCH_AUDIT_DIR:-$(mktemp -d /tmp/switchyard-bench-audit.XXXXXX)}
 mkdir -p "$audit_root/batch" "$audit_root/never" "$audit_root/noaudit"
 export SWITCHYARD_AUDIT_KEY=${SWITCHYARD_AUDIT_KEY:-bench-only-audit-key-not-secret}
+export SWITCHYARD_PSEUDONYM_KEY=${SWITCHYARD_PSEUDONYM_KEY:-bench-only-pseudonym-key-not-secret}
 export SWITCHYARD_LOG_LEVEL=${SWITCHYARD_LOG_LEVEL:-warn}
 fsync=${BENCH_AUDIT_FSYNC:-batch}
 targets=(--target "switchyard=http://127.0.0.1:19000"

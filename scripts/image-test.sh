@@ -208,6 +208,8 @@ mock_env=(
   -e SWITCHYARD_ANTHROPIC_URL=http://127.0.0.1:18003
 )
 audit_key=image-test-$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')
+# The default policy pseudonymizes: the proxy does not start without a pseudonym key.
+pseudonym_key=image-test-pseudonym-$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')
 
 # ---------------------------------------------------------------------------------------------
 # image: the image's own entrypoint and default config (deploy/docker/switchyard.yaml), run the way
@@ -223,7 +225,8 @@ step_image() {
   pm run -d --name "$name" --network "ns:/run/netns/$netns" \
     --read-only --read-only-tmpfs=false --cap-drop=ALL --security-opt=no-new-privileges \
     -v "$vol:/var/lib/switchyard/audit" \
-    -e SWITCHYARD_AUDIT_KEY="$audit_key" "${mock_env[@]}" "$image" >/dev/null
+    -e SWITCHYARD_AUDIT_KEY="$audit_key" -e SWITCHYARD_PSEUDONYM_KEY="$pseudonym_key" "${mock_env[@]}" \
+    "$image" >/dev/null
   wait_for_admin http://127.0.0.1:9090 || fail "image: admin listener did not come up: $(pm logs "$name" 2>&1 | tail -n 20)"
 
   in_ns bash tests/image/smoke.sh http://127.0.0.1:8080 http://127.0.0.1:9090 "$work/mock.jsonl" ||
@@ -314,7 +317,8 @@ step_compose() {
   port=$(free_port)
   admin_port=$(free_port)
   compose_project=$run_id-compose
-  compose_env=(env SWITCHYARD_PORT="$port" SWITCHYARD_ADMIN_PORT="$admin_port" SWITCHYARD_AUDIT_KEY="$audit_key")
+  compose_env=(env SWITCHYARD_PORT="$port" SWITCHYARD_ADMIN_PORT="$admin_port" SWITCHYARD_AUDIT_KEY="$audit_key"
+               SWITCHYARD_PSEUDONYM_KEY="$pseudonym_key")
   # podman-compose 1.0.3's dry run still creates the project's network and volume; it runs under
   # this project's name, so compose_down removes them.
   "${compose_env[@]}" podman-compose --dry-run -p "$compose_project" up -d switchyard-demo \
@@ -399,7 +403,8 @@ step_package() {
   [[ $(pe stat -c %a /etc/default/switchyard) == 600 ]] || fail "package: /etc/default/switchyard is not 0600"
 
   # What an operator does: the key and the upstreams in the environment file, then enable --now.
-  pe sed -i -e "s/^SWITCHYARD_AUDIT_KEY=.*/SWITCHYARD_AUDIT_KEY=$audit_key/" /etc/default/switchyard
+  pe sed -i -e "s/^SWITCHYARD_AUDIT_KEY=.*/SWITCHYARD_AUDIT_KEY=$audit_key/" \
+    -e "s/^SWITCHYARD_PSEUDONYM_KEY=.*/SWITCHYARD_PSEUDONYM_KEY=$pseudonym_key/" /etc/default/switchyard
   pe sh -c 'printf "%s\n" SWITCHYARD_INTERNAL_URL=http://127.0.0.1:18001/v1 \
     SWITCHYARD_OPENAI_URL=http://127.0.0.1:18002/v1 SWITCHYARD_ANTHROPIC_URL=http://127.0.0.1:18003 \
     >>/etc/default/switchyard'

@@ -51,6 +51,11 @@ bool is_continuation(unsigned char c) { return (c & 0xC0) == 0x80; }
 
 }  // namespace
 
+std::string redaction_text(const Redaction& redaction) {
+  if (!redaction.replacement.empty()) return redaction.replacement;
+  return "[REDACTED:" + redaction.category + "]";
+}
+
 bool rewrite_adds_stream_usage(const ParsedRequest& request, const RewriteOptions& options) {
   return options.target == dialect_of(request.api) && options.request_usage_in_stream &&
          request.stream && speaks_stream_options(request.api) && !request.client_wants_usage;
@@ -81,7 +86,7 @@ std::optional<std::vector<std::pair<std::uint32_t, std::string>>> apply_redactio
     while (i < sorted.size() && sorted[i]->segment == segment) {
       std::size_t begin = sorted[i]->begin;
       std::size_t end = sorted[i]->end;
-      const std::string& category = sorted[i]->category;
+      const Redaction& first = *sorted[i];
       ++i;
       // Merge every following span that starts inside this one.
       while (i < sorted.size() && sorted[i]->segment == segment && sorted[i]->begin < end) {
@@ -97,7 +102,7 @@ std::optional<std::vector<std::pair<std::uint32_t, std::string>>> apply_redactio
       begin = std::max(begin, copied);
       if (end <= begin) continue;  // swallowed by the previous span's widening
       result.append(text, copied, begin - copied);
-      result.append("[REDACTED:").append(category).append("]");
+      result.append(redaction_text(first));
       copied = end;
     }
     result.append(text, copied, std::string::npos);

@@ -19,11 +19,16 @@ struct Redaction {
   std::size_t begin = 0;      // byte offsets into that segment's text
   std::size_t end = 0;
   std::string category;  // replaced by "[REDACTED:<category>]"
+  // When set, replaces the span instead of "[REDACTED:<category>]" (a pseudonym's placeholder).
+  std::string replacement = {};
 };
+
+// What replaces a redaction's span in the text sent upstream.
+std::string redaction_text(const Redaction& redaction);
 
 struct RewriteOptions {
   std::optional<std::string> model;      // the upstream's name for the model, when it differs
-  std::vector<Redaction> redactions;     // only for handling "redact"
+  std::vector<Redaction> redactions;     // handlings "redact" and "pseudonymize"
   Dialect target = Dialect::kOpenAi;     // the upstream's API; differs from the client's: translate
   bool request_usage_in_stream = false;  // add stream_options.include_usage for the audit's usage
   // Document attachments (PDF and text files) sent as the text the proxy extracted, for upstreams
@@ -44,8 +49,8 @@ bool rewrite_adds_stream_usage(const ParsedRequest& request, const RewriteOption
 
 // The redacted text of each segment that has redactions, in segment order: each [begin, end) is
 // widened to whole UTF-8 characters, overlapping spans merge (the earliest-starting span's category
-// names the merged one), and the span becomes "[REDACTED:<category>]". nullopt when a redaction
-// names a missing segment or lies outside its text.
+// names the merged one), and the span becomes redaction_text() of that span. nullopt when a
+// redaction names a missing segment or lies outside its text.
 std::optional<std::vector<std::pair<std::uint32_t, std::string>>> apply_redactions(
     const std::vector<TextSegment>& segments, const std::vector<Redaction>& redactions);
 

@@ -1309,7 +1309,7 @@ Result<json::value> redacted_body(const ParsedRequest& request,
         return failure;
       }
       text.append(segment.text, position, redaction->begin - position);
-      text.append("[REDACTED:").append(redaction->category).append("]");
+      text.append(redaction_text(*redaction));
       position = redaction->end;
     }
     text.append(segment.text, position);

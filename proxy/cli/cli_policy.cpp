@@ -6,10 +6,13 @@
 #include <iterator>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "adapters/pseudonymize/mask_plan.h"
+#include "adapters/translate/rewrite.h"
 #include "common/command_line.h"
 #include "policies/finding_display.h"
 #include "policies/policy.h"
@@ -34,6 +37,9 @@ std::string_view handling_in_words(Handling h) {
       return "may be sent to the external vendor as is";
     case Handling::kRedact:
       return "matched values are replaced by [REDACTED:<category>] first";
+    case Handling::kPseudonymize:
+      return "goes to the external vendor with matched values replaced by placeholders, which "
+             "are put back in the vendor's reply";
     case Handling::kInternal:
       return "must stay on the internal model";
     case Handling::kBlock:
@@ -54,6 +60,72 @@ std::pair<std::size_t, std::size_t> line_column(std::string_view text, std::size
     }
   }
   return {line, column};
+}
+
+// What the vendor would receive for a text with this classification: the text with its redacted
+// and pseudonymized values replaced, as the proxy does it. Placeholders use the key in
+// SWITCHYARD_PSEUDONYM_KEY when it is set, else a fixed demonstration key (and say so).
+void print_vendor_view(const std::string& text, const policy::Classification& c) {
+  std::printf("\nThe vendor receives:");
+  switch (c.handling) {
+    case Handling::kBlock:
+      std::printf(" nothing (the request is refused).\n");
+      return;
+    case Handling::kInternal:
+      std::printf(" nothing (the text goes to the internal model, with its values).\n");
+      return;
+    case Handling::kVendor:
+      std::printf(" the text as it is.\n");
+      return;
+    case Handling::kRedact:
+    case Handling::kPseudonymize:
+      break;
+  }
+  std::vector<pseudonymize::MaskSpan> spans;
+  for (std::uint32_t i = 0; i < c.matches.size(); ++i) {
+    const auto& m = c.matches[i];
+    if (m.handling != Handling::kRedact && m.handling != Handling::kPseudonymize) continue;
+    if (m.spans.empty()) {
+      std::printf(
+          " nothing: %s matched only after decoding, where its value cannot be replaced, so "
+          "the text goes to the internal model.\n",
+          m.id.c_str());
+      return;
+    }
+    for (const auto& s : m.spans) {
+      spans.push_back({s.segment, s.begin, s.end, m.category.empty() ? m.id : m.category,
+                       m.handling == Handling::kPseudonymize, i});
+    }
+  }
+  std::string error;
+  std::optional<pseudonymize::PseudonymKey> key =
+      pseudonymize::PseudonymKey::from_env(std::string(pseudonymize::kDefaultKeyEnv), &error);
+  const bool demo = !key;
+  if (demo) key.emplace("switchyard explain demonstration key");
+  const std::vector<adapters::TextSegment> segments = {{"", text}};
+  const auto plan =
+      pseudonymize::plan_masks(segments, text, std::move(spans), &*key, c.matches.size());
+  const auto edited = plan ? adapters::apply_redactions(segments, plan->edits) : std::nullopt;
+  if (!edited) {
+    std::printf(" (could not be computed)\n");
+    return;
+  }
+  const std::string& seen = edited->empty() ? text : edited->front().second;
+  std::printf("\n");
+  std::size_t at = 0;
+  while (at <= seen.size()) {
+    const std::size_t nl = seen.find('\n', at);
+    const std::string line = seen.substr(at, nl == std::string::npos ? nl : nl - at);
+    std::printf("  | %s\n", line.c_str());
+    if (nl == std::string::npos) break;
+    at = nl + 1;
+  }
+  if (plan->pseudonyms) {
+    std::printf("Placeholders are restored to the values in the vendor's reply. %s\n",
+                demo ? "(Shown with a demonstration key: set SWITCHYARD_PSEUDONYM_KEY to see your "
+                       "deployment's placeholders.)"
+                     : "(Placeholders of the key in SWITCHYARD_PSEUDONYM_KEY.)");
+  }
 }
 
 int check(const std::string& file) {
@@ -153,6 +225,7 @@ int explain(const std::string& file, const std::vector<Piece>& pieces,
   }
   if (c.matches.empty()) {
     std::printf("\nNo rule matched.\n");
+    print_vendor_view(text, c);
     return command_line::kSuccess;
   }
   std::printf("\n%zu rule%s matched:\n", c.matches.size(), c.matches.size() == 1 ? "" : "s");
@@ -191,6 +264,7 @@ int explain(const std::string& file, const std::vector<Piece>& pieces,
       std::printf("\n");
     }
   }
+  print_vendor_view(text, c);
   return command_line::kSuccess;
 }
 

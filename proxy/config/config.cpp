@@ -294,8 +294,9 @@ class Loader {
 };
 
 constexpr std::string_view kTopKeys[] = {
-    "listen",  "admin_listen", "tls",    "policy",          "upstreams",     "routes",
-    "clients", "audit",        "limits", "responses_state", "shadow_policy", "attachments"};
+    "listen",        "admin_listen", "tls",         "policy", "upstreams",
+    "routes",        "clients",      "audit",       "limits", "responses_state",
+    "shadow_policy", "attachments",  "pseudonymize"};
 constexpr std::string_view kUpstreamKeys[] = {
     "name",        "api",     "apis",     "base_url",        "trust",           "models",
     "api_key_env", "ca_file", "timeouts", "max_connections", "gates_readiness", "documents"};
@@ -324,6 +325,7 @@ constexpr std::string_view kLimitKeys[] = {
     "write_timeout_ms", "shutdown_grace_ms", "workers"};
 constexpr std::string_view kTlsKeys[] = {"cert", "key"};
 constexpr std::string_view kResponsesStateKeys[] = {"max_entries", "ttl_s"};
+constexpr std::string_view kPseudonymizeKeys[] = {"key_env"};
 
 bool valid_name(std::string_view name) {
   return !name.empty() && std::all_of(name.begin(), name.end(), [](char c) {
@@ -797,6 +799,26 @@ Config load(const YAML::Node& root, const std::filesystem::path& file) {
     }
   }
   if (const auto n = root["attachments"]) load_attachments(in, n, config.attachments);
+  if (const auto n = root["pseudonymize"]) {
+    if (in.check_map(n, "pseudonymize", kPseudonymizeKeys)) {
+      if (const auto k = n["key_env"]) {
+        if (auto v = in.nonempty_string(k, "pseudonymize.key_env")) {
+          const bool name_ok = !std::isdigit(static_cast<unsigned char>((*v)[0])) &&
+                               std::all_of(v->begin(), v->end(), [](char c) {
+                                 return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
+                               });
+          if (name_ok) {
+            config.pseudonymize.key_env = *v;
+            config.pseudonymize.explicit_key_env = true;
+          } else {
+            in.error(k, "pseudonymize.key_env",
+                     "expected the name of an environment variable (letters, digits and _), "
+                     "e.g. SWITCHYARD_PSEUDONYM_KEY; the key itself never goes in this file");
+          }
+        }
+      }
+    }
+  }
   if (!in.errors().empty()) throw ConfigError(in.errors());
   return config;
 }

@@ -96,6 +96,13 @@ struct LimitsConfig {
   unsigned workers = 0;  // 0: one per hardware thread
 };
 
+// Handling `pseudonymize`: the environment variable holding the deployment's pseudonym key (the
+// key itself never sits in the file). `explicit_key_env`: the file names it, so it must be set.
+struct PseudonymizeConfig {
+  std::string key_env = "SWITCHYARD_PSEUDONYM_KEY";
+  bool explicit_key_env = false;
+};
+
 struct ResponsesStateConfig {
   std::size_t max_entries = 100000;
   std::chrono::seconds ttl{24 * 3600};
@@ -128,6 +135,7 @@ struct Config {
   LimitsConfig limits;
   ResponsesStateConfig responses_state;
   attachments::AttachmentLimits attachments;  // `attachments:` (docs/attachments.md)
+  PseudonymizeConfig pseudonymize;
 
   int upstream_index(std::string_view name) const;
 };

@@ -27,8 +27,8 @@ constexpr std::string_view kApiNames[Metrics::kApiSlots] = {"openai.chat",
                                                             "anthropic.messages",
                                                             "anthropic.count_tokens",
                                                             "none"};
-constexpr std::string_view kHandlingNames[Metrics::kHandlingSlots] = {"vendor", "redact",
-                                                                      "internal", "block", "none"};
+constexpr std::string_view kHandlingNames[Metrics::kHandlingSlots] = {
+    "vendor", "redact", "pseudonymize", "internal", "block", "none"};
 constexpr std::string_view kStatusNames[Metrics::kStatusClasses] = {"1xx", "2xx", "3xx", "4xx",
                                                                     "5xx"};
 

@@ -81,7 +81,7 @@ class Metrics {
   // decision (400, 401, 413, ...).
   static constexpr std::size_t kApiCount = 6;  // adapters::Api values
   static constexpr std::size_t kApiSlots = kApiCount + 1;
-  static constexpr std::size_t kHandlingSlots = 5;  // policy::Handling values + none
+  static constexpr std::size_t kHandlingSlots = 6;  // policy::Handling values + none
   static constexpr std::size_t kStatusClasses = 5;  // 1xx .. 5xx
   static constexpr std::size_t kUpstreamErrorKinds =
       static_cast<std::size_t>(UpstreamErrorKind::kCancelled) + 1;

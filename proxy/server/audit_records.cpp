@@ -86,17 +86,31 @@ void write_decision(W& r, const RequestContext& ctx, bool fallback) {
     r.null("upstream");
     r.null("upstream_model");
   }
+  // Pseudonymization counts what the vendor route sent (a fallback sends the real values); the
+  // placeholders and values themselves never appear here.
+  static const std::vector<std::size_t> kNone;
+  const std::vector<std::size_t>& pseudonymized = fallback ? kNone : ctx.decision.pseudonymized;
   r.open_array("rules");
-  for (const auto& m : ctx.classification.matches) {
+  for (std::size_t i = 0; i < ctx.classification.matches.size(); ++i) {
+    const auto& m = ctx.classification.matches[i];
     r.open_item();
     r.str("id", m.id);
     r.str("category", m.category);
     r.unum("count", m.count);
     r.str("handling", policy::to_string(m.handling));
+    if (i < pseudonymized.size() && pseudonymized[i] > 0) {
+      r.unum("pseudonymized", pseudonymized[i]);
+    }
     r.close();
   }
   r.close();
-  if (!ctx.decision.redactions.empty()) r.unum("redactions", ctx.decision.redactions.size());
+  std::size_t redacted = 0;
+  std::size_t placeholders = 0;
+  for (const auto& edit : ctx.decision.redactions) {
+    ++(edit.replacement.empty() ? redacted : placeholders);
+  }
+  if (redacted > 0) r.unum("redactions", redacted);
+  if (!fallback && placeholders > 0) r.unum("pseudonymized", placeholders);
   if (!ctx.attachments.empty()) write_attachments(r, ctx.attachments);
   if (ctx.classification.classifier_error) r.str("classifier_error", ctx.classification.error);
   if (ctx.policy) {

@@ -1,11 +1,12 @@
 // The routing contract in one function. Order matters: block first; then everything that forces the
-// internal route; then the Responses conversation state, which may refuse; then vendor and
-// redaction.
+// internal route; then the Responses conversation state, which may refuse; then vendor, redaction
+// and pseudonymization.
 #include "proxy/server/decision.h"
 
 #include <algorithm>
 
 #include "adapters/error_format.h"
+#include "adapters/pseudonymize/mask_plan.h"
 
 namespace switchyard::proxy {
 
@@ -73,7 +74,7 @@ std::string blocking_rules(const policy::Classification& c) {
 
 Decision decide(const Config& config, const adapters::ParsedRequest& request,
                 const policy::Classification& classification, ResponsesState* state,
-                const UninspectedVerdict& uninspected) {
+                const pseudonymize::PseudonymKey* key, const UninspectedVerdict& uninspected) {
   Decision d;
   const auto dialect = adapters::dialect_of(request.api);
   d.handling = classification.handling;
@@ -112,22 +113,46 @@ Decision decide(const Config& config, const adapters::ParsedRequest& request,
 
   bool internal = d.handling == Handling::kInternal;
   std::vector<adapters::Redaction> redactions;
-  if (!internal && classification.handling == Handling::kRedact) {
-    for (const auto& m : classification.matches) {
-      if (m.handling != Handling::kRedact) continue;
+  std::optional<pseudonymize::MaskPlan> masks;
+  if (!internal && (classification.handling == Handling::kRedact ||
+                    classification.handling == Handling::kPseudonymize)) {
+    std::vector<pseudonymize::MaskSpan> spans;
+    bool pseudonyms = false;
+    for (std::uint32_t i = 0; i < classification.matches.size(); ++i) {
+      const auto& m = classification.matches[i];
+      if (m.handling != Handling::kRedact && m.handling != Handling::kPseudonymize) continue;
       const bool in_attachment = std::any_of(m.spans.begin(), m.spans.end(), [&](const auto& s) {
         return s.segment < request.segments.size() && request.segments[s.segment].attachment >= 0;
       });
       if ((m.spans.empty() && m.count > 0) || in_attachment) {
         // Seen only in a decoded view, or in an attachment's text (a PDF page, an image): the
-        // original bytes cannot be redacted, so they must not reach the vendor.
+        // original bytes cannot be masked, so they must not reach the vendor.
         internal = true;
         d.reason = "unredactable_match";
-        redactions.clear();
+        spans.clear();
         break;
       }
+      const bool pseudonymize = m.handling == Handling::kPseudonymize;
+      pseudonyms = pseudonyms || pseudonymize;
       for (const auto& s : m.spans) {
-        redactions.push_back({s.segment, s.begin, s.end, m.category.empty() ? m.id : m.category});
+        spans.push_back(
+            {s.segment, s.begin, s.end, m.category.empty() ? m.id : m.category, pseudonymize, i});
+      }
+    }
+    if (!internal && pseudonyms) {
+      // Without the key no placeholder can be made: the values must not reach the vendor.
+      masks = key != nullptr
+                  ? pseudonymize::plan_masks(request.segments, request.raw_body, std::move(spans),
+                                             key, classification.matches.size())
+                  : std::nullopt;
+      if (!masks) {
+        internal = true;
+        d.reason = key == nullptr ? "pseudonym_key_unset" : "unredactable_match";
+      }
+    } else if (!internal) {
+      // Redaction alone: the spans as they are (rewrite merges overlaps).
+      for (auto& s : spans) {
+        redactions.push_back({s.segment, s.begin, s.end, std::move(s.category)});
       }
     }
   }
@@ -158,7 +183,13 @@ Decision decide(const Config& config, const adapters::ParsedRequest& request,
     return d;
   }
   d.route = Route::kVendor;
-  d.redactions = std::move(redactions);
+  if (masks) {
+    d.redactions = std::move(masks->edits);
+    d.pseudonyms = std::move(masks->pseudonyms);
+    d.pseudonymized = std::move(masks->pseudonymized);
+  } else {
+    d.redactions = std::move(redactions);
+  }
   d.fallback = config.routes.vendor_fallback;
   target_upstream(config, request, config.routes.vendor_for(dialect), d);
   return d;

@@ -13,6 +13,7 @@
 #include <random>
 #include <set>
 
+#include "adapters/pseudonymize/restoring_translator.h"
 #include "adapters/translate/rewrite.h"
 #include "common/log.h"
 #include "proxy/server/attachment_stage.h"
@@ -302,7 +303,7 @@ class Pipeline {
     }
 
     ctx_.decision =
-        decide(config_, ctx_.parsed, ctx_.classification, s_.responses,
+        decide(config_, ctx_.parsed, ctx_.classification, s_.responses, s_.pseudonym_key,
                ctx_.attachments.empty() ? UninspectedVerdict{} : uninspected_verdict(ctx_));
     ctx_.decided = true;
     ctx_.final_upstream = ctx_.decision.upstream;
@@ -442,6 +443,11 @@ class Pipeline {
       co_await fail(client_dialect, 502, "translation_unavailable",
                     "The upstream's response cannot be translated into this API");
       co_return;
+    }
+    if (!internal && ctx_.decision.pseudonyms) {
+      // The vendor saw placeholders: the client gets its values back.
+      translator = pseudonymize::make_restoring_translator(std::move(translator), *ctx_.api,
+                                                           ctx_.decision.pseudonyms);
     }
     const RelayResult relayed =
         co_await relay_response(ctx_, *response, *translator, client_, keep_alive_);

@@ -16,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "adapters/pseudonymize/pseudonym_key.h"
 #include "audit/sink.h"
 #include "proxy/config/config.h"
 #include "proxy/ops/metrics.h"
@@ -39,9 +40,10 @@ struct ProxyShared {
   ResponsesState* responses = nullptr;
   const ClientAuthenticator* auth = nullptr;
   std::vector<std::string> upstream_keys;  // by upstream index: the key from api_key_env, or ""
-  std::vector<UpstreamId> metric_ids;      // by upstream index
-  std::string models_body;                 // GET /v1/models, rendered once
-  inspection::InspectionPool* inspection = nullptr;  // PDF/OCR work for attachments
+  const pseudonymize::PseudonymKey* pseudonym_key = nullptr;  // null: none loaded
+  std::vector<UpstreamId> metric_ids;                         // by upstream index
+  std::string models_body;                                    // GET /v1/models, rendered once
+  inspection::InspectionPool* inspection = nullptr;           // PDF/OCR work for attachments
   std::atomic<bool> draining{false};
   std::atomic<bool> audit_closed{false};  // after close(): outcome records are dropped
 };

@@ -45,6 +45,7 @@ struct Server::Shared {
   LiveSessions live;
   Metrics* metrics = nullptr;
   std::unique_ptr<PolicyReloader> reloader;
+  std::optional<pseudonymize::PseudonymKey> pseudonym_key;
   asio::io_context admin_io{1};
   std::unique_ptr<AdminServer> admin;
   std::thread admin_thread;
@@ -93,6 +94,14 @@ asio::awaitable<void> accept_loop(tcp::acceptor& acceptor, WorkerContext& worker
   }
 }
 
+// The first rule the policy pseudonymizes with, or "" when it never does.
+std::string pseudonymizing_rule(const policy::Policy& policy) {
+  for (const auto& rule : policy.rules()) {
+    if (rule.handling == policy::Handling::kPseudonymize) return rule.id;
+  }
+  return {};
+}
+
 tcp::endpoint resolve_listen(const ListenAddress& address) {
   boost::system::error_code ec;
   const auto ip =
@@ -114,6 +123,23 @@ Server::Server(Config config, ServerOptions options)
   if (config_.shadow_policy) shadow = policy::Policy::load_file(*config_.shadow_policy);
   policies_ = std::make_unique<PolicyStore>(config_.policy, policy, config_.shadow_policy, shadow);
   shared_->metrics->register_policy(*policy);
+
+  // The pseudonym key, strictly: a variable that is set must hold a usable key, one the config
+  // names must be set, and a policy that pseudonymizes needs it.
+  {
+    const std::string& env = config_.pseudonymize.key_env;
+    std::string error;
+    shared_->pseudonym_key = pseudonymize::PseudonymKey::from_env(env, &error);
+    const char* value = std::getenv(env.c_str());
+    const bool set = value != nullptr && *value != '\0';
+    const std::string rule = pseudonymizing_rule(*policy);
+    if (!shared_->pseudonym_key &&
+        (set || config_.pseudonymize.explicit_key_env || !rule.empty())) {
+      throw ConfigError(
+          {config_.file.string() + ": pseudonymize.key_env: " + error +
+           (rule.empty() ? std::string() : " (the policy pseudonymizes: rule " + rule + ")")});
+    }
+  }
 
   // Keys come from the environment once, at startup; they are never logged.
   std::vector<std::string> keys(config_.upstreams.size());
@@ -183,6 +209,7 @@ Server::Server(Config config, ServerOptions options)
   proxy.responses = &shared_->responses;
   proxy.auth = &shared_->auth;
   proxy.upstream_keys = std::move(keys);
+  proxy.pseudonym_key = shared_->pseudonym_key ? &*shared_->pseudonym_key : nullptr;
   proxy.models_body = render_models(config_);
   inspection_ = std::make_unique<inspection::InspectionPool>(config_.attachments);
   proxy.inspection = inspection_.get();
@@ -222,6 +249,19 @@ Server::Server(Config config, ServerOptions options)
   if (options_.watch_policy) {
     ReloaderOptions reload;
     reload.handle_sighup = options_.handle_sighup;
+    if (!shared_->pseudonym_key) {
+      // Without a key, a policy that pseudonymizes cannot serve: the reload fails and the old
+      // policy stays.
+      reload.loader = [env = config_.pseudonymize.key_env](const std::filesystem::path& file) {
+        auto next = policy::Policy::load_file(file);
+        if (const std::string rule = pseudonymizing_rule(*next); !rule.empty()) {
+          throw policy::PolicyError({file.string() + ": rule " + rule +
+                                     " pseudonymizes, but no pseudonym key is loaded: set " + env +
+                                     " and restart switchyard"});
+        }
+        return next;
+      };
+    }
     shared_->reloader =
         std::make_unique<PolicyReloader>(*policies_, audit_.get(), *shared_->metrics, reload);
   }

@@ -10,8 +10,10 @@ import path from 'node:path';
 export const binary = process.env.SWITCHYARD_BINARY;
 
 // A fake model server. `kind` is 'openai' or 'anthropic'. Every request is recorded; replies are
-// built from the request so tests can tell which server answered.
-export async function startFakeUpstream(kind, name) {
+// built from the request so tests can tell which server answered. With `echo`, the server repeats
+// the last user text it received (and calls the request's first tool with {"text": that text}),
+// streaming `echo` characters per event.
+export async function startFakeUpstream(kind, name, { echo = 0 } = {}) {
   const requests = [];
   const server = http.createServer((req, res) => {
     let body = '';
@@ -27,7 +29,8 @@ export async function startFakeUpstream(kind, name) {
           upstreamError(kind, res);
           return;
         }
-        if (kind === 'openai') openaiReply(name, req, json, res);
+        if (echo) echoReply(req, json, res, echo);
+        else if (kind === 'openai') openaiReply(name, req, json, res);
         else anthropicReply(name, req, json, res);
       } catch (e) {
         res.writeHead(500, { 'content-type': 'application/json' });
@@ -59,6 +62,110 @@ function sse(res, events, named) {
   }
   if (!named) res.write('data: [DONE]\n\n');
   res.end();
+}
+
+// The last user text of a request as received: chat/messages `messages`, Responses `input`.
+export function receivedText(json) {
+  if (typeof json.input === 'string') return json.input;
+  if (Array.isArray(json.input)) return lastUserText(json.input);
+  return lastUserText((json.messages ?? []).filter((m) => m.role === 'user'));
+}
+
+function cut(text, n) {
+  const out = [];
+  for (let i = 0; i < text.length; i += n) out.push(text.slice(i, i + n));
+  return out.length ? out : [''];
+}
+
+function echoReply(req, json, res, n) {
+  const text = receivedText(json);
+  const tools = Array.isArray(json.tools) && json.tools.length > 0;
+  const args = JSON.stringify({ text });
+  const url = req.url;
+  if (url.endsWith('/chat/completions')) {
+    const base = { id: 'chatcmpl-echo', object: 'chat.completion.chunk', created: 1, model: json.model };
+    const toolCall = { id: 'call_1', type: 'function', function: { name: tools ? json.tools[0].function.name : '', arguments: args } };
+    if (!json.stream) {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ ...base, object: 'chat.completion', choices: [{ index: 0,
+        message: { role: 'assistant', content: text, ...(tools ? { tool_calls: [toolCall] } : {}) },
+        finish_reason: tools ? 'tool_calls' : 'stop' }], usage: { prompt_tokens: 5, completion_tokens: 5, total_tokens: 10 } }));
+      return;
+    }
+    const events = [{ ...base, choices: [{ index: 0, delta: { role: 'assistant', content: '' }, finish_reason: null }] }];
+    for (const piece of cut(text, n)) events.push({ ...base, choices: [{ index: 0, delta: { content: piece }, finish_reason: null }] });
+    if (tools) {
+      events.push({ ...base, choices: [{ index: 0, delta: { tool_calls: [{ index: 0, ...toolCall, function: { name: toolCall.function.name, arguments: '' } }] }, finish_reason: null }] });
+      for (const piece of cut(args, n)) {
+        events.push({ ...base, choices: [{ index: 0, delta: { tool_calls: [{ index: 0, function: { arguments: piece } }] }, finish_reason: null }] });
+      }
+    }
+    events.push({ ...base, choices: [{ index: 0, delta: {}, finish_reason: tools ? 'tool_calls' : 'stop' }] });
+    sse(res, events, false);
+    return;
+  }
+  if (url.endsWith('/responses')) {
+    const output = [{ type: 'message', id: 'msg_echo', status: 'completed', role: 'assistant',
+      content: [{ type: 'output_text', text, annotations: [] }] }];
+    if (tools) output.push({ type: 'function_call', id: 'fc_echo', call_id: 'call_1', name: json.tools[0].name, arguments: args, status: 'completed' });
+    const response = { id: `resp_echo_${Math.floor(Math.random() * 1e9)}`, object: 'response', created_at: 1,
+      status: 'completed', model: json.model, output, usage: { input_tokens: 5, output_tokens: 5, total_tokens: 10 } };
+    if (!json.stream) {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(response));
+      return;
+    }
+    let seq = 0;
+    const events = [{ type: 'response.created', sequence_number: seq++, response: { ...response, status: 'in_progress', output: [] } },
+      { type: 'response.output_item.added', sequence_number: seq++, output_index: 0,
+        item: { type: 'message', id: 'msg_echo', status: 'in_progress', role: 'assistant', content: [] } },
+      { type: 'response.content_part.added', sequence_number: seq++, item_id: 'msg_echo', output_index: 0, content_index: 0,
+        part: { type: 'output_text', text: '', annotations: [] } }];
+    for (const piece of cut(text, n)) {
+      events.push({ type: 'response.output_text.delta', sequence_number: seq++, item_id: 'msg_echo', output_index: 0, content_index: 0, delta: piece });
+    }
+    events.push({ type: 'response.output_text.done', sequence_number: seq++, item_id: 'msg_echo', output_index: 0, content_index: 0, text });
+    events.push({ type: 'response.content_part.done', sequence_number: seq++, item_id: 'msg_echo', output_index: 0, content_index: 0,
+      part: { type: 'output_text', text, annotations: [] } });
+    events.push({ type: 'response.output_item.done', sequence_number: seq++, output_index: 0, item: output[0] });
+    if (tools) {
+      events.push({ type: 'response.output_item.added', sequence_number: seq++, output_index: 1, item: { ...output[1], arguments: '', status: 'in_progress' } });
+      for (const piece of cut(args, n)) {
+        events.push({ type: 'response.function_call_arguments.delta', sequence_number: seq++, item_id: 'fc_echo', output_index: 1, delta: piece });
+      }
+      events.push({ type: 'response.function_call_arguments.done', sequence_number: seq++, item_id: 'fc_echo', output_index: 1, arguments: args });
+      events.push({ type: 'response.output_item.done', sequence_number: seq++, output_index: 1, item: output[1] });
+    }
+    events.push({ type: 'response.completed', sequence_number: seq++, response });
+    sse(res, events, true);
+    return;
+  }
+  if (url.startsWith('/v1/messages')) {
+    const content = [{ type: 'text', text }];
+    if (tools) content.push({ type: 'tool_use', id: 'toolu_echo', name: json.tools[0].name, input: { text } });
+    const message = { id: 'msg_echo', type: 'message', role: 'assistant', model: json.model, content,
+      stop_reason: tools ? 'tool_use' : 'end_turn', stop_sequence: null, usage: { input_tokens: 5, output_tokens: 5 } };
+    if (!json.stream) {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(message));
+      return;
+    }
+    const events = [{ type: 'message_start', message: { ...message, content: [], stop_reason: null } },
+      { type: 'content_block_start', index: 0, content_block: { type: 'text', text: '' } }];
+    for (const piece of cut(text, n)) events.push({ type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text: piece } });
+    events.push({ type: 'content_block_stop', index: 0 });
+    if (tools) {
+      events.push({ type: 'content_block_start', index: 1, content_block: { type: 'tool_use', id: 'toolu_echo', name: json.tools[0].name, input: {} } });
+      for (const piece of cut(args, n)) events.push({ type: 'content_block_delta', index: 1, delta: { type: 'input_json_delta', partial_json: piece } });
+      events.push({ type: 'content_block_stop', index: 1 });
+    }
+    events.push({ type: 'message_delta', delta: { stop_reason: message.stop_reason, stop_sequence: null }, usage: { output_tokens: 5 } });
+    events.push({ type: 'message_stop' });
+    sse(res, events, true);
+    return;
+  }
+  res.writeHead(404, { 'content-type': 'application/json' });
+  res.end(JSON.stringify({ error: { message: 'not found', type: 'invalid_request_error' } }));
 }
 
 function lastUserText(messages) {
@@ -219,7 +326,8 @@ tests:
 `;
 
 // Starts `switchyard serve` with a config built from the given upstreams. `routes` names them.
-export async function startProxy({ upstreams, routes, extra = '' }) {
+// `policy`: a policy file to use instead of the test policy; `env`: more environment variables.
+export async function startProxy({ upstreams, routes, extra = '', policy = null, env = {} }) {
   const dir = mkdtempSync(path.join(tmpdir(), 'switchyard-e2e-'));
   writeFileSync(path.join(dir, 'policy.yaml'), testPolicy);
   const ups = upstreams.map((u) => {
@@ -231,7 +339,7 @@ export async function startProxy({ upstreams, routes, extra = '' }) {
     return s;
   }).join('');
   const config = `listen: 127.0.0.1:0
-policy: policy.yaml
+policy: ${policy ?? 'policy.yaml'}
 upstreams:
 ${ups}routes:
   internal: ${routes.internal}
@@ -243,7 +351,7 @@ ${routes.fallback ? `  vendor_fallback: ${routes.fallback}\n` : ''}audit:
 ${extra}`;
   writeFileSync(path.join(dir, 'config.yaml'), config);
   const child = spawn(binary, ['serve', '--config', path.join(dir, 'config.yaml')], {
-    env: { ...process.env, SWITCHYARD_AUDIT_KEY: 'e2e-audit-key', VENDOR_KEY: 'sk-vendor-injected' },
+    env: { ...process.env, SWITCHYARD_AUDIT_KEY: 'e2e-audit-key', VENDOR_KEY: 'sk-vendor-injected', ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';

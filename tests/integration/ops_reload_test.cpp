@@ -2,6 +2,7 @@
 // hot reload under load with a valid change, broken YAML, a failing policy test, an unknown key and
 // a deleted include (the old policy keeps serving each time, the new one serves after a good
 // change, and no request fails during any swap); every attempt counted and audited.
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <atomic>
@@ -39,6 +40,8 @@ void write_by_rename(const fs::path& file, const std::string& text) {
 class OpsReloadTest : public ::testing::Test {
  protected:
   void SetUp() override {
+    // No pseudonym key: the proxy serves these policies without one (none pseudonymizes).
+    ::unsetenv("SWITCHYARD_PSEUDONYM_KEY");
     dir_ = fs::temp_directory_path() / ("switchyard_ops_reload_" + std::to_string(::getpid()));
     fs::remove_all(dir_);
     fs::create_directories(dir_ / "policies");
@@ -165,6 +168,26 @@ TEST_F(OpsReloadTest, MetricsScrapeParsesAndCountsRealTraffic) {
   const auto body = boost::json::parse(ready.body).as_object();
   EXPECT_EQ(body.at("policy").at("version").as_string(), "1");
   EXPECT_TRUE(body.at("audit").at("writable").as_bool());
+}
+
+// Policy is law, and fail closed: a reload that brings in a pseudonymizing rule while the proxy
+// has no pseudonym key fails, and the old policy keeps serving (it could not make placeholders, so
+// the values would otherwise have to go somewhere they may not).
+TEST_F(OpsReloadTest, ReloadThatPseudonymizesWithoutAKeyKeepsTheOldPolicy) {
+  ASSERT_EQ(route_of(kCodename), "internal");  // v1
+  const std::string rule =
+      "  - id: reload.mail\n"
+      "    description: Mail addresses as placeholders\n"
+      "    level: internal\n"
+      "    category: email\n"
+      "    regex: '[a-z]+@example\\.org'\n"
+      "    handling: pseudonymize\n";
+  write_by_rename(policy(), replace(replace(v1_, "version: \"1\"", "version: \"4\""),
+                                    "tests:", rule + "tests:"));
+  await_log("policy reload failed; the previous policy keeps serving", 1);
+  EXPECT_THAT(proxy_->all_stderr(), ::testing::HasSubstr("no pseudonym key is loaded"));
+  EXPECT_EQ(route_of(kCodename), "internal");  // still v1
+  EXPECT_EQ(scrape().value("switchyard_policy_info", {{"version", "1"}}), 1.0);
 }
 
 TEST_F(OpsReloadTest, ReloadUnderLoadKeepsServingThroughEveryFailure) {

@@ -1,7 +1,7 @@
 // The conformance matrix: every endpoint x stream/non-stream x every handling (vendor, internal,
-// redact, block) x two topologies, asserting what reached each fake upstream (and that nothing
-// reached the others), what the client got, and the audit records (the decision written before
-// anything went upstream).
+// redact, pseudonymize, block) x two topologies, asserting what reached each fake upstream (and
+// that nothing reached the others), what the client got, and the audit records (the decision
+// written before anything went upstream).
 //
 // Topologies:
 // - same API: the internal upstream serves both APIs natively and each client API has a vendor of
@@ -15,6 +15,7 @@
 
 #include <array>
 #include <functional>
+#include <regex>
 
 #include "support/fake_upstream.h"
 #include "support/proxy_fakes.h"
@@ -28,9 +29,11 @@ using ::testing::Not;
 namespace json = boost::json;
 
 enum class Topology { kSameApi, kTranslated };
-enum class Handling { kVendor, kInternal, kRedact, kBlock };
+enum class Handling { kVendor, kInternal, kRedact, kPseudonymize, kBlock };
 
 constexpr std::string_view kClientKey = "sk-client-test-key";
+constexpr const char* kPseudonymKeyEnv = "SWITCHYARD_IT_ROUTES_PSEUDONYM_KEY";
+constexpr std::string_view kMail = "ada@example.org";  // pseudonymized by test.pseudonymize-mail
 constexpr std::int64_t kDefaultAnthropicMaxTokens = 4096;  // adapters/translate_request.h
 
 struct Endpoint {
@@ -74,6 +77,8 @@ std::string_view text_for(Handling h) {
       return "Status of Project Kestrel?";
     case Handling::kRedact:
       return "my token is REDACTME-12345 ok";
+    case Handling::kPseudonymize:
+      return "mail ada@example.org today";
     case Handling::kBlock:
       return "BLOCKME please";
   }
@@ -88,6 +93,8 @@ std::string_view name_of(Handling h) {
       return "Internal";
     case Handling::kRedact:
       return "Redact";
+    case Handling::kPseudonymize:
+      return "Pseudonymize";
     case Handling::kBlock:
       return "Block";
   }
@@ -104,6 +111,8 @@ std::string_view handling_string(Handling h) {
       return "internal";
     case Handling::kRedact:
       return "redact";
+    case Handling::kPseudonymize:
+      return "pseudonymize";
     case Handling::kBlock:
       return "block";
   }
@@ -155,8 +164,11 @@ class RoutesMatrix : public ::testing::TestWithParam<std::tuple<Topology, Endpoi
  protected:
   static std::string config(Topology topology) {
     const bool translated = topology == Topology::kTranslated;
-    return R"(
-policy: {POLICY}
+    // The integration test policy plus a pseudonymizing rule (which needs the pseudonym key).
+    return std::string("policy: ") + SWITCHYARD_SOURCE_DIR +
+           "/tests/integration/data/test_policy_pseudonymize.yaml\n"
+           "pseudonymize: { key_env: " +
+           kPseudonymKeyEnv + R"( }
 upstreams:
   - name: local
     api: openai
@@ -191,6 +203,7 @@ limits: { workers: 2 }
   }
 
   static void SetUpTestSuite() {
+    ::setenv(kPseudonymKeyEnv, "routes-matrix-pseudonym-key-0123456789abcdef", 1);
     internal_ = new FakeUpstream();
     openai_ = new FakeUpstream();
     anthropic_ = new FakeUpstream();
@@ -258,6 +271,7 @@ TEST_P(RoutesMatrix, RoutesAndAudits) {
       break;
     case Handling::kVendor:
     case Handling::kRedact:
+    case Handling::kPseudonymize:
       want.upstream = (endpoint.anthropic == same_api) ? anthropic_ : openai_;
       want.route = "vendor";
       want.wire_anthropic = want.upstream == anthropic_;
@@ -348,9 +362,12 @@ TEST_P(RoutesMatrix, RoutesAndAudits) {
     EXPECT_EQ(as_text(outcome.at("error")), want.error_code);
   }
 
-  // Never the prompt's text in the audit.
+  // Never the prompt's text in the audit, nor a pseudonymized value or its placeholder.
   for (const auto& r : records) {
-    EXPECT_THAT(json::serialize(r), Not(HasSubstr(std::string(text_for(handling)))));
+    const std::string text = json::serialize(r);
+    EXPECT_THAT(text, Not(HasSubstr(std::string(text_for(handling)))));
+    EXPECT_THAT(text, Not(HasSubstr(std::string(kMail))));
+    EXPECT_FALSE(std::regex_search(text, std::regex("EMAIL-[0-9a-f]{6}"))) << text;
   }
 
   if (want.status != 200) {
@@ -381,6 +398,7 @@ TEST_P(RoutesMatrix, RoutesAndAudits) {
     // The refusal never echoes the prompt.
     EXPECT_THAT(reply.body, Not(HasSubstr("Kestrel")));
     EXPECT_THAT(reply.body, Not(HasSubstr("REDACTME")));
+    EXPECT_THAT(reply.body, Not(HasSubstr(std::string(kMail))));
     return;
   }
 
@@ -420,6 +438,14 @@ TEST_P(RoutesMatrix, RoutesAndAudits) {
       EXPECT_THAT(got.body, HasSubstr("[REDACTED:test_token]"));
       EXPECT_EQ(decision.at("rules").as_array().at(0).at("id"), "test.redact-token");
       EXPECT_EQ(decision.at("redactions"), 1);
+      break;
+    case Handling::kPseudonymize:
+      // The placeholder survives translation; the value never reaches the vendor.
+      EXPECT_THAT(got.body, Not(HasSubstr(std::string(kMail))));
+      EXPECT_TRUE(std::regex_search(got.body, std::regex("mail EMAIL-[0-9a-f]{6} today")))
+          << got.body;
+      EXPECT_EQ(decision.at("rules").as_array().at(0).at("id"), "test.pseudonymize-mail");
+      EXPECT_EQ(decision.at("pseudonymized"), 1);
       break;
     case Handling::kInternal:
     case Handling::kBlock:
@@ -560,8 +586,8 @@ std::string case_name(const ::testing::TestParamInfo<RoutesMatrix::ParamType>& i
          (topology == Topology::kTranslated ? "Translated" : "");
 }
 
-const auto kHandlings =
-    ::testing::Values(Handling::kVendor, Handling::kInternal, Handling::kRedact, Handling::kBlock);
+const auto kHandlings = ::testing::Values(Handling::kVendor, Handling::kInternal, Handling::kRedact,
+                                          Handling::kPseudonymize, Handling::kBlock);
 
 INSTANTIATE_TEST_SUITE_P(SameApi, RoutesMatrix,
                          ::testing::Combine(::testing::Values(Topology::kSameApi),

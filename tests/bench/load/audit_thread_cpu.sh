@@ -37,6 +37,7 @@ for _ in $(seq 50); do curl -s -o /dev/null http://127.0.0.1:18080/ && break; sl
 curl -s -o /dev/null http://127.0.0.1:18080/ ||
   { echo "audit_thread_cpu: the stub did not start on 127.0.0.1:18080 (port in use?):" >&2; cat "$work/stub.log" >&2; exit 2; }
 export SWITCHYARD_AUDIT_KEY=${SWITCHYARD_AUDIT_KEY:-bench-only-audit-key-not-secret}
+export SWITCHYARD_PSEUDONYM_KEY=${SWITCHYARD_PSEUDONYM_KEY:-bench-only-pseudonym-key-not-secret}
 export SWITCHYARD_LOG_LEVEL=warn
 config=$root/tests/bench/load/switchyard-bench.yaml
 load() {  # load SECONDS: h2load at the fixed rate against port 19300

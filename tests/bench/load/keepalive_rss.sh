@@ -29,6 +29,7 @@ limits:
   read_timeout_ms: 300000   # keep idle connections open while we measure
 YAML
 export SWITCHYARD_AUDIT_KEY=keepalive-bench-key-not-secret
+export SWITCHYARD_PSEUDONYM_KEY=keepalive-bench-pseudonym-key-not-secret
 "$binary" serve --config "$work/config.yaml" 2>"$work/stderr.log" &
 pid=$!
 trap 'kill -TERM $pid 2>/dev/null || true; wait $pid 2>/dev/null || true' EXIT

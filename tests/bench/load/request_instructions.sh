@@ -7,10 +7,12 @@
 #   tests/bench/load/request_instructions.sh noaudit-shadow  # the same with a shadow policy
 #   tests/bench/load/request_instructions.sh floor     # the bare Beast/Asio proxy (beast_floor.cpp)
 # Needs valgrind, nginx and h2load (make deps installs the last two; apt-get install valgrind).
+# BENCH_BIN_DIR points at another build's tests/bench (to compare two builds with one script);
+# BENCH_INSTR_PORT moves the listener (and the admin port, one above) off 29481.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../../.." && pwd)
 variant=${1:-noaudit}
-bench=$root/build/release/tests/bench
+bench=${BENCH_BIN_DIR:-$root/build/release/tests/bench}
 work=$(mktemp -d /tmp/switchyard-instr.XXXXXX)
 stub_pid=""
 cleanup() {
@@ -27,14 +29,16 @@ if ! curl -s -o /dev/null http://127.0.0.1:18080/; then
   sleep 0.5
 fi
 
-port=29481
+port=${BENCH_INSTR_PORT:-29481}
 case $variant in
   noaudit|noaudit-shadow)
            config=$root/tests/bench/load/switchyard-bench.yaml
            [[ $variant == noaudit-shadow ]] && config=$root/tests/bench/load/switchyard-bench-shadow.yaml
            cmd=("$bench/bench_serve_without_audit" --config "$config")
-           export BENCH_PORT=$port BENCH_ADMIN_PORT=29482 BENCH_AUDIT_DIR=$work SWITCHYARD_LOG_LEVEL=warn
-           export SWITCHYARD_AUDIT_KEY=${SWITCHYARD_AUDIT_KEY:-bench-only-audit-key-not-secret} ;;
+           export BENCH_PORT=$port BENCH_ADMIN_PORT=$((port + 1)) BENCH_AUDIT_DIR=$work SWITCHYARD_LOG_LEVEL=warn
+           export SWITCHYARD_AUDIT_KEY=${SWITCHYARD_AUDIT_KEY:-bench-only-audit-key-not-secret}
+           # The default policy pseudonymizes (the harness's request has nothing it pseudonymizes).
+           export SWITCHYARD_PSEUDONYM_KEY=${SWITCHYARD_PSEUDONYM_KEY:-bench-only-pseudonym-key-not-secret} ;;
   floor) cmd=("$bench/bench_beast_floor" --deadline-stream --listen $port --upstream 127.0.0.1:18080) ;;
   *) echo "usage: $0 noaudit|noaudit-shadow|floor" >&2; exit 2 ;;
 esac

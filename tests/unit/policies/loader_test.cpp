@@ -74,8 +74,10 @@ rules:
   EXPECT_THAT(text, HasSubstr("<text>:13:15: rules[2].validate: unknown validator 'lunh'; valid "
                               "validators: luhn, iban, us_ssn, entropy:<bits per char>; did you "
                               "mean 'luhn'?"));
-  EXPECT_THAT(text, HasSubstr("<text>:14:15: rules[2].handling: unknown handling 'intern'; did you "
-                              "mean 'internal'? Valid handlings: vendor, redact, internal, block"));
+  EXPECT_THAT(
+      text,
+      HasSubstr("<text>:14:15: rules[2].handling: unknown handling 'intern'; did you "
+                "mean 'internal'? Valid handlings: vendor, redact, pseudonymize, internal, block"));
   EXPECT_GE(errors.size(), 4u);
 }
 

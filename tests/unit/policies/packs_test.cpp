@@ -91,7 +91,8 @@ TEST(ShippedPolicies, OverlayIncludesTheDefaultPack) {
 }
 
 // Design 4.1 levels: credentials and financial identifiers keep the prompt internal, private keys
-// are refused, contact details are redacted.
+// are refused, e-mail addresses, phone numbers and names in name fields are pseudonymized, private
+// IP addresses redacted.
 TEST(ShippedPolicies, HandlingChoices) {
   const auto policy =
       Policy::load_file(fs::path(SWITCHYARD_SOURCE_DIR) / "policies/packs/default.yaml");
@@ -100,7 +101,11 @@ TEST(ShippedPolicies, HandlingChoices) {
   EXPECT_EQ(by_id.at("secrets.private-key"), Handling::kBlock);
   EXPECT_EQ(by_id.at("secrets.aws-access-key-id"), Handling::kInternal);
   EXPECT_EQ(by_id.at("pii.payment-card"), Handling::kInternal);
-  EXPECT_EQ(by_id.at("pii.email"), Handling::kRedact);
+  EXPECT_EQ(by_id.at("pii.email"), Handling::kPseudonymize);
+  EXPECT_EQ(by_id.at("pii.phone-international"), Handling::kPseudonymize);
+  EXPECT_EQ(by_id.at("pii.phone-distinctive"), Handling::kPseudonymize);
+  EXPECT_EQ(by_id.at("pii.phone-national"), Handling::kPseudonymize);
+  EXPECT_EQ(by_id.at("pii.person-name"), Handling::kPseudonymize);
   EXPECT_EQ(by_id.at("pii.email-bulk"), Handling::kInternal);
   EXPECT_EQ(by_id.at("pii.private-ip"), Handling::kRedact);
   EXPECT_EQ(by_id.at("markers.confidential-caps"), Handling::kInternal);

@@ -380,5 +380,37 @@ routes: { internal: in, vendor: in }
                                          "values: native, text")));
 }
 
+constexpr std::string_view kMinimal = R"(
+policy: p.yaml
+upstreams:
+  - { name: mock, api: mock, trust: vendor }
+  - { name: local, api: openai, base_url: "http://127.0.0.1:1/v1", trust: internal }
+routes: { internal: local, vendor: mock }
+)";
+
+TEST(Config, PseudonymizeKeyEnvDefaultsAndIsStrict) {
+  Config config = parse_config(kMinimal, "/etc/sy/switchyard.yaml");
+  EXPECT_EQ(config.pseudonymize.key_env, "SWITCHYARD_PSEUDONYM_KEY");
+  EXPECT_FALSE(config.pseudonymize.explicit_key_env);
+
+  config = parse_config(std::string(kMinimal) + "pseudonymize: { key_env: ACME_PSEUDONYMS }\n",
+                        "/etc/sy/switchyard.yaml");
+  EXPECT_EQ(config.pseudonymize.key_env, "ACME_PSEUDONYMS");
+  EXPECT_TRUE(config.pseudonymize.explicit_key_env);
+
+  for (std::string_view bad :
+       {"pseudonymize: { key_env: \"s3cr3t key!\" }\n", "pseudonymize: { key_env: \"\" }\n",
+        "pseudonymize: { key: X }\n", "pseudonymize: SWITCHYARD_KEY\n"}) {
+    try {
+      parse_config(std::string(kMinimal) + std::string(bad), "/etc/sy/switchyard.yaml");
+      ADD_FAILURE() << "accepted: " << bad;
+    } catch (const ConfigError& e) {
+      ASSERT_FALSE(e.errors().empty());
+      EXPECT_THAT(e.errors()[0], ::testing::HasSubstr("/etc/sy/switchyard.yaml:7:"));
+      EXPECT_THAT(e.errors()[0], ::testing::HasSubstr("pseudonymize")) << e.errors()[0];
+    }
+  }
+}
+
 }  // namespace
 }  // namespace switchyard::proxy

@@ -1,5 +1,5 @@
-// The routing contract: block, internal, vendor, redact; internal-only models; model renames;
-// Responses conversation state; fail-closed choices.
+// The routing contract: block, internal, vendor, redact, pseudonymize; internal-only models; model
+// renames; Responses conversation state; fail-closed choices.
 #include "proxy/server/decision.h"
 
 #include <gmock/gmock.h>
@@ -160,6 +160,85 @@ TEST(Decision, RedactMatchWithoutSpansFailsClosedToInternal) {
   EXPECT_TRUE(d.redactions.empty());
 }
 
+adapters::ParsedRequest contact_request() {
+  adapters::ParsedRequest r = request(Api::kOpenAiChat);
+  r.segments = {{"/messages/0/content", "Mail jane@acme.io or REDACTME-1"},
+                {"/messages/1/content", "again jane@acme.io"}};
+  return r;
+}
+
+TEST(Decision, PseudonymizeGivesPlaceholdersRedactsTheRestAndCountsPerRule) {
+  const Config config = test_config();
+  const pseudonymize::PseudonymKey key("decision-test-key-0123456789abcdef");
+  const auto d = decide(
+      config, contact_request(),
+      classified(Handling::kPseudonymize,
+                 {match("pii.email", Handling::kPseudonymize, {{0, 5, 17}, {1, 6, 18}}, "email"),
+                  match("ticket", Handling::kRedact, {{0, 21, 31}}, "ticket"),
+                  match("note", Handling::kVendor, {{0, 0, 4}})}),
+      nullptr, &key);
+  EXPECT_EQ(d.route, Route::kVendor);
+  EXPECT_EQ(d.handling, Handling::kPseudonymize);
+  ASSERT_EQ(d.redactions.size(), 3u);
+  const std::string placeholder = key.placeholder("EMAIL", "jane@acme.io", 0);
+  EXPECT_EQ(d.redactions[0].replacement, placeholder);
+  EXPECT_TRUE(d.redactions[1].replacement.empty());  // the ticket is redacted
+  EXPECT_EQ(d.redactions[1].category, "ticket");
+  EXPECT_EQ(d.redactions[2].replacement, placeholder);  // same value, same placeholder
+  ASSERT_TRUE(d.pseudonyms);
+  EXPECT_EQ(d.pseudonyms->size(), 1u);
+  ASSERT_NE(d.pseudonyms->find(placeholder), nullptr);
+  EXPECT_EQ(d.pseudonyms->find(placeholder)->value, "jane@acme.io");
+  EXPECT_EQ(d.pseudonymized, (std::vector<std::size_t>{2, 0, 0}));
+}
+
+TEST(Decision, PseudonymizeWithoutAKeyOrSpansFailsClosedToInternal) {
+  const Config config = test_config();
+  const auto matches =
+      classified(Handling::kPseudonymize,
+                 {match("pii.email", Handling::kPseudonymize, {{0, 5, 17}}, "email")});
+  auto d = decide(config, contact_request(), matches, nullptr, nullptr);
+  EXPECT_EQ(d.route, Route::kInternal);
+  EXPECT_EQ(d.reason, "pseudonym_key_unset");
+  EXPECT_FALSE(d.pseudonyms);
+  EXPECT_TRUE(d.redactions.empty());
+
+  const pseudonymize::PseudonymKey key("decision-test-key-0123456789abcdef");
+  d = decide(config, contact_request(),
+             classified(Handling::kPseudonymize,
+                        {match("pii.email", Handling::kPseudonymize, {{0, 5, 17}}, "email"),
+                         match("pii.base64-email", Handling::kPseudonymize)}),
+             nullptr, &key);
+  EXPECT_EQ(d.route, Route::kInternal);
+  EXPECT_EQ(d.reason, "unredactable_match");
+  EXPECT_FALSE(d.pseudonyms);
+}
+
+TEST(Decision, InternalRouteCarriesNoPlaceholders) {
+  const Config config = test_config();
+  const pseudonymize::PseudonymKey key("decision-test-key-0123456789abcdef");
+  // A stricter rule sends the request internal: the internal model sees the real values.
+  const auto d =
+      decide(config, contact_request(),
+             classified(Handling::kInternal,
+                        {match("pii.email", Handling::kPseudonymize, {{0, 5, 17}}, "email"),
+                         match("codename", Handling::kInternal, {{1, 0, 5}})}),
+             nullptr, &key);
+  EXPECT_EQ(d.route, Route::kInternal);
+  EXPECT_TRUE(d.redactions.empty());
+  EXPECT_FALSE(d.pseudonyms);
+  // So does a model only the internal upstream serves.
+  auto r = contact_request();
+  r.model = "private-model";
+  const auto m =
+      decide(config, r,
+             classified(Handling::kPseudonymize,
+                        {match("pii.email", Handling::kPseudonymize, {{0, 5, 17}}, "email")}),
+             nullptr, &key);
+  EXPECT_EQ(m.route, Route::kInternal);
+  EXPECT_FALSE(m.pseudonyms);
+}
+
 TEST(Decision, ModelOnlyTheInternalUpstreamListsGoesInternal) {
   const Config config = test_config();
   auto d = decide(config, request(Api::kOpenAiChat, "private-model"), classified(Handling::kVendor),
@@ -230,15 +309,15 @@ namespace {
 TEST(DecisionAttachments, UninspectedHandlingAppliesUnlessRulesAreStricter) {
   const Config config = test_config();
   UninspectedVerdict unread{Handling::kInternal, "messages[0].content[1]", "remote_url"};
-  auto d =
-      decide(config, request(Api::kOpenAiChat), classified(Handling::kVendor), nullptr, unread);
+  auto d = decide(config, request(Api::kOpenAiChat), classified(Handling::kVendor), nullptr,
+                  nullptr, unread);
   EXPECT_EQ(d.route, Route::kInternal);
   EXPECT_EQ(d.handling, Handling::kInternal);
   EXPECT_EQ(d.reason, "uninspected_attachment");
 
   unread.handling = Handling::kBlock;
   d = decide(config, request(Api::kAnthropicMessages), classified(Handling::kInternal), nullptr,
-             unread);
+             nullptr, nullptr, unread);
   EXPECT_EQ(d.route, Route::kBlocked);
   ASSERT_TRUE(d.error);
   EXPECT_EQ(d.error->status, 403);
@@ -247,7 +326,8 @@ TEST(DecisionAttachments, UninspectedHandlingAppliesUnlessRulesAreStricter) {
               HasSubstr("messages[0].content[1] could not be inspected (remote_url)"));
 
   unread.handling = Handling::kVendor;  // the policy lets unread content go to the vendor
-  d = decide(config, request(Api::kOpenAiChat), classified(Handling::kVendor), nullptr, unread);
+  d = decide(config, request(Api::kOpenAiChat), classified(Handling::kVendor), nullptr, nullptr,
+             unread);
   EXPECT_EQ(d.route, Route::kVendor);
   EXPECT_EQ(d.reason, "policy");
 
@@ -255,7 +335,7 @@ TEST(DecisionAttachments, UninspectedHandlingAppliesUnlessRulesAreStricter) {
   unread.handling = Handling::kInternal;
   d = decide(config, request(Api::kOpenAiChat),
              classified(Handling::kBlock, {match("secrets.key", Handling::kBlock)}), nullptr,
-             unread);
+             nullptr, nullptr, unread);
   EXPECT_THAT(d.error->message, HasSubstr("secrets.key"));
 }
 
