@@ -159,6 +159,10 @@ int explain(const ExplainOptions& options) {
           std::string_view(text).substr(f.span.begin, f.span.end - f.span.begin);
       if (f.view == "decoded") {
         std::printf("  (found after decoding percent, HTML, \\u or base64 escapes)");
+      } else if (f.view == "joined") {
+        std::printf(
+            "  (found in the joined view: pieces put back together, digits or words collapsed, "
+            "or at/dot spelled out)");
       } else if (original != f.value) {
         std::printf(
             "  (written differently in the text: look-alike or full-width characters, "
