@@ -165,5 +165,9 @@ TEST_F(CorpusQuality, Holdout4Split) { check_split("holdout4", *policy_); }
 // Italian, Dutch, Portuguese and Polish (docs/quality.md gives its first run).
 TEST_F(CorpusQuality, Holdout5Split) { check_split("holdout5", *policy_); }
 
+// Issue 17, round 2: issue trackers, notebooks, spreadsheets and OCR text in English, German,
+// French, Spanish, Italian and Japanese (docs/quality.md gives its first run).
+TEST_F(CorpusQuality, Holdout6Split) { check_split("holdout6", *policy_); }
+
 }  // namespace
 }  // namespace switchyard::policy
