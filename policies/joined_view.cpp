@@ -422,9 +422,33 @@ bool read_form(std::string_view text, std::size_t i, bool at_form, AddressForm* 
   return true;
 }
 
+// Bytes of the label character at text[j] (0: none). Latin letters with diacritics (U+00C0 to
+// U+017F, two bytes) count: local parts are typed with the accents of the person's name
+// ("kamińska44"), and internationalized addresses (RFC 6531) allow them.
+std::size_t label_char_at(std::string_view text, std::size_t j) {
+  const unsigned char c = at(text, j);
+  if (kLabelByte[c]) return 1;
+  if (c >= 0xC3 && c <= 0xC5 && j + 1 < text.size() && (at(text, j + 1) & 0xC0) == 0x80 &&
+      !(c == 0xC3 && (at(text, j + 1) == 0x97 || at(text, j + 1) == 0xB7))) {  // not × or ÷
+    return 2;
+  }
+  return 0;
+}
+// Bytes of the label character that ends at text[w - 1] (0: none).
+std::size_t label_char_before(std::string_view text, std::size_t w) {
+  if (w == 0) return 0;
+  if (kLabelByte[at(text, w - 1)]) return 1;
+  if (w >= 2 && label_char_at(text, w - 2) == 2) return 2;
+  return 0;
+}
+
 std::size_t read_label(std::string_view text, std::size_t i) {
   std::size_t j = i;
-  while (j < text.size() && kLabelByte[at(text, j)] && j - i < 64) ++j;
+  while (j < text.size() && j - i < 64) {
+    const std::size_t length = label_char_at(text, j);
+    if (length == 0) break;
+    j += length;
+  }
   return j;
 }
 
@@ -1067,7 +1091,7 @@ bool JoinedView::build(std::span<const std::string_view> views, const std::vecto
             continue;
           }
         } else if (read_form(text, start, false, &form)) {
-          if (start == 0 || !kLabelByte[at(text, start - 1)] ||
+          if (label_char_before(text, start) == 0 ||
               read_label(text, form.end) == form.end) {
             continue;
           }
@@ -1078,9 +1102,11 @@ bool JoinedView::build(std::span<const std::string_view> views, const std::vecto
       // Try the starts of the few words before the trigger.
       std::size_t q = hint;
       for (int k = 0; k < 6 && q > 0; ++k) {
-        while (q > 0 && !kLabelByte[at(text, q - 1)] && text[q - 1] != '\n' && hint - q < 96) --q;
+        while (q > 0 && label_char_before(text, q) == 0 && text[q - 1] != '\n' && hint - q < 96) {
+          --q;
+        }
         std::size_t w = q;
-        while (w > 0 && kLabelByte[at(text, w - 1)]) --w;
+        while (label_char_before(text, w) > 0) w -= label_char_before(text, w);
         if (w == q) break;
         if (parse_address(text, w, &address) && address.end > hint) {
           add_window(s, address.begin, address.end);
