@@ -586,12 +586,8 @@ bool line_end_fragment(std::string_view text, std::size_t begin, std::size_t end
   if (e >= begin + 3 && at(text, e - 3) == 0xE2 && at(text, e - 2) == 0x80 && at(text, e - 1) == 0xA6) {
     e -= 3;
   }
-  // Most lines end with a word: four lower-case letters end few credential fragments (one in
-  // forty of random base64), so that case is not looked at further.
-  if (e >= begin + 4 && is_lower(text[e - 1]) && is_lower(text[e - 2]) && is_lower(text[e - 3]) &&
-      is_lower(text[e - 4])) {
-    return false;
-  }
+  // Most lines end with a word: a token of lower-case letters only is not a fragment. (Four
+  // lower-case letters also end one in forty random base64 fragments, so they do not settle it.)
   std::size_t b = e;
   while (b > begin && is_lower(text[b - 1])) --b;
   if (b == begin || !is_fragment_byte(at(text, b - 1))) return false;
