@@ -82,35 +82,91 @@ struct NumberWord {
 // digits almost surely has one of them, and they are rarer in prose than "one", "two", "un".
 constexpr NumberWord kNumberWords[] = {
     // English
-    {"zero", '0', true}, {"one", '1', false}, {"two", '2', false}, {"three", '3', false},
-    {"four", '4', true}, {"five", '5', true}, {"six", '6', false}, {"seven", '7', true},
-    {"eight", '8', true}, {"nine", '9', true}, {"oh", '0', false}, {"nought", '0', false},
+    {"zero", '0', true},
+    {"one", '1', false},
+    {"two", '2', false},
+    {"three", '3', false},
+    {"four", '4', true},
+    {"five", '5', true},
+    {"six", '6', false},
+    {"seven", '7', true},
+    {"eight", '8', true},
+    {"nine", '9', true},
+    {"oh", '0', false},
+    {"nought", '0', false},
     // German
-    {"null", '0', true}, {"eins", '1', false}, {"zwei", '2', false}, {"zwo", '2', false},
-    {"drei", '3', false}, {"vier", '4', true}, {"f\xc3\xbc" "nf", '5', true}, {"sechs", '6', false},
-    {"sieben", '7', true}, {"acht", '8', true}, {"neun", '9', true},
+    {"null", '0', true},
+    {"eins", '1', false},
+    {"zwei", '2', false},
+    {"zwo", '2', false},
+    {"drei", '3', false},
+    {"vier", '4', true},
+    {"f\xc3\xbc"
+     "nf",
+     '5', true},
+    {"sechs", '6', false},
+    {"sieben", '7', true},
+    {"acht", '8', true},
+    {"neun", '9', true},
     // French
-    {"z\xc3\xa9ro", '0', true}, {"un", '1', false}, {"deux", '2', false}, {"trois", '3', false},
-    {"quatre", '4', true}, {"cinq", '5', true}, {"sept", '7', true}, {"huit", '8', true},
+    {"z\xc3\xa9ro", '0', true},
+    {"un", '1', false},
+    {"deux", '2', false},
+    {"trois", '3', false},
+    {"quatre", '4', true},
+    {"cinq", '5', true},
+    {"sept", '7', true},
+    {"huit", '8', true},
     {"neuf", '9', true},
     // Spanish
-    {"cero", '0', true}, {"uno", '1', false}, {"dos", '2', false}, {"tres", '3', false},
-    {"cuatro", '4', true}, {"cinco", '5', true}, {"seis", '6', false}, {"siete", '7', true},
-    {"ocho", '8', true}, {"nueve", '9', true},
+    {"cero", '0', true},
+    {"uno", '1', false},
+    {"dos", '2', false},
+    {"tres", '3', false},
+    {"cuatro", '4', true},
+    {"cinco", '5', true},
+    {"seis", '6', false},
+    {"siete", '7', true},
+    {"ocho", '8', true},
+    {"nueve", '9', true},
     // Italian (zero as in English)
-    {"due", '2', false}, {"tre", '3', false}, {"quattro", '4', true}, {"cinque", '5', true},
-    {"sei", '6', false}, {"sette", '7', true}, {"otto", '8', true}, {"nove", '9', true},
+    {"due", '2', false},
+    {"tre", '3', false},
+    {"quattro", '4', true},
+    {"cinque", '5', true},
+    {"sei", '6', false},
+    {"sette", '7', true},
+    {"otto", '8', true},
+    {"nove", '9', true},
     // Dutch
-    {"nul", '0', true}, {"een", '1', false}, {"\xc3\xa9\xc3\xa9n", '1', false}, {"twee", '2', false},
-    {"drie", '3', false}, {"vijf", '5', true}, {"zes", '6', false}, {"zeven", '7', true},
+    {"nul", '0', true},
+    {"een", '1', false},
+    {"\xc3\xa9\xc3\xa9n", '1', false},
+    {"twee", '2', false},
+    {"drie", '3', false},
+    {"vijf", '5', true},
+    {"zes", '6', false},
+    {"zeven", '7', true},
     {"negen", '9', true},
     // Portuguese
-    {"um", '1', false}, {"uma", '1', false}, {"dois", '2', false}, {"duas", '2', false},
-    {"tr\xc3\xaas", '3', false}, {"quatro", '4', true}, {"sete", '7', true}, {"oito", '8', true},
+    {"um", '1', false},
+    {"uma", '1', false},
+    {"dois", '2', false},
+    {"duas", '2', false},
+    {"tr\xc3\xaas", '3', false},
+    {"quatro", '4', true},
+    {"sete", '7', true},
+    {"oito", '8', true},
     // Polish
-    {"jeden", '1', false}, {"dwa", '2', false}, {"trzy", '3', false}, {"cztery", '4', true},
-    {"pi\xc4\x99\xc4\x87", '5', true}, {"sze\xc5\x9b\xc4\x87", '6', false},
-    {"siedem", '7', true}, {"osiem", '8', true}, {"dziewi\xc4\x99\xc4\x87", '9', true},
+    {"jeden", '1', false},
+    {"dwa", '2', false},
+    {"trzy", '3', false},
+    {"cztery", '4', true},
+    {"pi\xc4\x99\xc4\x87", '5', true},
+    {"sze\xc5\x9b\xc4\x87", '6', false},
+    {"siedem", '7', true},
+    {"osiem", '8', true},
+    {"dziewi\xc4\x99\xc4\x87", '9', true},
 };
 
 // The digit of a number word (lowercase), or 0. Words are looked up by their first byte.
@@ -146,22 +202,37 @@ constexpr KanjiDigit kKanjiDigits[] = {
 // How "@" is spelled out. Word forms need a space on both sides; bracketed ones need nothing.
 constexpr std::string_view kAtBracketed[] = {"[at]", "(at)", "{at}", "<at>", "[@]", "(@)", "{@}"};
 constexpr std::string_view kAtWords[] = {
-    "at",          "arroba", "chiocciola", "arobase", "apenstaartje", "ma\xc5\x82pa", "klammeraffe",
-    "atmark",      "\xc3\xa4t",
+    "at",
+    "arroba",
+    "chiocciola",
+    "arobase",
+    "apenstaartje",
+    "ma\xc5\x82pa",
+    "klammeraffe",
+    "atmark",
+    "\xc3\xa4t",
     "\xe3\x82\xa2\xe3\x83\x83\xe3\x83\x88\xe3\x83\x9e\xe3\x83\xbc\xe3\x82\xaf",  // アットマーク
 };
-constexpr std::string_view kDotBracketed[] = {"[dot]", "(dot)", "{dot}", "<dot>", "[.]", "(.)", "{.}"};
+constexpr std::string_view kDotBracketed[] = {"[dot]", "(dot)", "{dot}", "<dot>",
+                                              "[.]",   "(.)",   "{.}"};
 constexpr std::string_view kDotWords[] = {
-    "dot", "punto", "punkt", "point", "ponto", "punt", "kropka",
+    "dot",
+    "punto",
+    "punkt",
+    "point",
+    "ponto",
+    "punt",
+    "kropka",
     "\xe3\x83\x89\xe3\x83\x83\xe3\x83\x88",  // ドット
 };
 // Top-level domains an obfuscated address may end with (the e-mail rules decide the rest).
 constexpr std::string_view kTlds[] = {
-    "com", "org", "net", "edu", "gov", "io", "co", "ai", "app", "dev", "me", "info", "biz", "eu",
-    "de",  "fr",  "es",  "it",  "nl", "pt", "pl", "be", "ch",  "at",  "uk", "ie",   "se",  "no",
-    "dk",  "fi",  "cz",  "gr",  "hu", "ro", "ru", "ua", "us",  "ca",  "mx", "br",   "ar",  "cl",
-    "au",  "nz",  "jp",  "cn",  "kr", "in", "sg", "hk", "tw",  "za",  "il", "ae",   "tr",  "lu",
-    "sk",  "si",  "hr",  "bg",  "lt", "lv", "ee", "is", "mt",  "cy",  "email", "online", "xyz"};
+    "com", "org", "net", "edu", "gov", "io", "co",    "ai",     "app", "dev", "me", "info",
+    "biz", "eu",  "de",  "fr",  "es",  "it", "nl",    "pt",     "pl",  "be",  "ch", "at",
+    "uk",  "ie",  "se",  "no",  "dk",  "fi", "cz",    "gr",     "hu",  "ro",  "ru", "ua",
+    "us",  "ca",  "mx",  "br",  "ar",  "cl", "au",    "nz",     "jp",  "cn",  "kr", "in",
+    "sg",  "hk",  "tw",  "za",  "il",  "ae", "tr",    "lu",     "sk",  "si",  "hr", "bg",
+    "lt",  "lv",  "ee",  "is",  "mt",  "cy", "email", "online", "xyz"};
 
 bool is_at_word(std::string_view w) {
   for (auto word : kAtWords) {
@@ -220,9 +291,9 @@ class Writer {
 struct NumberToken {
   std::size_t begin = 0;
   std::size_t end = 0;
-  char digit = 0;       // a word or kanji: its digit; a digit group: 0
+  char digit = 0;  // a word or kanji: its digit; a digit group: 0
   bool kanji = false;
-  int repeat = 0;       // "double" / "triple": the next token counts this often
+  int repeat = 0;  // "double" / "triple": the next token counts this often
 };
 
 // The number word or digit group at text[i], if any.
@@ -244,7 +315,8 @@ bool read_number_token(std::string_view text, std::size_t i, NumberToken* token)
       return false;
     }
     if (i > 0 && kAsciiLetter[at(text, i - 1)]) return false;
-    if (i > 1 && (text[i - 1] == '.' || text[i - 1] == ':') && kDigit[at(text, i - 2)]) return false;
+    if (i > 1 && (text[i - 1] == '.' || text[i - 1] == ':') && kDigit[at(text, i - 2)])
+      return false;
     token->end = j;
     return true;
   }
@@ -396,8 +468,8 @@ bool read_form(std::string_view text, std::size_t i, bool at_form, AddressForm* 
   }
   if (!spaced_before) {
     // Japanese words need no spaces.
-    const std::string_view jp = at_form ? kAtWords[std::size(kAtWords) - 1]
-                                        : kDotWords[std::size(kDotWords) - 1];
+    const std::string_view jp =
+        at_form ? kAtWords[std::size(kAtWords) - 1] : kDotWords[std::size(kDotWords) - 1];
     if (text.substr(j, jp.size()) == jp) {
       std::size_t k = j + jp.size();
       while (k < n && text[k] == ' ') ++k;
@@ -583,7 +655,8 @@ bool line_end_fragment(std::string_view text, std::size_t begin, std::size_t end
   while (e > begin && (text[e - 1] == ' ' || text[e - 1] == '\t' || text[e - 1] == '\r')) --e;
   // "..." and "…"
   while (e > begin && (text[e - 1] == '.' || text[e - 1] == ',' || text[e - 1] == ';')) --e;
-  if (e >= begin + 3 && at(text, e - 3) == 0xE2 && at(text, e - 2) == 0x80 && at(text, e - 1) == 0xA6) {
+  if (e >= begin + 3 && at(text, e - 3) == 0xE2 && at(text, e - 2) == 0x80 &&
+      at(text, e - 1) == 0xA6) {
     e -= 3;
   }
   // Most lines end with a word: a token of lower-case letters only is not a fragment. (Four
@@ -611,7 +684,8 @@ bool line_start_fragment(std::string_view text, std::size_t begin, std::size_t e
   std::size_t p = begin;
   // A time or a ratio ("10:42", "3/4") is not the rest of a value.
   auto ends_cleanly = [&](std::size_t e) {
-    return e >= end || !(text[e] == ':' || (text[e] == '.' && e + 1 < end && kDigit[at(text, e + 1)]));
+    return e >= end ||
+           !(text[e] == ':' || (text[e] == '.' && e + 1 < end && kDigit[at(text, e + 1)]));
   };
   if (wrap) {
     std::size_t e = p;
@@ -702,7 +776,8 @@ std::size_t line_start(std::string_view text, std::size_t at) {
   std::size_t k = at;
   while (k > 0) {
     if (text[k - 1] == '\n') return k;
-    if (k >= 2 && text[k - 1] == 'n' && text[k - 2] == '\\' && (k < 3 || text[k - 3] != '\\')) return k;
+    if (k >= 2 && text[k - 1] == 'n' && text[k - 2] == '\\' && (k < 3 || text[k - 3] != '\\'))
+      return k;
     --k;
   }
   return 0;
@@ -719,8 +794,8 @@ const std::vector<JoinedView::Trigger>& JoinedView::triggers() {
       if (w.trigger) t.push_back({std::string(w.word), true});
     }
     for (const auto& k : kKanjiDigits) {
-      if (k.digit == '0' || k.digit == '4' || k.digit == '5' || k.digit == '7' ||
-          k.digit == '8' || k.digit == '9') {
+      if (k.digit == '0' || k.digit == '4' || k.digit == '5' || k.digit == '7' || k.digit == '8' ||
+          k.digit == '9') {
         t.push_back({std::string(k.bytes), false});
       }
     }
@@ -803,10 +878,12 @@ bool rewrite_for_joined_view(std::string_view in, std::string* out, OffsetMap* m
           const int copies = repeat > 0 ? repeat : 1;
           repeat = 0;
           if (token.digit != 0) {
-            writer.replace(token.begin, token.end, std::string(static_cast<std::size_t>(copies), token.digit));
+            writer.replace(token.begin, token.end,
+                           std::string(static_cast<std::size_t>(copies), token.digit));
           } else if (copies > 1) {
             std::string digits;
-            for (int k = 0; k < copies; ++k) digits.append(in.substr(token.begin, token.end - token.begin));
+            for (int k = 0; k < copies; ++k)
+              digits.append(in.substr(token.begin, token.end - token.begin));
             writer.replace(token.begin, token.end, digits);
           } else {
             writer.copy_to(token.end);
@@ -867,7 +944,8 @@ JoinedView::~JoinedView() = default;
 JoinedView::JoinedView(JoinedView&&) noexcept = default;
 JoinedView& JoinedView::operator=(JoinedView&&) noexcept = default;
 
-bool JoinedView::build(std::span<const std::string_view> views, const std::vector<JoinHints>* hints) {
+bool JoinedView::build(std::span<const std::string_view> views,
+                       const std::vector<JoinHints>* hints) {
   raw_.clear();
   pieces_.clear();
   text_.clear();
@@ -941,11 +1019,12 @@ bool JoinedView::build(std::span<const std::string_view> views, const std::vecto
         if (joined) {
           ++seam_count;
           if (o.segment == s) {
-            joins[s].push_back({context_begin(text, first.begin), context_end(text, second.end),
+            joins[s].push_back({context_begin(text, first.begin),
+                                context_end(text, second.end),
                                 {{first.end, second.begin}}});
           } else {
-            cross.push_back({o.segment, context_begin(views[o.segment], first.begin), first.end,
-                             s, second.begin, context_end(text, second.end)});
+            cross.push_back({o.segment, context_begin(views[o.segment], first.begin), first.end, s,
+                             second.begin, context_end(text, second.end)});
           }
         }
         // A fragment is continued once; it expires after kTurnLines lines.
@@ -981,7 +1060,8 @@ bool JoinedView::build(std::span<const std::string_view> views, const std::vecto
     if (hints == nullptr) {
       found.clear();
       for (std::size_t k = 0; k < text.size(); ++k) {
-        if (kDigit[at(text, k)] || text[k] == '\n') found.digits.push_back(static_cast<std::uint32_t>(k));
+        if (kDigit[at(text, k)] || text[k] == '\n')
+          found.digits.push_back(static_cast<std::uint32_t>(k));
         if (k == 0 || !kWordByte[at(text, k - 1)] || at(text, k) >= 0xE0 || text[k] == ' ') {
           found.words.push_back(static_cast<std::uint32_t>(k));
         }
@@ -1001,7 +1081,9 @@ bool JoinedView::build(std::span<const std::string_view> views, const std::vecto
       while (first > 0 && kDigit[at(text, first - 1)]) --first;
       for (int k = 0; k < 32 && first > 0; ++k) {
         std::size_t q = first;
-        while (q > 0 && first - q < 3 && (text[q - 1] == ' ' || text[q - 1] == ',' || text[q - 1] == '-')) --q;
+        while (q > 0 && first - q < 3 &&
+               (text[q - 1] == ' ' || text[q - 1] == ',' || text[q - 1] == '-'))
+          --q;
         if (q == first || q == 0 || !kDigit[at(text, q - 1)]) break;
         while (q > 0 && kDigit[at(text, q - 1)]) --q;
         first = q;
@@ -1022,7 +1104,8 @@ bool JoinedView::build(std::span<const std::string_view> views, const std::vecto
                                    text[e] == '.' || text[e] == ',')) {
           ++e;
         }
-        if (e >= text.size() || text[e] == '\n' || (text[e] == '\\' && e + 1 < text.size() && text[e + 1] == 'n')) {
+        if (e >= text.size() || text[e] == '\n' ||
+            (text[e] == '\\' && e + 1 < text.size() && text[e + 1] == 'n')) {
           follow(s, line_start(text, chain.begin));
         }
       }
@@ -1050,7 +1133,8 @@ bool JoinedView::build(std::span<const std::string_view> views, const std::vecto
         for (int k = 0; k < 40; ++k) {
           std::size_t q = first;
           while (q > 0 && (text[q - 1] == ' ' || text[q - 1] == ',' || text[q - 1] == '-')) --q;
-          if (q >= 3 && at(text, q - 3) == 0xE3 && at(text, q - 2) == 0x80 && at(text, q - 1) == 0x81) {
+          if (q >= 3 && at(text, q - 3) == 0xE3 && at(text, q - 2) == 0x80 &&
+              at(text, q - 1) == 0x81) {
             q -= 3;
           }
           std::size_t w = q;
@@ -1087,8 +1171,7 @@ bool JoinedView::build(std::span<const std::string_view> views, const std::vecto
             continue;
           }
         } else if (read_form(text, start, false, &form)) {
-          if (label_char_before(text, start) == 0 ||
-              read_label(text, form.end) == form.end) {
+          if (label_char_before(text, start) == 0 || read_label(text, form.end) == form.end) {
             continue;
           }
         } else {
@@ -1176,8 +1259,9 @@ void JoinedView::map(std::size_t begin, std::size_t end, std::vector<JoinedSourc
   if (end <= begin) return;
   auto [raw_begin, raw_end] =
       rewrite_map_.empty() ? std::make_pair(begin, end) : rewrite_map_.map(begin, end);
-  auto it = std::upper_bound(pieces_.begin(), pieces_.end(), raw_begin,
-                             [](std::size_t offset, const Piece& p) { return offset < p.raw_begin; });
+  auto it =
+      std::upper_bound(pieces_.begin(), pieces_.end(), raw_begin,
+                       [](std::size_t offset, const Piece& p) { return offset < p.raw_begin; });
   if (it != pieces_.begin()) --it;
   for (; it != pieces_.end() && it->raw_begin < raw_end; ++it) {
     const std::size_t b = std::max(raw_begin, it->raw_begin);
