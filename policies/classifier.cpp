@@ -711,15 +711,14 @@ bool Classifier::accepts(std::uint32_t rule, std::string_view view_text, std::si
   if (allowed(compiled, view_text, begin, end)) return false;
   std::size_t context_distance = std::string::npos;
   if (!compiled.context_forms.empty()) {
-    context_distance = nearest_word(view_text, begin, end, definition.context_window,
-                                    compiled.context_index);
+    context_distance =
+        nearest_word(view_text, begin, end, definition.context_window, compiled.context_index);
     if (context_distance == std::string::npos) return false;
   }
   if (!compiled.exclude_forms.empty()) {
     // Labels come before values ("SKU 512-44-0912", "firmware 10.2.14.7"): look back only.
-    const std::size_t exclude_distance =
-        nearest_word(view_text, begin, end, definition.exclude_context_window,
-                     compiled.exclude_index, true);
+    const std::size_t exclude_distance = nearest_word(
+        view_text, begin, end, definition.exclude_context_window, compiled.exclude_index, true);
     // The nearer word says what the value is: "SSN 536-22-1847" next to an order number stays.
     if (exclude_distance != std::string::npos &&
         (context_distance == std::string::npos || exclude_distance < context_distance)) {
@@ -782,11 +781,12 @@ bool Classifier::match_joined(std::span<const NormalizedText> texts, const Joine
         joined.map(begin, end, &sources);
         bool first = true;
         for (const auto& source : sources) {
-          const auto [original_begin, original_end] = texts[source.segment].to_original(
-              ViewKind::kDecoded, source.begin, source.end);
-          Candidate candidate{rule, source.segment, original_begin, original_end,
-                              ViewKind::kNormalized, {}, true};
-          if (out->keep_values && first) candidate.value = std::string(view_text.substr(begin, end - begin));
+          const auto [original_begin, original_end] =
+              texts[source.segment].to_original(ViewKind::kDecoded, source.begin, source.end);
+          Candidate candidate{
+              rule, source.segment, original_begin, original_end, ViewKind::kNormalized, {}, true};
+          if (out->keep_values && first)
+            candidate.value = std::string(view_text.substr(begin, end - begin));
           out->confirmed.push_back(std::move(candidate));
           first = false;
         }
@@ -1155,7 +1155,8 @@ Classification Classifier::classify(std::span<const std::string_view> segments,
             Finding finding;
             finding.rule_id = rule.id;
             finding.span = match.spans.back();
-            finding.view = confirmed[k].joined ? "joined" : std::string(view_name(confirmed[k].view));
+            finding.view =
+                confirmed[k].joined ? "joined" : std::string(view_name(confirmed[k].view));
             finding.value = std::move(confirmed[k].value);
             findings->push_back(std::move(finding));
           }

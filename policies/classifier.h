@@ -183,8 +183,7 @@ class Classifier {
   bool plan_regex_prefilter(const RE2::Options& set_options, std::vector<std::string>* errors);
   Classification fail(std::string error) const;
   // Validators, allow-list, context and exclude_context of one match in a view.
-  bool accepts(std::uint32_t rule, std::string_view view, std::size_t begin,
-               std::size_t end) const;
+  bool accepts(std::uint32_t rule, std::string_view view, std::size_t begin, std::size_t end) const;
   void confirm(std::uint32_t rule, std::uint32_t segment, const NormalizedText& text,
                NormalizedText::ViewKind view, std::size_t begin, std::size_t end,
                Collector* out) const;
@@ -216,8 +215,8 @@ class Classifier {
   std::vector<std::string> levels_;
   std::vector<Handling> level_handling_;
   Handling strictest_ = Handling::kBlock;
-  std::unique_ptr<RE2::Set> set_;        // the whole-text rules
-  std::vector<std::uint32_t> set_rule_;  // set index -> rule index
+  std::unique_ptr<RE2::Set> set_;            // the whole-text rules
+  std::vector<std::uint32_t> set_rule_;      // set index -> rule index
   std::vector<std::uint32_t> regex_rules_;   // rules matched on the text views
   std::vector<std::uint32_t> joined_rules_;  // rules matched on the joined view
   std::unique_ptr<RE2::Set> joined_set_;     // of joined_rules_

@@ -81,11 +81,11 @@ class JoinedView {
     std::size_t length;
     JoinedSource source;  // begin..begin + length
   };
-  std::string raw_;        // excerpts, before rewriting
+  std::string raw_;            // excerpts, before rewriting
   std::vector<Piece> pieces_;  // of raw_, by raw_begin; separators between excerpts map nowhere
   std::string text_;       // raw_ with digits collapsed, number words and at/dot words rewritten
   OffsetMap rewrite_map_;  // text_ -> raw_ (empty: the same text)
-  struct Scratch;          // kept between builds, so that a text with nothing to join allocates nothing
+  struct Scratch;  // kept between builds, so that a text with nothing to join allocates nothing
   std::unique_ptr<Scratch> scratch_;
 };
 

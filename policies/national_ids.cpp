@@ -72,7 +72,7 @@ bool payment_card_valid(std::string_view value) {
   const int p4 = prefix_number(d, 4);
   const int p6 = prefix_number(d, 6);
   bool ok = false;
-  if (p1 == 4) ok = n == 13 || n == 16 || n == 19;                              // Visa
+  if (p1 == 4) ok = n == 13 || n == 16 || n == 19;                               // Visa
   if ((p2 >= 51 && p2 <= 55) || (p4 >= 2221 && p4 <= 2720)) ok = ok || n == 16;  // Mastercard
   if (p4 >= 2200 && p4 <= 2204) ok = ok || n == 16;                              // Mir
   if (p2 == 34 || p2 == 37) ok = ok || n == 15;                                  // Amex
@@ -83,7 +83,7 @@ bool payment_card_valid(std::string_view value) {
   if (p4 == 6011 || (p3 >= 644 && p3 <= 649) || p2 == 65 || (p6 >= 622126 && p6 <= 622925)) {
     ok = ok || (n >= 16 && n <= 19);  // Discover
   }
-  if (p2 == 62) ok = ok || (n >= 16 && n <= 19);                             // UnionPay
+  if (p2 == 62) ok = ok || (n >= 16 && n <= 19);                            // UnionPay
   if (p2 == 50 || (p2 >= 56 && p2 <= 69)) ok = ok || (n >= 12 && n <= 19);  // Maestro
   return ok;
 }
@@ -115,7 +115,8 @@ bool de_tax_id_valid(std::string_view value) {
   if (!compact(value, &d) || d.size() != 11 || !all_digits(d) || d[0] == '0') return false;
   // Of the first ten digits exactly one occurs twice or three times; the others at most once.
   std::array<int, 10> counts{};
-  for (int i = 0; i < 10; ++i) ++counts[static_cast<std::size_t>(digit(d[static_cast<std::size_t>(i)]))];
+  for (int i = 0; i < 10; ++i)
+    ++counts[static_cast<std::size_t>(digit(d[static_cast<std::size_t>(i)]))];
   int repeated = 0;
   for (int c : counts) {
     if (c > 3) return false;
@@ -154,7 +155,8 @@ bool it_fiscal_code_valid(std::string_view value) {
   // Letters where letters go; digit positions also take the omocodia letters LMNPQRSTUV.
   auto is_letter = [](char c) { return c >= 'A' && c <= 'Z'; };
   auto is_digitish = [](char c) {
-    return (c >= '0' && c <= '9') || std::string_view("LMNPQRSTUV").find(c) != std::string_view::npos;
+    return (c >= '0' && c <= '9') ||
+           std::string_view("LMNPQRSTUV").find(c) != std::string_view::npos;
   };
   static constexpr std::string_view kMonths = "ABCDEHLMPRST";
   for (int i = 0; i < 6; ++i) {
@@ -165,8 +167,8 @@ bool it_fiscal_code_valid(std::string_view value) {
       !is_digitish(s[13]) || !is_digitish(s[14]) || !is_letter(s[15])) {
     return false;
   }
-  static constexpr int kOdd[26] = {1,  0,  5,  7,  9,  13, 15, 17, 19, 21, 2,  4,  18,
-                                   20, 11, 3,  6,  8,  12, 14, 16, 10, 22, 25, 24, 23};
+  static constexpr int kOdd[26] = {1,  0,  5, 7, 9, 13, 15, 17, 19, 21, 2,  4,  18,
+                                   20, 11, 3, 6, 8, 12, 14, 16, 10, 22, 25, 24, 23};
   int total = 0;
   for (int i = 0; i < 15; ++i) {
     const char c = s[static_cast<std::size_t>(i)];

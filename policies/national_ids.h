@@ -13,9 +13,9 @@ namespace switchyard::policy {
 // leading digits (9xxx store cards, 7xxx fleet cards) fail even when their Luhn digit is right.
 bool payment_card_valid(std::string_view value);
 
-bool fr_nir_valid(std::string_view value);          // 15 digits (2A/2B for Corsica), key = 97 - n mod 97
-bool de_tax_id_valid(std::string_view value);       // Steuer-ID: 11 digits, ISO 7064 MOD 11,10
-bool es_dni_valid(std::string_view value);          // DNI 8 digits + letter, NIE X/Y/Z + 7 + letter
+bool fr_nir_valid(std::string_view value);     // 15 digits (2A/2B for Corsica), key = 97 - n mod 97
+bool de_tax_id_valid(std::string_view value);  // Steuer-ID: 11 digits, ISO 7064 MOD 11,10
+bool es_dni_valid(std::string_view value);     // DNI 8 digits + letter, NIE X/Y/Z + 7 + letter
 bool it_fiscal_code_valid(std::string_view value);  // codice fiscale: 16 characters, check letter
 bool nl_bsn_valid(std::string_view value);          // BSN: 9 digits, the "11-proof"
 bool uk_nino_valid(std::string_view value);         // National Insurance number: prefix rules

@@ -21,10 +21,23 @@ namespace fs = std::filesystem;
 
 const std::vector<std::string_view> kTopKeys = {"policy", "version",  "description", "include",
                                                 "levels", "handling", "rules",       "tests"};
-const std::vector<std::string_view> kRuleKeys = {
-    "id",      "description",    "level", "category",  "keywords", "regex",   "validate",
-    "context", "context_window", "allow", "min_count", "handling", "enabled", "case_sensitive",
-    "exclude_context", "exclude_context_window", "views"};
+const std::vector<std::string_view> kRuleKeys = {"id",
+                                                 "description",
+                                                 "level",
+                                                 "category",
+                                                 "keywords",
+                                                 "regex",
+                                                 "validate",
+                                                 "context",
+                                                 "context_window",
+                                                 "allow",
+                                                 "min_count",
+                                                 "handling",
+                                                 "enabled",
+                                                 "case_sensitive",
+                                                 "exclude_context",
+                                                 "exclude_context_window",
+                                                 "views"};
 const std::vector<std::string_view> kViewNames = {"text", "joined"};
 const std::vector<std::string_view> kTestKeys = {"text", "expect", "rules", "level", "description"};
 const std::vector<std::string_view> kHandlingNames = {"vendor", "redact", "internal", "block"};

@@ -56,13 +56,13 @@ struct BbanFormat {
   const char* format;
 };
 constexpr BbanFormat kBbanFormats[] = {
-    {"AT", "16n"},     {"BE", "12n"},       {"BG", "4a6n8c"},  {"CH", "5n12c"},   {"CY", "8n16c"},
-    {"CZ", "20n"},     {"DE", "18n"},       {"DK", "14n"},     {"EE", "16n"},     {"ES", "20n"},
-    {"FI", "14n"},     {"FR", "10n11c2n"},  {"GB", "4a14n"},   {"GR", "7n16c"},   {"HR", "17n"},
-    {"HU", "24n"},     {"IE", "4a14n"},     {"IS", "22n"},     {"IT", "1a10n12c"}, {"LI", "5n12c"},
-    {"LT", "16n"},     {"LU", "3n13c"},     {"LV", "4a13c"},   {"MC", "10n11c2n"}, {"MT", "4a5n18c"},
-    {"NL", "4a10n"},   {"NO", "11n"},       {"PL", "24n"},     {"PT", "21n"},     {"RO", "4a16c"},
-    {"SE", "20n"},     {"SI", "15n"},       {"SK", "20n"},     {"SM", "1a10n12c"},
+    {"AT", "16n"},   {"BE", "12n"},      {"BG", "4a6n8c"}, {"CH", "5n12c"},    {"CY", "8n16c"},
+    {"CZ", "20n"},   {"DE", "18n"},      {"DK", "14n"},    {"EE", "16n"},      {"ES", "20n"},
+    {"FI", "14n"},   {"FR", "10n11c2n"}, {"GB", "4a14n"},  {"GR", "7n16c"},    {"HR", "17n"},
+    {"HU", "24n"},   {"IE", "4a14n"},    {"IS", "22n"},    {"IT", "1a10n12c"}, {"LI", "5n12c"},
+    {"LT", "16n"},   {"LU", "3n13c"},    {"LV", "4a13c"},  {"MC", "10n11c2n"}, {"MT", "4a5n18c"},
+    {"NL", "4a10n"}, {"NO", "11n"},      {"PL", "24n"},    {"PT", "21n"},      {"RO", "4a16c"},
+    {"SE", "20n"},   {"SI", "15n"},      {"SK", "20n"},    {"SM", "1a10n12c"},
 };
 
 bool bban_matches(std::string_view bban, const char* format) {
@@ -128,7 +128,8 @@ bool iban_valid(std::string_view value) {
   const auto* format = std::find_if(
       std::begin(kBbanFormats), std::end(kBbanFormats),
       [&](const BbanFormat& f) { return f.code[0] == iban[0] && f.code[1] == iban[1]; });
-  if (format != std::end(kBbanFormats) && !bban_matches(std::string_view(iban).substr(4), format->format)) {
+  if (format != std::end(kBbanFormats) &&
+      !bban_matches(std::string_view(iban).substr(4), format->format)) {
     return false;
   }
   // Move the first four characters to the end, letters become 10..35, remainder mod 97 must be 1.
@@ -229,20 +230,13 @@ struct NamedValidator {
   Validator::Kind kind;
 };
 constexpr NamedValidator kNamedValidators[] = {
-    {"luhn", Validator::Kind::kLuhn},
-    {"payment_card", Validator::Kind::kPaymentCard},
-    {"iban", Validator::Kind::kIban},
-    {"us_ssn", Validator::Kind::kUsSsn},
-    {"fr_nir", Validator::Kind::kFrNir},
-    {"de_tax_id", Validator::Kind::kDeTaxId},
-    {"es_dni", Validator::Kind::kEsDni},
-    {"it_fiscal_code", Validator::Kind::kItFiscalCode},
-    {"nl_bsn", Validator::Kind::kNlBsn},
-    {"uk_nino", Validator::Kind::kUkNino},
-    {"uk_nhs", Validator::Kind::kUkNhs},
-    {"jp_my_number", Validator::Kind::kJpMyNumber},
-    {"pl_pesel", Validator::Kind::kPlPesel},
-    {"pt_nif", Validator::Kind::kPtNif},
+    {"luhn", Validator::Kind::kLuhn},        {"payment_card", Validator::Kind::kPaymentCard},
+    {"iban", Validator::Kind::kIban},        {"us_ssn", Validator::Kind::kUsSsn},
+    {"fr_nir", Validator::Kind::kFrNir},     {"de_tax_id", Validator::Kind::kDeTaxId},
+    {"es_dni", Validator::Kind::kEsDni},     {"it_fiscal_code", Validator::Kind::kItFiscalCode},
+    {"nl_bsn", Validator::Kind::kNlBsn},     {"uk_nino", Validator::Kind::kUkNino},
+    {"uk_nhs", Validator::Kind::kUkNhs},     {"jp_my_number", Validator::Kind::kJpMyNumber},
+    {"pl_pesel", Validator::Kind::kPlPesel}, {"pt_nif", Validator::Kind::kPtNif},
 };
 
 }  // namespace
