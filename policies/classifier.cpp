@@ -268,7 +268,8 @@ struct Classifier::Candidate {
   std::size_t begin;
   std::size_t end;
   ViewKind view;
-  std::string value;  // only when findings are requested
+  std::string value;    // only when findings are requested
+  bool joined = false;  // found in the joined view (`view` is then meaningless)
 };
 
 struct Classifier::Collector {
@@ -304,6 +305,10 @@ std::unique_ptr<Classifier> Classifier::compile(std::vector<RuleDefinition> rule
       add_unique(&compiled.context_forms, comparison_form(word));
       add_unique(&compiled.context_forms, folded(KeywordMatcher::keyword_form(word)));
     }
+    for (const auto& word : rule.exclude_context) {
+      add_unique(&compiled.exclude_forms, comparison_form(word));
+      add_unique(&compiled.exclude_forms, folded(KeywordMatcher::keyword_form(word)));
+    }
     for (const auto& value : rule.allow) {
       add_unique(&compiled.allow_exact, canonical_value(comparison_form(value)));
       add_unique(&compiled.allow_exact, canonical_value(KeywordMatcher::keyword_form(value)));
@@ -322,7 +327,8 @@ std::unique_ptr<Classifier> Classifier::compile(std::vector<RuleDefinition> rule
         continue;
       }
       compiled.value_is_group = compiled.regex->NumberOfCapturingGroups() >= 1;
-      c->regex_rules_.push_back(r);
+      if (rule.match_text) c->regex_rules_.push_back(r);
+      if (rule.match_joined) c->joined_rules_.push_back(r);
     } else {
       for (const auto& keyword : rule.keywords) {
         KeywordPattern pattern;
@@ -340,7 +346,26 @@ std::unique_ptr<Classifier> Classifier::compile(std::vector<RuleDefinition> rule
     }
   }
   if (!ok) return nullptr;
+  for (auto& compiled : c->compiled_) {
+    compiled.context_index.build(compiled.context_forms);
+    compiled.exclude_index.build(compiled.exclude_forms);
+  }
   c->keywords_.build(std::move(patterns));
+  if (!c->joined_rules_.empty()) {
+    c->joined_set_ = std::make_unique<RE2::Set>(set_options, RE2::UNANCHORED);
+    for (std::uint32_t r : c->joined_rules_) {
+      std::string error;
+      if (c->joined_set_->Add(c->rules_[r].regex, &error) < 0) {
+        errors->push_back("rule " + c->rules_[r].id + ": regex: " + error);
+        return nullptr;
+      }
+    }
+    if (!c->joined_set_->Compile()) {
+      errors->push_back("the joined-view rules together exceed the RE2 memory budget of " +
+                        std::to_string(limits.set_max_mem >> 20) + " MiB");
+      return nullptr;
+    }
+  }
   if (!c->plan_regex_prefilter(set_options, errors)) return nullptr;
   return c;
 }
@@ -570,6 +595,37 @@ bool Classifier::plan_regex_prefilter(const RE2::Options& set_options,
     }
     prefilter_report_.anchored_keywords = keywords_.patterns().size();
   }
+  // The joined view's triggers ride on the same scan: number words, at/dot words, the literals of
+  // the rules that match on it (where a key may be wrapped or split), and dense digit runs.
+  group_feeds_join_.assign(window_groups_.size(), 0);
+  if (!joined_rules_.empty()) {
+    for (const auto& trigger : JoinedView::triggers()) {
+      literal_id({trigger.text, trigger.word, trigger.word}, kJoinTrigger);
+    }
+    for (std::size_t g = 0; g < window_groups_.size(); ++g) {
+      if (window_groups_[g].byte_class >= 0) continue;
+      for (std::uint32_t r : window_groups_[g].set_rule) {
+        if (rules_[r].match_joined) group_feeds_join_[g] = 1;
+      }
+    }
+    ByteSet digits;
+    for (int c = '0'; c <= '9'; ++c) digits.set(static_cast<std::size_t>(c));
+    // A class that already reports every digit near nine within 32 bytes will do.
+    for (std::size_t c = 0; c < specs.size(); ++c) {
+      if (specs[c].bytes == digits && !specs[c].nonspace && specs[c].min_count <= 9 &&
+          (specs[c].min_count <= 1 || specs[c].span >= 32)) {
+        join_digit_class_ = static_cast<int>(c);
+      }
+    }
+    if (join_digit_class_ < 0 && specs.size() < TriggerScanner::kMaxClasses) {
+      TriggerScanner::ClassSpec spec;
+      spec.bytes = digits;
+      spec.min_count = 9;
+      spec.span = 32;
+      join_digit_class_ = static_cast<int>(specs.size());
+      specs.push_back(spec);
+    }
+  }
   scanner_.build(specs, std::move(literals), exotic_matters);
   return true;
 }
@@ -607,37 +663,144 @@ bool Classifier::allowed(const CompiledRule& rule, std::string_view view, std::s
   return false;
 }
 
+namespace {
+
+// Bytes between [begin, end) of `view` and the nearest whole-word occurrence of one of `words`
+// (folded, indexed by first byte) within `window_chars` characters on either side (before it
+// only, with before_only); npos when there is none. Looks only where a word starts with a byte
+// some word starts with: a long list of context words costs little more than a short one.
+std::size_t nearest_word(std::string_view view, std::size_t begin, std::size_t end,
+                         std::size_t window_chars, const WordIndex& words,
+                         bool before_only = false) {
+  const std::size_t window_begin = step_back(view, begin, window_chars);
+  const std::size_t window_end = before_only ? begin : step_forward(view, end, window_chars);
+  const std::string window = folded(view.substr(window_begin, window_end - window_begin));
+  std::size_t best = std::string::npos;
+  for (std::size_t at = 0; at < window.size(); ++at) {
+    const auto& candidates = words.by_first[static_cast<unsigned char>(window[at])];
+    if (candidates.empty()) continue;
+    for (const std::string* word : candidates) {
+      if (window.compare(at, word->size(), *word) != 0) continue;
+      if (violates_word_boundary(window, at, at + word->size())) continue;
+      const std::size_t word_begin = window_begin + at;
+      const std::size_t word_end = word_begin + word->size();
+      std::size_t distance = 0;
+      if (word_end <= begin) {
+        distance = begin - word_end;
+      } else if (word_begin >= end) {
+        distance = word_begin - end;
+      } else {
+        continue;  // the word is part of the match itself
+      }
+      best = std::min(best, distance);
+    }
+  }
+  return best;
+}
+
+}  // namespace
+
+bool Classifier::accepts(std::uint32_t rule, std::string_view view_text, std::size_t begin,
+                         std::size_t end) const {
+  const RuleDefinition& definition = rules_[rule];
+  const CompiledRule& compiled = compiled_[rule];
+  const std::string_view value = view_text.substr(begin, end - begin);
+  for (const auto& validator : definition.validators) {
+    if (!validate(validator, value)) return false;
+  }
+  if (allowed(compiled, view_text, begin, end)) return false;
+  std::size_t context_distance = std::string::npos;
+  if (!compiled.context_forms.empty()) {
+    context_distance =
+        nearest_word(view_text, begin, end, definition.context_window, compiled.context_index);
+    if (context_distance == std::string::npos) return false;
+  }
+  if (!compiled.exclude_forms.empty()) {
+    // Labels come before values ("SKU 512-44-0912", "firmware 10.2.14.7"): look back only.
+    const std::size_t exclude_distance = nearest_word(
+        view_text, begin, end, definition.exclude_context_window, compiled.exclude_index, true);
+    // The nearer word says what the value is: "SSN 536-22-1847" next to an order number stays.
+    if (exclude_distance != std::string::npos &&
+        (context_distance == std::string::npos || exclude_distance < context_distance)) {
+      return false;
+    }
+  }
+  return true;
+}
+
 void Classifier::confirm(std::uint32_t rule, std::uint32_t segment, const NormalizedText& text,
                          ViewKind view, std::size_t begin, std::size_t end, Collector* out) const {
   if (end <= begin) return;
   if (out->per_rule[rule] >= limits_.max_findings_per_rule) return;
-  const RuleDefinition& definition = rules_[rule];
-  const CompiledRule& compiled = compiled_[rule];
   const std::string_view view_text = text.view(view);
-  const std::string_view value = view_text.substr(begin, end - begin);
-  for (const auto& validator : definition.validators) {
-    if (!validate(validator, value)) return;
-  }
-  if (allowed(compiled, view_text, begin, end)) return;
-  if (!compiled.context_forms.empty()) {
-    const std::size_t window_begin = step_back(view_text, begin, definition.context_window);
-    const std::size_t window_end = step_forward(view_text, end, definition.context_window);
-    const std::string window = folded(view_text.substr(window_begin, window_end - window_begin));
-    bool present = false;
-    for (const auto& word : compiled.context_forms) {
-      for (std::size_t at = window.find(word); at != std::string::npos && !present;
-           at = window.find(word, at + 1)) {
-        present = !violates_word_boundary(window, at, at + word.size());
-      }
-      if (present) break;
-    }
-    if (!present) return;
-  }
+  if (!accepts(rule, view_text, begin, end)) return;
   const auto [original_begin, original_end] = text.to_original(view, begin, end);
   Candidate candidate{rule, segment, original_begin, original_end, view, {}};
-  if (out->keep_values) candidate.value = std::string(value);
+  if (out->keep_values) candidate.value = std::string(view_text.substr(begin, end - begin));
   out->confirmed.push_back(std::move(candidate));
   ++out->per_rule[rule];
+}
+
+bool Classifier::match_joined(std::span<const NormalizedText> texts, const JoinedView& joined,
+                              MatchEngine engine, std::size_t* set_calls, Collector* out,
+                              std::string* error) const {
+  const std::string_view view_text = joined.text();
+  std::vector<int> hits;
+  std::vector<std::uint32_t> rules;
+  if (engine == MatchEngine::kOnePass) {
+    if (!match_set(*joined_set_, joined_rules_.size(), view_text, &hits, set_calls, error)) {
+      return false;
+    }
+    std::sort(hits.begin(), hits.end());
+    for (int h : hits) rules.push_back(joined_rules_[static_cast<std::size_t>(h)]);
+  } else {
+    rules = joined_rules_;
+  }
+  std::vector<JoinedSource> sources;
+  const re2::StringPiece piece(view_text.data(), view_text.size());
+  re2::StringPiece groups[2];
+  for (std::uint32_t rule : rules) {
+    const CompiledRule& compiled = compiled_[rule];
+    const int group_count = compiled.value_is_group ? 2 : 1;
+    std::size_t position = 0;
+    while (position <= view_text.size() && out->per_rule[rule] < limits_.max_findings_per_rule) {
+      if (!compiled.regex->Match(piece, position, view_text.size(), RE2::UNANCHORED, groups,
+                                 group_count)) {
+        break;
+      }
+      const auto match_begin = static_cast<std::size_t>(groups[0].data() - view_text.data());
+      const std::size_t match_end = match_begin + groups[0].size();
+      std::size_t begin = match_begin;
+      std::size_t end = match_end;
+      if (compiled.value_is_group && groups[1].data() != nullptr) {
+        begin = static_cast<std::size_t>(groups[1].data() - view_text.data());
+        end = begin + groups[1].size();
+      }
+      if (end > begin && accepts(rule, view_text, begin, end)) {
+        // One span per piece the value came from (both halves of a joined key, say).
+        joined.map(begin, end, &sources);
+        bool first = true;
+        for (const auto& source : sources) {
+          const auto [original_begin, original_end] =
+              texts[source.segment].to_original(ViewKind::kDecoded, source.begin, source.end);
+          Candidate candidate{
+              rule, source.segment, original_begin, original_end, ViewKind::kNormalized, {}, true};
+          if (out->keep_values && first)
+            candidate.value = std::string(view_text.substr(begin, end - begin));
+          out->confirmed.push_back(std::move(candidate));
+          first = false;
+        }
+        if (!sources.empty()) ++out->per_rule[rule];
+      }
+      if (match_end > match_begin) {
+        position = match_end;
+      } else {
+        position = step_forward(view_text, match_begin, 1);
+        if (position == match_begin) break;
+      }
+    }
+  }
+  return true;
 }
 
 bool Classifier::run_regex(std::uint32_t rule, std::uint32_t segment, const NormalizedText& text,
@@ -683,7 +846,10 @@ struct Classifier::Scratch {
 };
 
 struct Classifier::Workspace {
-  NormalizedText text;
+  std::vector<NormalizedText> texts;  // one per segment (the joined view reads them all)
+  std::vector<JoinHints> join_hints;
+  std::vector<std::string_view> normalized;
+  JoinedView joined;
   Scratch scratch;
   std::vector<char> candidates;
   std::vector<KeywordHit> keyword_hits;
@@ -720,7 +886,7 @@ bool Classifier::match_set(const RE2::Set& set, std::size_t patterns, std::strin
 bool Classifier::find_candidates(std::string_view view, Scratch* scratch,
                                  std::vector<char>* candidates, std::size_t* set_calls,
                                  std::vector<KeywordMatcher::AnchorHit>* keyword_anchors,
-                                 std::string* error) const {
+                                 JoinHints* join_hints, std::string* error) const {
   auto& hits = scratch->hits;
   if (scanner_.empty()) {  // (the scratch may hold another classifier's hits)
     hits.by_class.clear();
@@ -737,16 +903,28 @@ bool Classifier::find_candidates(std::string_view view, Scratch* scratch,
   auto& by_group = scratch->literal_hits;
   by_group.resize(window_groups_.size());
   for (auto& v : by_group) v.clear();
-  scratch->found.assign(literal_group_.size(), 0);
+  // Which literals occurred: only atom gates ask (the default packs have none).
+  const bool track_found = !atom_gates_.empty();
+  if (track_found) scratch->found.assign(literal_group_.size(), 0);
   for (const auto& hit : hits.literals) {
     const int group = literal_group_[hit.literal];
-    if (group >= 0) {
+    if (group == kJoinTrigger) {
+      if (join_hints != nullptr) join_hints->words.push_back(hit.position);
+    } else if (group >= 0) {
       by_group[static_cast<std::size_t>(group)].push_back(hit);
+      if (join_hints != nullptr && group_feeds_join_[static_cast<std::size_t>(group)]) {
+        join_hints->values.push_back(hit.position);
+      }
     } else if (group <= kKeywordAnchor && keyword_anchors != nullptr) {
       keyword_anchors->push_back(
           {static_cast<std::uint32_t>(kKeywordAnchor - group), hit.position});
     }
-    scratch->found[hit.literal] = 1;
+    if (track_found) scratch->found[hit.literal] = 1;
+  }
+  if (join_hints != nullptr && join_digit_class_ >= 0) {
+    for (const auto& hit : hits.by_class[static_cast<std::size_t>(join_digit_class_)]) {
+      join_hints->digits.push_back(hit.position);
+    }
   }
   // Further byte counts read each trigger's span; past a few times the view, windows are added
   // without them (still sound, only more to scan) so that dense triggers stay linear.
@@ -854,13 +1032,21 @@ Classification Classifier::classify(std::span<const std::string_view> segments,
     thread_local Workspace workspace;
     if (workspace.large) workspace = Workspace();
     workspace.large = total > kLargeText;
-    NormalizedText& text = workspace.text;
+    const bool joining = !joined_rules_.empty();
+    // Without joined-view rules one NormalizedText serves every segment in turn.
+    workspace.texts.resize(std::max<std::size_t>(1, joining ? segments.size() : 1));
+    if (joining) {
+      workspace.join_hints.resize(segments.size());
+      for (auto& hints : workspace.join_hints) hints.clear();
+    }
     Scratch& scratch = workspace.scratch;
     std::vector<char>& candidates = workspace.candidates;
     std::vector<KeywordHit>& keyword_hits = workspace.keyword_hits;
     std::vector<KeywordMatcher::AnchorHit>& keyword_anchors = workspace.keyword_anchors;
     std::size_t set_matches = 0;
     for (std::uint32_t s = 0; s < segments.size(); ++s) {
+      NormalizedText& text = workspace.texts[joining ? s : 0];
+      JoinHints* join_hints = joining ? &workspace.join_hints[s] : nullptr;
       std::string error;
       if (!text.build(segments[s], limits_.normalizer, &error)) {
         return fail(error + " (segment " + std::to_string(s) + ")");
@@ -873,19 +1059,29 @@ Classification Classifier::classify(std::span<const std::string_view> segments,
                                        text.keyword().size() == text.normalized().size();
       bool anchors_found = false;
       keyword_anchors.clear();
-      if (!regex_rules_.empty()) {
+      if (!regex_rules_.empty() || joining) {
         ViewKind views[2] = {ViewKind::kNormalized, ViewKind::kDecoded};
         const int view_count = text.has_decoded() ? 2 : 1;
         for (int v = 0; v < view_count; ++v) {
           if (engine == MatchEngine::kEachRuleAlone) {
             for (std::uint32_t rule : regex_rules_) run_regex(rule, s, text, views[v], &collector);
+            // The joined view is built from what the scan finds, whichever engine matches.
+            if (join_hints != nullptr && v == view_count - 1) {
+              candidates.assign(rules_.size(), 0);
+              std::string matcher_error;
+              if (!find_candidates(text.view(views[v]), &scratch, &candidates, &set_matches,
+                                   nullptr, join_hints, &matcher_error)) {
+                return fail(matcher_error);
+              }
+            }
             continue;
           }
           candidates.assign(rules_.size(), 0);
           std::string matcher_error;
           const bool collect = keywords_share_scan && v == 0;
           if (!find_candidates(text.view(views[v]), &scratch, &candidates, &set_matches,
-                               collect ? &keyword_anchors : nullptr, &matcher_error)) {
+                               collect ? &keyword_anchors : nullptr,
+                               v == view_count - 1 ? join_hints : nullptr, &matcher_error)) {
             return fail(matcher_error);
           }
           anchors_found = anchors_found || collect;
@@ -907,6 +1103,21 @@ Classification Classifier::classify(std::span<const std::string_view> segments,
         for (const auto& hit : keyword_hits) {
           confirm(keywords_.patterns()[hit.pattern].rule, s, text, ViewKind::kKeyword, hit.begin,
                   hit.end, &collector);
+        }
+      }
+    }
+
+    if (joining) {
+      workspace.normalized.clear();
+      for (std::uint32_t s = 0; s < segments.size(); ++s) {
+        // The decoded view: escapes such as the \n of a JSON chat export are line breaks there.
+        workspace.normalized.push_back(workspace.texts[s].decoded());
+      }
+      if (workspace.joined.build(workspace.normalized, &workspace.join_hints)) {
+        std::string matcher_error;
+        if (!match_joined(std::span<const NormalizedText>(workspace.texts.data(), segments.size()),
+                          workspace.joined, engine, &set_matches, &collector, &matcher_error)) {
+          return fail(matcher_error);
         }
       }
     }
@@ -944,7 +1155,8 @@ Classification Classifier::classify(std::span<const std::string_view> segments,
             Finding finding;
             finding.rule_id = rule.id;
             finding.span = match.spans.back();
-            finding.view = std::string(view_name(confirmed[k].view));
+            finding.view =
+                confirmed[k].joined ? "joined" : std::string(view_name(confirmed[k].view));
             finding.value = std::move(confirmed[k].value);
             findings->push_back(std::move(finding));
           }

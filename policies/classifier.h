@@ -8,8 +8,10 @@
 #include <re2/re2.h>
 #include <re2/set.h>
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
+#include <limits>
 #include <memory>
 #include <span>
 #include <string>
@@ -18,6 +20,7 @@
 #include <vector>
 
 #include "policies/atom_scanner.h"
+#include "policies/joined_view.h"
 #include "policies/keyword_matcher.h"
 #include "policies/normalizer.h"
 #include "policies/policy.h"
@@ -29,6 +32,17 @@ class FilteredRE2;
 }
 
 namespace switchyard::policy {
+
+// Words by their first byte (pointers into a list that outlives the index).
+struct WordIndex {
+  std::array<std::vector<const std::string*>, 256> by_first;
+  void build(const std::vector<std::string>& words) {
+    for (auto& list : by_first) list.clear();
+    for (const auto& word : words) {
+      if (!word.empty()) by_first[static_cast<unsigned char>(word[0])].push_back(&word);
+    }
+  }
+};
 
 // A rule after loading: every name resolved, every value checked.
 struct RuleDefinition {
@@ -47,6 +61,15 @@ struct RuleDefinition {
   std::size_t context_window = 64;
   std::vector<std::string> allow;
   std::size_t min_count = 1;
+  // Words that make a match a look-alike (SKU, firmware, loyalty): a match is dropped when one of
+  // them occurs within exclude_context_window characters before it and no `context` word is
+  // nearer.
+  std::vector<std::string> exclude_context;
+  std::size_t exclude_context_window = 32;
+  // `views`: the views a regex rule matches on. text = the normalized and decoded views (default);
+  // joined = the joined view (joined_view.h).
+  bool match_text = true;
+  bool match_joined = false;
   std::string location;  // FILE:LINE:COL of the rule, for explain and errors
 };
 
@@ -121,6 +144,9 @@ class Classifier {
     std::vector<std::string> context_forms;  // folded
     std::vector<std::string> allow_exact;    // canonical: folded, no spaces, '-' or '.'
     std::vector<std::string> allow_phrases;  // folded, for "inside an allowed phrase"
+    std::vector<std::string> exclude_forms;  // folded
+    WordIndex context_index;                 // of context_forms
+    WordIndex exclude_index;                 // of exclude_forms
   };
   struct Candidate;
   struct Collector;
@@ -140,6 +166,8 @@ class Classifier {
   };
   static constexpr int kAtomLiteral = -1;
   static constexpr int kKeywordAnchor = -2;
+  // A literal whose hits are places for the joined view (JoinedView::triggers), not a gate.
+  static constexpr int kJoinTrigger = std::numeric_limits<int>::min();
   struct LiteralTrigger {
     std::size_t before = 0;
     std::size_t after = 0;
@@ -154,9 +182,15 @@ class Classifier {
   Classifier() = default;
   bool plan_regex_prefilter(const RE2::Options& set_options, std::vector<std::string>* errors);
   Classification fail(std::string error) const;
+  // Validators, allow-list, context and exclude_context of one match in a view.
+  bool accepts(std::uint32_t rule, std::string_view view, std::size_t begin, std::size_t end) const;
   void confirm(std::uint32_t rule, std::uint32_t segment, const NormalizedText& text,
                NormalizedText::ViewKind view, std::size_t begin, std::size_t end,
                Collector* out) const;
+  // The rules that list the joined view, run on it (after every segment's own views).
+  bool match_joined(std::span<const NormalizedText> texts, const JoinedView& joined,
+                    MatchEngine engine, std::size_t* set_calls, Collector* out,
+                    std::string* error) const;
   bool run_regex(std::uint32_t rule, std::uint32_t segment, const NormalizedText& text,
                  NormalizedText::ViewKind view, Collector* out) const;
   bool allowed(const CompiledRule& rule, std::string_view view, std::size_t begin,
@@ -166,10 +200,11 @@ class Classifier {
   struct Scratch;
   struct Workspace;
   // Appends every keyword anchor found in `view` to *keyword_anchors when given.
+  // Appends the positions of joined-view triggers to *join_hints when given.
   bool find_candidates(std::string_view view, Scratch* scratch, std::vector<char>* candidates,
                        std::size_t* set_calls,
                        std::vector<KeywordMatcher::AnchorHit>* keyword_anchors,
-                       std::string* error) const;
+                       JoinHints* join_hints, std::string* error) const;
   // `patterns`: how many the set holds.
   bool match_set(const RE2::Set& set, std::size_t patterns, std::string_view text,
                  std::vector<int>* hits, std::size_t* set_calls, std::string* error) const;
@@ -180,9 +215,13 @@ class Classifier {
   std::vector<std::string> levels_;
   std::vector<Handling> level_handling_;
   Handling strictest_ = Handling::kBlock;
-  std::unique_ptr<RE2::Set> set_;        // the whole-text rules
-  std::vector<std::uint32_t> set_rule_;  // set index -> rule index
-  std::vector<std::uint32_t> regex_rules_;
+  std::unique_ptr<RE2::Set> set_;            // the whole-text rules
+  std::vector<std::uint32_t> set_rule_;      // set index -> rule index
+  std::vector<std::uint32_t> regex_rules_;   // rules matched on the text views
+  std::vector<std::uint32_t> joined_rules_;  // rules matched on the joined view
+  std::unique_ptr<RE2::Set> joined_set_;     // of joined_rules_
+  std::vector<char> group_feeds_join_;       // by window group: a gate of a joined rule
+  int join_digit_class_ = -1;                // scanner class reporting dense digit runs
   TriggerScanner scanner_;
   std::vector<WindowGroup> window_groups_;
   std::vector<LiteralTrigger> literal_triggers_;  // scanner literal -> its window

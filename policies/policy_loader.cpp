@@ -24,9 +24,24 @@ namespace fs = std::filesystem;
 const std::vector<std::string_view> kTopKeys = {"policy",  "version", "description",
                                                 "include", "levels",  "handling",
                                                 "rules",   "tests",   "uninspected"};
-const std::vector<std::string_view> kRuleKeys = {
-    "id",      "description",    "level", "category",  "keywords", "regex",   "validate",
-    "context", "context_window", "allow", "min_count", "handling", "enabled", "case_sensitive"};
+const std::vector<std::string_view> kRuleKeys = {"id",
+                                                 "description",
+                                                 "level",
+                                                 "category",
+                                                 "keywords",
+                                                 "regex",
+                                                 "validate",
+                                                 "context",
+                                                 "context_window",
+                                                 "allow",
+                                                 "min_count",
+                                                 "handling",
+                                                 "enabled",
+                                                 "case_sensitive",
+                                                 "exclude_context",
+                                                 "exclude_context_window",
+                                                 "views"};
+const std::vector<std::string_view> kViewNames = {"text", "joined"};
 const std::vector<std::string_view> kTestKeys = {"text", "expect", "rules", "level", "description"};
 const std::vector<std::string_view> kHandlingNames = {"vendor", "redact", "pseudonymize",
                                                       "internal", "block"};
@@ -198,6 +213,8 @@ void parse_rule(FileReader& reader, const YAML::Node& node, std::size_t index,
   bool has_id = false, has_level = false, has_keywords = false, has_regex = false;
   bool has_case_sensitive = false;
   SourceMark case_sensitive_mark;
+  bool has_views = false;
+  SourceMark views_mark;
   for (auto& [key, value] : reader.keys(node, path, kRuleKeys, "a rule")) {
     const std::string field = path + "." + key;
     const SourceMark fallback = mark_of(value, rule.mark);
@@ -275,8 +292,7 @@ void parse_rule(FileReader& reader, const YAML::Node& node, std::size_t index,
           if (auto validator = parse_validator(spec, &message)) {
             d.validators.push_back(*validator);
           } else {
-            std::vector<std::string_view> names = {"luhn", "iban", "us_ssn", "entropy"};
-            const std::string suggestion = did_you_mean(spec, names);
+            const std::string suggestion = did_you_mean(spec, validator_names());
             if (!suggestion.empty() && !spec.starts_with("entropy:")) {
               message += "; did you mean '" + suggestion + "'?";
             }
@@ -295,6 +311,52 @@ void parse_rule(FileReader& reader, const YAML::Node& node, std::size_t index,
             ok = false;
           } else {
             d.context.push_back(word);
+          }
+        }
+      } else {
+        ok = false;
+      }
+    } else if (key == "exclude_context") {
+      if (auto list = reader.string_list(value, field, fallback, false)) {
+        for (const auto& [word, mark] : *list) {
+          if (word.empty()) {
+            reader.error(mark, field, "exclude_context words must not be empty");
+            ok = false;
+          } else {
+            d.exclude_context.push_back(word);
+          }
+        }
+      } else {
+        ok = false;
+      }
+    } else if (key == "exclude_context_window") {
+      if (auto v = reader.integer(value, field, fallback, 1, 10000)) {
+        d.exclude_context_window = static_cast<std::size_t>(*v);
+      } else {
+        ok = false;
+      }
+    } else if (key == "views") {
+      has_views = true;
+      views_mark = fallback;
+      if (auto list = reader.string_list(value, field, fallback, true)) {
+        d.match_text = false;
+        d.match_joined = false;
+        if (list->empty()) {
+          reader.error(fallback, field, "needs at least one view: text, joined");
+          ok = false;
+        }
+        for (const auto& [name, mark] : *list) {
+          if (name == "text") {
+            d.match_text = true;
+          } else if (name == "joined") {
+            d.match_joined = true;
+          } else {
+            std::string message = "unknown view '" + name + "'";
+            const std::string suggestion = did_you_mean(name, kViewNames);
+            if (!suggestion.empty()) message += "; did you mean '" + suggestion + "'?";
+            message += " Valid views: " + join(kViewNames);
+            reader.error(mark, field, message);
+            ok = false;
           }
         }
       } else {
@@ -359,6 +421,11 @@ void parse_rule(FileReader& reader, const YAML::Node& node, std::size_t index,
     reader.error(rule.mark, path,
                  has_keywords ? "has both 'keywords' and 'regex'; a rule has exactly one of them"
                               : "needs exactly one of 'keywords' or 'regex'");
+    ok = false;
+  }
+  if (has_views && has_keywords) {
+    reader.error(views_mark, path + ".views",
+                 "views applies to regex rules; keywords always match on the keyword view");
     ok = false;
   }
   if (has_case_sensitive && has_regex) {

@@ -1,4 +1,5 @@
-// Validators: Luhn, IBAN (country length + mod 97), US SSN ranges and samples, Shannon entropy.
+// Validators: Luhn, IBAN (country length, national account format, mod 97), US SSN ranges and
+// samples, Shannon entropy; payment cards and national identifiers in national_ids.cpp.
 #include "policies/validators.h"
 
 #include <algorithm>
@@ -6,6 +7,8 @@
 #include <charconv>
 #include <cmath>
 #include <cstdio>
+
+#include "policies/national_ids.h"
 
 namespace switchyard::policy {
 
@@ -45,6 +48,43 @@ constexpr IbanCountry kIbanCountries[] = {
     {"TL", 23}, {"TN", 24}, {"TR", 26}, {"UA", 29}, {"VA", 22}, {"VG", 24}, {"XK", 20}, {"YE", 30},
 };
 
+// The national account part (BBAN) of the IBANs seen most, in the registry's notation: n digits,
+// a upper-case letters, c letters or digits. A checksum alone lets one in 97 random strings of the
+// right length through; the format rejects most of those (a hex hash that starts "de12").
+struct BbanFormat {
+  char code[3];
+  const char* format;
+};
+constexpr BbanFormat kBbanFormats[] = {
+    {"AT", "16n"},   {"BE", "12n"},      {"BG", "4a6n8c"}, {"CH", "5n12c"},    {"CY", "8n16c"},
+    {"CZ", "20n"},   {"DE", "18n"},      {"DK", "14n"},    {"EE", "16n"},      {"ES", "20n"},
+    {"FI", "14n"},   {"FR", "10n11c2n"}, {"GB", "4a14n"},  {"GR", "7n16c"},    {"HR", "17n"},
+    {"HU", "24n"},   {"IE", "4a14n"},    {"IS", "22n"},    {"IT", "1a10n12c"}, {"LI", "5n12c"},
+    {"LT", "16n"},   {"LU", "3n13c"},    {"LV", "4a13c"},  {"MC", "10n11c2n"}, {"MT", "4a5n18c"},
+    {"NL", "4a10n"}, {"NO", "11n"},      {"PL", "24n"},    {"PT", "21n"},      {"RO", "4a16c"},
+    {"SE", "20n"},   {"SI", "15n"},      {"SK", "20n"},    {"SM", "1a10n12c"},
+};
+
+bool bban_matches(std::string_view bban, const char* format) {
+  std::size_t at = 0;
+  for (const char* f = format; *f != 0;) {
+    int count = 0;
+    while (*f >= '0' && *f <= '9') count = count * 10 + (*f++ - '0');
+    const char kind = *f++;
+    for (int k = 0; k < count; ++k, ++at) {
+      if (at >= bban.size()) return false;
+      const char c = bban[at];
+      const bool is_digit = c >= '0' && c <= '9';
+      const bool is_upper = c >= 'A' && c <= 'Z';
+      if ((kind == 'n' && !is_digit) || (kind == 'a' && !is_upper) ||
+          (kind == 'c' && !is_digit && !is_upper)) {
+        return false;
+      }
+    }
+  }
+  return at == bban.size();
+}
+
 }  // namespace
 
 bool luhn_valid(std::string_view value) {
@@ -83,6 +123,13 @@ bool iban_valid(std::string_view value) {
       std::begin(kIbanCountries), std::end(kIbanCountries),
       [&](const IbanCountry& c) { return c.code[0] == iban[0] && c.code[1] == iban[1]; });
   if (country == std::end(kIbanCountries) || static_cast<int>(iban.size()) != country->length) {
+    return false;
+  }
+  const auto* format = std::find_if(
+      std::begin(kBbanFormats), std::end(kBbanFormats),
+      [&](const BbanFormat& f) { return f.code[0] == iban[0] && f.code[1] == iban[1]; });
+  if (format != std::end(kBbanFormats) &&
+      !bban_matches(std::string_view(iban).substr(4), format->format)) {
     return false;
   }
   // Move the first four characters to the end, letters become 10..35, remainder mod 97 must be 1.
@@ -144,29 +191,70 @@ bool validate(const Validator& validator, std::string_view value) {
   switch (validator.kind) {
     case Validator::Kind::kLuhn:
       return luhn_valid(value);
+    case Validator::Kind::kPaymentCard:
+      return payment_card_valid(value);
     case Validator::Kind::kIban:
       return iban_valid(value);
     case Validator::Kind::kUsSsn:
       return us_ssn_valid(value);
+    case Validator::Kind::kFrNir:
+      return fr_nir_valid(value);
+    case Validator::Kind::kDeTaxId:
+      return de_tax_id_valid(value);
+    case Validator::Kind::kEsDni:
+      return es_dni_valid(value);
+    case Validator::Kind::kItFiscalCode:
+      return it_fiscal_code_valid(value);
+    case Validator::Kind::kNlBsn:
+      return nl_bsn_valid(value);
+    case Validator::Kind::kUkNino:
+      return uk_nino_valid(value);
+    case Validator::Kind::kUkNhs:
+      return uk_nhs_valid(value);
+    case Validator::Kind::kJpMyNumber:
+      return jp_my_number_valid(value);
+    case Validator::Kind::kPlPesel:
+      return pl_pesel_valid(value);
+    case Validator::Kind::kPtNif:
+      return pt_nif_valid(value);
     case Validator::Kind::kEntropy:
       return shannon_entropy(value) >= validator.min_bits_per_char;
   }
   return false;
 }
 
+namespace {
+
+struct NamedValidator {
+  std::string_view name;
+  Validator::Kind kind;
+};
+constexpr NamedValidator kNamedValidators[] = {
+    {"luhn", Validator::Kind::kLuhn},        {"payment_card", Validator::Kind::kPaymentCard},
+    {"iban", Validator::Kind::kIban},        {"us_ssn", Validator::Kind::kUsSsn},
+    {"fr_nir", Validator::Kind::kFrNir},     {"de_tax_id", Validator::Kind::kDeTaxId},
+    {"es_dni", Validator::Kind::kEsDni},     {"it_fiscal_code", Validator::Kind::kItFiscalCode},
+    {"nl_bsn", Validator::Kind::kNlBsn},     {"uk_nino", Validator::Kind::kUkNino},
+    {"uk_nhs", Validator::Kind::kUkNhs},     {"jp_my_number", Validator::Kind::kJpMyNumber},
+    {"pl_pesel", Validator::Kind::kPlPesel}, {"pt_nif", Validator::Kind::kPtNif},
+};
+
+}  // namespace
+
+std::vector<std::string_view> validator_names() {
+  std::vector<std::string_view> names;
+  for (const auto& named : kNamedValidators) names.push_back(named.name);
+  names.push_back("entropy");
+  return names;
+}
+
 std::optional<Validator> parse_validator(std::string_view spec, std::string* error) {
   Validator v;
-  if (spec == "luhn") {
-    v.kind = Validator::Kind::kLuhn;
-    return v;
-  }
-  if (spec == "iban") {
-    v.kind = Validator::Kind::kIban;
-    return v;
-  }
-  if (spec == "us_ssn") {
-    v.kind = Validator::Kind::kUsSsn;
-    return v;
+  for (const auto& named : kNamedValidators) {
+    if (spec == named.name) {
+      v.kind = named.kind;
+      return v;
+    }
   }
   if (spec.starts_with("entropy:")) {
     const std::string number(spec.substr(8));
@@ -189,18 +277,13 @@ std::optional<Validator> parse_validator(std::string_view spec, std::string* err
 }
 
 std::string to_string(const Validator& validator) {
-  switch (validator.kind) {
-    case Validator::Kind::kLuhn:
-      return "luhn";
-    case Validator::Kind::kIban:
-      return "iban";
-    case Validator::Kind::kUsSsn:
-      return "us_ssn";
-    case Validator::Kind::kEntropy: {
-      char buffer[32];
-      std::snprintf(buffer, sizeof buffer, "entropy:%g", validator.min_bits_per_char);
-      return buffer;
-    }
+  if (validator.kind == Validator::Kind::kEntropy) {
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "entropy:%g", validator.min_bits_per_char);
+    return buffer;
+  }
+  for (const auto& named : kNamedValidators) {
+    if (named.kind == validator.kind) return std::string(named.name);
   }
   return "?";
 }

@@ -5,19 +5,38 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace switchyard::policy {
 
 struct Validator {
-  enum class Kind { kLuhn, kIban, kUsSsn, kEntropy };
+  enum class Kind {
+    kLuhn,
+    kPaymentCard,
+    kIban,
+    kUsSsn,
+    kFrNir,
+    kDeTaxId,
+    kEsDni,
+    kItFiscalCode,
+    kNlBsn,
+    kUkNino,
+    kUkNhs,
+    kJpMyNumber,
+    kPlPesel,
+    kPtNif,
+    kEntropy,
+  };
   Kind kind = Kind::kLuhn;
   double min_bits_per_char = 0;  // kEntropy only
 };
 
-// "luhn" | "iban" | "us_ssn" | "entropy:<bits per char>". On failure returns nullopt and sets
+// A name of kValidatorNames, or "entropy:<bits per char>". On failure returns nullopt and sets
 // *error to a message that lists the valid names.
 std::optional<Validator> parse_validator(std::string_view spec, std::string* error);
 std::string to_string(const Validator& validator);
+// The names parse_validator takes ("entropy" for entropy:<bits>), for suggestions.
+std::vector<std::string_view> validator_names();
 
 bool validate(const Validator& validator, std::string_view value);
 
@@ -26,6 +45,8 @@ bool iban_valid(std::string_view value);
 bool us_ssn_valid(std::string_view value);
 double shannon_entropy(std::string_view value);  // bits per byte
 
-inline constexpr std::string_view kValidatorNames = "luhn, iban, us_ssn, entropy:<bits per char>";
+inline constexpr std::string_view kValidatorNames =
+    "luhn, payment_card, iban, us_ssn, fr_nir, de_tax_id, es_dni, it_fiscal_code, nl_bsn, uk_nino, "
+    "uk_nhs, jp_my_number, pl_pesel, pt_nif, entropy:<bits per char>";
 
 }  // namespace switchyard::policy

@@ -256,6 +256,10 @@ int explain(const std::string& file, const std::vector<Piece>& pieces,
       const std::string_view view = policy::finding_view(f, original);
       if (view == "decoded") {
         std::printf("  (found after decoding percent, HTML, \\u or base64 escapes)");
+      } else if (f.view == "joined") {
+        std::printf(
+            "  (found in the joined view: pieces put back together, digits or words collapsed, "
+            "or at/dot spelled out)");
       } else if (view == "normalized") {
         std::printf(
             "  (written differently in the text: look-alike or full-width characters, "

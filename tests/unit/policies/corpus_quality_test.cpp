@@ -161,5 +161,13 @@ TEST_F(CorpusQuality, Holdout3Split) { check_split("holdout3", *policy_); }
 // Free-form prompts labeled by what may leave the company; its first run led to two recall fixes.
 TEST_F(CorpusQuality, Holdout4Split) { check_split("holdout4", *policy_); }
 
+// Issue 17, round 1: team chat exports, shell history and other tools' config files in English,
+// Italian, Dutch, Portuguese and Polish (docs/quality.md gives its first run).
+TEST_F(CorpusQuality, Holdout5Split) { check_split("holdout5", *policy_); }
+
+// Issue 17, round 2: issue trackers, notebooks, spreadsheets and OCR text in English, German,
+// French, Spanish, Italian and Japanese (docs/quality.md gives its first run).
+TEST_F(CorpusQuality, Holdout6Split) { check_split("holdout6", *policy_); }
+
 }  // namespace
 }  // namespace switchyard::policy

@@ -72,8 +72,9 @@ rules:
   EXPECT_THAT(text,
               HasSubstr("<text>:9:12: rules[1].regex: RE2 rejected the regex: missing ): ab(c"));
   EXPECT_THAT(text, HasSubstr("<text>:13:15: rules[2].validate: unknown validator 'lunh'; valid "
-                              "validators: luhn, iban, us_ssn, entropy:<bits per char>; did you "
-                              "mean 'luhn'?"));
+                              "validators: luhn, payment_card, iban, us_ssn, fr_nir, de_tax_id, "
+                              "es_dni, it_fiscal_code, nl_bsn, uk_nino, uk_nhs, jp_my_number, "
+                              "pl_pesel, pt_nif, entropy:<bits per char>; did you mean 'luhn'?"));
   EXPECT_THAT(
       text,
       HasSubstr("<text>:14:15: rules[2].handling: unknown handling 'intern'; did you "

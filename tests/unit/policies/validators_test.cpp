@@ -59,7 +59,10 @@ TEST(Validators, ParseNames) {
   EXPECT_TRUE(parse_validator("iban", &error));
   EXPECT_TRUE(parse_validator("us_ssn", &error));
   EXPECT_FALSE(parse_validator("lunh", &error));
-  EXPECT_NE(error.find("luhn, iban, us_ssn, entropy:<bits per char>"), std::string::npos);
+  EXPECT_NE(error.find("luhn, payment_card, iban, us_ssn, fr_nir, de_tax_id, es_dni, "
+                       "it_fiscal_code, nl_bsn, uk_nino, uk_nhs, jp_my_number, pl_pesel, pt_nif, "
+                       "entropy:<bits per char>"),
+            std::string::npos);
   EXPECT_FALSE(parse_validator("entropy:", &error));
   EXPECT_FALSE(parse_validator("entropy:abc", &error));
   EXPECT_FALSE(parse_validator("entropy:9", &error));

@@ -1,0 +1,1281 @@
+// The joined view (see joined_view.h): find the places, copy excerpts around them, join seams,
+// then rewrite digit chains, number words and obfuscated addresses inside the excerpts.
+#include "policies/joined_view.h"
+
+#include <algorithm>
+#include <array>
+#include <cstring>
+#include <string_view>
+#include <utility>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
+namespace switchyard::policy {
+
+namespace {
+
+// ---------------------------------------------------------------------------------------------
+// Character classes (ASCII; bytes of non-ASCII characters count as letters of a word).
+
+constexpr std::array<bool, 256> kDigit = [] {
+  std::array<bool, 256> t{};
+  for (int c = '0'; c <= '9'; ++c) t[static_cast<std::size_t>(c)] = true;
+  return t;
+}();
+constexpr std::array<bool, 256> kAsciiLetter = [] {
+  std::array<bool, 256> t{};
+  for (int c = 'a'; c <= 'z'; ++c) t[static_cast<std::size_t>(c)] = true;
+  for (int c = 'A'; c <= 'Z'; ++c) t[static_cast<std::size_t>(c)] = true;
+  return t;
+}();
+constexpr std::array<bool, 256> kWordByte = [] {
+  std::array<bool, 256> t{};
+  for (int c = 0; c < 256; ++c) {
+    t[static_cast<std::size_t>(c)] = kDigit[static_cast<std::size_t>(c)] ||
+                                     kAsciiLetter[static_cast<std::size_t>(c)] || c >= 0x80;
+  }
+  return t;
+}();
+// What a credential, key or card fragment is made of.
+constexpr std::array<bool, 256> kTokenByte = [] {
+  std::array<bool, 256> t{};
+  for (int c = 0; c < 256; ++c) {
+    t[static_cast<std::size_t>(c)] = kDigit[static_cast<std::size_t>(c)] ||
+                                     kAsciiLetter[static_cast<std::size_t>(c)] || c == '_' ||
+                                     c == '+' || c == '/' || c == '=' || c == '-' || c == '.';
+  }
+  return t;
+}();
+// An e-mail address label.
+constexpr std::array<bool, 256> kLabelByte = [] {
+  std::array<bool, 256> t{};
+  for (int c = 0; c < 256; ++c) {
+    t[static_cast<std::size_t>(c)] = kDigit[static_cast<std::size_t>(c)] ||
+                                     kAsciiLetter[static_cast<std::size_t>(c)] || c == '_' ||
+                                     c == '%' || c == '+' || c == '-';
+  }
+  return t;
+}();
+
+unsigned char at(std::string_view s, std::size_t i) { return static_cast<unsigned char>(s[i]); }
+
+char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
+
+bool starts_with_folded(std::string_view text, std::size_t pos, std::string_view word) {
+  if (pos + word.size() > text.size()) return false;
+  for (std::size_t k = 0; k < word.size(); ++k) {
+    if (lower(text[pos + k]) != word[k]) return false;
+  }
+  return true;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Number words
+
+struct NumberWord {
+  std::string_view word;  // lowercase
+  char digit;
+  bool trigger;  // reported by the literal scan (see triggers())
+};
+// Digits 0, 4, 5, 7, 8 and 9 are triggers in every language: a dictated number of nine or more
+// digits almost surely has one of them, and they are rarer in prose than "one", "two", "un".
+constexpr NumberWord kNumberWords[] = {
+    // English
+    {"zero", '0', true},
+    {"one", '1', false},
+    {"two", '2', false},
+    {"three", '3', false},
+    {"four", '4', true},
+    {"five", '5', true},
+    {"six", '6', false},
+    {"seven", '7', true},
+    {"eight", '8', true},
+    {"nine", '9', true},
+    {"oh", '0', false},
+    {"nought", '0', false},
+    // German
+    {"null", '0', true},
+    {"eins", '1', false},
+    {"zwei", '2', false},
+    {"zwo", '2', false},
+    {"drei", '3', false},
+    {"vier", '4', true},
+    {"f\xc3\xbc"
+     "nf",
+     '5', true},
+    {"sechs", '6', false},
+    {"sieben", '7', true},
+    {"acht", '8', true},
+    {"neun", '9', true},
+    // French
+    {"z\xc3\xa9ro", '0', true},
+    {"un", '1', false},
+    {"deux", '2', false},
+    {"trois", '3', false},
+    {"quatre", '4', true},
+    {"cinq", '5', true},
+    {"sept", '7', true},
+    {"huit", '8', true},
+    {"neuf", '9', true},
+    // Spanish
+    {"cero", '0', true},
+    {"uno", '1', false},
+    {"dos", '2', false},
+    {"tres", '3', false},
+    {"cuatro", '4', true},
+    {"cinco", '5', true},
+    {"seis", '6', false},
+    {"siete", '7', true},
+    {"ocho", '8', true},
+    {"nueve", '9', true},
+    // Italian (zero as in English)
+    {"due", '2', false},
+    {"tre", '3', false},
+    {"quattro", '4', true},
+    {"cinque", '5', true},
+    {"sei", '6', false},
+    {"sette", '7', true},
+    {"otto", '8', true},
+    {"nove", '9', true},
+    // Dutch
+    {"nul", '0', true},
+    {"een", '1', false},
+    {"\xc3\xa9\xc3\xa9n", '1', false},
+    {"twee", '2', false},
+    {"drie", '3', false},
+    {"vijf", '5', true},
+    {"zes", '6', false},
+    {"zeven", '7', true},
+    {"negen", '9', true},
+    // Portuguese
+    {"um", '1', false},
+    {"uma", '1', false},
+    {"dois", '2', false},
+    {"duas", '2', false},
+    {"tr\xc3\xaas", '3', false},
+    {"quatro", '4', true},
+    {"sete", '7', true},
+    {"oito", '8', true},
+    // Polish
+    {"jeden", '1', false},
+    {"dwa", '2', false},
+    {"trzy", '3', false},
+    {"cztery", '4', true},
+    {"pi\xc4\x99\xc4\x87", '5', true},
+    {"sze\xc5\x9b\xc4\x87", '6', false},
+    {"siedem", '7', true},
+    {"osiem", '8', true},
+    {"dziewi\xc4\x99\xc4\x87", '9', true},
+};
+
+// The digit of a number word (lowercase), or 0. Words are looked up by their first byte.
+char number_word_digit(std::string_view w) {
+  static const auto index = [] {
+    std::array<std::vector<const NumberWord*>, 256> t;
+    for (const auto& entry : kNumberWords) {
+      t[static_cast<unsigned char>(entry.word[0])].push_back(&entry);
+    }
+    return t;
+  }();
+  if (w.size() < 2) return 0;
+  for (const NumberWord* entry : index[static_cast<unsigned char>(w[0])]) {
+    if (entry->word == w) return entry->digit;
+  }
+  return 0;
+}
+
+// Kanji digits (a token each; Japanese writes them without separators).
+struct KanjiDigit {
+  std::string_view bytes;
+  char digit;
+};
+constexpr KanjiDigit kKanjiDigits[] = {
+    {"\xe3\x80\x87", '0'}, {"\xe9\x9b\xb6", '0'}, {"\xe4\xb8\x80", '1'}, {"\xe4\xba\x8c", '2'},
+    {"\xe4\xb8\x89", '3'}, {"\xe5\x9b\x9b", '4'}, {"\xe4\xba\x94", '5'}, {"\xe5\x85\xad", '6'},
+    {"\xe4\xb8\x83", '7'}, {"\xe5\x85\xab", '8'}, {"\xe4\xb9\x9d", '9'},
+};
+
+// ---------------------------------------------------------------------------------------------
+// Address words
+
+// How "@" is spelled out. Word forms need a space on both sides; bracketed ones need nothing.
+constexpr std::string_view kAtBracketed[] = {"[at]", "(at)", "{at}", "<at>", "[@]", "(@)", "{@}"};
+constexpr std::string_view kAtWords[] = {
+    "at",
+    "arroba",
+    "chiocciola",
+    "arobase",
+    "apenstaartje",
+    "ma\xc5\x82pa",
+    "klammeraffe",
+    "atmark",
+    "\xc3\xa4t",
+    "\xe3\x82\xa2\xe3\x83\x83\xe3\x83\x88\xe3\x83\x9e\xe3\x83\xbc\xe3\x82\xaf",  // アットマーク
+};
+constexpr std::string_view kDotBracketed[] = {"[dot]", "(dot)", "{dot}", "<dot>",
+                                              "[.]",   "(.)",   "{.}"};
+constexpr std::string_view kDotWords[] = {
+    "dot",
+    "punto",
+    "punkt",
+    "point",
+    "ponto",
+    "punt",
+    "kropka",
+    "\xe3\x83\x89\xe3\x83\x83\xe3\x83\x88",  // ドット
+};
+// Top-level domains an obfuscated address may end with (the e-mail rules decide the rest).
+constexpr std::string_view kTlds[] = {
+    "com", "org", "net", "edu", "gov", "io", "co",    "ai",     "app", "dev", "me", "info",
+    "biz", "eu",  "de",  "fr",  "es",  "it", "nl",    "pt",     "pl",  "be",  "ch", "at",
+    "uk",  "ie",  "se",  "no",  "dk",  "fi", "cz",    "gr",     "hu",  "ro",  "ru", "ua",
+    "us",  "ca",  "mx",  "br",  "ar",  "cl", "au",    "nz",     "jp",  "cn",  "kr", "in",
+    "sg",  "hk",  "tw",  "za",  "il",  "ae", "tr",    "lu",     "sk",  "si",  "hr", "bg",
+    "lt",  "lv",  "ee",  "is",  "mt",  "cy", "email", "online", "xyz"};
+
+bool is_at_word(std::string_view w) {
+  for (auto word : kAtWords) {
+    if (w == word) return true;
+  }
+  return false;
+}
+bool is_dot_word(std::string_view w) {
+  for (auto word : kDotWords) {
+    if (w == word) return true;
+  }
+  return false;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Output with a map back to the input (like the normalizer's stages).
+
+class Writer {
+ public:
+  Writer(std::string_view in, std::string* out, OffsetMap* map) : in_(in), out_(out), map_(map) {
+    out_->clear();
+    map_->clear();
+  }
+  // Copies in[copied_, to) unchanged.
+  void copy_to(std::size_t to) {
+    if (to > copied_) {
+      out_->append(in_.substr(copied_, to - copied_));
+      map_->add_identity(copied_, to - copied_);
+    }
+    copied_ = std::max(copied_, to);
+  }
+  // in[from, to) becomes `text` (empty: removed).
+  void replace(std::size_t from, std::size_t to, std::string_view text) {
+    copy_to(from);
+    out_->append(text);
+    map_->add_replacement(from, to - from, text.size());
+    copied_ = to;
+    changed_ = true;
+  }
+  bool finish() {
+    copy_to(in_.size());
+    return changed_;
+  }
+
+ private:
+  std::string_view in_;
+  std::string* out_;
+  OffsetMap* map_;
+  std::size_t copied_ = 0;
+  bool changed_ = false;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Number chains: digit groups and number words separated by single separators.
+
+struct NumberToken {
+  std::size_t begin = 0;
+  std::size_t end = 0;
+  char digit = 0;  // a word or kanji: its digit; a digit group: 0
+  bool kanji = false;
+  int repeat = 0;  // "double" / "triple": the next token counts this often
+};
+
+// The number word or digit group at text[i], if any.
+bool read_number_token(std::string_view text, std::size_t i, NumberToken* token) {
+  const std::size_t n = text.size();
+  if (i >= n) return false;
+  const unsigned char c = at(text, i);
+  token->begin = i;
+  token->digit = 0;
+  token->kanji = false;
+  token->repeat = 0;
+  if (kDigit[c]) {
+    std::size_t j = i;
+    while (j < n && kDigit[at(text, j)]) ++j;
+    // A version, a time or a decimal ("1.2.3", "10:30", "3.5") is not part of a dictated number,
+    // and neither is a digit run glued to letters ("v2", "x86").
+    if (j < n && (kAsciiLetter[at(text, j)] ||
+                  ((text[j] == '.' || text[j] == ':') && j + 1 < n && kDigit[at(text, j + 1)]))) {
+      return false;
+    }
+    if (i > 0 && kAsciiLetter[at(text, i - 1)]) return false;
+    if (i > 1 && (text[i - 1] == '.' || text[i - 1] == ':') && kDigit[at(text, i - 2)])
+      return false;
+    token->end = j;
+    return true;
+  }
+  if (c >= 0xE0) {
+    if (i + 3 > n) return false;
+    for (const auto& k : kKanjiDigits) {
+      if (text[i] == k.bytes[0] && text[i + 1] == k.bytes[1] && text[i + 2] == k.bytes[2]) {
+        token->end = i + 3;
+        token->digit = k.digit;
+        token->kanji = true;
+        return true;
+      }
+    }
+    return false;
+  }
+  if (!kAsciiLetter[c] && c < 0x80) return false;
+  if (i > 0 && kWordByte[at(text, i - 1)]) return false;  // inside a word
+  std::size_t j = i;
+  while (j < n && (kAsciiLetter[at(text, j)] || (at(text, j) >= 0x80 && at(text, j) < 0xE0))) ++j;
+  if (j == i || j - i > 12) return false;
+  if (j < n && kWordByte[at(text, j)] && at(text, j) < 0xE0) return false;
+  char word[16];
+  const std::size_t length = j - i;
+  for (std::size_t k = 0; k < length; ++k) word[k] = lower(text[i + k]);
+  const std::string_view w(word, length);
+  if (w == "double" || w == "triple") {
+    token->end = j;
+    token->repeat = w == "double" ? 2 : 3;
+    return true;
+  }
+  if (const char digit = number_word_digit(w)) {
+    token->end = j;
+    token->digit = digit;
+    return true;
+  }
+  return false;
+}
+
+// The separator after a token: up to three bytes of spaces with at most one ',', '-' or '、'.
+// Kanji digits follow each other directly. Returns the next token's position, or npos.
+std::size_t skip_number_separator(std::string_view text, std::size_t i, bool after_kanji) {
+  const std::size_t n = text.size();
+  std::size_t j = i;
+  int marks = 0;
+  int spaces = 0;
+  while (j < n && j - i < 4) {
+    if (text[j] == ' ') {
+      ++spaces;
+      ++j;
+    } else if ((text[j] == ',' || text[j] == '-') && marks == 0) {
+      ++marks;
+      ++j;
+    } else if (j + 2 < n && at(text, j) == 0xE3 && at(text, j + 1) == 0x80 &&
+               at(text, j + 2) == 0x81 && marks == 0) {  // 、
+      ++marks;
+      j += 3;
+    } else {
+      break;
+    }
+  }
+  if (j == i) return after_kanji ? i : std::string_view::npos;
+  if (spaces > 2) return std::string_view::npos;
+  return j;
+}
+
+struct NumberChain {
+  std::size_t begin = 0;
+  std::size_t end = 0;
+  int tokens = 0;
+  int words = 0;
+  int digits = 0;
+  int groups = 0;
+};
+
+// Parses the chain that starts at the token at `i` (collecting its tokens when `out` is given).
+NumberChain parse_number_chain(std::string_view text, std::size_t i,
+                               std::vector<NumberToken>* out) {
+  NumberChain chain;
+  chain.begin = i;
+  chain.end = i;
+  NumberToken token;
+  int pending_repeat = 0;
+  std::size_t pos = i;
+  while (pos != std::string_view::npos && read_number_token(text, pos, &token)) {
+    if (token.repeat > 0) {
+      if (pending_repeat > 0) break;
+      pending_repeat = token.repeat;
+    } else {
+      const int copies = pending_repeat > 0 ? pending_repeat : 1;
+      pending_repeat = 0;
+      ++chain.tokens;
+      if (token.digit != 0) {
+        ++chain.words;
+        chain.digits += copies;
+      } else {
+        ++chain.groups;
+        chain.digits += static_cast<int>(token.end - token.begin);
+      }
+    }
+    chain.end = token.end;
+    if (out != nullptr) out->push_back(token);
+    pos = skip_number_separator(text, token.end, token.kanji);
+    if (chain.tokens >= 64) break;
+  }
+  return chain;
+}
+
+// Worth rewriting: several number words in a row, or three or more digit groups that only
+// together have the length of an identifier (nine digits: an SSN, a BSN, a phone number without
+// its zero). Two groups are left alone: "02110-1301" is a ZIP code, "2024-01 15" a date.
+bool chain_counts(const NumberChain& chain) {
+  if (chain.words >= 2 && chain.tokens >= 4) return true;
+  return chain.words == 0 && chain.groups >= 3 && chain.digits >= 9;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Obfuscated addresses: label (dot label)* at label (dot label)+, the last label a TLD.
+
+struct AddressForm {
+  std::size_t end = 0;
+  bool obfuscated = false;  // not a plain '.' or '@'
+  bool plain_word = false;  // the English word "at" (ambiguous in prose)
+};
+
+bool read_form(std::string_view text, std::size_t i, bool at_form, AddressForm* form) {
+  const std::size_t n = text.size();
+  std::size_t j = i;
+  while (j < n && text[j] == ' ') ++j;
+  const bool spaced_before = j > i;
+  const char plain = at_form ? '@' : '.';
+  if (j < n && text[j] == plain) {
+    std::size_t k = j + 1;
+    while (k < n && text[k] == ' ') ++k;
+    form->end = k;
+    form->obfuscated = spaced_before || k > j + 1;
+    form->plain_word = false;
+    return true;
+  }
+  for (auto b : at_form ? std::span<const std::string_view>(kAtBracketed)
+                        : std::span<const std::string_view>(kDotBracketed)) {
+    if (starts_with_folded(text, j, b)) {
+      std::size_t k = j + b.size();
+      while (k < n && text[k] == ' ') ++k;
+      form->end = k;
+      form->obfuscated = true;
+      form->plain_word = false;
+      return true;
+    }
+  }
+  if (!spaced_before) {
+    // Japanese words need no spaces.
+    const std::string_view jp =
+        at_form ? kAtWords[std::size(kAtWords) - 1] : kDotWords[std::size(kDotWords) - 1];
+    if (text.substr(j, jp.size()) == jp) {
+      std::size_t k = j + jp.size();
+      while (k < n && text[k] == ' ') ++k;
+      form->end = k;
+      form->obfuscated = true;
+      form->plain_word = false;
+      return true;
+    }
+    return false;
+  }
+  std::size_t k = j;
+  while (k < n && (kAsciiLetter[at(text, k)] || at(text, k) >= 0x80) && k - j < 16) ++k;
+  if (k == j || k >= n || text[k] != ' ') return false;
+  char word[20];
+  for (std::size_t m = j; m < k; ++m) word[m - j] = lower(text[m]);
+  const std::string_view w(word, k - j);
+  if (at_form ? !is_at_word(w) : !is_dot_word(w)) return false;
+  while (k < n && text[k] == ' ') ++k;
+  form->end = k;
+  form->obfuscated = true;
+  form->plain_word = at_form && w == "at";
+  return true;
+}
+
+// Bytes of the label character at text[j] (0: none). Latin letters with diacritics (U+00C0 to
+// U+017F, two bytes) count: local parts are typed with the accents of the person's name
+// ("kamińska44"), and internationalized addresses (RFC 6531) allow them.
+std::size_t label_char_at(std::string_view text, std::size_t j) {
+  const unsigned char c = at(text, j);
+  if (kLabelByte[c]) return 1;
+  if (c >= 0xC3 && c <= 0xC5 && j + 1 < text.size() && (at(text, j + 1) & 0xC0) == 0x80 &&
+      !(c == 0xC3 && (at(text, j + 1) == 0x97 || at(text, j + 1) == 0xB7))) {  // not × or ÷
+    return 2;
+  }
+  return 0;
+}
+// Bytes of the label character that ends at text[w - 1] (0: none).
+std::size_t label_char_before(std::string_view text, std::size_t w) {
+  if (w == 0) return 0;
+  if (kLabelByte[at(text, w - 1)]) return 1;
+  if (w >= 2 && label_char_at(text, w - 2) == 2) return 2;
+  return 0;
+}
+
+std::size_t read_label(std::string_view text, std::size_t i) {
+  std::size_t j = i;
+  while (j < text.size() && j - i < 64) {
+    const std::size_t length = label_char_at(text, j);
+    if (length == 0) break;
+    j += length;
+  }
+  return j;
+}
+
+struct AddressParse {
+  std::size_t begin = 0;
+  std::size_t end = 0;
+  std::vector<std::pair<std::size_t, std::size_t>> labels;  // local labels, then domain labels
+  std::size_t local_labels = 0;
+};
+
+// An obfuscated address starting at text[i] (a label start).
+bool parse_address(std::string_view text, std::size_t i, AddressParse* out) {
+  out->labels.clear();
+  out->begin = i;
+  bool any_obfuscated = false;
+  bool plain_at_word = false;
+  std::size_t pos = i;
+  std::size_t label_end = read_label(text, pos);
+  if (label_end == pos) return false;
+  out->labels.emplace_back(pos, label_end);
+  pos = label_end;
+  AddressForm form;
+  bool local_has_mark = false;
+  for (int k = 0;; ++k) {
+    if (read_form(text, pos, true, &form)) break;
+    if (k >= 4 || !read_form(text, pos, false, &form)) return false;
+    any_obfuscated = any_obfuscated || form.obfuscated;
+    local_has_mark = true;
+    pos = form.end;
+    label_end = read_label(text, pos);
+    if (label_end == pos) return false;
+    out->labels.emplace_back(pos, label_end);
+    pos = label_end;
+  }
+  any_obfuscated = any_obfuscated || form.obfuscated;
+  plain_at_word = form.plain_word;
+  out->local_labels = out->labels.size();
+  pos = form.end;
+  bool domain_obfuscated = false;
+  for (int k = 0; k < 6; ++k) {
+    label_end = read_label(text, pos);
+    if (label_end == pos) break;
+    out->labels.emplace_back(pos, label_end);
+    pos = label_end;
+    AddressForm dot;
+    if (!read_form(text, pos, false, &dot)) break;
+    // A trailing '.' ends the sentence, not the address.
+    const std::size_t next = read_label(text, dot.end);
+    if (next == dot.end) break;
+    domain_obfuscated = domain_obfuscated || dot.obfuscated;
+    pos = dot.end;
+  }
+  const std::size_t domain_labels = out->labels.size() - out->local_labels;
+  if (domain_labels < 2) return false;
+  const auto [tld_begin, tld_end] = out->labels.back();
+  if (tld_end < text.size() && kWordByte[at(text, tld_end)]) return false;
+  char tld[16];
+  if (tld_end - tld_begin > sizeof tld) return false;
+  for (std::size_t m = tld_begin; m < tld_end; ++m) tld[m - tld_begin] = lower(text[m]);
+  const std::string_view t(tld, tld_end - tld_begin);
+  if (std::find(std::begin(kTlds), std::end(kTlds), t) == std::end(kTlds)) return false;
+  any_obfuscated = any_obfuscated || domain_obfuscated;
+  if (!any_obfuscated) return false;  // a plain address: the e-mail rules see it as it is
+  // "we are at acme.io": the English word "at" with a real domain needs a local part that looks
+  // like an address (john.smith, jsmith84, j_smith).
+  if (plain_at_word && !domain_obfuscated) {
+    bool marked = local_has_mark;
+    for (std::size_t l = 0; l < out->local_labels && !marked; ++l) {
+      for (std::size_t m = out->labels[l].first; m < out->labels[l].second; ++m) {
+        if (kDigit[at(text, m)] || text[m] == '_' || text[m] == '.') marked = true;
+      }
+    }
+    if (!marked) return false;
+  }
+  out->end = tld_end;
+  return true;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Seams
+
+bool is_fragment_byte(unsigned char c) { return kTokenByte[c]; }
+
+struct Fragment {
+  std::size_t begin = 0;
+  std::size_t end = 0;
+  bool digits = false;  // all digits
+  bool strong = false;  // looks like part of a credential (digits and letters, mixed case, _+/=)
+};
+
+Fragment classify_fragment(std::string_view text, std::size_t begin, std::size_t end) {
+  Fragment f{begin, end, true, false};
+  bool digit = false, upper = false, lowercase = false, symbol = false;
+  int case_changes = 0;
+  int last_case = 0;  // 1 upper, 2 lower
+  for (std::size_t i = begin; i < end; ++i) {
+    const char c = text[i];
+    if (c >= '0' && c <= '9') {
+      digit = true;
+    } else {
+      f.digits = false;
+      int this_case = 0;
+      if (c >= 'A' && c <= 'Z') {
+        upper = true;
+        this_case = 1;
+      } else if (c >= 'a' && c <= 'z') {
+        lowercase = true;
+        this_case = 2;
+      } else if (c == '_' || c == '+' || c == '/' || c == '=') {
+        symbol = true;
+      }
+      if (this_case != 0) {
+        if (last_case != 0 && this_case != last_case) ++case_changes;
+        last_case = this_case;
+      }
+    }
+  }
+  // Random-looking: digits and letters, symbols of base64 and key formats, or the case changing
+  // inside the token (not a capitalized word such as "Corresponding").
+  const std::size_t length = end - begin;
+  f.strong = (digit && (upper || lowercase)) || (case_changes >= 3 && length >= 8) ||
+             (symbol && (upper || lowercase || digit));
+  return f;
+}
+
+// The fragment that ends a line [begin, end): its last token, trailing dots, ellipses and
+// commas aside. Digit groups before it count as part of a digit fragment ("4532 7153").
+bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
+
+bool line_end_fragment(std::string_view text, std::size_t begin, std::size_t end, Fragment* f) {
+  std::size_t e = end;
+  while (e > begin && (text[e - 1] == ' ' || text[e - 1] == '\t' || text[e - 1] == '\r')) --e;
+  // "..." and "…"
+  while (e > begin && (text[e - 1] == '.' || text[e - 1] == ',' || text[e - 1] == ';')) --e;
+  if (e >= begin + 3 && at(text, e - 3) == 0xE2 && at(text, e - 2) == 0x80 &&
+      at(text, e - 1) == 0xA6) {
+    e -= 3;
+  }
+  // Most lines end with a word: a token of lower-case letters only is not a fragment. (Four
+  // lower-case letters also end one in forty random base64 fragments, so they do not settle it.)
+  std::size_t b = e;
+  while (b > begin && is_lower(text[b - 1])) --b;
+  if (b == begin || !is_fragment_byte(at(text, b - 1))) return false;
+  while (b > begin && is_fragment_byte(at(text, b - 1)) && e - b < 256) --b;
+  while (b < e && (text[b] == '.' || text[b] == '-')) ++b;
+  if (e - b < 2) return false;
+  *f = classify_fragment(text, b, e);
+  if (f->digits && e - b < 6) {
+    // A year or a section number ends many lines; half a card ends with a group of a chain.
+    std::size_t q = b;
+    while (q > begin && (text[q - 1] == ' ' || text[q - 1] == ',' || text[q - 1] == '-')) --q;
+    return q < b && q > begin && kDigit[at(text, q - 1)];
+  }
+  return f->digits || (f->strong && e - b >= 4);
+}
+
+// The fragment a continuation line starts with, after a chat prefix ("[10:42] ", "<nick> ",
+// "Name:", "> ") and up to three short words ("rest is", "and then").
+bool line_start_fragment(std::string_view text, std::size_t begin, std::size_t end, bool wrap,
+                         Fragment* f) {
+  std::size_t p = begin;
+  // A time or a ratio ("10:42", "3/4") is not the rest of a value.
+  auto ends_cleanly = [&](std::size_t e) {
+    return e >= end ||
+           !(text[e] == ':' || (text[e] == '.' && e + 1 < end && kDigit[at(text, e + 1)]));
+  };
+  if (wrap) {
+    std::size_t e = p;
+    while (e < end && is_fragment_byte(at(text, e))) ++e;
+    if (e == p || !ends_cleanly(e)) return false;
+    *f = classify_fragment(text, p, e);
+    return true;
+  }
+  auto skip_spaces = [&] {
+    while (p < end && (text[p] == ' ' || text[p] == '\t' || text[p] == '>')) ++p;
+  };
+  skip_spaces();
+  for (int k = 0; k < 2 && p < end && (text[p] == '[' || text[p] == '<' || text[p] == '('); ++k) {
+    const char close = text[p] == '[' ? ']' : text[p] == '<' ? '>' : ')';
+    std::size_t q = p + 1;
+    while (q < end && text[q] != close && q - p < 40) ++q;
+    if (q >= end || text[q] != close) break;
+    p = q + 1;
+    skip_spaces();
+  }
+  // "Name:" / "marco.rossi:" label
+  {
+    std::size_t q = p;
+    while (q < end && q - p < 32 && text[q] != ':' && text[q] != '\n') ++q;
+    if (q < end && text[q] == ':' && q + 1 < end && text[q + 1] == ' ' && q > p) {
+      p = q + 1;
+      skip_spaces();
+    }
+  }
+  for (int words = 0; words <= 3 && p < end; ++words) {
+    std::size_t e = p;
+    while (e < end && is_fragment_byte(at(text, e))) ++e;
+    if (e > p && ends_cleanly(e)) {
+      const Fragment candidate = classify_fragment(text, p, e);
+      if (candidate.digits || (candidate.strong && e - p >= 4)) {
+        *f = candidate;
+        return true;
+      }
+    }
+    // a short plain word ("rest", "is:", "and") may come first
+    std::size_t w = p;
+    while (w < end && kAsciiLetter[at(text, w)]) ++w;
+    if (w == p || w - p > 10) return false;
+    p = w;
+    while (p < end && (text[p] == ':' || text[p] == ',')) ++p;
+    if (p >= end || text[p] != ' ') return false;
+    skip_spaces();
+  }
+  return false;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Windows
+
+std::size_t snap_begin(std::string_view text, std::size_t want, std::size_t limit) {
+  // Start at a word start within [want, limit): after a space or a line break.
+  for (std::size_t i = want; i < limit && i - want < 32; ++i) {
+    if (i == 0 || text[i - 1] == ' ' || text[i - 1] == '\n' || text[i - 1] == '\t') return i;
+  }
+  std::size_t i = want;
+  while (i > 0 && (at(text, i) & 0xC0) == 0x80) --i;
+  return i;
+}
+std::size_t snap_end(std::string_view text, std::size_t want, std::size_t limit) {
+  for (std::size_t i = want; i > limit && want - i < 32; --i) {
+    if (i == text.size() || text[i] == ' ' || text[i] == '\n' || text[i] == '\t') return i;
+  }
+  std::size_t i = want;
+  while (i < text.size() && (at(text, i) & 0xC0) == 0x80) ++i;
+  return i;
+}
+
+// The line break at or after `from` ('\n', or the two characters \n of a JSON string): its
+// position and where the next line starts; (size, size) when the text ends first.
+std::pair<std::size_t, std::size_t> next_break(std::string_view text, std::size_t from) {
+  const std::size_t n = text.size();
+  for (std::size_t k = from; k < n; ++k) {
+    if (text[k] == '\n') return {k, k + 1};
+    if (text[k] == '\\' && k + 1 < n && text[k + 1] == 'n' && (k == 0 || text[k - 1] != '\\')) {
+      return {k, k + 2};
+    }
+  }
+  return {n, n};
+}
+
+// Where the line holding `at` starts.
+std::size_t line_start(std::string_view text, std::size_t at) {
+  std::size_t k = at;
+  while (k > 0) {
+    if (text[k - 1] == '\n') return k;
+    if (k >= 2 && text[k - 1] == 'n' && text[k - 2] == '\\' && (k < 3 || text[k - 3] != '\\'))
+      return k;
+    --k;
+  }
+  return 0;
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------------------------------------
+
+const std::vector<JoinedView::Trigger>& JoinedView::triggers() {
+  static const std::vector<Trigger> list = [] {
+    std::vector<Trigger> t;
+    for (const auto& w : kNumberWords) {
+      if (w.trigger) t.push_back({std::string(w.word), true});
+    }
+    for (const auto& k : kKanjiDigits) {
+      if (k.digit == '0' || k.digit == '4' || k.digit == '5' || k.digit == '7' || k.digit == '8' ||
+          k.digit == '9') {
+        t.push_back({std::string(k.bytes), false});
+      }
+    }
+    for (auto b : kAtBracketed) t.push_back({std::string(b), false});
+    for (auto b : kDotBracketed) t.push_back({std::string(b), false});
+    for (auto w : kAtWords) {
+      if (w == "at") {
+        t.push_back({" at ", false});
+      } else {
+        t.push_back({std::string(w), static_cast<unsigned char>(w[0]) < 0xE0});
+      }
+    }
+    for (auto w : kDotWords) {
+      if (w == "dot" || w == "point") {
+        t.push_back({" " + std::string(w) + " ", false});
+      } else {
+        t.push_back({std::string(w), static_cast<unsigned char>(w[0]) < 0xE0});
+      }
+    }
+    return t;
+  }();
+  return list;
+}
+
+bool rewrite_for_joined_view(std::string_view in, std::string* out, OffsetMap* map) {
+  Writer writer(in, out, map);
+  std::vector<NumberToken> tokens;
+  AddressParse address;
+  const std::size_t n = in.size();
+  // Where an address could have its "@": only word starts shortly before one try to parse one.
+  std::vector<std::size_t> ats;
+  for (std::size_t k = 0; k < n; ++k) {
+    const unsigned char c = at(in, k);
+    if (c == '@') {
+      ats.push_back(k);
+    } else if ((c == '[' || c == '(' || c == '{' || c == '<' || c == ' ') && k + 2 < n) {
+      AddressForm form;
+      if ((lower(in[k + 1]) == 'a' || in[k + 1] == '@' || at(in, k + 1) >= 0x80 ||
+           lower(in[k + 1]) == 'c' || lower(in[k + 1]) == 'k' || lower(in[k + 1]) == 'm') &&
+          read_form(in, c == ' ' ? k : k, true, &form)) {
+        ats.push_back(k);
+      }
+    } else if (c == 0xE3 && k + 2 < n) {
+      AddressForm form;
+      if (read_form(in, k, true, &form)) ats.push_back(k);
+    }
+  }
+  std::size_t next_at = 0;
+  std::size_t i = 0;
+  while (i < n) {
+    const unsigned char c = at(in, i);
+    const bool word_start = i == 0 || !kWordByte[at(in, i - 1)];
+    while (next_at < ats.size() && ats[next_at] < i) ++next_at;
+    const bool at_ahead = next_at < ats.size() && ats[next_at] - i <= 160;
+    // Addresses first: "dziewięć" is never a label, "zero" could be one ("zero at acme dot io").
+    if (at_ahead && word_start && kLabelByte[c] && c != '-' && c != '+' && c != '%' &&
+        parse_address(in, i, &address)) {
+      // Labels stay identity pieces; the separators between them become '@' or '.'.
+      for (std::size_t l = 1; l < address.labels.size(); ++l) {
+        writer.replace(address.labels[l - 1].second, address.labels[l].first,
+                       l == address.local_labels ? "@" : ".");
+      }
+      writer.copy_to(address.end);
+      i = address.end;
+      continue;
+    }
+    if (kDigit[c] || c >= 0x80 || (kAsciiLetter[c] && word_start)) {
+      tokens.clear();
+      const NumberChain chain = parse_number_chain(in, i, &tokens);
+      if (chain.tokens > 0 && chain_counts(chain)) {
+        int repeat = 0;
+        for (std::size_t t = 0; t < tokens.size(); ++t) {
+          const NumberToken& token = tokens[t];
+          const std::size_t next_begin = t + 1 < tokens.size() ? tokens[t + 1].begin : token.end;
+          if (token.repeat > 0) {
+            repeat = token.repeat;
+            writer.replace(token.begin, next_begin, "");
+            continue;
+          }
+          const int copies = repeat > 0 ? repeat : 1;
+          repeat = 0;
+          if (token.digit != 0) {
+            writer.replace(token.begin, token.end,
+                           std::string(static_cast<std::size_t>(copies), token.digit));
+          } else if (copies > 1) {
+            std::string digits;
+            for (int k = 0; k < copies; ++k)
+              digits.append(in.substr(token.begin, token.end - token.begin));
+            writer.replace(token.begin, token.end, digits);
+          } else {
+            writer.copy_to(token.end);
+          }
+          if (next_begin > token.end) writer.replace(token.end, next_begin, "");
+        }
+        i = chain.end;
+        continue;
+      }
+      if (kDigit[c]) {
+        while (i < n && kDigit[at(in, i)]) ++i;
+        continue;
+      }
+    }
+    if (kWordByte[c]) {
+      // Skip the rest of the word (a number word never starts inside one).
+      ++i;
+      while (i < n && kWordByte[at(in, i)] && at(in, i) < 0xE0) ++i;
+      continue;
+    }
+    ++i;
+  }
+  return writer.finish();
+}
+
+struct JoinedView::Scratch {
+  // An excerpt of one segment; `gaps` (seams) are left out of it.
+  struct Window {
+    std::size_t begin;
+    std::size_t end;
+    std::vector<std::pair<std::size_t, std::size_t>> gaps;
+  };
+  struct CrossSeam {  // seams between segments: two pieces
+    std::uint32_t first_segment;
+    std::size_t first_begin;
+    std::size_t first_end;
+    std::uint32_t second_segment;
+    std::size_t second_begin;
+    std::size_t second_end;
+  };
+  struct OpenFragment {
+    std::uint32_t segment;
+    Fragment fragment;
+    int line;
+    std::size_t line_length;
+  };
+  std::vector<std::vector<Window>> windows;  // places: digit chains, words, addresses
+  std::vector<std::vector<Window>> joins;    // seams within one segment
+  std::vector<CrossSeam> cross;
+  std::vector<OpenFragment> open;
+  std::vector<std::size_t> followed;
+  JoinHints naive;
+  std::vector<std::uint32_t> sorted;
+};
+
+JoinedView::JoinedView() : scratch_(std::make_unique<Scratch>()) {}
+JoinedView::~JoinedView() = default;
+JoinedView::JoinedView(JoinedView&&) noexcept = default;
+JoinedView& JoinedView::operator=(JoinedView&&) noexcept = default;
+
+bool JoinedView::build(std::span<const std::string_view> views,
+                       const std::vector<JoinHints>* hints) {
+  raw_.clear();
+  pieces_.clear();
+  text_.clear();
+  rewrite_map_.clear();
+  if (!scratch_) scratch_ = std::make_unique<Scratch>();
+  using Window = Scratch::Window;
+  using OpenFragment = Scratch::OpenFragment;
+  auto& windows = scratch_->windows;
+  auto& joins = scratch_->joins;
+  auto& cross = scratch_->cross;
+  auto& open = scratch_->open;
+  if (windows.size() < views.size()) {
+    windows.resize(views.size());
+    joins.resize(views.size());
+  }
+  for (std::size_t s = 0; s < views.size(); ++s) {
+    windows[s].clear();
+    joins[s].clear();
+  }
+  cross.clear();
+  std::size_t seam_count = 0;
+  constexpr std::size_t kMaxSeams = 512;
+  constexpr int kTurnLines = 5;  // a continuation may come this many lines later
+  // Lines shorter than this were ended by their writer, not wrapped by a terminal.
+  constexpr std::size_t kWrapWidth = 24;
+
+  auto context_begin = [&](std::string_view text, std::size_t begin) {
+    return snap_begin(text, begin > kJoinContext ? begin - kJoinContext : 0, begin);
+  };
+  auto context_end = [&](std::string_view text, std::size_t end) {
+    return std::max(end, snap_end(text, std::min(text.size(), end + kJoinContext), end));
+  };
+  auto add_window = [&](std::uint32_t s, std::size_t begin, std::size_t end) {
+    windows[s].push_back({context_begin(views[s], begin), context_end(views[s], end), {}});
+  };
+
+  // Seams. From a line where a value may start (a rule's literal, a digit chain at the line's
+  // end), the following lines of the segment and of the next segments (a segment boundary is a
+  // line break) are read while a fragment waits for its continuation.
+  std::vector<std::size_t>& followed = scratch_->followed;  // per segment: lines before are read
+  followed.assign(views.size(), 0);
+  auto follow = [&](std::uint32_t s, std::size_t begin) {
+    if (begin < followed[s] || seam_count >= kMaxSeams) return;
+    open.clear();
+    int line_number = 0;
+    while (s < views.size()) {
+      const std::string_view text = views[s];
+      const auto [end, next] = next_break(text, begin);
+      ++line_number;
+      for (std::size_t k = 0; k < open.size() && seam_count < kMaxSeams;) {
+        const OpenFragment& o = open[k];
+        const Fragment& first = o.fragment;
+        const std::size_t first_length = first.end - first.begin;
+        Fragment second;
+        bool joined = false;
+        if (o.line == line_number - 1 && o.line_length >= kWrapWidth &&
+            line_start_fragment(text, begin, end, true, &second)) {
+          // A terminal or mail wrap: a long line broken inside a token that looks like a
+          // credential or a long number.
+          const std::size_t total = first_length + (second.end - second.begin);
+          joined = (first.digits && second.digits && total >= 6) ||
+                   (first.strong && first_length >= 8 && total >= 16);
+        }
+        if (!joined && line_start_fragment(text, begin, end, false, &second)) {
+          // A continuation a few turns later: both pieces of the same kind.
+          const std::size_t second_length = second.end - second.begin;
+          joined = (first.digits && second.digits && first_length >= 2 && second_length >= 2) ||
+                   (!first.digits && !second.digits && first.strong && second.strong &&
+                    first_length + second_length >= 16);
+        }
+        if (joined) {
+          ++seam_count;
+          if (o.segment == s) {
+            joins[s].push_back({context_begin(text, first.begin),
+                                context_end(text, second.end),
+                                {{first.end, second.begin}}});
+          } else {
+            cross.push_back({o.segment, context_begin(views[o.segment], first.begin), first.end, s,
+                             second.begin, context_end(text, second.end)});
+          }
+        }
+        // A fragment is continued once; it expires after kTurnLines lines.
+        if (joined || line_number - o.line >= kTurnLines) {
+          open.erase(open.begin() + static_cast<std::ptrdiff_t>(k));
+        } else {
+          ++k;
+        }
+      }
+      Fragment last;
+      if (end > begin && line_end_fragment(text, begin, end, &last)) {
+        if (open.size() >= 8) open.erase(open.begin());
+        open.push_back({s, last, line_number, end - begin});
+      }
+      followed[s] = std::max(followed[s], next);
+      if (open.empty() || line_number > 64) break;
+      if (next >= text.size()) {
+        // On into the next segment (another message of the conversation).
+        if (++s >= views.size()) break;
+        begin = 0;
+      } else {
+        begin = next;
+      }
+    }
+    open.clear();
+  };
+
+  auto& found = scratch_->naive;
+  AddressParse address;
+  for (std::uint32_t s = 0; s < views.size(); ++s) {
+    const std::string_view text = views[s];
+    // Without hints, every position is one (the reference for tests).
+    if (hints == nullptr) {
+      found.clear();
+      for (std::size_t k = 0; k < text.size(); ++k) {
+        if (kDigit[at(text, k)] || text[k] == '\n')
+          found.digits.push_back(static_cast<std::uint32_t>(k));
+        if (k == 0 || !kWordByte[at(text, k - 1)] || at(text, k) >= 0xE0 || text[k] == ' ') {
+          found.words.push_back(static_cast<std::uint32_t>(k));
+        }
+        if (k == 0 || text[k - 1] == '\n') found.values.push_back(static_cast<std::uint32_t>(k));
+      }
+    }
+    const JoinHints* h = hints == nullptr ? &found : (s < hints->size() ? &(*hints)[s] : nullptr);
+    if (h == nullptr) continue;
+
+    // Digit chains around the dense digit runs the scan found; one that ends a line may be half
+    // a number continued later.
+    std::size_t covered = 0;
+    for (std::uint32_t d : h->digits) {
+      if (d >= text.size() || d < covered || !kDigit[at(text, d)]) continue;
+      // back to the chain's first group (separators: spaces, ',', '-')
+      std::size_t first = d;
+      while (first > 0 && kDigit[at(text, first - 1)]) --first;
+      for (int k = 0; k < 32 && first > 0; ++k) {
+        std::size_t q = first;
+        while (q > 0 && first - q < 3 &&
+               (text[q - 1] == ' ' || text[q - 1] == ',' || text[q - 1] == '-'))
+          --q;
+        if (q == first || q == 0 || !kDigit[at(text, q - 1)]) break;
+        while (q > 0 && kDigit[at(text, q - 1)]) --q;
+        first = q;
+      }
+      if (first > 0 && (kAsciiLetter[at(text, first - 1)] ||
+                        ((text[first - 1] == '.' || text[first - 1] == ':') && first > 1 &&
+                         kDigit[at(text, first - 2)]))) {
+        while (covered < text.size() && kDigit[at(text, covered)]) ++covered;
+        covered = std::max(covered, static_cast<std::size_t>(d) + 1);
+        continue;
+      }
+      const NumberChain chain = parse_number_chain(text, first, nullptr);
+      covered = std::max(chain.end, static_cast<std::size_t>(d) + 1);
+      if (chain.tokens > 0 && chain_counts(chain)) add_window(s, chain.begin, chain.end);
+      if (chain.groups >= 1) {
+        std::size_t e = chain.end;
+        while (e < text.size() && (text[e] == ' ' || text[e] == '\t' || text[e] == '\r' ||
+                                   text[e] == '.' || text[e] == ',')) {
+          ++e;
+        }
+        if (e >= text.size() || text[e] == '\n' ||
+            (text[e] == '\\' && e + 1 < text.size() && text[e + 1] == 'n')) {
+          follow(s, line_start(text, chain.begin));
+        }
+      }
+    }
+
+    // Lines where a joined rule's literal occurs: a key or a card may go on later.
+    for (std::uint32_t v : h->values) {
+      if (v > text.size()) continue;
+      follow(s, line_start(text, v));
+    }
+
+    // Number words and address words.
+    if (h->words.empty()) continue;
+    auto& sorted = scratch_->sorted;
+    sorted.assign(h->words.begin(), h->words.end());
+    std::sort(sorted.begin(), sorted.end());
+    sorted.erase(std::unique(sorted.begin(), sorted.end()), sorted.end());
+    covered = 0;  // triggers before this lie in a place already found
+    for (std::uint32_t hint : sorted) {
+      if (hint >= text.size() || hint < covered) continue;
+      NumberToken token;
+      if (read_number_token(text, hint, &token) && token.repeat == 0) {
+        // A number word: back to the chain's first token, then forward.
+        std::size_t first = hint;
+        for (int k = 0; k < 40; ++k) {
+          std::size_t q = first;
+          while (q > 0 && (text[q - 1] == ' ' || text[q - 1] == ',' || text[q - 1] == '-')) --q;
+          if (q >= 3 && at(text, q - 3) == 0xE3 && at(text, q - 2) == 0x80 &&
+              at(text, q - 1) == 0x81) {
+            q -= 3;
+          }
+          std::size_t w = q;
+          if (w >= 3 && at(text, w - 3) >= 0xE0) {
+            w -= 3;  // a kanji digit?
+          } else {
+            while (w > 0 && (kAsciiLetter[at(text, w - 1)] || kDigit[at(text, w - 1)] ||
+                             (at(text, w - 1) >= 0x80 && at(text, w - 1) < 0xE0))) {
+              --w;
+            }
+          }
+          NumberToken previous;
+          if (w == q || !read_number_token(text, w, &previous) || previous.end != q) break;
+          first = w;
+        }
+        const NumberChain chain = parse_number_chain(text, first, nullptr);
+        if (chain.end > hint && chain.tokens > 0 && chain_counts(chain)) {
+          add_window(s, chain.begin, chain.end);
+          covered = chain.end;
+        }
+        continue;
+      }
+      {
+        // An at word needs a domain after it ("at gmail dot com", "[at] acme.io"); a dot word a
+        // label on each side. Prose ("at your option", "at this point in time") stops here.
+        AddressForm form;
+        std::size_t start = hint;
+        while (start > 0 && text[start - 1] == ' ') --start;
+        if (read_form(text, start, true, &form)) {
+          const std::size_t label_end = read_label(text, form.end);
+          AddressForm dot;
+          if (label_end == form.end || !read_form(text, label_end, false, &dot) ||
+              read_label(text, dot.end) == dot.end) {
+            continue;
+          }
+        } else if (read_form(text, start, false, &form)) {
+          if (label_char_before(text, start) == 0 || read_label(text, form.end) == form.end) {
+            continue;
+          }
+        } else {
+          continue;
+        }
+      }
+      // Try the starts of the few words before the trigger.
+      std::size_t q = hint;
+      for (int k = 0; k < 6 && q > 0; ++k) {
+        while (q > 0 && label_char_before(text, q) == 0 && text[q - 1] != '\n' && hint - q < 96) {
+          --q;
+        }
+        std::size_t w = q;
+        while (label_char_before(text, w) > 0) w -= label_char_before(text, w);
+        if (w == q) break;
+        if (parse_address(text, w, &address) && address.end > hint) {
+          add_window(s, address.begin, address.end);
+          covered = address.end;
+          break;
+        }
+        q = w;
+      }
+    }
+  }
+
+  const bool nothing =
+      cross.empty() &&
+      std::all_of(windows.begin(), windows.begin() + static_cast<std::ptrdiff_t>(views.size()),
+                  [](const auto& w) { return w.empty(); }) &&
+      std::all_of(joins.begin(), joins.begin() + static_cast<std::ptrdiff_t>(views.size()),
+                  [](const auto& w) { return w.empty(); });
+  if (nothing) return false;
+  auto add_piece = [&](std::uint32_t s, std::size_t begin, std::size_t end) {
+    if (end <= begin) return;
+    pieces_.push_back({raw_.size(), end - begin, {s, begin, end}});
+    raw_.append(views[s].substr(begin, end - begin));
+  };
+  auto separate = [&] {
+    if (!raw_.empty()) raw_.append("\n\n");
+  };
+  // Overlapping windows of one segment become one excerpt (gaps and all).
+  auto emit = [&](std::uint32_t s, std::vector<Window>& list) {
+    std::sort(list.begin(), list.end(),
+              [](const Window& a, const Window& b) { return a.begin < b.begin; });
+    for (std::size_t k = 0; k < list.size();) {
+      std::size_t begin = list[k].begin;
+      std::size_t end = list[k].end;
+      std::vector<std::pair<std::size_t, std::size_t>> gaps = list[k].gaps;
+      std::size_t m = k + 1;
+      while (m < list.size() && list[m].begin <= end + 16) {
+        end = std::max(end, list[m].end);
+        gaps.insert(gaps.end(), list[m].gaps.begin(), list[m].gaps.end());
+        ++m;
+      }
+      std::sort(gaps.begin(), gaps.end());
+      separate();
+      std::size_t at_pos = begin;
+      for (const auto& [gap_begin, gap_end] : gaps) {
+        if (gap_begin < at_pos) continue;
+        add_piece(s, at_pos, gap_begin);
+        at_pos = gap_end;
+      }
+      add_piece(s, at_pos, end);
+      k = m;
+    }
+  };
+  for (std::uint32_t s = 0; s < views.size(); ++s) {
+    emit(s, windows[s]);
+    emit(s, joins[s]);
+  }
+  for (const auto& seam : cross) {
+    separate();
+    add_piece(seam.first_segment, seam.first_begin, seam.first_end);
+    add_piece(seam.second_segment, seam.second_begin, seam.second_end);
+  }
+  if (!rewrite_for_joined_view(raw_, &text_, &rewrite_map_)) {
+    text_ = raw_;
+    rewrite_map_.clear();
+  }
+  return true;
+}
+
+void JoinedView::map(std::size_t begin, std::size_t end, std::vector<JoinedSource>* out) const {
+  out->clear();
+  if (end <= begin) return;
+  auto [raw_begin, raw_end] =
+      rewrite_map_.empty() ? std::make_pair(begin, end) : rewrite_map_.map(begin, end);
+  auto it =
+      std::upper_bound(pieces_.begin(), pieces_.end(), raw_begin,
+                       [](std::size_t offset, const Piece& p) { return offset < p.raw_begin; });
+  if (it != pieces_.begin()) --it;
+  for (; it != pieces_.end() && it->raw_begin < raw_end; ++it) {
+    const std::size_t b = std::max(raw_begin, it->raw_begin);
+    const std::size_t e = std::min(raw_end, it->raw_begin + it->length);
+    if (e <= b) continue;
+    const std::size_t source_begin = it->source.begin + (b - it->raw_begin);
+    const std::size_t source_end = it->source.begin + (e - it->raw_begin);
+    if (!out->empty() && out->back().segment == it->source.segment &&
+        out->back().end == source_begin) {
+      out->back().end = source_end;
+    } else {
+      out->push_back({it->source.segment, source_begin, source_end});
+    }
+  }
+}
+
+}  // namespace switchyard::policy

@@ -1,0 +1,143 @@
+// The joined view (design 4.4, issue 17): digit chains collapse, number words become digits,
+// spelled-out addresses become addresses, values broken by a wrap or spread over messages are put
+// back together, and every piece maps back to the segment it came from. Then the classifier: the
+// rules that list the joined view find what the text views miss, with spans in each segment.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "policies/joined_view.h"
+#include "test_support.h"
+
+namespace switchyard::policy {
+namespace {
+
+using ::testing::HasSubstr;
+using ::testing::Not;
+
+std::string rewritten(std::string_view in) {
+  std::string out;
+  OffsetMap map;
+  if (!rewrite_for_joined_view(in, &out, &map)) return std::string(in);
+  return out;
+}
+
+// The joined view of one or more segments, built without hints (looks everywhere).
+std::string joined(std::vector<std::string_view> views) {
+  JoinedView view;
+  if (!view.build(views, nullptr)) return "";
+  return std::string(view.text());
+}
+
+TEST(JoinedView, DigitGroupsCollapse) {
+  EXPECT_THAT(rewritten("card 4 5 2 7, 8 0 5 2, 1 1 3 4, 9 9 0 1 please"),
+              HasSubstr("4527805211349901"));
+  EXPECT_THAT(rewritten("call me on 0 6 - 1 2 3 4 5 6 7 8"), HasSubstr("0612345678"));
+}
+
+TEST(JoinedView, NumberWordsBecomeDigits) {
+  EXPECT_THAT(rewritten("Nummer: vier fünf drei sieben null zwei acht eins"),
+              HasSubstr("45370281"));
+  EXPECT_THAT(rewritten("numero tre tre nove, uno due quattro, cinque sei sette otto"),
+              HasSubstr("3391245678"));
+  EXPECT_THAT(rewritten("カード番号は四五二七八〇五二です"), HasSubstr("45278052"));
+}
+
+TEST(JoinedView, SpelledOutAddressesBecomeAddresses) {
+  EXPECT_THAT(rewritten("write to anna.k [at] mailbox [dot] org today"),
+              HasSubstr("anna.k@mailbox.org"));
+  EXPECT_THAT(rewritten("scrivimi: giulia.b chiocciola libero punto it"),
+              HasSubstr("giulia.b@libero.it"));
+  // The local part keeps the accents of a name.
+  EXPECT_THAT(rewritten("mail: kamińska44 małpa telefonica kropka es"),
+              HasSubstr("kamińska44@telefonica.es"));
+}
+
+TEST(JoinedView, OrdinaryWordsStayAsTheyAre) {
+  // "at" and "dot" in prose, and counting in words, are not addresses or numbers to collapse.
+  for (std::string_view text :
+       {"We meet at the office at ten, dot the i's.", "Step one, two, three: open the menu.",
+        "See you at acme.io soon"}) {
+    EXPECT_THAT(rewritten(text), Not(HasSubstr("@"))) << text;
+  }
+  EXPECT_EQ(joined({"Summarize the attached press release in three bullet points."}), "");
+}
+
+TEST(JoinedView, WrappedTokenIsPutBackTogether) {
+  const std::string_view text =
+      "$ export GITHUB_TOKEN=ghu_NgvJBcyWkxxda\nOE50Pdz3JbAzOicBNXJ5zcb\n$ git push";
+  EXPECT_THAT(joined({text}), HasSubstr("ghu_NgvJBcyWkxxdaOE50Pdz3JbAzOicBNXJ5zcb"));
+}
+
+TEST(JoinedView, ValueSplitOverMessagesMapsToEachSegment) {
+  const std::string_view first = "card number starts 4539 1488";
+  const std::string_view second = "and then 0343 6467";
+  JoinedView view;
+  ASSERT_TRUE(view.build(std::vector<std::string_view>{first, second}, nullptr));
+  const std::string_view text = view.text();
+  const std::size_t at = text.find("4539148803436467");
+  ASSERT_NE(at, std::string_view::npos) << text;
+  std::vector<JoinedSource> sources;
+  view.map(at, at + 16, &sources);
+  ASSERT_EQ(sources.size(), 2u);
+  EXPECT_EQ(sources[0].segment, 0u);
+  EXPECT_EQ(first.substr(sources[0].begin, sources[0].end - sources[0].begin), "4539 1488");
+  EXPECT_EQ(sources[1].segment, 1u);
+  EXPECT_EQ(second.substr(sources[1].begin, sources[1].end - sources[1].begin), "0343 6467");
+}
+
+// The rules that list the joined view, through the classifier and the shipped packs.
+std::shared_ptr<const Policy> shipped() {
+  static const auto p = Policy::load_file(std::filesystem::path(SWITCHYARD_SOURCE_DIR) /
+                                          "policies/packs/default.yaml");
+  return p;
+}
+
+TEST(JoinedView, ClassifierFindsWrappedAndSplitValuesWithSpansInEachSegment) {
+  const std::vector<std::string_view> segments = {"number starts 4539 1488", "0343 6467 exp 09/27"};
+  const auto c = shipped()->classify(segments);
+  ASSERT_FALSE(c.classifier_error) << c.error;
+  EXPECT_EQ(c.handling, Handling::kInternal);
+  bool card = false;
+  for (const auto& m : c.matches) {
+    if (m.id != "pii.payment-card" && m.id != "pii.payment-card-unformatted") continue;
+    card = true;
+    std::vector<std::uint32_t> in;
+    for (const auto& s : m.spans) in.push_back(s.segment);
+    EXPECT_THAT(in, ::testing::Contains(0u));
+    EXPECT_THAT(in, ::testing::Contains(1u));
+  }
+  EXPECT_TRUE(card);
+  // Each half alone is nothing.
+  EXPECT_EQ(shipped()->classify("number starts 4539 1488").handling, Handling::kVendor);
+}
+
+TEST(JoinedView, ClassifierFindsDictatedAndSpelledOutValues) {
+  EXPECT_NE(shipped()->classify("the card number is 4 5 3 9, 1 4 8 8, 0 3 4 3, 6 4 6 7").handling,
+            Handling::kVendor);
+  EXPECT_NE(shipped()->classify("Schreib mir: jonas.weber [at] posteo [dot] de").handling,
+            Handling::kVendor);
+  // A counted list and a sentence with "at" stay with the vendor.
+  EXPECT_EQ(shipped()->classify("Steps 1, 2, 3, 4 and 5 are done; we meet at noon.").handling,
+            Handling::kVendor);
+}
+
+TEST(JoinedView, ViewsKeyIsCheckedAtLoad) {
+  const auto errors = testing::load_errors(R"(
+policy: t
+version: "1"
+rules:
+  - id: a
+    level: restricted
+    regex: 'x[0-9]+'
+    views: [joind]
+)");
+  ASSERT_FALSE(errors.empty());
+  EXPECT_THAT(errors[0], HasSubstr("unknown view 'joind'; did you mean 'joined'?"));
+}
+
+}  // namespace
+}  // namespace switchyard::policy
