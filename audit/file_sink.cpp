@@ -313,6 +313,10 @@ class FileAuditSink final : public AuditSink {
   }
 
   void enqueue_bytes(std::string_view event, std::string_view body, Done done, bool urgent) {
+    if (direct_) {
+      write_direct(event, body, std::move(done));
+      return;
+    }
     {
       std::unique_lock lock(mutex_);
       if (!stopping_ && queue_.size() < config_.queue_capacity) {
@@ -333,6 +337,22 @@ class FileAuditSink final : public AuditSink {
     }
     failures_.fetch_add(1, std::memory_order_relaxed);
     if (done) done(false);
+  }
+
+  // `fsync: never` has nothing to wait for, so the caller signs and writes its record itself under
+  // write_mutex_, in the order it takes the lock, instead of waking the writer thread and being
+  // woken by it (docs/audit.md, "Who writes"). Rotation, failures and the chain work as on the
+  // writer thread: it is the same code under the same lock.
+  void write_direct(std::string_view event, std::string_view body, Done done) {
+    std::unique_lock lock(write_mutex_);
+    if (closed_) {
+      lock.unlock();
+      failures_.fetch_add(1, std::memory_order_relaxed);
+      if (done) done(false);
+      return;
+    }
+    add_record(event, body, std::move(done));
+    flush();
   }
 
   // ---- startup (constructor thread, before the writer starts) ----
@@ -496,6 +516,7 @@ class FileAuditSink final : public AuditSink {
         batch_bytes.swap(queue_bytes_);
         stop = stopping_;
       }
+      std::unique_lock write_lock(write_mutex_);
       std::string_view bytes = batch_bytes;
       for (auto& item : batch) {
         const std::string_view event = bytes.substr(0, item.event_size);
@@ -504,6 +525,7 @@ class FileAuditSink final : public AuditSink {
         add_record(event, body, std::move(item.done));
       }
       flush();
+      write_lock.unlock();
       batch.clear();
       batch_bytes.clear();
       if (batch_bytes.capacity() > kKeptQueueBytes) {
@@ -516,7 +538,9 @@ class FileAuditSink final : public AuditSink {
         if (queue_.empty()) break;  // stopping_ refuses new items, so this is the end
       }
     }
+    std::lock_guard write_lock(write_mutex_);
     shutdown();
+    closed_ = true;
   }
 
   void add_record(std::string_view event, std::string_view body, Done done) {
@@ -780,6 +804,12 @@ class FileAuditSink final : public AuditSink {
   std::unique_ptr<audit::HmacSha256> prompt_hmac_;  // any thread (mac() is const)
   std::string kid_json_;                            // the key id as a JSON string
   audit::Sha256 sha_;                               // writer thread only
+
+  // Held by whoever writes records: the writer thread, or callers under `fsync: never`. Guards the
+  // writer state below.
+  std::mutex write_mutex_;
+  const bool direct_ = config_.fsync == FsyncMode::kNever;
+  bool closed_ = false;  // shutdown() ran: no more records
 
   std::mutex mutex_;
   std::condition_variable wake_;
