@@ -26,10 +26,10 @@ if ! curl -s -o /dev/null http://127.0.0.1:18080/; then
   sleep 0.5
 fi
 
-port=29481
+port=${INSTR_PORT:-29481}
 case $variant in
   noaudit) cmd=("$bench/bench_serve_without_audit" --config "$root/tests/bench/load/switchyard-bench.yaml")
-           export BENCH_PORT=$port BENCH_ADMIN_PORT=29482 BENCH_AUDIT_DIR=$work SWITCHYARD_LOG_LEVEL=warn
+           export BENCH_PORT=$port BENCH_ADMIN_PORT=$((port + 1)) BENCH_AUDIT_DIR=$work SWITCHYARD_LOG_LEVEL=warn
            export SWITCHYARD_AUDIT_KEY=${SWITCHYARD_AUDIT_KEY:-bench-only-audit-key-not-secret} ;;
   floor) cmd=("$bench/bench_beast_floor" --deadline-stream --listen $port --upstream 127.0.0.1:18080) ;;
   *) echo "usage: $0 noaudit|floor" >&2; exit 2 ;;
