@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cstdint>
 
+#include "common/json_scan.h"
 #include "common/json_write.h"
 
 namespace switchyard::adapters {
@@ -47,11 +48,7 @@ class Cursor {
       if (static_cast<unsigned char>(c) < 0x20) return false;
       if (c != '\\') {
         // Copy the plain run up to the next quote, backslash or control character in one go.
-        std::size_t run = pos_ + 1;
-        while (run < json_.size() && json_[run] != '"' && json_[run] != '\\' &&
-               static_cast<unsigned char>(json_[run]) >= 0x20) {
-          ++run;
-        }
+        const std::size_t run = json_scan::next_special(json_, pos_ + 1);
         if (out != nullptr) out->append(json_.data() + pos_, run - pos_);
         pos_ = run;
         continue;
@@ -119,7 +116,7 @@ class Cursor {
     if (c == '"') return skip_string(nullptr);
     if (c == '{' || c == '[') {
       std::size_t depth = 0;
-      while (pos_ < json_.size()) {
+      while ((pos_ = json_scan::next_structural(json_, pos_)) < json_.size()) {
         char d = json_[pos_];
         if (d == '"') {
           if (!skip_string(nullptr)) return false;

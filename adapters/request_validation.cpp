@@ -81,9 +81,8 @@ void Param::render(std::string& out) const {
 Result<ParsedRequest> parse_request_common(Api api, std::string_view body) {
   auto parsed = parse_strict_json(body);
   if (!parsed) return parsed.error();
-  ParsedRequest request;
+  ParsedRequest request(std::move(*parsed));
   request.api = api;
-  request.body = std::move(*parsed);
   if (!request.body.is_object()) {
     return ApiError{400, "invalid_request_error", "invalid_type",
                     std::string("the request body must be a JSON object, not ") +

@@ -1,6 +1,7 @@
 // Direct writing of an audit record's body, byte for byte what the file sink made of the DOM.
 #include "audit/body_writer.h"
 
+#include <boost/json/detail/format.hpp>
 #include <cstring>
 
 #include <algorithm>
@@ -26,8 +27,16 @@ void AuditBodyWriter::separator() {
 
 void AuditBodyWriter::key(std::string_view key) {
   separator();
-  append_json_string(out_, key);
-  out_ += ':';
+  // Member names are this codebase's own identifiers (audit_records.cpp), never client text, so
+  // they need no escaping: one copy instead of an escaper call per member. (The unit tests hold
+  // every record to the DOM writer's bytes, which would show an escaped name.)
+  const std::size_t old = out_.size();
+  out_.resize(old + key.size() + 3);
+  char* dst = out_.data() + old;
+  dst[0] = '"';
+  std::memcpy(dst + 1, key.data(), key.size());
+  dst[key.size() + 1] = '"';
+  dst[key.size() + 2] = ':';
 }
 
 void AuditBodyWriter::str(std::string_view k, std::string_view value) {
@@ -61,12 +70,10 @@ void AuditBodyWriter::unum(std::string_view k, std::uint64_t value) {
 
 void AuditBodyWriter::real(std::string_view k, double value) {
   key(k);
-  // boost::json's own double format (e.g. 1.5E0), from a serializer on the stack: no allocation.
-  const boost::json::value v(value);
-  boost::json::serializer serializer;
-  serializer.reset(&v);
-  char buf[64];
-  out_.append(serializer.read(buf, sizeof buf));
+  // boost::json's own double format (e.g. 1.5E0): the formatter its serializer calls, without
+  // setting up a serializer per number (that was a third of an outcome record's cost).
+  char buf[boost::json::detail::max_number_chars + 1];
+  out_.append(buf, boost::json::detail::format_double(buf, value));
 }
 
 void AuditBodyWriter::null(std::string_view k) {

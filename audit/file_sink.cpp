@@ -23,6 +23,7 @@
 #include "audit/body_writer.h"
 #include "audit/chain.h"
 #include "audit/sink.h"
+#include "audit/zero_fill.h"
 #include "common/json_write.h"
 #include "common/log.h"
 
@@ -88,14 +89,35 @@ struct ExistingLog {
   std::string last_line;         // last complete line, empty if none
   std::string first_line;        // first complete line, empty if none
   std::uint64_t torn_bytes = 0;  // bytes of an incomplete last line that were cut away
+  std::uint64_t zero_tail = 0;   // zero-filled bytes after the written part
   std::string torn_sha256;
 };
+
+// Where the written part of a file ends: trailing zero bytes are zero-filled space that no record
+// reached yet (a record line never holds a NUL byte).
+std::uint64_t written_end(int fd, std::uint64_t size, const std::string& path) {
+  constexpr std::size_t kBlock = 64 * 1024;
+  std::string block;
+  while (size > 0) {
+    const std::uint64_t start = size > kBlock ? size - kBlock : 0;
+    block.resize(size - start);
+    if (!pread_all(fd, block.data(), block.size(), static_cast<off_t>(start))) {
+      throw std::runtime_error("audit: cannot read " + path + ": " + errno_text(errno));
+    }
+    const auto last = block.find_last_not_of('\0');
+    if (last != std::string::npos) return start + last + 1;
+    size = start;
+  }
+  return 0;
+}
 
 ExistingLog read_existing(int fd, const std::string& path) {
   ExistingLog log;
   struct stat st {};
   if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size == 0) return log;
-  const auto size = static_cast<std::uint64_t>(st.st_size);
+  const auto size = written_end(fd, static_cast<std::uint64_t>(st.st_size), path);
+  log.zero_tail = static_cast<std::uint64_t>(st.st_size) - size;
+  if (size == 0) return log;
   // Find the last newline, reading backwards in blocks.
   constexpr std::size_t kBlock = 64 * 1024;
   std::string block;
@@ -228,6 +250,7 @@ class FileAuditSink final : public AuditSink {
     }
     open_current_or_throw();
     continue_chain();
+    if (zero_fill_) zero_fill_->track(fd_, file_size_);
     writer_ = std::thread([this] { run(); });
   }
 
@@ -290,6 +313,10 @@ class FileAuditSink final : public AuditSink {
   }
 
   void enqueue_bytes(std::string_view event, std::string_view body, Done done, bool urgent) {
+    if (direct_) {
+      write_direct(event, body, std::move(done));
+      return;
+    }
     {
       std::unique_lock lock(mutex_);
       if (!stopping_ && queue_.size() < config_.queue_capacity) {
@@ -312,6 +339,22 @@ class FileAuditSink final : public AuditSink {
     if (done) done(false);
   }
 
+  // `fsync: never` has nothing to wait for, so the caller signs and writes its record itself under
+  // write_mutex_, in the order it takes the lock, instead of waking the writer thread and being
+  // woken by it (docs/audit.md, "Who writes"). Rotation, failures and the chain work as on the
+  // writer thread: it is the same code under the same lock.
+  void write_direct(std::string_view event, std::string_view body, Done done) {
+    std::unique_lock lock(write_mutex_);
+    if (closed_) {
+      lock.unlock();
+      failures_.fetch_add(1, std::memory_order_relaxed);
+      if (done) done(false);
+      return;
+    }
+    add_record(event, body, std::move(done));
+    flush();
+  }
+
   // ---- startup (constructor thread, before the writer starts) ----
 
   void open_current_or_throw() {
@@ -323,7 +366,17 @@ class FileAuditSink final : public AuditSink {
     struct stat st {};
     regular_ = ::fstat(fd_, &st) == 0 && S_ISREG(st.st_mode);
     if (regular_) sync_directory(path_.parent_path());
+    if (regular_ && config_.zero_fill_bytes > 0) {
+      // Writes go to explicit offsets inside zero-filled space, not to the end of the file.
+      ::fcntl(fd_, F_SETFL, ::fcntl(fd_, F_GETFL) & ~O_APPEND);
+      // Never more zeroed space than a file may hold before it rotates.
+      std::uint64_t ahead = config_.zero_fill_bytes;
+      if (config_.rotate_bytes > 0) ahead = std::min(ahead, config_.rotate_bytes);
+      zero_fill_ = std::make_unique<ZeroFill>(next_path(), ahead);
+    }
   }
+
+  fs::path next_path() const { return fs::path(path_.string() + ".next"); }
 
   void continue_chain() {
     start_fields_ = json::object{};
@@ -463,6 +516,7 @@ class FileAuditSink final : public AuditSink {
         batch_bytes.swap(queue_bytes_);
         stop = stopping_;
       }
+      std::unique_lock write_lock(write_mutex_);
       std::string_view bytes = batch_bytes;
       for (auto& item : batch) {
         const std::string_view event = bytes.substr(0, item.event_size);
@@ -471,6 +525,7 @@ class FileAuditSink final : public AuditSink {
         add_record(event, body, std::move(item.done));
       }
       flush();
+      write_lock.unlock();
       batch.clear();
       batch_bytes.clear();
       if (batch_bytes.capacity() > kKeptQueueBytes) {
@@ -483,7 +538,9 @@ class FileAuditSink final : public AuditSink {
         if (queue_.empty()) break;  // stopping_ refuses new items, so this is the end
       }
     }
+    std::lock_guard write_lock(write_mutex_);
     shutdown();
+    closed_ = true;
   }
 
   void add_record(std::string_view event, std::string_view body, Done done) {
@@ -582,7 +639,7 @@ class FileAuditSink final : public AuditSink {
   bool flush(bool force_sync = false) {
     if (buffer_.empty()) return true;
     int err = 0;
-    bool ok = ensure_writable(err) && write_all(fd_, buffer_, err);
+    bool ok = ensure_writable(err) && write_buffer(err);
     if (ok && (force_sync || config_.fsync != FsyncMode::kNever) && ::fdatasync(fd_) != 0) {
       err = errno;
       ok = false;
@@ -617,17 +674,29 @@ class FileAuditSink final : public AuditSink {
     return ok;
   }
 
+  bool write_buffer(int& err) {
+    if (!zero_fill_) return write_all(fd_, buffer_, err);
+    err = zero_fill_->write_at(buffer_.data(), buffer_.size(), file_size_);
+    return err == 0;
+  }
+
   bool ensure_writable(int& err) {
     if (fd_ < 0) {
-      fd_ = ::open(path_.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0640);
+      // After a rotation: the prepared zero-filled file when there is one.
+      if (zero_fill_) fd_ = zero_fill_->take_next(path_).value_or(-1);
+      if (fd_ < 0) {
+        fd_ = ::open(path_.c_str(), O_WRONLY | O_CREAT | (zero_fill_ ? 0 : O_APPEND) | O_CLOEXEC,
+                     0640);
+      }
       if (fd_ < 0) {
         err = errno;
         return false;
       }
       sync_directory(path_.parent_path());
+      if (zero_fill_) zero_fill_->track(fd_, file_size_);
     }
     if (needs_cut_) {
-      if (::ftruncate(fd_, static_cast<off_t>(file_size_)) != 0) {
+      if (cut_to_size() != 0) {
         err = errno;
         return false;
       }
@@ -636,9 +705,27 @@ class FileAuditSink final : public AuditSink {
     return true;
   }
 
+  // Cuts the current file back to its durable records (0, or -1 with errno set).
+  int cut_to_size() {
+    if (!zero_fill_) return ::ftruncate(fd_, static_cast<off_t>(file_size_));
+    const int err = zero_fill_->truncate(file_size_);
+    errno = err;
+    return err == 0 ? 0 : -1;
+  }
+
   void cut_back() {
-    // Only regular files can be cut; other targets (a device, a pipe) keep what they took.
-    if (fd_ >= 0 && regular_) needs_cut_ = ::ftruncate(fd_, static_cast<off_t>(file_size_)) != 0;
+    // Only regular files can be cut; other targets (a device, a pipe) keep what they took. In a
+    // zero-filled file the bytes of a failed write would otherwise stay behind the next record.
+    if (fd_ >= 0 && regular_) needs_cut_ = cut_to_size() != 0;
+  }
+
+  // An archived or closed file keeps only its records: tools that read it need not know about
+  // zero-filled space. Returns false when the file could not be trimmed durably.
+  bool trim_zero_fill() {
+    if (!zero_fill_ || fd_ < 0) return true;
+    const int err = zero_fill_->release(file_size_);
+    errno = err;
+    return err == 0 && ::fsync(fd_) == 0;
   }
 
   std::string archive_name() const {
@@ -663,11 +750,16 @@ class FileAuditSink final : public AuditSink {
     seal["archived_as"] = archived;
     append_seal(now, seal);
     if (!flush(true)) return;
+    if (!trim_zero_fill()) {
+      log::warn("audit rotation could not trim the zero-filled tail of the file",
+                {{"path", path_.string()}, {"error", errno_text(errno)}});
+    }
     const fs::path target = path_.parent_path() / archived;
     if (::rename(path_.c_str(), target.c_str()) != 0) {
       log::error("audit rotation could not rename the file; continuing in it",
                  {{"path", path_.string()}, {"error", errno_text(errno)}});
       start_fields_ = json::object{{"reason", "rotation_failed"}};
+      if (zero_fill_) zero_fill_->track(fd_, file_size_);
       return;
     }
     ::close(fd_);
@@ -697,6 +789,11 @@ class FileAuditSink final : public AuditSink {
       append_seal(Clock::now(), seal);
       flush(true);
     }
+    trim_zero_fill();
+    if (zero_fill_) {
+      zero_fill_.reset();  // joins the preparer
+      ::unlink(next_path().c_str());
+    }
     if (fd_ >= 0) ::close(fd_);
     fd_ = -1;
   }
@@ -707,6 +804,12 @@ class FileAuditSink final : public AuditSink {
   std::unique_ptr<audit::HmacSha256> prompt_hmac_;  // any thread (mac() is const)
   std::string kid_json_;                            // the key id as a JSON string
   audit::Sha256 sha_;                               // writer thread only
+
+  // Held by whoever writes records: the writer thread, or callers under `fsync: never`. Guards the
+  // writer state below.
+  std::mutex write_mutex_;
+  const bool direct_ = config_.fsync == FsyncMode::kNever;
+  bool closed_ = false;  // shutdown() ran: no more records
 
   std::mutex mutex_;
   std::condition_variable wake_;
@@ -736,6 +839,7 @@ class FileAuditSink final : public AuditSink {
   std::vector<Done> dones_;
   std::vector<Done> spare_dones_;
   ChainState snapshot_;
+  std::unique_ptr<ZeroFill> zero_fill_;  // regular files with zero_fill_bytes > 0
 };
 
 }  // namespace

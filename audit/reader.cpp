@@ -91,10 +91,14 @@ class Verifier {
     }
     if (keys.fallback) fallback_ = std::make_unique<HmacSha256>(*keys.fallback);
     for (std::uint32_t f = 0; f < files.size(); ++f) {
-      summary_.bytes += files[f].content.size();
+      const std::size_t zeros = unwritten_tail(files[f].content);
+      summary_.bytes += files[f].content.size() - zeros;
+      std::uint64_t last = 0;
       for_each_line(files[f].content, [&](std::string_view text, std::uint64_t n, bool complete) {
         lines_.push_back({f, n, text, complete});
+        last = n;
       });
+      if (zeros > 0) zero_tails_.push_back({f, last, zeros});
     }
     summary_.files = files.size();
     last_event_.assign(files.size(), {});
@@ -347,6 +351,13 @@ class Verifier {
   }
 
   void closing_notes() {
+    for (const auto& tail : zero_tails_) {
+      // Not a problem: the writer zero-fills ahead of its records, and a file still being written
+      // (or left by a crash) ends in that space.
+      note(LineRef{tail.file, tail.after_line, {}, true}, Problem::kTruncatedTail,
+           "unwritten space: " + std::to_string(tail.bytes) +
+               " zero bytes after the last record (zero-filled ahead of the writer; not content)");
+    }
     for (std::uint32_t f = 0; f < files_.size(); ++f) {
       const auto& [event, number] = last_event_[f];
       if (event.empty()) continue;
@@ -365,6 +376,12 @@ class Verifier {
   std::map<std::string, std::unique_ptr<HmacSha256>, std::less<>> keys_;
   std::unique_ptr<HmacSha256> fallback_;
   std::vector<LineRef> lines_;
+  struct ZeroTail {
+    std::uint32_t file;
+    std::uint64_t after_line;
+    std::size_t bytes;
+  };
+  std::vector<ZeroTail> zero_tails_;
   VerifySummary summary_;
   Sha256 sha_;
   Digest prev_hash_{};
@@ -486,8 +503,14 @@ std::string_view problem_name(Problem problem) {
   return "unknown";
 }
 
+std::size_t unwritten_tail(std::string_view content) {
+  const auto last = content.find_last_not_of('\0');
+  return last == std::string_view::npos ? content.size() : content.size() - last - 1;
+}
+
 void for_each_line(std::string_view content,
                    const std::function<void(std::string_view, std::uint64_t, bool)>& visit) {
+  content.remove_suffix(unwritten_tail(content));
   std::uint64_t number = 0;
   while (!content.empty()) {
     const void* nl = std::memchr(content.data(), '\n', content.size());

@@ -107,8 +107,13 @@ VerifySummary verify_logs(std::span<const LogFile> files, const VerifyKeys& keys
 // last, in their given order). Returns indexes into `files`.
 std::vector<std::size_t> chain_order(std::span<const LogFile> files);
 
+// How many bytes at the end of a file are zero: space the writer zero-filled ahead of its records
+// (audit/zero_fill.h) and has not reached. A record line never holds a NUL byte, so this is never
+// content; every reader stops before it.
+std::size_t unwritten_tail(std::string_view content);
+
 // Calls `visit` for every complete line of a file with its 1-based number; an incomplete last
-// line (no newline) is passed with complete = false.
+// line (no newline) is passed with complete = false. Zero-filled space at the end is skipped.
 void for_each_line(
     std::string_view content,
     const std::function<void(std::string_view line, std::uint64_t number, bool complete)>& visit);

@@ -4,18 +4,30 @@
 #include <array>
 #include <charconv>
 #include <cmath>
+#include <cstring>
+
+#include "common/json_scan.h"
 
 namespace switchyard::json_write {
 
 void append_json_string(std::string& out, std::string_view text) {
   static constexpr char kHex[] = "0123456789abcdef";
+  std::size_t at = json_scan::next_special(text, 0);
+  if (at == text.size()) {  // the common case: one copy between the quotes
+    const std::size_t old = out.size();
+    out.resize(old + text.size() + 2);
+    char* dst = out.data() + old;
+    dst[0] = '"';
+    std::memcpy(dst + 1, text.data(), text.size());
+    dst[text.size() + 1] = '"';
+    return;
+  }
   out.push_back('"');
   std::size_t run_start = 0;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    if (c >= 0x20 && c != '"' && c != '\\') continue;
-    out.append(text.data() + run_start, i - run_start);
-    run_start = i + 1;
+  while (at < text.size()) {
+    const auto c = static_cast<unsigned char>(text[at]);
+    out.append(text.data() + run_start, at - run_start);
+    run_start = at + 1;
     switch (c) {
       case '"':
         out.append("\\\"");
@@ -43,6 +55,7 @@ void append_json_string(std::string& out, std::string_view text) {
         out.append(escape, sizeof(escape));
       }
     }
+    at = json_scan::next_special(text, run_start);
   }
   out.append(text.data() + run_start, text.size() - run_start);
   out.push_back('"');

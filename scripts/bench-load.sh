@@ -5,7 +5,8 @@
 #   scripts/bench-load.sh                    # switchyard with audit (fsync batch)
 #   BENCH_AUDIT_FSYNC=never scripts/bench-load.sh
 #   BENCH_AUDIT_COMPARE=1 scripts/bench-load.sh --scenarios chat
-#       adds switchyard-never (audit written, never synced) and switchyard-noaudit (the bench-only
+#       adds switchyard-never (audit written, never synced), switchyard-append (fsync batch into a
+#       growing file, zero_fill_bytes: 0) and switchyard-noaudit (the bench-only
 #       build tests/bench/load/serve_without_audit.cpp, audit sink discarding records) to the
 #       same run: the audit's cost is switchyard minus switchyard-noaudit.
 #   BENCH_FLOOR=1 scripts/bench-load.sh --scenarios chat,rate
@@ -21,7 +22,7 @@ binary=${SWITCHYARD_BINARY:-$root/build/release/proxy/switchyard}
 [[ -x $binary ]] || { echo "bench-load: no binary at $binary: build first (make build) or set SWITCHYARD_BINARY" >&2; exit 2; }
 config=$root/tests/bench/load/switchyard-bench.yaml
 audit_root=${BENCH_AUDIT_DIR:-$(mktemp -d /tmp/switchyard-bench-audit.XXXXXX)}
-mkdir -p "$audit_root/batch" "$audit_root/never" "$audit_root/noaudit"
+mkdir -p "$audit_root/batch" "$audit_root/never" "$audit_root/append" "$audit_root/noaudit"
 export SWITCHYARD_AUDIT_KEY=${SWITCHYARD_AUDIT_KEY:-bench-only-audit-key-not-secret}
 export SWITCHYARD_PSEUDONYM_KEY=${SWITCHYARD_PSEUDONYM_KEY:-bench-only-pseudonym-key-not-secret}
 export SWITCHYARD_LOG_LEVEL=${SWITCHYARD_LOG_LEVEL:-warn}
@@ -33,6 +34,8 @@ if [[ ${BENCH_AUDIT_COMPARE:-0} == 1 ]]; then
   [[ -x $noaudit ]] || { echo "bench-load: no $noaudit: cmake --build build/release --target bench_serve_without_audit" >&2; exit 2; }
   targets+=(--target "switchyard-never=http://127.0.0.1:19001"
     --target-cmd "switchyard-never=env BENCH_AUDIT_DIR=$audit_root/never BENCH_AUDIT_FSYNC=never BENCH_PORT=19001 BENCH_ADMIN_PORT=19091 $binary serve --config $config"
+    --target "switchyard-append=http://127.0.0.1:19004"
+    --target-cmd "switchyard-append=env BENCH_AUDIT_DIR=$audit_root/append BENCH_AUDIT_FSYNC=$fsync BENCH_ZERO_FILL=0 BENCH_PORT=19004 BENCH_ADMIN_PORT=19094 $binary serve --config $config"
     --target "switchyard-noaudit=http://127.0.0.1:19002"
     --target-cmd "switchyard-noaudit=env BENCH_AUDIT_DIR=$audit_root/noaudit BENCH_PORT=19002 BENCH_ADMIN_PORT=19092 $noaudit --config $config")
 fi

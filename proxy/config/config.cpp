@@ -317,9 +317,9 @@ constexpr std::string_view kTimeoutKeys[] = {"connect_ms", "first_byte_ms", "idl
 constexpr std::string_view kRouteKeys[] = {"internal", "vendor", "vendor_fallback"};
 constexpr std::string_view kVendorRouteKeys[] = {"openai", "anthropic"};
 constexpr std::string_view kClientKeys[] = {"name", "key_sha256"};
-constexpr std::string_view kAuditKeys[] = {"path",          "fsync",         "hmac_key_env",
-                                           "key_id",        "rotate_bytes",  "rotate_daily",
-                                           "store_prompts", "queue_capacity"};
+constexpr std::string_view kAuditKeys[] = {"path",          "fsync",          "hmac_key_env",
+                                           "key_id",        "rotate_bytes",   "rotate_daily",
+                                           "store_prompts", "queue_capacity", "zero_fill_bytes"};
 constexpr std::string_view kLimitKeys[] = {
     "max_header_bytes", "max_body_bytes",    "max_headers", "read_timeout_ms",
     "write_timeout_ms", "shutdown_grace_ms", "workers"};
@@ -552,6 +552,11 @@ void load_audit(Loader& in, const YAML::Node& node, audit::AuditConfig& audit) {
   }
   if (const auto n = node["rotate_bytes"]) {
     if (auto v = in.unsigned_int(n, "audit.rotate_bytes", 0, 1ull << 40)) audit.rotate_bytes = *v;
+  }
+  if (const auto n = node["zero_fill_bytes"]) {
+    if (auto v = in.unsigned_int(n, "audit.zero_fill_bytes", 0, 1ull << 32)) {
+      audit.zero_fill_bytes = *v;
+    }
   }
   if (const auto n = node["rotate_daily"]) {
     if (auto v = in.boolean(n, "audit.rotate_daily")) audit.rotate_daily = *v;

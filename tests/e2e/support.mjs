@@ -377,7 +377,9 @@ ${extra}`;
     port, dir, child,
     url: `http://127.0.0.1:${port}`,
     stderr: () => stderr,
-    audit: () => (existsSync(auditFile) ? readFileSync(auditFile, 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l)) : []),
+    // The live file ends in zero-filled space (docs/audit.md): everything from the first NUL on is
+    // not written yet.
+    audit: () => (existsSync(auditFile) ? readFileSync(auditFile, 'utf8').replace(/\0[\s\S]*$/, '').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l)) : []),
     stop: () => new Promise((resolve) => {
       if (child.exitCode !== null) { resolve(child.exitCode); return; }
       child.on('exit', (code) => resolve(code));

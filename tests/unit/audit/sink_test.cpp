@@ -154,6 +154,34 @@ INSTANTIATE_TEST_SUITE_P(Modes, AuditFsyncModeTest,
                          ::testing::Values(audit::FsyncMode::kAlways, audit::FsyncMode::kBatch,
                                            audit::FsyncMode::kNever));
 
+// `fsync: never` has nothing to wait for: the caller writes its own record, so the record is in
+// the file and reported durable before append returns, with no writer thread in between.
+TEST(AuditSinkTest, NeverModeWritesOnTheCallersThreadBeforeAppendReturns) {
+  TempDir dir;
+  ScopedKey key;
+  auto config = test_config(dir.path() / "audit.jsonl");
+  config.fsync = audit::FsyncMode::kNever;
+  auto sink = audit::make_file_audit_sink(config);
+  const auto caller = std::this_thread::get_id();
+  for (int i = 0; i < 3; ++i) {
+    bool called = false;
+    std::thread::id thread;
+    sink->append(decision_record(i), [&](bool durable) {
+      EXPECT_TRUE(durable);
+      called = true;
+      thread = std::this_thread::get_id();
+    });
+    EXPECT_TRUE(called);
+    EXPECT_EQ(thread, caller);
+    EXPECT_NE(read_file(config.path).find("\"req-" + std::to_string(i) + "\""), std::string::npos);
+  }
+  sink->close();
+  bool refused = false;
+  sink->append(decision_record(9), [&](bool durable) { refused = !durable; });
+  EXPECT_TRUE(refused);  // after close, at once
+  EXPECT_TRUE(verify_texts({read_file(config.path)}).ok);
+}
+
 TEST(AuditSinkTest, FullQueueRefusesAtOnceWithoutBlocking) {
   TempDir dir;
   ScopedKey key;

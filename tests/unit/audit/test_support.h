@@ -79,11 +79,20 @@ class DoneWaiter {
   int failed_ = 0;
 };
 
-inline std::string read_file(const fs::path& path) {
+inline std::string read_raw(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
   std::ostringstream out;
   out << in.rdbuf();
   return out.str();
+}
+
+// The written part of an audit file, as every reader sees it: a live file ends in zero-filled
+// space (audit/zero_fill.h).
+inline std::string read_file(const fs::path& path) {
+  std::string text = read_raw(path);
+  const auto last = text.find_last_not_of('\0');
+  text.resize(last == std::string::npos ? 0 : last + 1);
+  return text;
 }
 
 inline void write_file(const fs::path& path, const std::string& text) {
