@@ -65,9 +65,10 @@ std::pair<std::size_t, std::size_t> line_column(std::string_view text, std::size
 // What the vendor would receive for a text with this classification: the text with its redacted
 // and pseudonymized values replaced, as the proxy does it. Placeholders use the key in
 // SWITCHYARD_PSEUDONYM_KEY when it is set, else a fixed demonstration key (and say so).
-void print_vendor_view(const std::string& text, const policy::Classification& c) {
+void print_vendor_view(const std::string& text, const policy::Classification& c,
+                       Handling handling) {
   std::printf("\nThe vendor receives:");
-  switch (c.handling) {
+  switch (handling) {
     case Handling::kBlock:
       std::printf(" nothing (the request is refused).\n");
       return;
@@ -172,6 +173,19 @@ std::string read_stdin() {
   return std::string(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
 }
 
+// The same for what `explain` was given: a text, or the pieces read from a file. A value found in
+// a file's text cannot be replaced inside the file, so the proxy sends such a request internal.
+void print_vendor_view(const std::vector<Piece>& pieces, bool file, Handling handling,
+                       const policy::Classification& c) {
+  if (file && (handling == Handling::kRedact || handling == Handling::kPseudonymize)) {
+    std::printf(
+        "\nThe vendor receives: nothing: values found in a file's text cannot be replaced inside "
+        "the file, so the request goes to the internal model.\n");
+    return;
+  }
+  print_vendor_view(pieces.empty() ? std::string() : pieces.front().text, c, handling);
+}
+
 int explain(const std::string& file, const std::vector<Piece>& pieces,
             const attachments::AttachmentReport* attachment) {
   std::shared_ptr<const Policy> p;
@@ -225,7 +239,7 @@ int explain(const std::string& file, const std::vector<Piece>& pieces,
   }
   if (c.matches.empty()) {
     std::printf("\nNo rule matched.\n");
-    print_vendor_view(text, c);
+    print_vendor_view(pieces, attachment != nullptr, handling, c);
     return command_line::kSuccess;
   }
   std::printf("\n%zu rule%s matched:\n", c.matches.size(), c.matches.size() == 1 ? "" : "s");
@@ -268,7 +282,7 @@ int explain(const std::string& file, const std::vector<Piece>& pieces,
       std::printf("\n");
     }
   }
-  print_vendor_view(text, c);
+  print_vendor_view(pieces, attachment != nullptr, handling, c);
   return command_line::kSuccess;
 }
 

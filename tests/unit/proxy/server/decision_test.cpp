@@ -317,7 +317,7 @@ TEST(DecisionAttachments, UninspectedHandlingAppliesUnlessRulesAreStricter) {
 
   unread.handling = Handling::kBlock;
   d = decide(config, request(Api::kAnthropicMessages), classified(Handling::kInternal), nullptr,
-             nullptr, nullptr, unread);
+             nullptr, unread);
   EXPECT_EQ(d.route, Route::kBlocked);
   ASSERT_TRUE(d.error);
   EXPECT_EQ(d.error->status, 403);
@@ -335,7 +335,7 @@ TEST(DecisionAttachments, UninspectedHandlingAppliesUnlessRulesAreStricter) {
   unread.handling = Handling::kInternal;
   d = decide(config, request(Api::kOpenAiChat),
              classified(Handling::kBlock, {match("secrets.key", Handling::kBlock)}), nullptr,
-             nullptr, nullptr, unread);
+             nullptr, unread);
   EXPECT_THAT(d.error->message, HasSubstr("secrets.key"));
 }
 
