@@ -116,7 +116,7 @@ class OpsShadowTest : public ::testing::Test {
   // The decision records in the log, by request id (written durably before the reply).
   std::map<std::string, boost::json::object> decisions() {
     std::map<std::string, boost::json::object> out;
-    std::istringstream in(read_text(dir_ / "audit/audit.jsonl"));
+    std::istringstream in(read_audit_text(dir_ / "audit/audit.jsonl"));
     std::string line;
     while (std::getline(in, line)) {
       boost::system::error_code ec;
@@ -266,7 +266,7 @@ TEST_F(OpsShadowTest, LiveAndShadowReloadTogetherOrNotAtAll) {
   EXPECT_GE(*text.value("switchyard_policy_reloads_total", {{"result", "failure"}}), 1.0);
   // The policy_reload records name both policies.
   bool audited = false;
-  std::istringstream in(read_text(dir_ / "audit/audit.jsonl"));
+  std::istringstream in(read_audit_text(dir_ / "audit/audit.jsonl"));
   std::string line;
   while (std::getline(in, line)) {
     auto v = boost::json::parse(line).as_object();

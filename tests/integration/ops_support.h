@@ -68,6 +68,15 @@ inline std::string read_text(const std::filesystem::path& file) {
   return out.str();
 }
 
+// An audit file of a running proxy as its readers see it: the zero-filled space ahead of the
+// writer (docs/audit.md, "Zero-filled space") is unwritten, not content.
+inline std::string read_audit_text(const std::filesystem::path& file) {
+  std::string text = read_text(file);
+  const std::size_t end = text.find_last_not_of('\0');
+  text.resize(end == std::string::npos ? 0 : end + 1);
+  return text;
+}
+
 // A child process whose stderr lines are collected by a reader thread; tests wait on them with a
 // condition variable (the log is how the proxy tells that something happened).
 class ProxyProcess {

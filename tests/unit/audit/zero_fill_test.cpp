@@ -38,6 +38,14 @@ TEST(ZeroFillSinkTest, LiveFileEndsInZeroedSpaceThatVerifyReportsAsUnwritten) {
     sink->append(outcome_record(i), waiter.callback());
   }
   waiter.wait_for(10);
+  // The zeros are written by a background thread, a MiB at a time: wait until it has prepared the
+  // space ahead and the next file (a generous bound; it only fails if the preparer never runs).
+  for (int i = 0; i < 3000; ++i) {
+    if (fs::exists(config.path + ".next") && fs::file_size(config.path) >= config.zero_fill_bytes) {
+      break;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
 
   const std::string raw = read_raw(config.path);
   const std::string written = read_file(config.path);
