@@ -1,11 +1,6 @@
 // The playground over the admin listener's real sockets: the page and its headers (a CSP that
 // allows only its own inline script and style, no external URL anywhere in it), the explain
 // endpoint's HTTP rules (JSON only, same origin only, body limit) and the policy source.
-// GCC 12 misreports std::regex's internal std::function as maybe-uninitialized in the ASan build
-// (-O1 with sanitizers); the warning is in libstdc++'s code, not this file's.
-#if defined(__GNUC__) && !defined(__clang__)
-#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
-#endif
 #include "proxy/ops/playground.h"
 
 #include <gtest/gtest.h>
@@ -18,7 +13,6 @@
 #include <filesystem>
 #include <fstream>
 #include <optional>
-#include <regex>
 #include <sstream>
 #include <thread>
 
@@ -103,11 +97,20 @@ TEST_F(PlaygroundTest, PageIsSelfContainedWithAStrictCsp) {
   EXPECT_EQ(res["referrer-policy"], "no-referrer");
   const std::string& page = res.body();
   // The CSP's hashes are those of the page's one script and one style.
-  std::smatch m;
-  ASSERT_TRUE(std::regex_search(page, m, std::regex("<script>([\\s\\S]*)</script>")));
-  EXPECT_NE(csp.find("'sha256-" + sha256_base64(m[1].str()) + "'"), std::string::npos);
-  ASSERT_TRUE(std::regex_search(page, m, std::regex("<style>([\\s\\S]*)</style>")));
-  EXPECT_NE(csp.find("'sha256-" + sha256_base64(m[1].str()) + "'"), std::string::npos);
+  // (Found by hand: std::regex recurses per character and overflows ASan's stack on this page.)
+  const auto element = [&](std::string_view open, std::string_view close) {
+    const std::size_t begin = page.find(open);
+    const std::size_t end = page.rfind(close);
+    return begin == std::string::npos || end == std::string::npos || end < begin + open.size()
+               ? std::string()
+               : page.substr(begin + open.size(), end - begin - open.size());
+  };
+  const std::string script = element("<script>", "</script>");
+  ASSERT_FALSE(script.empty());
+  EXPECT_NE(csp.find("'sha256-" + sha256_base64(script) + "'"), std::string::npos);
+  const std::string style = element("<style>", "</style>");
+  ASSERT_FALSE(style.empty());
+  EXPECT_NE(csp.find("'sha256-" + sha256_base64(style) + "'"), std::string::npos);
   // No network: no URL to anywhere, no external script, style or font.
   EXPECT_EQ(page.find("http://"), std::string::npos);
   EXPECT_EQ(page.find("https://"), std::string::npos);
