@@ -3,6 +3,8 @@
 // without escapes) costs one table lookup per byte and no copy.
 #include "proxy/cli/jsonl_input.h"
 
+#include "policies/normalizer.h"
+
 #include <unistd.h>
 
 #include <array>
@@ -149,24 +151,6 @@ struct Parser {
     return true;
   }
 
-  static void append_utf8(std::string* out, unsigned cp) {
-    if (cp < 0x80) {
-      out->push_back(static_cast<char>(cp));
-    } else if (cp < 0x800) {
-      out->push_back(static_cast<char>(0xC0 | (cp >> 6)));
-      out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    } else if (cp < 0x10000) {
-      out->push_back(static_cast<char>(0xE0 | (cp >> 12)));
-      out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-      out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    } else {
-      out->push_back(static_cast<char>(0xF0 | (cp >> 18)));
-      out->push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-      out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-      out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    }
-  }
-
   // At the opening quote. Validates the string; when `decoded` is given, sets *view to its value
   // (into the line when it has no escapes, else into *decoded).
   bool string(std::string_view* view, std::string* decoded) {
@@ -238,7 +222,7 @@ struct Parser {
             q += 6;
             cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
           }
-          append_utf8(decoded, cp);
+          policy::append_utf8(cp, decoded);
           continue;
         }
         case 'b':
