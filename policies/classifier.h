@@ -25,7 +25,7 @@
 #include "policies/normalizer.h"
 #include "policies/policy.h"
 #include "policies/regex_analysis.h"
-#include "policies/validators.h"
+#include "policies/validators/validators.h"
 
 namespace re2 {
 class FilteredRE2;

@@ -1,4 +1,4 @@
-#include "policies/validators.h"
+#include "policies/validators/validators.h"
 
 #include <gtest/gtest.h>
 

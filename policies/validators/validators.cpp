@@ -1,6 +1,6 @@
 // Validators: Luhn, IBAN (country length, national account format, mod 97), US SSN ranges and
 // samples, Shannon entropy; payment cards and national identifiers in national_ids.cpp.
-#include "policies/validators.h"
+#include "policies/validators/validators.h"
 
 #include <algorithm>
 #include <array>
@@ -8,7 +8,7 @@
 #include <cmath>
 #include <cstdio>
 
-#include "policies/national_ids.h"
+#include "policies/validators/national_ids.h"
 
 namespace switchyard::policy {
 

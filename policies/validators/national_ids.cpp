@@ -2,7 +2,7 @@
 // the published ones: INSEE (NIR), BZSt (Steuer-ID, ISO 7064 MOD 11,10), Ministerio del Interior
 // (DNI/NIE letter), Agenzia delle Entrate (codice fiscale), the Dutch "elfproef", HMRC (NINO
 // prefixes), NHS Digital (mod 11), the My Number Act's ordinance, PESEL and the Portuguese NIF.
-#include "policies/national_ids.h"
+#include "policies/validators/national_ids.h"
 
 #include <algorithm>
 #include <array>

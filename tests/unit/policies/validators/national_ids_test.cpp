@@ -5,9 +5,8 @@
 
 #include <string>
 
-#include "policies/national_ids.h"
-#include "policies/validators.h"
-#include "test_support.h"
+#include "policies/validators/national_ids.h"
+#include "policies/validators/validators.h"
 
 namespace switchyard::policy {
 namespace {
