@@ -20,6 +20,7 @@ class Cursor {
   explicit Cursor(std::string_view json) : json_(json) {}
 
   std::size_t pos() const { return pos_; }
+  std::string_view text() const { return json_; }
   void set_pos(std::size_t pos) { pos_ = pos; }
   bool at_end() const { return pos_ >= json_.size(); }
   char peek() const { return pos_ < json_.size() ? json_[pos_] : '\0'; }
@@ -231,11 +232,22 @@ bool enter_member(Cursor& cursor, std::string_view key) {
   std::string name;
   while (true) {
     cursor.skip_space();
-    name.clear();
-    if (!cursor.skip_string(&name)) return false;
+    const std::size_t start = cursor.pos();
+    if (!cursor.skip_string(nullptr)) return false;
+    // A key without escapes is its own raw bytes: compared in place, not decoded into a copy.
+    const std::string_view raw = cursor.text().substr(start + 1, cursor.pos() - start - 2);
+    bool found = false;
+    if (raw.find('\\') == std::string_view::npos) {
+      found = raw == key;
+    } else {
+      Cursor decode(cursor.text());
+      decode.set_pos(start);
+      name.clear();
+      found = decode.skip_string(&name) && name == key;
+    }
     if (!cursor.consume(':')) return false;
     cursor.skip_space();
-    if (name == key) return true;
+    if (found) return true;
     if (!cursor.skip_value()) return false;
     if (cursor.consume(',')) continue;
     return false;  // '}' (not found) or malformed

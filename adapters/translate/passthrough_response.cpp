@@ -41,6 +41,30 @@ bool has_usage_object(std::string_view data) {
 constexpr std::string_view kIncompleteMessage =
     "the upstream response stream ended before it was complete";
 
+// A JSON object read from a reply, parsed into an arena that starts inside this holder: usage
+// objects and most stream events fit, so reading one allocates nothing (with the default resource
+// each parse was a handful of heap allocations, and the object was moved to the heap once more).
+class ParsedObject {
+ public:
+  // value_ is built in place: assigning a value from another storage would copy it.
+  explicit ParsedObject(std::string_view text)
+      : arena_(buffer_, sizeof buffer_),
+        value_(json::parse(text, ec_, json::storage_ptr(&arena_))) {}
+  ParsedObject(const ParsedObject&) = delete;
+  ParsedObject& operator=(const ParsedObject&) = delete;
+
+  explicit operator bool() const { return !ec_ && value_.is_object(); }
+  const json::object& operator*() const { return value_.get_object(); }
+  const json::object* operator->() const { return &value_.get_object(); }
+  const json::object* get() const { return &value_.get_object(); }
+
+ private:
+  alignas(16) unsigned char buffer_[1024];
+  json::monotonic_resource arena_;
+  json::error_code ec_;
+  json::value value_;  // destroyed before the arena it lives in
+};
+
 class PassthroughTranslator final : public ResponseTranslator {
  public:
   PassthroughTranslator(const ParsedRequest& request, const UpstreamResponseInfo& upstream,
@@ -185,7 +209,7 @@ class PassthroughTranslator final : public ResponseTranslator {
       case Api::kOpenAiCompletions:
       case Api::kOpenAiEmbeddings: {
         if (!has_usage_object(data)) return;
-        auto parsed = parse(data);
+        const ParsedObject parsed(data);
         if (!parsed) return;
         const json::object* usage = object_at(*parsed, "usage");
         if (usage == nullptr) return;
@@ -202,7 +226,7 @@ class PassthroughTranslator final : public ResponseTranslator {
         bool interesting = event.event.empty() ? contains(data, "\"response.")
                                                : event.event.rfind("response.", 0) == 0;
         if (!interesting || !contains(data, "\"response\"")) return;
-        auto parsed = parse(data);
+        const ParsedObject parsed(data);
         if (!parsed) return;
         const json::object* response = object_at(*parsed, "response");
         if (response == nullptr) return;
@@ -220,7 +244,7 @@ class PassthroughTranslator final : public ResponseTranslator {
                                ? contains(data, "\"message_")
                                : event.event == "message_start" || event.event == "message_delta";
         if (!interesting) return;
-        auto parsed = parse(data);
+        const ParsedObject parsed(data);
         if (!parsed) return;
         const json::object* holder = parsed.get();
         if (const json::object* message = object_at(*parsed, "message")) holder = message;
@@ -239,12 +263,12 @@ class PassthroughTranslator final : public ResponseTranslator {
       // request).
       const auto range = find_json_value(body_, "/usage");
       if (!range) return;
-      const auto usage =
-          parse(std::string_view(body_).substr(range->begin, range->end - range->begin));
+      const ParsedObject usage(
+          std::string_view(body_).substr(range->begin, range->end - range->begin));
       if (usage) read_usage_fields(*usage, usage_);
       return;
     }
-    auto parsed = parse(body_);
+    const ParsedObject parsed(body_);
     if (!parsed) return;
     if (const json::object* usage = object_at(*parsed, "usage")) {
       read_usage_fields(*usage, usage_);
@@ -298,13 +322,6 @@ class PassthroughTranslator final : public ResponseTranslator {
         return "data: " + openai_error_body(error) + "\n\n";
       }
     }
-  }
-
-  static std::unique_ptr<json::object> parse(std::string_view text) {
-    json::error_code ec;
-    json::value v = json::parse(text, ec);
-    if (ec || !v.is_object()) return nullptr;
-    return std::make_unique<json::object>(std::move(v.get_object()));
   }
 
   Api api_;
