@@ -18,9 +18,12 @@ constexpr std::array<std::pair<std::string_view, Api>, 6> kApiPaths = {{
     {"/v1/messages/count_tokens", Api::kAnthropicCountTokens},
 }};
 
+// One pass with two compares per byte (find_first_of("?#") searched the set for every byte).
 std::string_view path_of(std::string_view target) {
-  const auto q = target.find_first_of("?#");
-  return q == std::string_view::npos ? target : target.substr(0, q);
+  for (std::size_t i = 0; i < target.size(); ++i) {
+    if (target[i] == '?' || target[i] == '#') return target.substr(0, i);
+  }
+  return target;
 }
 
 }  // namespace

@@ -118,13 +118,18 @@ std::string passthrough_headers(const http::fields& headers) {
   for (const auto& f : headers) {
     const auto name = f.name_string();
     const std::string_view n(name.data(), name.size());
+    // Every kept name starts with one of these letters: most headers end at one compare.
+    const char first = n.empty() ? '\0' : static_cast<char>(n[0] | 0x20);
+    if (first != 'x' && first != 'a' && first != 'r' && first != 'o') continue;
     const bool keep =
         starts_with_icase(n, "x-ratelimit-") || starts_with_icase(n, "anthropic-ratelimit-") ||
         starts_with_icase(n, "retry-after") || starts_with_icase(n, "x-request-id") ||
         starts_with_icase(n, "request-id") || starts_with_icase(n, "openai-processing-ms");
     if (!keep) continue;
     const auto value = f.value();
-    if (value.find_first_of("\r\n") != std::string_view::npos) continue;
+    if (std::any_of(value.begin(), value.end(), [](char c) { return c == '\r' || c == '\n'; })) {
+      continue;
+    }
     out.append(n);
     out += ": ";
     out.append(value.data(), value.size());

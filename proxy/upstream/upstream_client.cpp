@@ -192,7 +192,8 @@ class PooledUpstreamClient final : public UpstreamClient {
     // its buffer-sequence machinery, which was a few percent of the proxy's CPU per request.
     const std::string head = serialize_request_head(request);
     const std::array<asio::const_buffer, 2> wire{asio::buffer(head), asio::buffer(request.body())};
-    const std::string where = "upstream '" + endpoint.name + "': ";
+    // Built only for an error message (it was an allocation on every request).
+    const auto where = [&endpoint] { return "upstream '" + endpoint.name + "': "; };
 
     for (int attempt = 0;; ++attempt) {
       // Attempt 0 prefers an idle connection; the single retry always opens a new one.
@@ -200,9 +201,9 @@ class PooledUpstreamClient final : public UpstreamClient {
       const bool reused = connection != nullptr;
       if (!connection) {
         if (!pool_->reserve()) {
-          co_return Out(make_error(
-              UpstreamErrorKind::kPoolExhausted, false,
-              where + "all " + std::to_string(endpoint.max_connections) + " connections are busy"));
+          co_return Out(make_error(UpstreamErrorKind::kPoolExhausted, false,
+                                   where() + "all " + std::to_string(endpoint.max_connections) +
+                                       " connections are busy"));
         }
         auto opened = co_await UpstreamConnection::open(
             executor_, endpoint, tls_.get(),
@@ -234,7 +235,7 @@ class PooledUpstreamClient final : public UpstreamClient {
         }
         co_return Out(
             make_error(classify(wec, write_deadline, UpstreamErrorKind::kTimeoutFirstByte), sent,
-                       where + "writing the request: " + wec.message()));
+                       where() + "writing the request: " + wec.message()));
       }
       connection->count_request();
 
