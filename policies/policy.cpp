@@ -51,17 +51,20 @@ std::shared_ptr<const Policy> build(PolicySource parsed, std::vector<std::string
   impl->name = root.name;
   impl->version = root.version;
   if (root.uninspected) impl->uninspected = *root.uninspected;
+  impl->limits = limits;
+  // Test failures of the included files, found while each one's classifier exists.
+  std::vector<PolicyTestFailure> failures;
   if (errors.empty()) {
     impl->classifier = compile_closure(*source, 0, limits, &errors);
-    // Each included file's tests run against what that file sees, with its own levels.
+    // Each included file's tests run against what that file sees, with its own levels. Its
+    // classifier is compiled here (so that what it alone cannot compile is a load error, tests
+    // or not) and dropped after its tests ran.
     for (std::size_t f : closure_of(*source, 0)) {
       if (source->files[f].tests.empty()) continue;
-      if (f == 0) {
-        if (impl->classifier) impl->test_targets.emplace_back(0, impl->classifier);
-        continue;
-      }
-      if (auto sub = compile_closure(*source, f, limits, &errors)) {
-        impl->test_targets.emplace_back(f, std::move(sub));
+      impl->test_files.push_back(f);
+      if (f == 0) continue;
+      if (auto sub = compile_closure(*source, f, limits, &errors); sub && run_tests) {
+        run_file_tests(*source, f, *sub, &failures, nullptr);
       }
     }
   }
@@ -79,9 +82,14 @@ std::shared_ptr<const Policy> build(PolicySource parsed, std::vector<std::string
     impl->rules.push_back(RuleInfo{rule.id, rule.description, rule.category, rule.level,
                                    rule.handling, rule.location});
   }
+  if (run_tests && !impl->test_files.empty() && impl->test_files.front() == 0) {
+    // The root file's own tests, in closure order (the root comes first).
+    std::vector<PolicyTestFailure> root;
+    run_file_tests(*source, 0, *impl->classifier, &root, nullptr);
+    failures.insert(failures.begin(), root.begin(), root.end());
+  }
   auto policy = std::make_shared<const Policy>(std::move(impl));
   if (run_tests) {
-    const auto failures = policy->run_tests();
     if (!failures.empty()) {
       std::vector<std::string> messages;
       for (const auto& f : failures) {
@@ -126,8 +134,17 @@ std::shared_ptr<const Policy> load_policy_text(const std::string& text,
 std::vector<PolicyTestFailure> Policy::run_tests(std::size_t* passed) const {
   std::vector<PolicyTestFailure> failures;
   std::size_t count = 0;
-  for (const auto& [file, classifier] : impl_->test_targets) {
-    run_file_tests(*impl_->source, file, *classifier, &failures, &count);
+  for (std::size_t file : impl_->test_files) {
+    if (file == 0) {
+      run_file_tests(*impl_->source, file, *impl_->classifier, &failures, &count);
+      continue;
+    }
+    std::vector<std::string> errors;  // none: the same closure compiled when the policy loaded
+    if (auto sub = compile_closure(*impl_->source, file, impl_->limits, &errors)) {
+      run_file_tests(*impl_->source, file, *sub, &failures, &count);
+    } else {
+      for (auto& e : errors) failures.push_back({impl_->files.front().string(), std::move(e)});
+    }
   }
   if (passed != nullptr) *passed = count;
   return failures;

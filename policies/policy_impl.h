@@ -23,8 +23,11 @@ struct Policy::Impl {
   UninspectedHandlings uninspected{Handling::kInternal, Handling::kInternal, Handling::kInternal,
                                    Handling::kInternal, Handling::kInternal};
   std::shared_ptr<const PolicySource> source;
-  // For running tests: each file that has tests, with the classifier of what that file sees.
-  std::vector<std::pair<std::size_t, std::shared_ptr<const Classifier>>> test_targets;
+  // The files that have tests, in closure order. Each included file's tests run against a
+  // classifier of what that file sees, compiled when the tests run and dropped after: kept, the
+  // default pack's six of them doubled the memory of a loaded policy.
+  std::vector<std::size_t> test_files;
+  ClassifierLimits limits;
 };
 
 // Loads from text instead of a file (tests, fuzzing, the playground); includes resolve relative to

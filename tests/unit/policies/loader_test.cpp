@@ -264,6 +264,38 @@ tests:
   EXPECT_EQ(passed, 6u);
 }
 
+// An included file's tests run against a classifier of what that file sees. It is compiled while
+// the tests run, not kept in the loaded policy: a failure there must still stop the load, and
+// run_tests() on a policy loaded without tests must still find it.
+TEST(Loader, IncludedFileTestFailuresAreFoundAtLoadAndLater) {
+  const std::filesystem::path base = std::filesystem::path("/policies");
+  const IncludeFiles files = {{base / "inc.yaml", R"(policy: inc
+rules:
+  - {id: inc.word, level: confidential, keywords: [Halcyon]}
+tests:
+  - {text: "Halcyon", expect: internal}
+  - {text: "nothing", expect: internal}
+)"}};
+  const std::string root = R"(policy: p
+include: [inc.yaml]
+tests:
+  - {text: "Halcyon", expect: internal}
+)";
+  try {
+    load_policy_text(root, base, true, {}, "<text>", &files);
+    FAIL() << "the included file's failing test did not stop the load";
+  } catch (const PolicyError& e) {
+    ASSERT_EQ(e.errors().size(), 1u);
+    EXPECT_THAT(e.errors()[0], HasSubstr("inc.yaml:6:5: tests[1]: expected internal, got vendor"));
+  }
+  const auto p = load_policy_text(root, base, false, {}, "<text>", &files);
+  std::size_t passed = 0;
+  const auto failures = p->run_tests(&passed);
+  EXPECT_EQ(passed, 2u);  // the root's test and the included file's first
+  ASSERT_EQ(failures.size(), 1u);
+  EXPECT_THAT(failures[0].location, HasSubstr("inc.yaml:6:5"));
+}
+
 TEST(Loader, Sha256CoversEveryFileInIncludeOrder) {
   const auto a = Policy::load_file(data_dir() / "globex.yaml");
   const auto b = Policy::load_file(data_dir() / "pii.yaml");
