@@ -25,6 +25,7 @@
 #include <sstream>
 
 #include "common/log.h"
+#include "common/memory.h"
 
 namespace switchyard::proxy {
 namespace fs = std::filesystem;
@@ -406,6 +407,9 @@ ReloadResult PolicyReloader::reload_now(ReloadTrigger trigger) {
     store_.swap(std::move(next));  // one pointer: live and shadow change together
   }
   metrics_.count_policy_reload(result.ok);
+  // Whether it loaded or not, the attempt freed more than it keeps (an old policy still held by a
+  // request in flight goes back at the next reload).
+  memory::release_free_pages();
 
   const std::string trigger_name(to_string(trigger));
   if (result.ok) {

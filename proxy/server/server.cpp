@@ -18,6 +18,7 @@
 #include <stdexcept>
 
 #include "common/log.h"
+#include "common/memory.h"
 #include "proxy/inspection/inspection_pool.h"
 #include "proxy/ops/admin_server.h"
 #include "proxy/ops/policy_reloader.h"
@@ -265,6 +266,8 @@ Server::Server(Config config, ServerOptions options)
     shared_->reloader =
         std::make_unique<PolicyReloader>(*policies_, audit_.get(), *shared_->metrics, reload);
   }
+  // Loading the policy (its tests' classifiers, the YAML trees) freed more than the server keeps.
+  memory::release_free_pages();
 }
 
 Server::~Server() { shutdown(); }
