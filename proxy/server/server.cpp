@@ -164,6 +164,11 @@ Server::Server(Config config, ServerOptions options)
   audit_ = options_.audit
                ? options_.audit
                : std::shared_ptr<audit::AuditSink>(audit::make_file_audit_sink(config_.audit));
+  if (config_.audit.store_prompts == audit::StorePrompts::kRedacted) {
+    // Accepted for configs written ahead of it, but an operator must not believe it works.
+    log::warn("audit.store_prompts: redacted is not implemented yet; no record holds prompt text",
+              {{"config", config_.file.string()}});
+  }
 
   if (config_.tls) {
     listener_tls_ = std::make_shared<asio::ssl::context>(asio::ssl::context::tls_server);
