@@ -630,7 +630,30 @@ __attribute__((target("avx2,popcnt"))) void TriggerScanner::scan_bytes_avx2(std:
       nonspace += static_cast<std::uint32_t>(std::popcount(solid));
     }
   }
-  scan->bytes_from(i, nonspace);
+  // The last bytes (a whole short prompt) the same way, from a padded copy: one at a time they
+  // cost as much as the rest of a short scan. Lanes past the text are masked off.
+  if (i < n) {
+    alignas(32) unsigned char tail[kWide] = {};
+    std::memcpy(tail, data + i, n - i);
+    const __m256i v = _mm256_load_si256(reinterpret_cast<const __m256i*>(tail));
+    const std::uint32_t valid = (std::uint32_t{1} << (n - i)) - 1;  // n - i < 32
+    const std::uint32_t candidates = nibble_candidates32(v, lo_table, hi_table, low_nibble) & valid;
+    std::uint32_t solid = 0;
+    if (need_nonspace_) {
+      const __m256i shifted = _mm256_sub_epi8(v, _mm256_set1_epi8(0x09));
+      const __m256i ws = _mm256_or_si256(
+          _mm256_cmpeq_epi8(v, _mm256_set1_epi8(' ')),
+          _mm256_cmpeq_epi8(_mm256_min_epu8(shifted, _mm256_set1_epi8(4)), shifted));
+      solid = ~static_cast<std::uint32_t>(_mm256_movemask_epi8(ws)) & valid;
+    }
+    if ((candidates & 0xFFFF) != 0) {
+      handle_block(scan, i / kBlock, candidates & 0xFFFF, solid & 0xFFFF, nonspace);
+    }
+    if ((candidates >> 16) != 0) {
+      handle_block(scan, i / kBlock + 1, candidates >> 16, solid >> 16,
+                   nonspace + static_cast<std::uint32_t>(std::popcount(solid & 0xFFFF)));
+    }
+  }
 }
 #endif
 

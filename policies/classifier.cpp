@@ -880,6 +880,7 @@ struct Classifier::Scratch {
 };
 
 struct Classifier::Workspace {
+  Collector collector;
   std::vector<NormalizedText> texts;  // one per segment (the joined view reads them all)
   std::vector<JoinHints> join_hints;
   std::vector<std::string_view> normalized;
@@ -1079,14 +1080,15 @@ Classification Classifier::classify(std::span<const std::string_view> segments,
       return fail("text of " + std::to_string(total) + " bytes is over the classifier limit of " +
                   std::to_string(limits_.max_total_bytes) + " bytes");
     }
-    Collector collector;
-    collector.per_rule.assign(rules_.size(), 0);
-    collector.keep_values = findings != nullptr;
     // Per thread and reused: allocating these anew was a tenth of classifying a short prompt. What
     // a very large text made them hold is given back on the thread's next call.
     thread_local Workspace workspace;
     if (workspace.large) workspace = Workspace();
     workspace.large = total > kLargeText;
+    Collector& collector = workspace.collector;
+    collector.confirmed.clear();
+    collector.per_rule.assign(rules_.size(), 0);
+    collector.keep_values = findings != nullptr;
     const bool joining = !joined_rules_.empty();
     // Without joined-view rules one NormalizedText serves every segment in turn.
     workspace.texts.resize(std::max<std::size_t>(1, joining ? segments.size() : 1));
