@@ -14,6 +14,7 @@
 #include <tuple>
 
 #include "policies/regex_analysis.h"
+#include "policies/window_builder.h"
 
 namespace switchyard::policy {
 
@@ -95,89 +96,11 @@ std::size_t code_points(std::string_view text) {
   return n;
 }
 
-// Windows closer than this are scanned as one (fewer RE2::Set calls).
-constexpr std::size_t kWindowMergeGap = 64;
 // Keyword lists up to this size are found near anchors from the literal scan (see
 // plan_regex_prefilter); longer ones run the automaton over every byte.
 constexpr std::size_t kMaxAnchoredKeywords = 256;
 // Texts past this size do not leave their scratch storage with the thread (Classifier::Workspace).
 constexpr std::size_t kLargeText = std::size_t{4} << 20;
-
-// Collects the windows around triggers, merged, for triggers given in increasing position. The
-// window of a trigger holds every gate match around it (RegexGate), plus one whole character on
-// each side, so that \b, ^ and $ see the same neighbours as in the whole view.
-class WindowBuilder {
- public:
-  WindowBuilder(std::string_view text, std::vector<std::pair<std::size_t, std::size_t>>* out)
-      : text_(text), out_(out) {
-    out_->clear();
-  }
-
-  // A match [s, e) around the trigger at p has at most `before` units in [s, p) and `after`
-  // units in [p, e); a unit is a byte, or a non-space byte when `nonspace`.
-  void add(std::size_t p, std::size_t before, std::size_t after, bool nonspace) {
-    const std::size_t n = text_.size();
-    std::size_t begin = 0;
-    std::size_t end = n;
-    if (!nonspace) {
-      begin = p > before + 1 ? p - before - 1 : 0;
-      end = after + 1 < n - p ? p + after + 1 : n;
-    } else {
-      // Left: back over before + 1 non-space bytes (a match starts after the last of them).
-      std::size_t q = p;
-      std::size_t count = 0;
-      while (q > 0 && count <= before && !(open_ && q <= end_)) {
-        --q;
-        count += !is_window_space(static_cast<unsigned char>(text_[q]));
-      }
-      begin = q;
-      // Right: forward until [p, end) holds after + 1 non-space bytes (a match ends before the
-      // last of them). Resumes the previous walk: positions only increase.
-      if (walk_pos_ > p && walk_from_ <= p) {
-        for (std::size_t i = walk_from_; i < p; ++i) {
-          walk_count_ -= !is_window_space(static_cast<unsigned char>(text_[i]));
-        }
-      } else {
-        walk_pos_ = p;
-        walk_count_ = 0;
-      }
-      walk_from_ = p;
-      while (walk_pos_ < n && walk_count_ <= after) {
-        walk_count_ += !is_window_space(static_cast<unsigned char>(text_[walk_pos_]));
-        ++walk_pos_;
-      }
-      end = walk_pos_;
-    }
-    // Whole characters only.
-    while (begin > 0 && (static_cast<unsigned char>(text_[begin]) & 0xC0) == 0x80) --begin;
-    while (end < n && (static_cast<unsigned char>(text_[end]) & 0xC0) == 0x80) ++end;
-    if (open_ && begin <= end_ + kWindowMergeGap) {
-      end_ = std::max(end_, end);
-      return;
-    }
-    flush();
-    open_ = true;
-    begin_ = begin;
-    end_ = end;
-  }
-
-  void finish() { flush(); }
-
- private:
-  void flush() {
-    if (open_) out_->emplace_back(begin_, end_);
-    open_ = false;
-  }
-
-  std::string_view text_;
-  std::vector<std::pair<std::size_t, std::size_t>>* out_;
-  bool open_ = false;
-  std::size_t begin_ = 0;
-  std::size_t end_ = 0;
-  std::size_t walk_from_ = 0;
-  std::size_t walk_pos_ = 0;
-  std::size_t walk_count_ = 0;  // non-space bytes in [walk_from_, walk_pos_)
-};
 
 // A byte set as ranges [lo, hi].
 std::vector<std::pair<std::uint8_t, std::uint8_t>> byte_ranges(const ByteSet& set) {
