@@ -107,13 +107,28 @@ struct TriggerScanner::ByteScan {
     std::size_t block = 0;
   };
 
-  ByteScan(const TriggerScanner& s, std::string_view t, Hits* h) : scanner(s), text(t), hits(h) {}
+  using Rings = std::array<Ring, kMaxClasses>;
+  // The rings (16 KiB) are the thread's: allocating them per scan was a tenth of classifying a
+  // short prompt. A scan calls nothing that scans again, so one set per thread serves every scan.
+  static Rings& thread_rings() {
+    thread_local Rings rings;
+    return rings;
+  }
+
+  ByteScan(const TriggerScanner& s, std::string_view t, Hits* h)
+      : scanner(s), text(t), hits(h), rings(thread_rings()) {
+    for (std::size_t c = 0; c < s.classes_.size(); ++c) {
+      rings[c].first = 0;
+      rings[c].count = 0;
+      rings[c].sum = 0;
+    }
+  }
 
   const TriggerScanner& scanner;
   std::string_view text;
   Hits* hits;
   std::array<std::uint16_t, kMaxClasses> class_masks{};
-  std::array<Ring, kMaxClasses> rings;
+  Rings& rings;
   std::array<Dense, kMaxClasses> dense{};
 
   inline __attribute__((always_inline)) void emit(std::size_t block, std::size_t cls,
@@ -400,6 +415,7 @@ void TriggerScanner::verify(std::string_view text, std::size_t end_pair, unsigne
   const auto pair =
       static_cast<std::uint16_t>(fold(static_cast<unsigned char>(text[end_pair])) |
                                  (fold(static_cast<unsigned char>(text[end_pair + 1])) << 8));
+  const std::size_t slot = pair_slot(pair);
   while (buckets != 0) {
     const auto bucket = static_cast<std::size_t>(std::countr_zero(buckets));
     buckets &= buckets - 1;
@@ -407,10 +423,20 @@ void TriggerScanner::verify(std::string_view text, std::size_t end_pair, unsigne
     if (end_pair + 2 < length) continue;
     const std::size_t start = end_pair + 2 - length;
     const Candidate* list = by_last_pair_[bucket].data();
-    const std::size_t slot = pair_slot(pair);
+    const Candidate* it = list + slot_begin_[bucket][slot];
     const Candidate* const end = list + slot_begin_[bucket][slot + 1];
-    for (const Candidate* it = list + slot_begin_[bucket][slot]; it != end; ++it) {
+    if (it == end) continue;
+    // The text's first eight bytes at `start`, folded once for all candidates: most fits are
+    // rejected here without a call (a literal_at() per candidate was most of verify()'s cost).
+    const bool whole_word = text.size() - start >= 8;
+    std::uint64_t word = 0;
+    if (whole_word) {
+      std::memcpy(&word, text.data() + start, 8);
+      word = fold8(word);
+    }
+    for (; it != end; ++it) {
       if (it->pair != pair) continue;
+      if (whole_word && ((word ^ it->head) & it->head_mask) != 0) continue;
       if (literal_at(text, start, *it)) {
         // Kept in order as they come: a hit starts at most eight bytes before end_pair, so it
         // moves back past the few hits of those bytes only (sorting all of them cost more).
@@ -472,8 +498,8 @@ void TriggerScanner::scan_literals(std::string_view text, Hits* hits) const {
 
 void TriggerScanner::scan_bytes_portable(std::string_view text, Hits* hits) const {
   if (classes_.empty() && !detect_exotic_fold_) return;
-  auto scan = std::make_unique<ByteScan>(*this, text, hits);
-  scan->bytes_from(0, 0);
+  ByteScan scan(*this, text, hits);
+  scan.bytes_from(0, 0);
 }
 
 #if defined(__x86_64__)
@@ -513,7 +539,8 @@ __attribute__((target("popcnt"), noinline)) void handle_block(TriggerScanner::By
 __attribute__((target("ssse3,popcnt"))) void TriggerScanner::scan_bytes_vector(
     std::string_view text, Hits* hits) const {
   if (classes_.empty() && !detect_exotic_fold_) return;
-  auto scan = std::make_unique<ByteScan>(*this, text, hits);
+  ByteScan scan_state(*this, text, hits);
+  ByteScan* const scan = &scan_state;
   const auto* data = reinterpret_cast<const unsigned char*>(text.data());
   const std::size_t n = text.size();
   const __m128i low_nibble = _mm_set1_epi8(0x0F);
@@ -528,7 +555,7 @@ __attribute__((target("ssse3,popcnt"))) void TriggerScanner::scan_bytes_vector(
           nibble_candidates(_mm_loadu_si128(reinterpret_cast<const __m128i*>(data + i)), lo_table,
                             hi_table, low_nibble, zero);
       if (candidates != 0) [[unlikely]] {
-        handle_block(scan.get(), i / kBlock, candidates, 0, 0);
+        handle_block(scan, i / kBlock, candidates, 0, 0);
       }
     }
   } else {
@@ -544,7 +571,7 @@ __attribute__((target("ssse3,popcnt"))) void TriggerScanner::scan_bytes_vector(
                                       _mm_cmpeq_epi8(_mm_min_epu8(shifted, four), shifted));
       const auto solid = static_cast<std::uint32_t>(_mm_movemask_epi8(ws)) ^ 0xFFFFu;
       if (candidates != 0) [[unlikely]] {
-        handle_block(scan.get(), i / kBlock, candidates, solid, nonspace);
+        handle_block(scan, i / kBlock, candidates, solid, nonspace);
       }
       nonspace += static_cast<std::uint32_t>(std::popcount(solid));
     }
@@ -557,7 +584,8 @@ __attribute__((target("ssse3,popcnt"))) void TriggerScanner::scan_bytes_vector(
 __attribute__((target("avx2,popcnt"))) void TriggerScanner::scan_bytes_avx2(std::string_view text,
                                                                             Hits* hits) const {
   if (classes_.empty() && !detect_exotic_fold_) return;
-  auto scan = std::make_unique<ByteScan>(*this, text, hits);
+  ByteScan scan_state(*this, text, hits);
+  ByteScan* const scan = &scan_state;
   const auto* data = reinterpret_cast<const unsigned char*>(text.data());
   const std::size_t n = text.size();
   const __m256i low_nibble = _mm256_set1_epi8(0x0F);
@@ -574,10 +602,8 @@ __attribute__((target("avx2,popcnt"))) void TriggerScanner::scan_bytes_avx2(std:
           nibble_candidates32(_mm256_loadu_si256(reinterpret_cast<const __m256i*>(data + i)),
                               lo_table, hi_table, low_nibble);
       if (candidates != 0) [[unlikely]] {
-        if ((candidates & 0xFFFF) != 0)
-          handle_block(scan.get(), i / kBlock, candidates & 0xFFFF, 0, 0);
-        if ((candidates >> 16) != 0)
-          handle_block(scan.get(), i / kBlock + 1, candidates >> 16, 0, 0);
+        if ((candidates & 0xFFFF) != 0) handle_block(scan, i / kBlock, candidates & 0xFFFF, 0, 0);
+        if ((candidates >> 16) != 0) handle_block(scan, i / kBlock + 1, candidates >> 16, 0, 0);
       }
     }
   } else {
@@ -594,17 +620,40 @@ __attribute__((target("avx2,popcnt"))) void TriggerScanner::scan_bytes_avx2(std:
       const std::uint32_t solid = ~static_cast<std::uint32_t>(_mm256_movemask_epi8(ws));
       if (candidates != 0) [[unlikely]] {
         if ((candidates & 0xFFFF) != 0) {
-          handle_block(scan.get(), i / kBlock, candidates & 0xFFFF, solid & 0xFFFF, nonspace);
+          handle_block(scan, i / kBlock, candidates & 0xFFFF, solid & 0xFFFF, nonspace);
         }
         if ((candidates >> 16) != 0) {
-          handle_block(scan.get(), i / kBlock + 1, candidates >> 16, solid >> 16,
+          handle_block(scan, i / kBlock + 1, candidates >> 16, solid >> 16,
                        nonspace + static_cast<std::uint32_t>(std::popcount(solid & 0xFFFF)));
         }
       }
       nonspace += static_cast<std::uint32_t>(std::popcount(solid));
     }
   }
-  scan->bytes_from(i, nonspace);
+  // The last bytes (a whole short prompt) the same way, from a padded copy: one at a time they
+  // cost as much as the rest of a short scan. Lanes past the text are masked off.
+  if (i < n) {
+    alignas(32) unsigned char tail[kWide] = {};
+    std::memcpy(tail, data + i, n - i);
+    const __m256i v = _mm256_load_si256(reinterpret_cast<const __m256i*>(tail));
+    const std::uint32_t valid = (std::uint32_t{1} << (n - i)) - 1;  // n - i < 32
+    const std::uint32_t candidates = nibble_candidates32(v, lo_table, hi_table, low_nibble) & valid;
+    std::uint32_t solid = 0;
+    if (need_nonspace_) {
+      const __m256i shifted = _mm256_sub_epi8(v, _mm256_set1_epi8(0x09));
+      const __m256i ws = _mm256_or_si256(
+          _mm256_cmpeq_epi8(v, _mm256_set1_epi8(' ')),
+          _mm256_cmpeq_epi8(_mm256_min_epu8(shifted, _mm256_set1_epi8(4)), shifted));
+      solid = ~static_cast<std::uint32_t>(_mm256_movemask_epi8(ws)) & valid;
+    }
+    if ((candidates & 0xFFFF) != 0) {
+      handle_block(scan, i / kBlock, candidates & 0xFFFF, solid & 0xFFFF, nonspace);
+    }
+    if ((candidates >> 16) != 0) {
+      handle_block(scan, i / kBlock + 1, candidates >> 16, solid >> 16,
+                   nonspace + static_cast<std::uint32_t>(std::popcount(solid & 0xFFFF)));
+    }
+  }
 }
 #endif
 

@@ -5,6 +5,7 @@
 #include <unicode/uniset.h>
 
 #include <algorithm>
+#include <bit>
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
@@ -13,6 +14,7 @@
 #include <tuple>
 
 #include "policies/regex_analysis.h"
+#include "policies/window_builder.h"
 
 namespace switchyard::policy {
 
@@ -94,89 +96,11 @@ std::size_t code_points(std::string_view text) {
   return n;
 }
 
-// Windows closer than this are scanned as one (fewer RE2::Set calls).
-constexpr std::size_t kWindowMergeGap = 64;
 // Keyword lists up to this size are found near anchors from the literal scan (see
 // plan_regex_prefilter); longer ones run the automaton over every byte.
 constexpr std::size_t kMaxAnchoredKeywords = 256;
 // Texts past this size do not leave their scratch storage with the thread (Classifier::Workspace).
 constexpr std::size_t kLargeText = std::size_t{4} << 20;
-
-// Collects the windows around triggers, merged, for triggers given in increasing position. The
-// window of a trigger holds every gate match around it (RegexGate), plus one whole character on
-// each side, so that \b, ^ and $ see the same neighbours as in the whole view.
-class WindowBuilder {
- public:
-  WindowBuilder(std::string_view text, std::vector<std::pair<std::size_t, std::size_t>>* out)
-      : text_(text), out_(out) {
-    out_->clear();
-  }
-
-  // A match [s, e) around the trigger at p has at most `before` units in [s, p) and `after`
-  // units in [p, e); a unit is a byte, or a non-space byte when `nonspace`.
-  void add(std::size_t p, std::size_t before, std::size_t after, bool nonspace) {
-    const std::size_t n = text_.size();
-    std::size_t begin = 0;
-    std::size_t end = n;
-    if (!nonspace) {
-      begin = p > before + 1 ? p - before - 1 : 0;
-      end = after + 1 < n - p ? p + after + 1 : n;
-    } else {
-      // Left: back over before + 1 non-space bytes (a match starts after the last of them).
-      std::size_t q = p;
-      std::size_t count = 0;
-      while (q > 0 && count <= before && !(open_ && q <= end_)) {
-        --q;
-        count += !is_window_space(static_cast<unsigned char>(text_[q]));
-      }
-      begin = q;
-      // Right: forward until [p, end) holds after + 1 non-space bytes (a match ends before the
-      // last of them). Resumes the previous walk: positions only increase.
-      if (walk_pos_ > p && walk_from_ <= p) {
-        for (std::size_t i = walk_from_; i < p; ++i) {
-          walk_count_ -= !is_window_space(static_cast<unsigned char>(text_[i]));
-        }
-      } else {
-        walk_pos_ = p;
-        walk_count_ = 0;
-      }
-      walk_from_ = p;
-      while (walk_pos_ < n && walk_count_ <= after) {
-        walk_count_ += !is_window_space(static_cast<unsigned char>(text_[walk_pos_]));
-        ++walk_pos_;
-      }
-      end = walk_pos_;
-    }
-    // Whole characters only.
-    while (begin > 0 && (static_cast<unsigned char>(text_[begin]) & 0xC0) == 0x80) --begin;
-    while (end < n && (static_cast<unsigned char>(text_[end]) & 0xC0) == 0x80) ++end;
-    if (open_ && begin <= end_ + kWindowMergeGap) {
-      end_ = std::max(end_, end);
-      return;
-    }
-    flush();
-    open_ = true;
-    begin_ = begin;
-    end_ = end;
-  }
-
-  void finish() { flush(); }
-
- private:
-  void flush() {
-    if (open_) out_->emplace_back(begin_, end_);
-    open_ = false;
-  }
-
-  std::string_view text_;
-  std::vector<std::pair<std::size_t, std::size_t>>* out_;
-  bool open_ = false;
-  std::size_t begin_ = 0;
-  std::size_t end_ = 0;
-  std::size_t walk_from_ = 0;
-  std::size_t walk_pos_ = 0;
-  std::size_t walk_count_ = 0;  // non-space bytes in [walk_from_, walk_pos_)
-};
 
 // A byte set as ranges [lo, hi].
 std::vector<std::pair<std::uint8_t, std::uint8_t>> byte_ranges(const ByteSet& set) {
@@ -202,15 +126,21 @@ std::size_t count_in_ranges(std::string_view text, std::size_t from, std::size_t
     const __m128i one = _mm_set1_epi8(1);
     const __m128i lanes = _mm_setr_epi8(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
     __m128i sums = zero;
+    __m128i low[4];
+    __m128i width[4];
+    const std::size_t n = ranges.size();
+    for (std::size_t r = 0; r < n; ++r) {
+      low[r] = _mm_set1_epi8(static_cast<char>(ranges[r].first));
+      width[r] = _mm_set1_epi8(static_cast<char>(ranges[r].second - ranges[r].first));
+    }
     // The last block may reach past `to` (but not past the text): its extra lanes are masked.
     for (; i < to && i + 16 <= text.size(); i += 16) {
       const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i));
       __m128i in = zero;
-      for (const auto& [lo, hi] : ranges) {
+      for (std::size_t r = 0; r < n; ++r) {
         // v - lo <= hi - lo, unsigned.
-        const __m128i d = _mm_sub_epi8(v, _mm_set1_epi8(static_cast<char>(lo)));
-        const __m128i width = _mm_set1_epi8(static_cast<char>(hi - lo));
-        in = _mm_or_si128(in, _mm_cmpeq_epi8(_mm_min_epu8(d, width), d));
+        const __m128i d = _mm_sub_epi8(v, low[r]);
+        in = _mm_or_si128(in, _mm_cmpeq_epi8(_mm_min_epu8(d, width[r]), d));
       }
       const auto valid = static_cast<char>(std::min<std::size_t>(16, to - i));
       in = _mm_and_si128(in, _mm_cmpgt_epi8(_mm_set1_epi8(valid), lanes));
@@ -570,6 +500,24 @@ bool Classifier::plan_regex_prefilter(const RE2::Options& set_options,
     return false;
   }
   prefilter_report_.window_sets = window_groups_.size();
+  // What every gate match of a group holds besides its trigger (rare in prose first).
+  {
+    ByteSet digits, upper, nonascii;
+    for (int b = '0'; b <= '9'; ++b) digits.set(static_cast<std::size_t>(b));
+    for (int b = 'A'; b <= 'Z'; ++b) upper.set(static_cast<std::size_t>(b));
+    for (int b = 0xC2; b <= 0xF4; ++b) nonascii.set(static_cast<std::size_t>(b));
+    std::vector<std::vector<std::string>> gate_regex(window_groups_.size());
+    for (const auto& gate : pending) gate_regex[gate.group].push_back(gate.regex);
+    for (std::size_t g = 0; g < window_groups_.size(); ++g) {
+      for (const ByteSet& set : {nonascii, digits, upper, digits | upper}) {
+        std::size_t need = kUnboundedLength;
+        for (const auto& regex : gate_regex[g]) need = std::min(need, min_byte_count(regex, set));
+        if (need == 0 || need == kUnboundedLength) continue;
+        window_groups_[g].window_needs.emplace_back(byte_ranges(set), need);
+        if (window_groups_[g].window_needs.size() == 2) break;
+      }
+    }
+  }
   // The scanner may drop bytes of a class far from min_count of them (bytes units only).
   std::vector<TriggerScanner::ClassSpec> specs(classes.size());
   for (std::size_t c = 0; c < classes.size(); ++c) {
@@ -625,6 +573,13 @@ bool Classifier::plan_regex_prefilter(const RE2::Options& set_options,
       join_digit_class_ = static_cast<int>(specs.size());
       specs.push_back(spec);
     }
+  }
+  group_words_ = (window_groups_.size() + 63) / 64;
+  class_groups_.assign(specs.size() * group_words_, 0);
+  for (std::size_t g = 0; g < window_groups_.size(); ++g) {
+    const int cls = window_groups_[g].byte_class;
+    if (cls >= 0)
+      class_groups_[static_cast<std::size_t>(cls) * group_words_ + g / 64] |= 1ull << (g % 64);
   }
   scanner_.build(specs, std::move(literals), exotic_matters);
   return true;
@@ -839,13 +794,16 @@ bool Classifier::run_regex(std::uint32_t rule, std::uint32_t segment, const Norm
 struct Classifier::Scratch {
   TriggerScanner::Hits hits;
   std::vector<std::vector<TriggerScanner::LiteralHit>> literal_hits;  // by window group
-  std::vector<char> found;                                            // by scanner literal
+  std::vector<std::uint32_t> hit_groups;  // the groups whose literal_hits may be non-empty
+  std::vector<std::uint64_t> triggered;   // bit set of window groups with a trigger
+  std::vector<char> found;                // by scanner literal
   std::vector<std::pair<std::size_t, std::size_t>> windows;
   std::vector<int> set_hits;
   std::vector<int> atoms;
 };
 
 struct Classifier::Workspace {
+  Collector collector;
   std::vector<NormalizedText> texts;  // one per segment (the joined view reads them all)
   std::vector<JoinHints> join_hints;
   std::vector<std::string_view> normalized;
@@ -900,9 +858,15 @@ bool Classifier::find_candidates(std::string_view view, Scratch* scratch,
     for (const auto& gate : atom_gates_) (*candidates)[gate.rule] = 1;
   }
   // Literal hits by window group; atoms found.
+  // Only the groups a previous call filled are cleared (whichever classifier it was for).
   auto& by_group = scratch->literal_hits;
   by_group.resize(window_groups_.size());
-  for (auto& v : by_group) v.clear();
+  for (std::uint32_t g : scratch->hit_groups) {
+    if (g < by_group.size()) by_group[g].clear();
+  }
+  scratch->hit_groups.clear();
+  auto& triggered = scratch->triggered;
+  triggered.assign(group_words_, 0);
   // Which literals occurred: only atom gates ask (the default packs have none).
   const bool track_found = !atom_gates_.empty();
   if (track_found) scratch->found.assign(literal_group_.size(), 0);
@@ -911,7 +875,12 @@ bool Classifier::find_candidates(std::string_view view, Scratch* scratch,
     if (group == kJoinTrigger) {
       if (join_hints != nullptr) join_hints->words.push_back(hit.position);
     } else if (group >= 0) {
-      by_group[static_cast<std::size_t>(group)].push_back(hit);
+      auto& list = by_group[static_cast<std::size_t>(group)];
+      if (list.empty()) {
+        scratch->hit_groups.push_back(static_cast<std::uint32_t>(group));
+        triggered[static_cast<std::size_t>(group) / 64] |= 1ull << (group % 64);
+      }
+      list.push_back(hit);
       if (join_hints != nullptr && group_feeds_join_[static_cast<std::size_t>(group)]) {
         join_hints->values.push_back(hit.position);
       }
@@ -935,60 +904,70 @@ bool Classifier::find_candidates(std::string_view view, Scratch* scratch,
     }
     return true;
   };
-  for (std::size_t g = 0; g < window_groups_.size(); ++g) {
-    const WindowGroup& group = window_groups_[g];
-    // No trigger, no window: most groups on a short prompt.
-    const bool triggered = group.byte_class >= 0
-                               ? !hits.by_class[static_cast<std::size_t>(group.byte_class)].empty()
-                               : !by_group[g].empty();
-    if (!triggered || settled(group)) continue;
-    WindowBuilder windows(view, &scratch->windows);
-    if (group.byte_class >= 0) {
-      const auto& triggers = hits.by_class[static_cast<std::size_t>(group.byte_class)];
-      const std::size_t k = group.min_count;
-      // With k > 1, windows go around every byte of each run of k consecutive trigger bytes that
-      // fits in one match (a gate match holds such a run, and the gate's `before`/`after` hold
-      // around one of the run's bytes).
-      std::size_t next = 0;  // first trigger without a window yet
-      auto add = [&](std::size_t j) {
-        const std::size_t p = triggers[j].position;
-        // The further byte counts, over [p - before, p + after) (bytes units).
-        const std::size_t from = p > group.before ? p - group.before : 0;
-        const std::size_t to = std::min(view.size(), p + group.after);
-        for (std::size_t a = 0; a < group.also.size() && count_budget >= to - from; ++a) {
-          count_budget -= to - from;
-          if (count_in_ranges(view, from, to, group.also_ranges[a]) < group.also[a].second) return;
-        }
-        windows.add(p, group.before, group.after, group.nonspace);
-      };
-      for (std::size_t j = 0; j < triggers.size(); ++j) {
+  // No trigger, no window: most groups on a short prompt. Only the groups of the classes and
+  // literals found are visited, in group order.
+  for (std::size_t c = 0; c < hits.by_class.size(); ++c) {
+    if (hits.by_class[c].empty()) continue;
+    const std::uint64_t* bits = class_groups_.data() + c * group_words_;
+    for (std::size_t w = 0; w < group_words_; ++w) triggered[w] |= bits[w];
+  }
+  for (std::size_t w = 0; w < group_words_; ++w) {
+    for (std::uint64_t word = triggered[w]; word != 0; word &= word - 1) {
+      const std::size_t g = w * 64 + static_cast<std::size_t>(std::countr_zero(word));
+      const WindowGroup& group = window_groups_[g];
+      if (settled(group)) continue;
+      WindowBuilder windows(view, &scratch->windows);
+      if (group.byte_class >= 0) {
+        const auto& triggers = hits.by_class[static_cast<std::size_t>(group.byte_class)];
+        const std::size_t k = group.min_count;
+        // With k > 1, windows go around every byte of each run of k consecutive trigger bytes that
+        // fits in one match (a gate match holds such a run, and the gate's `before`/`after` hold
+        // around one of the run's bytes).
+        std::size_t next = 0;  // first trigger without a window yet
+        auto add = [&](std::size_t j) {
+          const std::size_t p = triggers[j].position;
+          // The further byte counts, over [p - before, p + after) (bytes units).
+          const std::size_t from = p > group.before ? p - group.before : 0;
+          const std::size_t to = std::min(view.size(), p + group.after);
+          for (std::size_t a = 0; a < group.also.size() && count_budget >= to - from; ++a) {
+            count_budget -= to - from;
+            if (count_in_ranges(view, from, to, group.also_ranges[a]) < group.also[a].second)
+              return;
+          }
+          windows.add(p, group.before, group.after, group.nonspace);
+        };
         if (k <= 1) {
-          add(j);
-          continue;
+          for (std::size_t j = 0; j < triggers.size(); ++j) add(j);
         }
-        if (j + 1 < k) continue;
-        const std::size_t span = group.nonspace
-                                     ? triggers[j].nonspace - triggers[j + 1 - k].nonspace
-                                     : triggers[j].position - triggers[j + 1 - k].position;
-        if (span + 1 > group.span) continue;
-        for (std::size_t i = std::max(next, j + 1 - k); i <= j; ++i) add(i);
-        next = j + 1;
+        for (std::size_t j = k - 1; k > 1 && j < triggers.size(); ++j) {
+          const std::size_t span = group.nonspace
+                                       ? triggers[j].nonspace - triggers[j + 1 - k].nonspace
+                                       : triggers[j].position - triggers[j + 1 - k].position;
+          if (span + 1 > group.span) continue;
+          for (std::size_t i = std::max(next, j + 1 - k); i <= j; ++i) add(i);
+          next = j + 1;
+        }
+      } else {
+        for (const auto& hit : by_group[g]) {
+          const LiteralTrigger& trigger = literal_triggers_[hit.literal];
+          windows.add(hit.position, trigger.before, trigger.after, trigger.nonspace);
+        }
       }
-    } else {
-      for (const auto& hit : by_group[g]) {
-        const LiteralTrigger& trigger = literal_triggers_[hit.literal];
-        windows.add(hit.position, trigger.before, trigger.after, trigger.nonspace);
+      windows.finish();
+      for (const auto& [begin, end] : scratch->windows) {
+        if (settled(group)) break;
+        bool holds = true;
+        for (const auto& [ranges, need] : group.window_needs) {
+          holds = holds && count_in_ranges(view, begin, end, ranges) >= need;
+        }
+        if (!holds) continue;
+        if (!match_set(*group.set, group.set_rule.size(), view.substr(begin, end - begin),
+                       &scratch->set_hits, set_calls, error)) {
+          return false;
+        }
+        for (int hit : scratch->set_hits)
+          (*candidates)[group.set_rule[static_cast<std::size_t>(hit)]] = 1;
       }
-    }
-    windows.finish();
-    for (const auto& [begin, end] : scratch->windows) {
-      if (settled(group)) break;
-      if (!match_set(*group.set, group.set_rule.size(), view.substr(begin, end - begin),
-                     &scratch->set_hits, set_calls, error)) {
-        return false;
-      }
-      for (int hit : scratch->set_hits)
-        (*candidates)[group.set_rule[static_cast<std::size_t>(hit)]] = 1;
     }
   }
   if (!atom_gates_.empty()) {
@@ -1024,14 +1003,15 @@ Classification Classifier::classify(std::span<const std::string_view> segments,
       return fail("text of " + std::to_string(total) + " bytes is over the classifier limit of " +
                   std::to_string(limits_.max_total_bytes) + " bytes");
     }
-    Collector collector;
-    collector.per_rule.assign(rules_.size(), 0);
-    collector.keep_values = findings != nullptr;
     // Per thread and reused: allocating these anew was a tenth of classifying a short prompt. What
     // a very large text made them hold is given back on the thread's next call.
     thread_local Workspace workspace;
     if (workspace.large) workspace = Workspace();
     workspace.large = total > kLargeText;
+    Collector& collector = workspace.collector;
+    collector.confirmed.clear();
+    collector.per_rule.assign(rules_.size(), 0);
+    collector.keep_values = findings != nullptr;
     const bool joining = !joined_rules_.empty();
     // Without joined-view rules one NormalizedText serves every segment in turn.
     workspace.texts.resize(std::max<std::size_t>(1, joining ? segments.size() : 1));

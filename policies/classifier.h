@@ -161,6 +161,10 @@ class Classifier {
     // Byte counts every gate match also has, counted in [trigger - before, trigger + after).
     std::vector<std::pair<ByteSet, std::size_t>> also;
     std::vector<std::vector<std::pair<std::uint8_t, std::uint8_t>>> also_ranges;  // of each set
+    // Byte counts every gate match of the group has (any units), as ranges: a window (merged or
+    // not) with fewer holds no gate match, and its RE2::Set is not run.
+    std::vector<std::pair<std::vector<std::pair<std::uint8_t, std::uint8_t>>, std::size_t>>
+        window_needs;
     std::unique_ptr<RE2::Set> set;
     std::vector<std::uint32_t> set_rule;  // set index -> rule
   };
@@ -224,6 +228,9 @@ class Classifier {
   int join_digit_class_ = -1;                // scanner class reporting dense digit runs
   TriggerScanner scanner_;
   std::vector<WindowGroup> window_groups_;
+  // By scanner byte class: the window groups it triggers, as a bit set of kGroupWords words.
+  std::vector<std::uint64_t> class_groups_;
+  std::size_t group_words_ = 0;
   std::vector<LiteralTrigger> literal_triggers_;  // scanner literal -> its window
   // scanner literal -> window group, kAtomLiteral, or kKeywordAnchor - keyword anchor index
   std::vector<int> literal_group_;

@@ -1788,6 +1788,14 @@ RegexFacts analyze_regex(std::string_view pattern) {
   return facts;
 }
 
+std::size_t min_byte_count(std::string_view pattern, const ByteSet& set) {
+  Tree tree;
+  std::string error;
+  if (!parse_tree(pattern, &tree, &error)) return 0;
+  const std::size_t count = tree.min_count(tree.root, set);
+  return count == kUnboundedLength ? 0 : count;
+}
+
 std::optional<std::string> reserialize_regex(std::string_view pattern) {
   Tree tree;
   std::string error;

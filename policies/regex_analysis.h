@@ -40,6 +40,10 @@ struct RegexFacts {
 };
 RegexFacts analyze_regex(std::string_view pattern);
 
+// The fewest bytes of `set` that every match of the pattern contains (a character counts when all
+// its first bytes are in the set); 0 when the parser does not understand the pattern.
+std::size_t min_byte_count(std::string_view pattern, const ByteSet& set);
+
 // A literal string that every match of a gate contains. `text` is ASCII-lowercased (scanned
 // ignoring ASCII case); non-ASCII bytes compare exactly. word_start / word_end: the pattern has \b
 // there and the text starts / ends with an ASCII word character, so the text byte before / after

@@ -2,8 +2,9 @@
 # Instructions per classification, counted by callgrind (Debian package valgrind); see
 # classify_instructions.cpp. Prints the count per classification and the ten functions with the
 # most instructions over all runs.
-#   tests/bench/policies/instructions.sh [--chat] [POLICY.yaml]
-#     default: 1 MiB of license prose, 5 runs; --chat: a 1 KB chat request, 1,000 runs
+#   tests/bench/policies/instructions.sh [--chat|--short] [POLICY.yaml]
+#     default: 1 MiB of license prose, 5 runs; --chat: a 1 KB chat request, 1,000 runs;
+#     --short: one 24-byte segment (the fixed cost of a call), 1,000 runs
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../../.." && pwd)
 binary=${CLASSIFY_INSTRUCTIONS_BINARY:-$root/build/release/tests/bench/classify_instructions}

@@ -313,6 +313,48 @@ TEST(RegexAnalysis, EveryPackRegexHasGates) {
   }
 }
 
+// min_byte_count() is what the classifier skips windows by: every match holds that many bytes of
+// the set (a folded letter does not count as a capital; what is not understood asks nothing).
+TEST(RegexAnalysis, MinByteCountHoldsForEveryMatch) {
+  ByteSet digits, upper, nonascii;
+  for (int b = '0'; b <= '9'; ++b) digits.set(static_cast<std::size_t>(b));
+  for (int b = 'A'; b <= 'Z'; ++b) upper.set(static_cast<std::size_t>(b));
+  for (int b = 0xC2; b <= 0xF4; ++b) nonascii.set(static_cast<std::size_t>(b));
+  EXPECT_EQ(min_byte_count("[0-9]{3}-[0-9]{2}", digits), 5u);
+  EXPECT_EQ(min_byte_count("a[0-9]|[0-9]{4}", digits), 1u);
+  EXPECT_EQ(min_byte_count("\\d*x", digits), 0u);
+  EXPECT_EQ(min_byte_count("[A-Z][a-z]+ [A-Z]\\.", upper), 2u);
+  EXPECT_EQ(min_byte_count("(?i)[A-Z]{4}", upper), 0u);
+  EXPECT_EQ(min_byte_count("[0-9A-Z]{4}", digits), 0u);
+  EXPECT_EQ(min_byte_count("caf\xc3\xa9s?|\\x{751F}[0-9]", nonascii), 1u);
+  EXPECT_EQ(min_byte_count("(unclosed[0-9]{9}", digits), 0u);
+  std::mt19937 rng(13);
+  for (const auto& [id, p] : pack_regexes()) {
+    const auto plan = plan_gates(p);
+    ASSERT_TRUE(plan) << id;
+    for (const auto& gate : plan->gates) {
+      const RE2 re("(" + gate.regex + ")", RE2::Quiet);
+      ASSERT_TRUE(re.ok()) << id;
+      const std::size_t need[3] = {min_byte_count(gate.regex, digits),
+                                   min_byte_count(gate.regex, upper),
+                                   min_byte_count(gate.regex, nonascii)};
+      const ByteSet* sets[3] = {&digits, &upper, &nonascii};
+      for (const auto& text : texts_for(p, rng)) {
+        re2::StringPiece input(text);
+        re2::StringPiece match;
+        while (RE2::FindAndConsume(&input, re, &match)) {
+          for (int s = 0; s < 3; ++s) {
+            std::size_t count = 0;
+            for (char c : match) count += (*sets[s])[static_cast<unsigned char>(c)];
+            EXPECT_GE(count, need[s]) << id << ": " << gate.regex << " on " << match;
+          }
+          if (match.empty()) break;
+        }
+      }
+    }
+  }
+}
+
 // A gate is a necessary condition: wherever the pattern matches, the gate matches inside the
 // match's span (with one character of context on each side), and the match holds the trigger.
 TEST(RegexAnalysis, GatesMatchInsideEveryMatch) {

@@ -1,0 +1,102 @@
+// WindowBuilder (policies/window_builder.h) walks 16 bytes at a time; its windows must be exactly
+// those of the byte-at-a-time walk below (the classifier's before that change).
+#include "policies/window_builder.h"
+
+#include <gtest/gtest.h>
+
+#include <random>
+#include <string>
+#include <vector>
+
+namespace switchyard::policy {
+namespace {
+
+using Windows = std::vector<std::pair<std::size_t, std::size_t>>;
+
+// The reference: one byte at a time, no resumed walk.
+class ReferenceBuilder {
+ public:
+  explicit ReferenceBuilder(std::string_view text) : text_(text) {}
+  void add(std::size_t p, std::size_t before, std::size_t after, bool nonspace) {
+    const std::size_t n = text_.size();
+    std::size_t begin = 0;
+    std::size_t end = n;
+    if (!nonspace) {
+      begin = p > before + 1 ? p - before - 1 : 0;
+      end = after + 1 < n - p ? p + after + 1 : n;
+    } else {
+      std::size_t q = p;
+      std::size_t count = 0;
+      while (q > 0 && count <= before && !(open_ && q <= end_)) {
+        --q;
+        count += !is_window_space(static_cast<unsigned char>(text_[q]));
+      }
+      begin = q;
+      std::size_t e = p;
+      count = 0;
+      while (e < n && count <= after)
+        count += !is_window_space(static_cast<unsigned char>(text_[e++]));
+      end = e;
+    }
+    while (begin > 0 && (static_cast<unsigned char>(text_[begin]) & 0xC0) == 0x80) --begin;
+    while (end < n && (static_cast<unsigned char>(text_[end]) & 0xC0) == 0x80) ++end;
+    if (open_ && begin <= end_ + kWindowMergeGap) {
+      end_ = std::max(end_, end);
+      return;
+    }
+    if (open_) out.emplace_back(begin_, end_);
+    open_ = true;
+    begin_ = begin;
+    end_ = end;
+  }
+  void finish() {
+    if (open_) out.emplace_back(begin_, end_);
+    open_ = false;
+  }
+  Windows out;
+
+ private:
+  std::string_view text_;
+  bool open_ = false;
+  std::size_t begin_ = 0;
+  std::size_t end_ = 0;
+};
+
+TEST(WindowBuilder, EqualsTheByteAtATimeWalk) {
+  std::mt19937 rng(5);
+  const std::vector<std::string> pieces = {"a",  "b",  "7",         " ",        "  ",
+                                           "\t", "\n", "\r\n",      "\xC3\xA9", "\xE2\x82\xAC",
+                                           "-",  "_",  "          "};
+  for (int round = 0; round < 3000; ++round) {
+    std::string text;
+    const std::size_t length = rng() % 400;
+    // Some texts are mostly spaces, some have none: the walks cross whole blocks either way.
+    const std::size_t space_bias = rng() % 3;
+    while (text.size() < length) {
+      std::size_t k = rng() % pieces.size();
+      if (space_bias == 0 && (pieces[k][0] == ' ' || pieces[k][0] == '\t')) k = 0;
+      if (space_bias == 2 && rng() % 2 == 0) k = pieces.size() - 1;
+      text += pieces[k];
+    }
+    const bool nonspace = rng() % 4 != 0;
+    const std::size_t before = rng() % 70;
+    const std::size_t after = rng() % 70;
+    Windows got;
+    WindowBuilder builder(text, &got);
+    ReferenceBuilder reference(text);
+    std::size_t p = 0;
+    while (!text.empty()) {
+      p += rng() % (rng() % 2 == 0 ? 8 : 120);
+      if (p >= text.size()) break;
+      builder.add(p, before, after, nonspace);
+      reference.add(p, before, after, nonspace);
+    }
+    builder.finish();
+    reference.finish();
+    ASSERT_EQ(got, reference.out) << "round " << round << " before " << before << " after " << after
+                                  << " nonspace " << nonspace;
+  }
+}
+
+}  // namespace
+}  // namespace switchyard::policy
