@@ -382,3 +382,101 @@ class EuValues(Values):
 
     def token_like(self, n):
         return self.s(n, ALNUM)
+
+    # ------------------------------------------------------------ added for holdout7 (new methods only,
+    # so the older splits' generators draw the same sequence as before)
+    IBAN_LENGTHS = {"PL": (28, "n"), "PT": (25, "n"), "NL": (18, "nl"), "IT": (27, "it"), "BE": (16, "n")}
+
+    def iban_cc(self, cc, valid=True, grouped=None):
+        """An IBAN of a given country (Polish, Portuguese, Dutch, Italian, Belgian layouts)."""
+        length, fmt = self.IBAN_LENGTHS[cc]
+        n = length - 4
+        if fmt == "nl":
+            bban = self.s(4, string.ascii_uppercase) + self.s(n - 4, DIGITS)
+        elif fmt == "it":
+            bban = self.s(1, string.ascii_uppercase) + self.s(n - 1, DIGITS)
+        else:
+            bban = self.s(n, DIGITS)
+        numeric = "".join(str(int(c, 36)) for c in bban + cc + "00")
+        check = 98 - int(numeric) % 97
+        if not valid:
+            check = (check + self.r.randint(1, 90)) % 97 + 2
+        iban = "%s%02d%s" % (cc, check, bban)
+        grouped = self.r.random() < 0.6 if grouped is None else grouped
+        return " ".join(iban[i:i + 4] for i in range(0, len(iban), 4)) if grouped else iban
+
+    def it_vat(self):
+        """Partita IVA: a company's public VAT number (11 digits, Luhn check)."""
+        body = self.s(7, DIGITS) + "%03d" % self.r.randint(1, 100)
+        for check in DIGITS:
+            if self.luhn_ok(body + check):
+                return body + check
+        raise AssertionError
+
+    def pl_nip(self, dashed=None):
+        """NIP: a Polish company's public tax number (10 digits, weighted mod 11)."""
+        weights = [6, 5, 7, 2, 3, 4, 5, 6, 7]
+        while True:
+            d = [self.r.randint(1, 9)] + [self.r.randint(0, 9) for _ in range(8)]
+            check = sum(w * x for w, x in zip(weights, d)) % 11
+            if check != 10:
+                break
+        s = "".join(map(str, d)) + str(check)
+        dashed = self.r.random() < 0.5 if dashed is None else dashed
+        return "%s-%s-%s-%s" % (s[:3], s[3:6], s[6:8], s[8:]) if dashed else s
+
+    def pl_regon(self):
+        weights = [8, 9, 2, 3, 4, 5, 6, 7]
+        d = [self.r.randint(0, 9) for _ in range(8)]
+        check = sum(w * x for w, x in zip(weights, d)) % 11 % 10
+        return "".join(map(str, d)) + str(check)
+
+    def _pt_mod11(self, first):
+        d = [first] + [self.r.randint(0, 9) for _ in range(7)]
+        total = sum(w * x for w, x in zip(range(9, 1, -1), d))
+        check = 11 - total % 11
+        if check >= 10:
+            check = 0
+        return "".join(map(str, d)) + str(check)
+
+    def pt_nif_personal(self):
+        """A person's NIF (first digit 1-3)."""
+        return self._pt_mod11(self.pick([1, 2, 2, 3]))
+
+    def pt_nipc(self):
+        """A company's NIPC (first digit 5): the same check digit as a person's NIF, but public."""
+        return self._pt_mod11(5)
+
+    def ean13(self):
+        body = self.pick(["80", "87", "590", "560", "45"]) + ""
+        body += self.s(12 - len(body), DIGITS)
+        total = sum(int(c) * (3 if i % 2 else 1) for i, c in enumerate(body))
+        return body + str((10 - total % 10) % 10)
+
+    def sendgrid(self):
+        return "SG." + self.s(22, ALNUM + "_-") + "." + self.s(43, ALNUM + "_-")
+
+    def twilio_sid(self):
+        return "AC" + self.s(32, HEX)
+
+    def vault_token(self):
+        return "hvs." + self.s(24, ALNUM + "_-")
+
+    def shopify(self):
+        return self.pick(["shpat_", "shpss_"]) + self.s(32, HEX)
+
+    def pypi(self):
+        return "pypi-AgEIcHlwaS5vcmc" + self.s(60, ALNUM + "_-")
+
+    def azure_storage_key(self):
+        return base64.b64encode(bytes(self.r.getrandbits(8) for _ in range(64))).decode()
+
+    def sealed_blob(self):
+        """A Bitnami SealedSecret ciphertext: encrypted for the cluster, safe in a public repo."""
+        return "AgB" + base64.b64encode(bytes(self.r.getrandbits(8) for _ in range(180))).decode()
+
+    def ssh_public_key(self):
+        return "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAI" + self.s(43, ALNUM + "+/")
+
+    def npm_integrity(self):
+        return "sha512-" + base64.b64encode(bytes(self.r.getrandbits(8) for _ in range(64))).decode()
