@@ -291,20 +291,29 @@ class Writer {
 struct NumberToken {
   std::size_t begin = 0;
   std::size_t end = 0;
-  char digit = 0;  // a word or kanji: its digit; a digit group: 0
+  char digit = 0;  // a word or kanji: its digit; a digit group or a letter: 0
   bool kanji = false;
-  int repeat = 0;  // "double" / "triple": the next token counts this often
+  bool letter = false;  // a capital letter standing alone, spelled out ("I T zero quattro M ...")
+  int repeat = 0;       // "double" / "triple": the next token counts this often
 };
 
-// The number word or digit group at text[i], if any.
-bool read_number_token(std::string_view text, std::size_t i, NumberToken* token) {
+// The number word, digit group or (with `letters`) lone capital letter at text[i], if any.
+bool read_number_token(std::string_view text, std::size_t i, NumberToken* token,
+                       bool letters = false) {
   const std::size_t n = text.size();
   if (i >= n) return false;
   const unsigned char c = at(text, i);
   token->begin = i;
   token->digit = 0;
   token->kanji = false;
+  token->letter = false;
   token->repeat = 0;
+  if (letters && c >= 'A' && c <= 'Z' && (i == 0 || !kWordByte[at(text, i - 1)]) &&
+      (i + 1 == n || !kWordByte[at(text, i + 1)])) {
+    token->end = i + 1;
+    token->letter = true;
+    return true;
+  }
   if (kDigit[c]) {
     std::size_t j = i;
     while (j < n && kDigit[at(text, j)]) ++j;
@@ -389,19 +398,25 @@ struct NumberChain {
   int words = 0;
   int digits = 0;
   int groups = 0;
+  int letters = 0;
 };
 
-// Parses the chain that starts at the token at `i` (collecting its tokens when `out` is given).
-NumberChain parse_number_chain(std::string_view text, std::size_t i,
-                               std::vector<NumberToken>* out) {
+// Parses the chain that starts at the token at `i` (collecting its tokens when `out` is given);
+// with `letters`, lone capital letters are tokens too.
+NumberChain parse_number_chain(std::string_view text, std::size_t i, std::vector<NumberToken>* out,
+                               bool letters = false) {
   NumberChain chain;
   chain.begin = i;
   chain.end = i;
   NumberToken token;
   int pending_repeat = 0;
   std::size_t pos = i;
-  while (pos != std::string_view::npos && read_number_token(text, pos, &token)) {
-    if (token.repeat > 0) {
+  while (pos != std::string_view::npos && read_number_token(text, pos, &token, letters)) {
+    if (token.letter) {
+      if (pending_repeat > 0) break;
+      ++chain.tokens;
+      ++chain.letters;
+    } else if (token.repeat > 0) {
       if (pending_repeat > 0) break;
       pending_repeat = token.repeat;
     } else {
@@ -427,7 +442,13 @@ NumberChain parse_number_chain(std::string_view text, std::size_t i,
 // Worth rewriting: several number words in a row, or three or more digit groups that only
 // together have the length of an identifier (nine digits: an SSN, a BSN, a phone number without
 // its zero). Two groups are left alone: "02110-1301" is a ZIP code, "2024-01 15" a date.
+//
+// A chain with letters is an identifier spelled character by character on a call (an IBAN, a
+// codice fiscale): at least two letters and four number words among twelve tokens or more. The
+// letters make it one value, so a short run of words between two letters ("zero quattro" in
+// "I T zero quattro M tre ...") is part of it.
 bool chain_counts(const NumberChain& chain) {
+  if (chain.letters > 0) return chain.letters >= 2 && chain.words >= 4 && chain.tokens >= 12;
   if (chain.words >= 2 && chain.tokens >= 4) return true;
   return chain.words == 0 && chain.groups >= 3 && chain.digits >= 9;
 }
@@ -864,7 +885,12 @@ bool rewrite_for_joined_view(std::string_view in, std::string* out, OffsetMap* m
     }
     if (kDigit[c] || c >= 0x80 || (kAsciiLetter[c] && word_start)) {
       tokens.clear();
-      const NumberChain chain = parse_number_chain(in, i, &tokens);
+      NumberChain chain = parse_number_chain(in, i, &tokens, true);
+      if (chain.letters > 0 && !chain_counts(chain)) {
+        // Not a spelled identifier: the chain as number words and digits alone.
+        tokens.clear();
+        chain = parse_number_chain(in, i, &tokens);
+      }
       if (chain.tokens > 0 && chain_counts(chain)) {
         int repeat = 0;
         for (std::size_t t = 0; t < tokens.size(); ++t) {
@@ -1128,29 +1154,36 @@ bool JoinedView::build(std::span<const std::string_view> views,
       if (hint >= text.size() || hint < covered) continue;
       NumberToken token;
       if (read_number_token(text, hint, &token) && token.repeat == 0) {
-        // A number word: back to the chain's first token, then forward.
-        std::size_t first = hint;
-        for (int k = 0; k < 40; ++k) {
-          std::size_t q = first;
-          while (q > 0 && (text[q - 1] == ' ' || text[q - 1] == ',' || text[q - 1] == '-')) --q;
-          if (q >= 3 && at(text, q - 3) == 0xE3 && at(text, q - 2) == 0x80 &&
-              at(text, q - 1) == 0x81) {
-            q -= 3;
-          }
-          std::size_t w = q;
-          if (w >= 3 && at(text, w - 3) >= 0xE0) {
-            w -= 3;  // a kanji digit?
-          } else {
-            while (w > 0 && (kAsciiLetter[at(text, w - 1)] || kDigit[at(text, w - 1)] ||
-                             (at(text, w - 1) >= 0x80 && at(text, w - 1) < 0xE0))) {
-              --w;
+        // A number word: back to the chain's first token, then forward; first as part of an
+        // identifier spelled with letters, then as a number alone.
+        const auto chain_through = [&](bool letters) {
+          std::size_t first = hint;
+          for (int k = 0; k < 40; ++k) {
+            std::size_t q = first;
+            while (q > 0 && (text[q - 1] == ' ' || text[q - 1] == ',' || text[q - 1] == '-')) --q;
+            if (q >= 3 && at(text, q - 3) == 0xE3 && at(text, q - 2) == 0x80 &&
+                at(text, q - 1) == 0x81) {
+              q -= 3;
             }
+            std::size_t w = q;
+            if (w >= 3 && at(text, w - 3) >= 0xE0) {
+              w -= 3;  // a kanji digit?
+            } else {
+              while (w > 0 && (kAsciiLetter[at(text, w - 1)] || kDigit[at(text, w - 1)] ||
+                               (at(text, w - 1) >= 0x80 && at(text, w - 1) < 0xE0))) {
+                --w;
+              }
+            }
+            NumberToken previous;
+            if (w == q || !read_number_token(text, w, &previous, letters) || previous.end != q) {
+              break;
+            }
+            first = w;
           }
-          NumberToken previous;
-          if (w == q || !read_number_token(text, w, &previous) || previous.end != q) break;
-          first = w;
-        }
-        const NumberChain chain = parse_number_chain(text, first, nullptr);
+          return parse_number_chain(text, first, nullptr, letters);
+        };
+        NumberChain chain = chain_through(true);
+        if (chain.letters == 0 || !chain_counts(chain)) chain = chain_through(false);
         if (chain.end > hint && chain.tokens > 0 && chain_counts(chain)) {
           add_window(s, chain.begin, chain.end);
           covered = chain.end;

@@ -46,6 +46,21 @@ TEST(JoinedView, NumberWordsBecomeDigits) {
   EXPECT_THAT(rewritten("カード番号は四五二七八〇五二です"), HasSubstr("45278052"));
 }
 
+// An identifier spelled on a call: capital letters alone and digits as words make one value, even
+// where only two number words stand between two letters.
+TEST(JoinedView, SpelledLettersJoinTheNumberWordsAroundThem) {
+  EXPECT_THAT(rewritten("Cliente: I T zero quattro M tre sei sette sette sette nove sette uno"),
+              HasSubstr("IT04M36777971"));
+  EXPECT_THAT(rewritten("Klant: N L acht zes N K M M vier acht zeven acht een zes negen"),
+              HasSubstr("NL86NKMM4878169"));
+  // A lone capital among a few number words is no spelled identifier: the words alone collapse
+  // as before, the letter stays.
+  EXPECT_THAT(rewritten("Plan B: uno due tre quattro cinque"), HasSubstr("Plan B: 12345"));
+  EXPECT_THAT(rewritten("Room A uno due tre quattro"), HasSubstr("Room A 1234"));
+  // Letters without enough number words between them stay apart ("A B C" is not a value).
+  EXPECT_THAT(rewritten("options A B C D E F G H I J K L uno due"), HasSubstr("A B C D"));
+}
+
 TEST(JoinedView, SpelledOutAddressesBecomeAddresses) {
   EXPECT_THAT(rewritten("write to anna.k [at] mailbox [dot] org today"),
               HasSubstr("anna.k@mailbox.org"));
