@@ -7,6 +7,10 @@
 #include <unicode/uscript.h>
 
 #include <algorithm>
+#include <cstring>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 #include <stdexcept>
 #include <unordered_map>
 
@@ -140,6 +144,32 @@ void KeywordMatcher::build(std::vector<KeywordPattern> patterns) {
   for (int c = 0; c < 256; ++c) {
     if (is_skip(static_cast<unsigned char>(c))) class_of_[c] = kSkipClass;
   }
+  // Patterns with a non-ASCII byte get an automaton of their own (wide_), run only over texts
+  // that have such a byte: each distinct byte is a column of every row, and the few words of the
+  // packs in other scripts tripled the table of a 10,000-name ASCII list.
+  wide_.reset();
+  wide_pattern_.clear();
+  std::vector<char> is_wide(patterns_.size(), 0);
+  std::size_t wide_count = 0;
+  for (std::size_t p = 0; p < patterns_.size(); ++p) {
+    const std::string& text = patterns_[p].text;
+    is_wide[p] = std::any_of(text.begin(), text.end(),
+                             [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
+    wide_count += is_wide[p] != 0;
+  }
+  if (wide_count == 0 || wide_count == patterns_.size()) {
+    std::fill(is_wide.begin(), is_wide.end(), 0);
+  } else {
+    std::vector<KeywordPattern> wide;
+    for (std::size_t p = 0; p < patterns_.size(); ++p) {
+      if (!is_wide[p]) continue;
+      wide.push_back(patterns_[p]);
+      wide_pattern_.push_back(static_cast<std::uint32_t>(p));
+    }
+    auto matcher = std::make_shared<KeywordMatcher>();
+    matcher->build(std::move(wide));
+    wide_ = std::move(matcher);
+  }
   // Classes: one per distinct (ASCII-lowered) byte that appears in a pattern.
   unsigned next_class = 2;
   std::vector<std::string> squeezed(patterns_.size());
@@ -152,6 +182,7 @@ void KeywordMatcher::build(std::vector<KeywordPattern> patterns) {
       const auto c = static_cast<unsigned char>(text[k]);
       if (is_skip(c)) continue;
       core = k + 1;
+      if (is_wide[p]) continue;  // in wide_ (its core and anchor are still this matcher's)
       const unsigned char l = lower(c);
       squeezed[p].push_back(static_cast<char>(l));
       if (class_of_[l] == kOtherClass) {
@@ -421,16 +452,66 @@ void KeywordMatcher::scan_near(std::string_view text, std::span<const AnchorHit>
                          real_bytes_forward(text, hit.start, anchor.after));
   }
   std::sort(windows.begin(), windows.end());
+  const std::size_t first = hits->size();
+  std::vector<KeywordHit> wide_hits;
   for (std::size_t i = 0; i < windows.size();) {
     auto [from, to] = windows[i];
     for (++i; i < windows.size() && windows[i].first < to; ++i)
       to = std::max(to, windows[i].second);
     scan_range(text, from, from, to, 0, hits);
+    if (wide_ != nullptr && has_wide_byte(text.substr(from, to - from))) {
+      wide_->scan_range(text, from, from, to, 0, &wide_hits);
+    }
   }
+  merge_wide(std::move(wide_hits), first, hits);
+}
+
+bool KeywordMatcher::has_wide_byte(std::string_view text) {
+  // A top bit anywhere, 64 bytes at a time.
+  std::size_t i = 0;
+#if defined(__SSE2__)
+  const auto* data = reinterpret_cast<const __m128i*>(text.data());
+  for (; i + 64 <= text.size(); i += 64, data += 4) {
+    const __m128i any =
+        _mm_or_si128(_mm_or_si128(_mm_loadu_si128(data), _mm_loadu_si128(data + 1)),
+                     _mm_or_si128(_mm_loadu_si128(data + 2), _mm_loadu_si128(data + 3)));
+    if (_mm_movemask_epi8(any) != 0) return true;
+  }
+#endif
+  std::uint64_t any = 0;
+  for (; i + 8 <= text.size(); i += 8) {
+    std::uint64_t word;
+    std::memcpy(&word, text.data() + i, 8);
+    any |= word;
+  }
+  for (; i < text.size(); ++i) any |= static_cast<unsigned char>(text[i]);
+  return (any & 0x8080808080808080u) != 0;
+}
+
+void KeywordMatcher::merge_wide(std::vector<KeywordHit> wide_hits, std::size_t first,
+                                std::vector<KeywordHit>* hits) const {
+  if (wide_hits.empty()) return;
+  for (auto& hit : wide_hits) hit.pattern = wide_pattern_[hit.pattern];
+  const std::size_t middle = hits->size();
+  hits->insert(hits->end(), wide_hits.begin(), wide_hits.end());
+  // Both runs are in order of end position; so is the result (stable: this matcher's first).
+  std::inplace_merge(hits->begin() + static_cast<std::ptrdiff_t>(first),
+                     hits->begin() + static_cast<std::ptrdiff_t>(middle), hits->end(),
+                     [](const KeywordHit& a, const KeywordHit& b) { return a.end < b.end; });
 }
 
 void KeywordMatcher::scan(std::string_view text, std::vector<KeywordHit>* hits) const {
   if (patterns_.empty()) return;
+  const std::size_t first = hits->size();
+  scan_automaton(text, hits);
+  if (wide_ != nullptr && has_wide_byte(text)) {
+    std::vector<KeywordHit> wide_hits;
+    wide_->scan(text, &wide_hits);
+    merge_wide(std::move(wide_hits), first, hits);
+  }
+}
+
+void KeywordMatcher::scan_automaton(std::string_view text, std::vector<KeywordHit>* hits) const {
   // One stream is a chain of dependent loads (state -> next state), so the text is cut into
   // chunks scanned side by side: the loads of different chunks overlap. Each chunk after the first
   // starts early enough to reach its exact state by its first byte, and hits are kept per chunk so
@@ -482,8 +563,14 @@ void KeywordMatcher::scan_naive(std::string_view text, std::vector<KeywordHit>* 
   }
 }
 
+std::size_t KeywordMatcher::state_count() const {
+  return state_count_ + (wide_ != nullptr ? wide_->state_count() : 0);
+}
+
 std::size_t KeywordMatcher::memory_bytes() const {
-  std::size_t total = transitions_.capacity() * sizeof(std::uint32_t) +
+  std::size_t total = (wide_ != nullptr ? wide_->memory_bytes() : 0) +
+                      wide_pattern_.capacity() * sizeof(std::uint32_t) +
+                      transitions_.capacity() * sizeof(std::uint32_t) +
                       output_begin_.capacity() * sizeof(std::uint32_t) +
                       outputs_.capacity() * sizeof(std::uint32_t) +
                       dictionary_link_.capacity() * sizeof(std::uint32_t) +

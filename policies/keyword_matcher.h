@@ -7,6 +7,7 @@
 #include <bitset>
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <span>
 #include <string>
 #include <string_view>
@@ -71,7 +72,7 @@ class KeywordMatcher {
                  std::vector<KeywordHit>* hits) const;
 
   const std::vector<KeywordPattern>& patterns() const { return patterns_; }
-  std::size_t state_count() const { return state_count_; }
+  std::size_t state_count() const;
   std::size_t memory_bytes() const;
   bool empty() const { return patterns_.empty(); }
 
@@ -80,6 +81,12 @@ class KeywordMatcher {
   static std::string keyword_form(std::string_view keyword);
 
  private:
+  // scan() of this matcher's own automaton (the patterns without a non-ASCII byte, or all).
+  void scan_automaton(std::string_view text, std::vector<KeywordHit>* hits) const;
+  static bool has_wide_byte(std::string_view text);
+  // Appends wide_'s hits (its pattern numbers made ours) to those from `first` on, in order.
+  void merge_wide(std::vector<KeywordHit> wide_hits, std::size_t first,
+                  std::vector<KeywordHit>* hits) const;
   // core_end: index of the last text byte matched by the pattern's last non-separator byte.
   bool verify(std::uint32_t pattern, std::string_view text, std::size_t core_end,
               KeywordHit* hit) const;
@@ -118,6 +125,10 @@ class KeywordMatcher {
   std::vector<std::uint32_t> outputs_;          // pattern indices ending at each reporting state
   std::vector<std::uint32_t> dictionary_link_;  // per reporting state: the next one on its failure
                                                 // chain, or kNone
+  // The patterns with a non-ASCII byte, when there are others too; wide_pattern_ maps its pattern
+  // numbers to ours. Shared: the matcher stays copyable, and is immutable once built.
+  std::shared_ptr<const KeywordMatcher> wide_;
+  std::vector<std::uint32_t> wide_pattern_;
 };
 
 }  // namespace switchyard::policy

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <algorithm>
+#include <array>
 #include <bit>
 #include <cstddef>
 #include <cstdint>
@@ -49,7 +50,7 @@ class WindowBuilder {
       std::size_t count = 0;
       while (q >= lower + 16 && count <= before) {
         std::uint32_t mask = nonspace_mask(q - 16);
-        const auto c = static_cast<std::size_t>(std::popcount(mask));
+        const auto c = bits16(mask);
         if (count + c <= before) {
           count += c;
           q -= 16;
@@ -77,7 +78,7 @@ class WindowBuilder {
       walk_from_ = p;
       while (walk_pos_ + 16 <= n && walk_count_ <= after) {
         std::uint32_t mask = nonspace_mask(walk_pos_);
-        const auto c = static_cast<std::size_t>(std::popcount(mask));
+        const auto c = bits16(mask);
         if (walk_count_ + c <= after) {
           walk_count_ += c;
           walk_pos_ += 16;
@@ -109,6 +110,16 @@ class WindowBuilder {
   void finish() { flush(); }
 
  private:
+  // std::popcount without the popcnt instruction (not in the baseline x86-64 this file is built
+  // for) is a call into libgcc; a table of the 256 bytes is cheaper.
+  static std::size_t bits16(std::uint32_t mask) {
+    static constexpr auto kBits = [] {
+      std::array<std::uint8_t, 256> table{};
+      for (std::size_t b = 0; b < 256; ++b) table[b] = static_cast<std::uint8_t>(std::popcount(b));
+      return table;
+    }();
+    return kBits[mask & 0xFF] + kBits[(mask >> 8) & 0xFF];
+  }
   // Bit i: text_[from + i] is not is_window_space (16 bytes, all inside the text).
   std::uint32_t nonspace_mask(std::size_t from) const {
 #if defined(__SSE2__)
@@ -129,7 +140,7 @@ class WindowBuilder {
   std::size_t count_nonspace(std::size_t from, std::size_t to) const {
     std::size_t count = 0;
     for (; from + 16 <= to; from += 16) {
-      count += static_cast<std::size_t>(std::popcount(nonspace_mask(from)));
+      count += bits16(nonspace_mask(from));
     }
     for (; from < to; ++from) count += !is_window_space(static_cast<unsigned char>(text_[from]));
     return count;

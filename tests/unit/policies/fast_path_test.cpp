@@ -416,6 +416,61 @@ TEST(KeywordMatcherFastPath, InterleavedStreamsEqualNaiveScan) {
   }
 }
 
+// Patterns with a non-ASCII byte run in an automaton of their own, only over texts (or windows)
+// that have such a byte; hits of both come out merged in order of end.
+TEST(KeywordMatcherFastPath, NonAsciiPatternsEqualNaiveScan) {
+  std::mt19937 rng(17);
+  auto pick = [&](std::size_t n) { return static_cast<std::size_t>(rng() % n); };
+  const std::vector<std::string> pattern_pieces = {"a", "b",  "c",        "A",           " ",
+                                                   "-", "x1", "\xC3\xA9", "\xE6\xA9\x9F"};
+  const std::vector<std::string> text_pieces = {
+      "a", "b", "c", "B", " ", "-", "_", "\n", "x1", "yz", "\xC3\xA9", "\xC3\x89", "\xE6\xA9\x9F"};
+  for (int i = 0; i < 300; ++i) {
+    std::vector<std::pair<std::string, bool>> keywords;
+    for (std::size_t k = 2 + pick(10); k > 0; --k) {
+      std::string keyword;
+      for (std::size_t c = 1 + pick(6); c > 0; --c) {
+        // Half the patterns stay ASCII.
+        const std::size_t n = k % 2 == 0 ? pattern_pieces.size() - 2 : pattern_pieces.size();
+        keyword += pattern_pieces[pick(n)];
+      }
+      keywords.emplace_back(keyword, pick(4) == 0);
+    }
+    const KeywordMatcher m = matcher_of(keywords);
+    if (m.empty()) continue;
+    const std::size_t size = i % 3 == 0 ? pick(300) : 1000 + pick(6000);
+    const bool ascii_only = i % 5 == 0;
+    std::string text;
+    while (text.size() < size) text += text_pieces[pick(text_pieces.size() - (ascii_only ? 3 : 0))];
+    expect_scan_equals_naive(m, text);
+    if (::testing::Test::HasFatalFailure()) return;
+  }
+}
+
+// A long ASCII list beside a few words in other scripts: their bytes are not columns of every
+// row of the list's automaton (they tripled the 10,000-name overlay's table).
+TEST(KeywordMatcherFastPath, NonAsciiWordsDoNotWidenAnAsciiList) {
+  std::mt19937 rng(3);
+  std::vector<std::pair<std::string, bool>> ascii;
+  for (int i = 0; i < 2000; ++i) {
+    std::string word;
+    for (int c = 0; c < 12; ++c) word += static_cast<char>('a' + rng() % 20);
+    ascii.emplace_back(word, false);
+  }
+  auto mixed = ascii;
+  for (const char* word :
+       {"\xE3\x81\x86\xE3\x81\xA4\xE7\x97\x85", "f\xC3\xBCnf", "\xC5\xBC\xC3\xB3\xC5\x82ty",
+        "d\xC3\xA9pression",
+        "\xD0\xB4\xD0\xB5\xD0\xBF\xD1\x80\xD0\xB5\xD1\x81\xD1\x81\xD0\xB8\xD1\x8F"}) {
+    mixed.emplace_back(word, false);
+  }
+  const KeywordMatcher alone = matcher_of(ascii);
+  const KeywordMatcher with_others = matcher_of(mixed);
+  EXPECT_LT(with_others.memory_bytes(), alone.memory_bytes() * 11 / 10);
+  expect_scan_equals_naive(with_others,
+                           "fünf déPression abcdefghijkl \xE3\x81\x86\xE3\x81\xA4\xE7\x97\x85");
+}
+
 TEST(KeywordMatcherFastPath, NearAnchorsEqualsFullScan) {
   // Patterns whose every word has two bytes or more (so each has an anchor), planted in noise with
   // random separators, spacing and case; the anchors of different patterns overlap and nest.
