@@ -350,14 +350,24 @@ std::size_t next_marked(const std::vector<std::uint64_t>& marks, std::size_t fro
   return std::min(n, b * kBlock + static_cast<std::size_t>(std::countr_zero(word)));
 }
 
-int base64_value(char c) {
-  if (c >= 'A' && c <= 'Z') return c - 'A';
-  if (c >= 'a' && c <= 'z') return c - 'a' + 26;
-  if (c >= '0' && c <= '9') return c - '0' + 52;
-  if (c == '+' || c == '-') return 62;
-  if (c == '/' || c == '_') return 63;
-  return -1;
-}
+// Each byte's six bits in base64 (both alphabets), or -1: one lookup per byte of a run.
+constexpr auto kBase64Value = [] {
+  std::array<std::int8_t, 256> value{};
+  value.fill(-1);
+  for (int c = 'A'; c <= 'Z'; ++c)
+    value[static_cast<std::size_t>(c)] = static_cast<std::int8_t>(c - 'A');
+  for (int c = 'a'; c <= 'z'; ++c) {
+    value[static_cast<std::size_t>(c)] = static_cast<std::int8_t>(c - 'a' + 26);
+  }
+  for (int c = '0'; c <= '9'; ++c) {
+    value[static_cast<std::size_t>(c)] = static_cast<std::int8_t>(c - '0' + 52);
+  }
+  value['+'] = value['-'] = 62;
+  value['/'] = value['_'] = 63;
+  return value;
+}();
+
+int base64_value(char c) { return kBase64Value[static_cast<unsigned char>(c)]; }
 
 // Decoded bytes count as text when they are valid UTF-8 and almost free of control characters.
 bool mostly_printable(std::string_view bytes) {
