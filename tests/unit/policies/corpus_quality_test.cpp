@@ -174,5 +174,10 @@ TEST_F(CorpusQuality, Holdout6Split) { check_split("holdout6", *policy_); }
 // (docs/quality.md gives its first run).
 TEST_F(CorpusQuality, Holdout7Split) { check_split("holdout7", *policy_); }
 
+// Issue 17, round 4: Nordic, Czech, Romanian, Greek and Turkish text, code diffs and reviews, cloud
+// JSON logs, SQL dumps, WhatsApp exports, PDF-to-text invoices and payslips, wiki pages and encoded
+// payloads (docs/quality.md gives its first run).
+TEST_F(CorpusQuality, Holdout8Split) { check_split("holdout8", *policy_); }
+
 }  // namespace
 }  // namespace switchyard::policy
