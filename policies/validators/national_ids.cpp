@@ -1,7 +1,9 @@
 // Check digits of national identifiers and payment cards (see national_ids.h). The algorithms are
 // the published ones: INSEE (NIR), BZSt (Steuer-ID, ISO 7064 MOD 11,10), Ministerio del Interior
 // (DNI/NIE letter), Agenzia delle Entrate (codice fiscale), the Dutch "elfproef", HMRC (NINO
-// prefixes), NHS Digital (mod 11), the My Number Act's ordinance, PESEL and the Portuguese NIF.
+// prefixes), NHS Digital (mod 11), the My Number Act's ordinance, PESEL, the Portuguese NIF, and
+// the personal numbers of Sweden (Skatteverket), Denmark (CPR), Norway (Skatteetaten), Finland
+// (DVV), Czechia (rodné číslo), Romania (CNP), Greece (AMKA) and Turkey (T.C. Kimlik No).
 #include "policies/validators/national_ids.h"
 
 #include <algorithm>
@@ -251,6 +253,130 @@ bool pt_nif_valid(std::string_view value) {
   int check = 11 - total % 11;
   if (check >= 10) check = 0;
   return check == digit(d[8]);
+}
+
+namespace {
+
+// Day and month of a DDMMYY or YYMMDD date, loosely: a real calendar check would add little, and
+// a wrong day number (31 February) is a typo the person still owns.
+bool plausible_date(int day, int month) {
+  return day >= 1 && day <= 31 && month >= 1 && month <= 12;
+}
+
+int two(std::string_view d, std::size_t at) { return prefix_number(d.substr(at), 2); }
+
+}  // namespace
+
+bool se_personnummer_valid(std::string_view value) {
+  std::string d;
+  if (!compact(value, &d) || !all_digits(d) || all_same(d)) return false;
+  if (d.size() == 12) {
+    const int century = two(d, 0);
+    if (century < 18 || century > 20) return false;
+    d.erase(0, 2);
+  }
+  if (d.size() != 10) return false;
+  // Samordningsnummer (coordination numbers) add 60 to the day.
+  const int day = two(d, 4);
+  if (!plausible_date(day > 60 ? day - 60 : day, two(d, 2))) return false;
+  return luhn(d);
+}
+
+bool dk_cpr_valid(std::string_view value) {
+  std::string d;
+  if (!compact(value, &d) || d.size() != 10 || !all_digits(d) || all_same(d)) return false;
+  if (!plausible_date(two(d, 0), two(d, 2))) return false;
+  // Numbers issued since 2007 may skip the mod-11 rule; only those that keep it count, so an
+  // invoice or order number shaped like a date does not.
+  static constexpr int kWeights[10] = {4, 3, 2, 7, 6, 5, 4, 3, 2, 1};
+  int total = 0;
+  for (int i = 0; i < 10; ++i) total += kWeights[i] * digit(d[static_cast<std::size_t>(i)]);
+  return total % 11 == 0;
+}
+
+bool no_fodselsnummer_valid(std::string_view value) {
+  std::string d;
+  if (!compact(value, &d) || d.size() != 11 || !all_digits(d) || all_same(d)) return false;
+  const int day = two(d, 0);  // D-numbers add 40 to the day
+  if (!plausible_date(day > 40 ? day - 40 : day, two(d, 2))) return false;
+  static constexpr int kFirst[9] = {3, 7, 6, 1, 8, 9, 4, 5, 2};
+  static constexpr int kSecond[10] = {5, 4, 3, 2, 7, 6, 5, 4, 3, 2};
+  int total = 0;
+  for (int i = 0; i < 9; ++i) total += kFirst[i] * digit(d[static_cast<std::size_t>(i)]);
+  int k1 = 11 - total % 11;
+  if (k1 == 11) k1 = 0;
+  if (k1 == 10 || k1 != digit(d[9])) return false;
+  total = 0;
+  for (int i = 0; i < 10; ++i) total += kSecond[i] * digit(d[static_cast<std::size_t>(i)]);
+  int k2 = 11 - total % 11;
+  if (k2 == 11) k2 = 0;
+  return k2 != 10 && k2 == digit(d[10]);
+}
+
+bool fi_hetu_valid(std::string_view value) {
+  // The century sign is '-' or a letter, so compact() (which drops '-') does not apply.
+  std::string s;
+  for (char c : value) {
+    if (c == ' ') continue;
+    s.push_back(c >= 'a' && c <= 'z' ? static_cast<char>(c - 32) : c);
+  }
+  if (s.size() != 11) return false;
+  const std::string_view v(s);
+  if (!all_digits(v.substr(0, 6)) || !all_digits(v.substr(7, 3))) return false;
+  if (std::string_view("+-ABCDEFUVWXY").find(s[6]) == std::string_view::npos) return false;
+  if (!plausible_date(two(v, 0), two(v, 2))) return false;
+  long number = 0;
+  for (std::size_t i : {0u, 1u, 2u, 3u, 4u, 5u, 7u, 8u, 9u}) number = number * 10 + digit(s[i]);
+  return "0123456789ABCDEFHJKLMNPRSTUVWXY"[number % 31] == s[10];
+}
+
+bool cz_rodne_cislo_valid(std::string_view value) {
+  std::string d;
+  if (!compact(value, &d) || d.size() != 10 || !all_digits(d) || all_same(d)) return false;
+  // Women add 50 to the month; since 2004 either may add 20 more when a day's numbers run out.
+  int month = two(d, 2);
+  if (month > 70)
+    month -= 70;
+  else if (month > 50)
+    month -= 50;
+  else if (month > 20)
+    month -= 20;
+  if (!plausible_date(two(d, 4), month)) return false;
+  long number = 0;
+  for (char c : d) number = number * 10 + digit(c);
+  if (number % 11 == 0) return true;
+  // Before 1985 a remainder of 10 was written as check digit 0.
+  return (number / 10) % 11 == 10 && d[9] == '0';
+}
+
+bool ro_cnp_valid(std::string_view value) {
+  std::string d;
+  if (!compact(value, &d) || d.size() != 13 || !all_digits(d) || d[0] == '0') return false;
+  if (!plausible_date(two(d, 5), two(d, 3))) return false;
+  const int county = two(d, 7);
+  if (county < 1 || county > 52) return false;
+  static constexpr int kWeights[12] = {2, 7, 9, 1, 4, 6, 3, 5, 8, 2, 7, 9};
+  int total = 0;
+  for (int i = 0; i < 12; ++i) total += kWeights[i] * digit(d[static_cast<std::size_t>(i)]);
+  const int check = total % 11 == 10 ? 1 : total % 11;
+  return check == digit(d[12]);
+}
+
+bool gr_amka_valid(std::string_view value) {
+  std::string d;
+  if (!compact(value, &d) || d.size() != 11 || !all_digits(d) || all_same(d)) return false;
+  return plausible_date(two(d, 0), two(d, 2)) && luhn(d);
+}
+
+bool tr_tckn_valid(std::string_view value) {
+  std::string d;
+  if (!compact(value, &d) || d.size() != 11 || !all_digits(d) || d[0] == '0' || all_same(d)) {
+    return false;
+  }
+  int odd = 0, even = 0;
+  for (std::size_t i = 0; i < 9; ++i) (i % 2 == 0 ? odd : even) += digit(d[i]);
+  if (((odd * 7 - even) % 10 + 10) % 10 != digit(d[9])) return false;
+  return (odd + even + digit(d[9])) % 10 == digit(d[10]);
 }
 
 }  // namespace switchyard::policy

@@ -217,6 +217,22 @@ bool validate(const Validator& validator, std::string_view value) {
       return pl_pesel_valid(value);
     case Validator::Kind::kPtNif:
       return pt_nif_valid(value);
+    case Validator::Kind::kSePersonnummer:
+      return se_personnummer_valid(value);
+    case Validator::Kind::kDkCpr:
+      return dk_cpr_valid(value);
+    case Validator::Kind::kNoFodselsnummer:
+      return no_fodselsnummer_valid(value);
+    case Validator::Kind::kFiHetu:
+      return fi_hetu_valid(value);
+    case Validator::Kind::kCzRodneCislo:
+      return cz_rodne_cislo_valid(value);
+    case Validator::Kind::kRoCnp:
+      return ro_cnp_valid(value);
+    case Validator::Kind::kGrAmka:
+      return gr_amka_valid(value);
+    case Validator::Kind::kTrTckn:
+      return tr_tckn_valid(value);
     case Validator::Kind::kEntropy:
       return shannon_entropy(value) >= validator.min_bits_per_char;
   }
@@ -230,13 +246,28 @@ struct NamedValidator {
   Validator::Kind kind;
 };
 constexpr NamedValidator kNamedValidators[] = {
-    {"luhn", Validator::Kind::kLuhn},        {"payment_card", Validator::Kind::kPaymentCard},
-    {"iban", Validator::Kind::kIban},        {"us_ssn", Validator::Kind::kUsSsn},
-    {"fr_nir", Validator::Kind::kFrNir},     {"de_tax_id", Validator::Kind::kDeTaxId},
-    {"es_dni", Validator::Kind::kEsDni},     {"it_fiscal_code", Validator::Kind::kItFiscalCode},
-    {"nl_bsn", Validator::Kind::kNlBsn},     {"uk_nino", Validator::Kind::kUkNino},
-    {"uk_nhs", Validator::Kind::kUkNhs},     {"jp_my_number", Validator::Kind::kJpMyNumber},
-    {"pl_pesel", Validator::Kind::kPlPesel}, {"pt_nif", Validator::Kind::kPtNif},
+    {"luhn", Validator::Kind::kLuhn},
+    {"payment_card", Validator::Kind::kPaymentCard},
+    {"iban", Validator::Kind::kIban},
+    {"us_ssn", Validator::Kind::kUsSsn},
+    {"fr_nir", Validator::Kind::kFrNir},
+    {"de_tax_id", Validator::Kind::kDeTaxId},
+    {"es_dni", Validator::Kind::kEsDni},
+    {"it_fiscal_code", Validator::Kind::kItFiscalCode},
+    {"nl_bsn", Validator::Kind::kNlBsn},
+    {"uk_nino", Validator::Kind::kUkNino},
+    {"uk_nhs", Validator::Kind::kUkNhs},
+    {"jp_my_number", Validator::Kind::kJpMyNumber},
+    {"pl_pesel", Validator::Kind::kPlPesel},
+    {"pt_nif", Validator::Kind::kPtNif},
+    {"se_personnummer", Validator::Kind::kSePersonnummer},
+    {"dk_cpr", Validator::Kind::kDkCpr},
+    {"no_fodselsnummer", Validator::Kind::kNoFodselsnummer},
+    {"fi_hetu", Validator::Kind::kFiHetu},
+    {"cz_rodne_cislo", Validator::Kind::kCzRodneCislo},
+    {"ro_cnp", Validator::Kind::kRoCnp},
+    {"gr_amka", Validator::Kind::kGrAmka},
+    {"tr_tckn", Validator::Kind::kTrTckn},
 };
 
 }  // namespace

@@ -25,6 +25,14 @@ struct Validator {
     kJpMyNumber,
     kPlPesel,
     kPtNif,
+    kSePersonnummer,
+    kDkCpr,
+    kNoFodselsnummer,
+    kFiHetu,
+    kCzRodneCislo,
+    kRoCnp,
+    kGrAmka,
+    kTrTckn,
     kEntropy,
   };
   Kind kind = Kind::kLuhn;
@@ -47,6 +55,7 @@ double shannon_entropy(std::string_view value);  // bits per byte
 
 inline constexpr std::string_view kValidatorNames =
     "luhn, payment_card, iban, us_ssn, fr_nir, de_tax_id, es_dni, it_fiscal_code, nl_bsn, uk_nino, "
-    "uk_nhs, jp_my_number, pl_pesel, pt_nif, entropy:<bits per char>";
+    "uk_nhs, jp_my_number, pl_pesel, pt_nif, se_personnummer, dk_cpr, no_fodselsnummer, fi_hetu, "
+    "cz_rodne_cislo, ro_cnp, gr_amka, tr_tckn, entropy:<bits per char>";
 
 }  // namespace switchyard::policy

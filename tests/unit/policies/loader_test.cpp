@@ -74,7 +74,9 @@ rules:
   EXPECT_THAT(text, HasSubstr("<text>:13:15: rules[2].validate: unknown validator 'lunh'; valid "
                               "validators: luhn, payment_card, iban, us_ssn, fr_nir, de_tax_id, "
                               "es_dni, it_fiscal_code, nl_bsn, uk_nino, uk_nhs, jp_my_number, "
-                              "pl_pesel, pt_nif, entropy:<bits per char>; did you mean 'luhn'?"));
+                              "pl_pesel, pt_nif, se_personnummer, dk_cpr, no_fodselsnummer, "
+                              "fi_hetu, cz_rodne_cislo, ro_cnp, gr_amka, tr_tckn, entropy:<bits "
+                              "per char>; did you mean 'luhn'?"));
   EXPECT_THAT(
       text,
       HasSubstr("<text>:14:15: rules[2].handling: unknown handling 'intern'; did you "

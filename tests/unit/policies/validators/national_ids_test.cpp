@@ -68,6 +68,48 @@ TEST(NationalIds, JapaneseMyNumberPolishPeselPortugueseNif) {
   EXPECT_FALSE(pt_nif_valid("123456788"));
 }
 
+TEST(NationalIds, NordicPersonalNumbers) {
+  EXPECT_TRUE(se_personnummer_valid("811228-9874"));  // Skatteverket's example
+  EXPECT_TRUE(se_personnummer_valid("19811228-9874"));
+  EXPECT_TRUE(se_personnummer_valid("198112289874"));
+  EXPECT_FALSE(se_personnummer_valid("811228-9875"));    // Luhn
+  EXPECT_FALSE(se_personnummer_valid("811328-9873"));    // month 13 (Luhn passes)
+  EXPECT_FALSE(se_personnummer_valid("15811228-9874"));  // no such century
+  EXPECT_TRUE(dk_cpr_valid("110375-6665"));
+  EXPECT_TRUE(dk_cpr_valid("0801858791"));
+  EXPECT_FALSE(dk_cpr_valid("110375-6666"));  // mod 11
+  EXPECT_FALSE(dk_cpr_valid("321375-0045"));  // day 32 (mod 11 passes)
+  EXPECT_TRUE(no_fodselsnummer_valid("03095618757"));
+  EXPECT_TRUE(no_fodselsnummer_valid("041069 28687"));
+  EXPECT_FALSE(no_fodselsnummer_valid("03095618758"));  // second check digit
+  EXPECT_FALSE(no_fodselsnummer_valid("03095618857"));  // first check digit
+  EXPECT_TRUE(fi_hetu_valid("131052-308T"));            // DVV's example
+  EXPECT_TRUE(fi_hetu_valid("191075-052B"));
+  EXPECT_TRUE(fi_hetu_valid("120565-815u"));
+  EXPECT_FALSE(fi_hetu_valid("131052-308U"));  // check character
+  EXPECT_FALSE(fi_hetu_valid("131052G308T"));  // no such century sign
+  EXPECT_FALSE(fi_hetu_valid("131052-3080"));
+}
+
+TEST(NationalIds, CzechRomanianGreekTurkishPersonalNumbers) {
+  EXPECT_TRUE(cz_rodne_cislo_valid("560417/4444"));
+  EXPECT_TRUE(cz_rodne_cislo_valid("9010043812"));
+  EXPECT_FALSE(cz_rodne_cislo_valid("560417/4445"));  // not divisible by 11
+  EXPECT_FALSE(cz_rodne_cislo_valid("561417/4445"));  // month 14 (mod 11 passes)
+  EXPECT_TRUE(ro_cnp_valid("1650214364351"));
+  EXPECT_TRUE(ro_cnp_valid("1950904370623"));
+  EXPECT_FALSE(ro_cnp_valid("1650214364352"));  // check digit
+  EXPECT_FALSE(ro_cnp_valid("1650214994359"));  // county 99 (check passes)
+  EXPECT_TRUE(gr_amka_valid("02105736579"));
+  EXPECT_TRUE(gr_amka_valid("20048187114"));
+  EXPECT_FALSE(gr_amka_valid("02105736578"));  // Luhn
+  EXPECT_FALSE(gr_amka_valid("02135736573"));  // month 13 (Luhn passes)
+  EXPECT_TRUE(tr_tckn_valid("10000000146"));
+  EXPECT_FALSE(tr_tckn_valid("10000000147"));  // eleventh digit
+  EXPECT_FALSE(tr_tckn_valid("10000000156"));  // tenth digit
+  EXPECT_FALSE(tr_tckn_valid("00000000146"));  // never starts with 0
+}
+
 TEST(NationalIds, PaymentCardNeedsAnIssuerRangeAsWellAsLuhn) {
   EXPECT_TRUE(payment_card_valid("4539 1488 0343 6467"));   // Visa
   EXPECT_TRUE(payment_card_valid("378282246310005"));       // Amex, 15 digits
@@ -79,8 +121,10 @@ TEST(NationalIds, PaymentCardNeedsAnIssuerRangeAsWellAsLuhn) {
 
 TEST(NationalIds, ValidatorNamesLoad) {
   std::string error;
-  for (const char* name : {"payment_card", "fr_nir", "de_tax_id", "es_dni", "it_fiscal_code",
-                           "nl_bsn", "uk_nino", "uk_nhs", "jp_my_number", "pl_pesel", "pt_nif"}) {
+  for (const char* name :
+       {"payment_card", "fr_nir", "de_tax_id", "es_dni", "it_fiscal_code", "nl_bsn", "uk_nino",
+        "uk_nhs", "jp_my_number", "pl_pesel", "pt_nif", "se_personnummer", "dk_cpr",
+        "no_fodselsnummer", "fi_hetu", "cz_rodne_cislo", "ro_cnp", "gr_amka", "tr_tckn"}) {
     const auto v = parse_validator(name, &error);
     ASSERT_TRUE(v.has_value()) << name << ": " << error;
     EXPECT_EQ(to_string(*v), name);
