@@ -61,7 +61,8 @@ TEST(Validators, ParseNames) {
   EXPECT_FALSE(parse_validator("lunh", &error));
   EXPECT_NE(error.find("luhn, payment_card, iban, us_ssn, fr_nir, de_tax_id, es_dni, "
                        "it_fiscal_code, nl_bsn, uk_nino, uk_nhs, jp_my_number, pl_pesel, pt_nif, "
-                       "entropy:<bits per char>"),
+                       "se_personnummer, dk_cpr, no_fodselsnummer, fi_hetu, cz_rodne_cislo, "
+                       "ro_cnp, gr_amka, tr_tckn, entropy:<bits per char>"),
             std::string::npos);
   EXPECT_FALSE(parse_validator("entropy:", &error));
   EXPECT_FALSE(parse_validator("entropy:abc", &error));
