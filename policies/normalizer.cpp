@@ -354,8 +354,9 @@ std::size_t next_marked(const std::vector<std::uint64_t>& marks, std::size_t fro
 constexpr auto kBase64Value = [] {
   std::array<std::int8_t, 256> value{};
   value.fill(-1);
-  for (int c = 'A'; c <= 'Z'; ++c)
+  for (int c = 'A'; c <= 'Z'; ++c) {
     value[static_cast<std::size_t>(c)] = static_cast<std::int8_t>(c - 'A');
+  }
   for (int c = 'a'; c <= 'z'; ++c) {
     value[static_cast<std::size_t>(c)] = static_cast<std::int8_t>(c - 'a' + 26);
   }

@@ -52,7 +52,7 @@ std::shared_ptr<const Policy> build(PolicySource parsed, std::vector<std::string
   impl->version = root.version;
   if (root.uninspected) impl->uninspected = *root.uninspected;
   impl->limits = limits;
-  // Test failures of the included files, found while each one's classifier exists.
+  // Test failures, file by file in closure order, found while each file's classifier exists.
   std::vector<PolicyTestFailure> failures;
   if (errors.empty()) {
     impl->classifier = compile_closure(*source, 0, limits, &errors);
@@ -62,7 +62,13 @@ std::shared_ptr<const Policy> build(PolicySource parsed, std::vector<std::string
     for (std::size_t f : closure_of(*source, 0)) {
       if (source->files[f].tests.empty()) continue;
       impl->test_files.push_back(f);
-      if (f == 0) continue;
+      if (f == 0) {
+        // (compiled above; when it did not compile, the errors stop the load below)
+        if (run_tests && impl->classifier) {
+          run_file_tests(*source, 0, *impl->classifier, &failures, nullptr);
+        }
+        continue;
+      }
       if (auto sub = compile_closure(*source, f, limits, &errors); sub && run_tests) {
         run_file_tests(*source, f, *sub, &failures, nullptr);
       }
@@ -81,12 +87,6 @@ std::shared_ptr<const Policy> build(PolicySource parsed, std::vector<std::string
   for (const auto& rule : impl->classifier->rules()) {
     impl->rules.push_back(RuleInfo{rule.id, rule.description, rule.category, rule.level,
                                    rule.handling, rule.location});
-  }
-  if (run_tests && !impl->test_files.empty() && impl->test_files.front() == 0) {
-    // The root file's own tests, in closure order (the root comes first).
-    std::vector<PolicyTestFailure> root;
-    run_file_tests(*source, 0, *impl->classifier, &root, nullptr);
-    failures.insert(failures.begin(), root.begin(), root.end());
   }
   auto policy = std::make_shared<const Policy>(std::move(impl));
   if (run_tests) {
