@@ -13,6 +13,10 @@
 
 namespace switchyard::audit {
 
+// Writes value as boost::json's formatter does when it is k / 1000 for an integer k (0 < value <
+// 1e12); 0, writing nothing, otherwise. `out` holds at least 32 bytes.
+std::size_t format_thousandths(char* out, double value);
+
 class AuditBodyWriter {
  public:
   AuditBodyWriter() { out_.reserve(768); }

@@ -11,6 +11,9 @@
 #include "common/json_write.h"
 #include "tests/unit/audit/test_support.h"
 
+// After boost/json.hpp (body_writer.h), which this detail header needs.
+#include <boost/json/detail/format.hpp>
+
 namespace switchyard::audit {
 namespace {
 
@@ -124,6 +127,41 @@ TEST(AuditBodyWriterTest, FormatsNumbersLikeBoostJson) {
   Sample big;
   big.unsigned_number = std::numeric_limits<std::uint64_t>::max() - 5;
   expect_same_bytes(big);
+}
+
+// The durations' fast path (k / 1000) against boost's ryu, on every small k, each power of ten's
+// neighbours and a sweep of large ones; values of another form must be left to ryu (0 returned).
+TEST(AuditBodyWriterTest, ThousandthsFormatLikeRyu) {
+  const auto ryu = [](double value) {
+    char buf[boost::json::detail::max_number_chars + 1];
+    return std::string(buf, boost::json::detail::format_double(buf, value));
+  };
+  const auto check = [&](std::uint64_t k) {
+    const double value = static_cast<double>(k) / 1e3;
+    char buf[32];
+    const std::size_t n = format_thousandths(buf, value);
+    ASSERT_GT(n, 0u) << k;
+    ASSERT_EQ(std::string(buf, n), ryu(value)) << k;
+  };
+  for (std::uint64_t k = 1; k <= 300000; ++k) check(k);
+  for (std::uint64_t p = 10; p < 1000000000000000ull; p *= 10) {
+    for (std::uint64_t d = 0; d < 3; ++d) {
+      check(p - 1 - d);
+      check(p + d);
+    }
+  }
+  std::uint64_t x = 88172645463325252ull;  // xorshift: large k of every length
+  for (int i = 0; i < 200000; ++i) {
+    x ^= x << 13;
+    x ^= x >> 7;
+    x ^= x << 17;
+    check(1 + x % (1000000000000000ull >> (i % 40)));
+  }
+  char buf[32];
+  for (const double other :
+       {0.0, -0.0, -1.5, 1.0 / 3, 1e-4, 2.5e17, 1e12, std::numeric_limits<double>::infinity()}) {
+    EXPECT_EQ(format_thousandths(buf, other), 0u) << other;
+  }
 }
 
 TEST(AuditBodyWriterTest, EventOnlyAndEmptyRecords) {
