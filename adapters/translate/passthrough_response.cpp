@@ -5,6 +5,10 @@
 #include "adapters/translate/passthrough_response.h"
 
 #include <boost/json.hpp>
+#include <boost/json/basic_parser_impl.hpp>
+
+#include <algorithm>
+#include <array>
 
 #include "adapters/error_format.h"
 #include "adapters/json_fields.h"
@@ -16,6 +20,118 @@ namespace switchyard::adapters {
 namespace {
 
 namespace json = boost::json;
+
+// The counts read_usage_fields looks at, in this order (UsageCounts' indices).
+constexpr std::array<std::string_view, 6> kUsageKeys = {
+    "prompt_tokens",           "input_tokens",      "cache_creation_input_tokens",
+    "cache_read_input_tokens", "completion_tokens", "output_tokens"};
+using UsageCounts = std::array<std::int64_t, kUsageKeys.size()>;  // count_at's reading, -1 absent
+
+void combine_usage(const UsageCounts& c, Usage& out) {
+  const auto [prompt, input, created, read, completion, output] = c;
+  if (input >= 0) {
+    out.input_tokens = input + std::max<std::int64_t>(created, 0) + std::max<std::int64_t>(read, 0);
+  } else if (prompt >= 0) {
+    out.input_tokens = prompt;
+  }
+  if (output >= 0) {
+    out.output_tokens = output;
+  } else if (completion >= 0) {
+    out.output_tokens = completion;
+  }
+}
+
+// Reads the counts of a usage object straight from the parser's events: count_at's reading of
+// the document json::parse would build (the last of duplicate keys wins, doubles are cut, other
+// kinds read -1), with the same validation, without building it (the document was a sixth of
+// reading a reply).
+struct UsageHandler {
+  static constexpr std::size_t max_object_size = json::object::max_size();
+  static constexpr std::size_t max_array_size = json::array::max_size();
+  static constexpr std::size_t max_key_size = json::string::max_size();
+  static constexpr std::size_t max_string_size = json::string::max_size();
+
+  UsageCounts counts = {-1, -1, -1, -1, -1, -1};
+  bool top_is_object = false;
+  int depth = 0;    // open objects and arrays; the usage object's members are at depth 1
+  int field = -1;   // the index in kUsageKeys of the member whose value comes next
+  std::string key;  // a key the parser hands over in parts (it holds escapes)
+
+  // A member value at depth 1 that is no number: its count reads -1.
+  void other_value() {
+    if (depth == 1 && field >= 0) counts[static_cast<std::size_t>(field)] = -1;
+    field = -1;
+  }
+  void number(std::int64_t n) {
+    if (depth == 1 && field >= 0) counts[static_cast<std::size_t>(field)] = n;
+    field = -1;
+  }
+  bool open() {
+    other_value();
+    ++depth;
+    return true;
+  }
+
+  bool on_document_begin(json::error_code&) { return true; }
+  bool on_document_end(json::error_code&) { return true; }
+  bool on_object_begin(json::error_code&) {
+    if (depth == 0) top_is_object = true;
+    return open();
+  }
+  bool on_object_end(std::size_t, json::error_code&) {
+    --depth;
+    return true;
+  }
+  bool on_array_begin(json::error_code&) { return open(); }
+  bool on_array_end(std::size_t, json::error_code&) {
+    --depth;
+    return true;
+  }
+  bool on_key_part(json::string_view s, std::size_t, json::error_code&) {
+    if (depth == 1) key.append(s.data(), s.size());
+    return true;
+  }
+  bool on_key(json::string_view s, std::size_t, json::error_code&) {
+    if (depth != 1) return true;
+    std::string_view full(s.data(), s.size());
+    if (!key.empty()) {
+      key.append(s.data(), s.size());
+      full = key;
+    }
+    const auto* at = std::find(kUsageKeys.begin(), kUsageKeys.end(), full);
+    field = at == kUsageKeys.end() ? -1 : static_cast<int>(at - kUsageKeys.begin());
+    key.clear();
+    return true;
+  }
+  bool on_string_part(json::string_view, std::size_t, json::error_code&) { return true; }
+  bool on_string(json::string_view, std::size_t, json::error_code&) {
+    other_value();
+    return true;
+  }
+  bool on_number_part(json::string_view, json::error_code&) { return true; }
+  bool on_int64(std::int64_t i, json::string_view, json::error_code&) {
+    number(i);
+    return true;
+  }
+  bool on_uint64(std::uint64_t u, json::string_view, json::error_code&) {
+    number(static_cast<std::int64_t>(u));
+    return true;
+  }
+  bool on_double(double d, json::string_view, json::error_code&) {
+    number(static_cast<std::int64_t>(d));
+    return true;
+  }
+  bool on_bool(bool, json::error_code&) {
+    other_value();
+    return true;
+  }
+  bool on_null(json::error_code&) {
+    other_value();
+    return true;
+  }
+  bool on_comment_part(json::string_view, json::error_code&) { return true; }
+  bool on_comment(json::string_view, json::error_code&) { return true; }
+};
 
 bool contains(std::string_view haystack, std::string_view needle) {
   return haystack.find(needle) != std::string_view::npos;
@@ -263,9 +379,8 @@ class PassthroughTranslator final : public ResponseTranslator {
       // request).
       const auto range = find_json_value(body_, "/usage");
       if (!range) return;
-      const ParsedObject usage(
-          std::string_view(body_).substr(range->begin, range->end - range->begin));
-      if (usage) read_usage_fields(*usage, usage_);
+      read_usage_json(std::string_view(body_).substr(range->begin, range->end - range->begin),
+                      usage_);
       return;
     }
     const ParsedObject parsed(body_);
@@ -346,22 +461,18 @@ class PassthroughTranslator final : public ResponseTranslator {
 }  // namespace
 
 void read_usage_fields(const json::object& usage, Usage& out) {
-  std::int64_t prompt = count_at(usage, "prompt_tokens");
-  std::int64_t input = count_at(usage, "input_tokens");
-  if (input >= 0) {
-    std::int64_t created = count_at(usage, "cache_creation_input_tokens");
-    std::int64_t read = count_at(usage, "cache_read_input_tokens");
-    out.input_tokens = input + std::max<std::int64_t>(created, 0) + std::max<std::int64_t>(read, 0);
-  } else if (prompt >= 0) {
-    out.input_tokens = prompt;
-  }
-  std::int64_t completion = count_at(usage, "completion_tokens");
-  std::int64_t output = count_at(usage, "output_tokens");
-  if (output >= 0) {
-    out.output_tokens = output;
-  } else if (completion >= 0) {
-    out.output_tokens = completion;
-  }
+  UsageCounts counts;
+  for (std::size_t i = 0; i < kUsageKeys.size(); ++i) counts[i] = count_at(usage, kUsageKeys[i]);
+  combine_usage(counts, out);
+}
+
+bool read_usage_json(std::string_view text, Usage& out) {
+  json::basic_parser<UsageHandler> parser(json::parse_options{});
+  json::error_code ec;
+  const std::size_t consumed = parser.write_some(false, text.data(), text.size(), ec);
+  if (ec || consumed != text.size() || !parser.handler().top_is_object) return false;
+  combine_usage(parser.handler().counts, out);
+  return true;
 }
 
 std::unique_ptr<ResponseTranslator> make_passthrough_response_translator(

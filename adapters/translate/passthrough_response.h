@@ -6,6 +6,7 @@
 
 #include <boost/json/object.hpp>
 #include <memory>
+#include <string_view>
 
 #include "adapters/response_translator.h"
 
@@ -27,5 +28,9 @@ std::unique_ptr<ResponseTranslator> make_passthrough_response_translator(
 // (Responses, Anthropic), plus Anthropic's cache_creation_input_tokens and
 // cache_read_input_tokens, which count as input. Fields absent leave `out` as it was.
 void read_usage_fields(const boost::json::object& usage, Usage& out);
+
+// The same from a usage object's JSON text, read without building a document: false, leaving
+// `out` as it was, when the text is not a JSON object (json::parse's validation).
+bool read_usage_json(std::string_view text, Usage& out);
 
 }  // namespace switchyard::adapters

@@ -198,6 +198,48 @@ TEST(Passthrough, NonStreamBodiesUsageAndId) {
   EXPECT_EQ(r.usage.output_tokens, -1);
 }
 
+// The document-free usage reader against the DOM reading it replaced (json::parse, then
+// read_usage_fields): the same counts, or both rejecting the text.
+TEST(Passthrough, UsageReaderAgreesWithTheDocument) {
+  const std::vector<std::string> texts = {
+      R"({"prompt_tokens":231,"completion_tokens":21,"total_tokens":252})",
+      R"({"input_tokens":10,"output_tokens":5,"cache_creation_input_tokens":3,"cache_read_input_tokens":4})",
+      R"({"input_tokens":10,"cache_creation_input_tokens":null,"cache_read_input_tokens":"7"})",
+      R"({"prompt_tokens":12.9,"completion_tokens":1e2})",
+      R"({"prompt_tokens":-3,"completion_tokens":18446744073709551615})",
+      R"({"prompt_tokens":1,"prompt_tokens":2,"output_tokens":4,"output_tokens":"x"})",
+      R"({"prompt_tokens":{"input_tokens":99},"completion_tokens":[1,2],"output_tokens":true})",
+      R"({"prompt_tokens_details":{"cached_tokens":0,"prompt_tokens":77},"prompt_tokens":5})",
+      R"({"prompt\u005ftokens":8,"output\u005Ftokens":9})",
+      R"({ "prompt_tokens" : 7 , "completion_tokens" : 2 } )",
+      R"({"service_tier":"standard","server_tool_use":{"web_search_requests":0},"input_tokens":3})",
+      R"({"input_tokens":99999999999999999999999,"output_tokens":0})",
+      R"({})",
+      R"([{"prompt_tokens":1}])",
+      R"("prompt_tokens")",
+      R"(12)",
+      R"({"prompt_tokens":1,})",
+      R"({"prompt_tokens":1}x)",
+      R"({"prompt_tokens":01})",
+      R"({"prompt_tokens":1 /* c */})",
+      "{\"prompt_tokens\":1,\"s\":\"\xff\"}",
+      R"({"prompt_tokens":1,"s":"\ud800"})",
+      R"({"prompt_tokens":1)",
+      "",
+  };
+  for (const std::string& text : texts) {
+    Usage dom;
+    json::error_code ec;
+    const json::value value = json::parse(text, ec);
+    const bool dom_read = !ec && value.is_object();
+    if (dom_read) read_usage_fields(value.get_object(), dom);
+    Usage direct;
+    EXPECT_EQ(read_usage_json(text, direct), dom_read) << text;
+    EXPECT_EQ(direct.input_tokens, dom.input_tokens) << text;
+    EXPECT_EQ(direct.output_tokens, dom.output_tokens) << text;
+  }
+}
+
 TEST(Passthrough, NoUsageReportedStaysUnknown) {
   Outcome r = run(Api::kOpenAiChat, plain(Dialect::kOpenAi), "not json at all", false);
   EXPECT_EQ(r.out, "not json at all");
