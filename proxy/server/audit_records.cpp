@@ -4,6 +4,8 @@
 
 #include <cmath>
 
+#include "proxy/server/masked_prompt.h"
+
 namespace switchyard::proxy {
 namespace {
 
@@ -135,6 +137,16 @@ void write_decision(W& r, const RequestContext& ctx, bool fallback) {
   r.unum("segments", ctx.parsed.segments.size());
   if (ctx.worker.shared.audit != nullptr) {
     r.str("hmac", ctx.worker.shared.audit->prompt_digest(joined));
+  }
+  if (config.audit.store_prompts == audit::StorePrompts::kRedacted) {
+    const MaskedPrompt masked = mask_prompt(ctx.parsed.segments, ctx.classification);
+    if (masked.withheld.empty()) {
+      r.str("redacted", masked.text);
+      if (masked.truncated) r.boolean("truncated", true);
+    } else {
+      r.null("redacted");
+      r.str("withheld", masked.withheld);
+    }
   }
   r.close();
   if (fallback) r.boolean("fallback", true);

@@ -165,8 +165,8 @@ Server::Server(Config config, ServerOptions options)
                ? options_.audit
                : std::shared_ptr<audit::AuditSink>(audit::make_file_audit_sink(config_.audit));
   if (config_.audit.store_prompts == audit::StorePrompts::kRedacted) {
-    // Accepted for configs written ahead of it, but an operator must not believe it works.
-    log::warn("audit.store_prompts: redacted is not implemented yet; no record holds prompt text",
+    // Said once at start: the log now holds prompt text (masked), which auditors must know.
+    log::info("audit.store_prompts: redacted; decision records keep the prompt with matches masked",
               {{"config", config_.file.string()}});
   }
 
