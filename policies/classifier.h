@@ -33,6 +33,11 @@ class FilteredRE2;
 
 namespace switchyard::policy {
 
+// How many bytes of text[from, to) fall in the byte ranges [lo, hi] (the windows' byte counts;
+// declared here for its tests).
+std::size_t count_in_ranges(std::string_view text, std::size_t from, std::size_t to,
+                            const std::vector<std::pair<std::uint8_t, std::uint8_t>>& ranges);
+
 // Words by their first byte (pointers into a list that outlives the index).
 struct WordIndex {
   std::array<std::vector<const std::string*>, 256> by_first;

@@ -2,8 +2,11 @@
 // those of the byte-at-a-time walk below (the classifier's before that change).
 #include "policies/window_builder.h"
 
+#include "policies/classifier.h"
+
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <random>
 #include <string>
 #include <vector>
@@ -95,6 +98,42 @@ TEST(WindowBuilder, EqualsTheByteAtATimeWalk) {
     reference.finish();
     ASSERT_EQ(got, reference.out) << "round " << round << " before " << before << " after " << after
                                   << " nonspace " << nonspace;
+  }
+}
+
+}  // namespace
+}  // namespace switchyard::policy
+
+namespace switchyard::policy {
+namespace {
+
+// The windows' byte counts (count_in_ranges, 16 bytes at a time, the last block read from the
+// text's end) against a byte-at-a-time count: every span of random texts, one to five ranges.
+TEST(WindowByteCounts, EqualTheByteAtATimeCount) {
+  std::mt19937 rng(20261206);
+  for (int round = 0; round < 3000; ++round) {
+    std::string text(rng() % 90, '\0');
+    for (char& c : text) c = static_cast<char>(rng() % 4 == 0 ? rng() % 256 : 'A' + rng() % 60);
+    // Disjoint ranges in order, as the classifier makes them from a byte set.
+    std::vector<std::pair<std::uint8_t, std::uint8_t>> ranges;
+    const std::size_t n = 1 + rng() % 5;
+    unsigned at = rng() % 64;
+    for (std::size_t r = 0; r < n && at < 256; ++r) {
+      const unsigned hi = std::min(255u, at + static_cast<unsigned>(rng() % 40));
+      ranges.emplace_back(static_cast<std::uint8_t>(at), static_cast<std::uint8_t>(hi));
+      at = hi + 2 + static_cast<unsigned>(rng() % 30);
+    }
+    for (int q = 0; q < 20; ++q) {
+      const std::size_t from = text.empty() ? 0 : rng() % (text.size() + 1);
+      const std::size_t to = from + (text.size() == from ? 0 : rng() % (text.size() - from + 1));
+      std::size_t expected = 0;
+      for (std::size_t i = from; i < to; ++i) {
+        const auto b = static_cast<unsigned char>(text[i]);
+        for (const auto& [lo, hi] : ranges) expected += b >= lo && b <= hi;
+      }
+      ASSERT_EQ(count_in_ranges(text, from, to, ranges), expected)
+          << "size " << text.size() << " [" << from << ", " << to << ") ranges " << n;
+    }
   }
 }
 
