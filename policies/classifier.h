@@ -227,6 +227,7 @@ class Classifier {
   std::unique_ptr<RE2::Set> set_;            // the whole-text rules
   std::vector<std::uint32_t> set_rule_;      // set index -> rule index
   std::vector<std::uint32_t> regex_rules_;   // rules matched on the text views
+  std::vector<char> text_regex_;             // by rule: one of regex_rules_
   std::vector<std::uint32_t> joined_rules_;  // rules matched on the joined view
   std::unique_ptr<RE2::Set> joined_set_;     // of joined_rules_
   std::vector<char> group_feeds_join_;       // by window group: a gate of a joined rule
