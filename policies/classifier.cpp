@@ -1121,8 +1121,11 @@ Classification Classifier::classify(std::span<const std::string_view> segments,
           // request has a handful of the hundreds of rules).
           for (std::size_t base = 0; base < candidates.size(); base += 8) {
             std::uint64_t word = 0;
-            std::memcpy(&word, candidates.data() + base,
-                        std::min<std::size_t>(8, candidates.size() - base));
+            if (base + 8 <= candidates.size()) {
+              std::memcpy(&word, candidates.data() + base, 8);  // one load
+            } else {
+              std::memcpy(&word, candidates.data() + base, candidates.size() - base);
+            }
             for (; word != 0;) {
               static_assert(std::endian::native == std::endian::little);  // byte k: bits 8k..
               const auto byte = static_cast<unsigned>(std::countr_zero(word)) / 8;
