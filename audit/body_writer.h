@@ -7,6 +7,7 @@
 
 #include <boost/json.hpp>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -19,7 +20,9 @@ std::size_t format_thousandths(char* out, double value);
 
 class AuditBodyWriter {
  public:
-  AuditBodyWriter() { out_.reserve(768); }
+  // The buffer is sized once and written through a length of its own: growing a std::string
+  // member by member zero-filled each piece before it was copied in.
+  AuditBodyWriter() { out_.resize(1024); }
 
   void str(std::string_view key, std::string_view value);
   void boolean(std::string_view key, bool value);
@@ -40,12 +43,22 @@ class AuditBodyWriter {
  private:
   void key(std::string_view key);
   void separator();
+  char* extend(std::size_t n) {  // n more bytes at the end, to be written
+    if (len_ + n > out_.size()) return grow(n);
+    char* at = out_.data() + len_;
+    len_ += n;
+    return at;
+  }
+  char* grow(std::size_t n);
+  void put(char c) { *extend(1) = c; }
+  void append(std::string_view s) { std::memcpy(extend(s.size()), s.data(), s.size()); }
 
   struct Level {
     bool first = true;
     bool array = false;
   };
-  std::string out_;
+  std::string out_;  // [0, len_) written
+  std::size_t len_ = 0;
   std::string event_ = "unknown";
   std::vector<Level> levels_;
   std::size_t last_top_ = 0;  // where the last top-level member starts (its leading comma)
