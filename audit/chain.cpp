@@ -125,6 +125,21 @@ Digest HmacSha256::mac(std::string_view first, std::string_view second) const {
   return out;
 }
 
+Digest HmacSha256::mac_joined(std::span<const std::string_view> parts, char separator) const {
+  Digest inner_hash{};
+  Digest out{};
+  SHA256_CTX work = impl_->inner;
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    if (i > 0) check(SHA256_Update(&work, &separator, 1));
+    check(SHA256_Update(&work, parts[i].data(), parts[i].size()));
+  }
+  check(SHA256_Final(inner_hash.data(), &work));
+  work = impl_->outer;
+  check(SHA256_Update(&work, inner_hash.data(), inner_hash.size()));
+  check(SHA256_Final(out.data(), &work));
+  return out;
+}
+
 std::string derive_prompt_key(std::string_view audit_key) {
   HmacSha256 hmac(audit_key);
   const Digest key = hmac.mac(kPromptDigestLabel);

@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -58,6 +59,8 @@ class HmacSha256 {
   HmacSha256& operator=(const HmacSha256&) = delete;
   // MAC over the concatenation first + second (saves copying the record to append "}").
   Digest mac(std::string_view first, std::string_view second = {}) const;
+  // MAC over the parts joined by `separator`, without joining them.
+  Digest mac_joined(std::span<const std::string_view> parts, char separator) const;
 
  private:
   struct Impl;

@@ -274,6 +274,10 @@ class FileAuditSink final : public AuditSink {
     return audit::to_hex(prompt_hmac_->mac(text));
   }
 
+  std::string prompt_digest_joined(std::span<const std::string_view> parts) const override {
+    return audit::to_hex(prompt_hmac_->mac_joined(parts, '\n'));
+  }
+
   bool healthy() const override { return healthy_.load(std::memory_order_relaxed); }
 
   std::uint64_t failures() const override { return failures_.load(std::memory_order_relaxed); }

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -52,6 +53,15 @@ class AuditSink {
   // The keyed hash recorded instead of the prompt text (HMAC-SHA256 under a key derived from the
   // audit key, hex), so auditors can match a known prompt without the log holding it.
   virtual std::string prompt_digest(std::string_view text) const = 0;
+  // prompt_digest of the parts joined by '\n'; a sink that can hash them in turn need not join.
+  virtual std::string prompt_digest_joined(std::span<const std::string_view> parts) const {
+    std::string joined;
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+      if (i > 0) joined += '\n';
+      joined += parts[i];
+    }
+    return prompt_digest(joined);
+  }
   // False after a write failure until a later write succeeds; /readyz reports it.
   virtual bool healthy() const = 0;
   // Writes a seal record, flushes and stops the writer. Idempotent.

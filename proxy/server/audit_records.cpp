@@ -2,7 +2,10 @@
 // layout is in one place.
 #include "proxy/server/audit_records.h"
 
+#include <array>
 #include <cmath>
+#include <span>
+#include <vector>
 
 #include "proxy/server/masked_prompt.h"
 
@@ -123,20 +126,23 @@ void write_decision(W& r, const RequestContext& ctx, bool fallback) {
     r.close();
   }
   if (ctx.shadow && ctx.shadow_policy != nullptr) write_shadow(r, *ctx.shadow_policy, *ctx.shadow);
-  // The prompt as the auditor knows it: every extracted text segment joined by '\n'.
-  std::string joined;
-  std::size_t total = 0;
-  for (const auto& s : ctx.parsed.segments) total += s.text.size() + 1;
-  joined.reserve(total);
-  for (const auto& s : ctx.parsed.segments) {
-    if (!joined.empty()) joined += '\n';
-    joined += s.text;
-  }
+  // The prompt as the auditor knows it: every extracted text segment joined by '\n' (hashed part
+  // by part: joining was a copy of the whole prompt per request).
+  const auto& segments = ctx.parsed.segments;
+  std::size_t bytes = segments.empty() ? 0 : segments.size() - 1;
+  for (const auto& s : segments) bytes += s.text.size();
   r.open("prompt");
-  r.unum("bytes", joined.size());
-  r.unum("segments", ctx.parsed.segments.size());
+  r.unum("bytes", bytes);
+  r.unum("segments", segments.size());
   if (ctx.worker.shared.audit != nullptr) {
-    r.str("hmac", ctx.worker.shared.audit->prompt_digest(joined));
+    std::array<std::string_view, 16> few;
+    std::vector<std::string_view> many;
+    if (segments.size() > few.size()) many.resize(segments.size());
+    const std::span<std::string_view> parts =
+        many.empty() ? std::span<std::string_view>(few.data(), segments.size())
+                     : std::span<std::string_view>(many);
+    for (std::size_t i = 0; i < segments.size(); ++i) parts[i] = segments[i].text;
+    r.str("hmac", ctx.worker.shared.audit->prompt_digest_joined(parts));
   }
   if (config.audit.store_prompts == audit::StorePrompts::kRedacted) {
     const MaskedPrompt masked = mask_prompt(ctx.parsed.segments, ctx.classification);

@@ -25,6 +25,7 @@ class DiscardingAuditSink final : public AuditSink {
     if (done) done(true);
   }
   std::string prompt_digest(std::string_view) const override { return {}; }
+  std::string prompt_digest_joined(std::span<const std::string_view>) const override { return {}; }
   bool healthy() const override { return true; }
   void close() override {}
 };

@@ -387,6 +387,24 @@ TEST(AuditSinkTest, DailyRotationStartsANewFileOnANewUtcDay) {
   EXPECT_TRUE(summary.ok) << (summary.problem ? summary.problem->detail : "");
 }
 
+// The digest of the segments hashed in turn is the digest of their '\n'-joined text.
+TEST(AuditSinkTest, PromptDigestOfPartsEqualsTheJoinedText) {
+  TempDir dir;
+  ScopedKey key;
+  auto sink = audit::make_file_audit_sink(test_config(dir.path() / "audit.jsonl"));
+  const std::vector<std::vector<std::string_view>> cases = {
+      {}, {"one"}, {"system prompt", "user text", "northwind"}, {"", "after an empty part", ""}};
+  for (const auto& parts : cases) {
+    std::string joined;
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+      if (i > 0) joined += '\n';
+      joined += parts[i];
+    }
+    EXPECT_EQ(sink->prompt_digest_joined(parts), sink->prompt_digest(joined)) << joined;
+  }
+  sink->close();
+}
+
 TEST(AuditSinkTest, PromptDigestIsAKeyedHashUnderADerivedKey) {
   TempDir dir;
   ScopedKey key;
