@@ -37,6 +37,8 @@ PLACEHOLDER_DOMAINS = [
     "tuodominio", "tuaazienda", "tudominio", "tuempresa", "suaempresa", "seudominio",
     "votredomaine", "votreentreprise", "ihrefirma", "ihredomain", "mijnbedrijf", "twojafirma",
     "mailserver", "provider", "anbieter",
+    # machine identities, not people: Google Cloud service accounts (name@project.iam.gserviceaccount.com)
+    "gserviceaccount",
 ]
 
 TLDS = ("com|org|net|edu|gov|mil|int|info|biz|io|co|ai|app|dev|me|tech|cloud|email|online|site|"
@@ -98,8 +100,9 @@ def main():
                        "0123456789abcdefghijklmnopqrstuvwxyz")
     domain = complement(PLACEHOLDER_DOMAINS, "0123456789abcdefghijklmnopqrstuvwxyz-", "[a-z0-9-]*")
     # The address is group 1; what comes before it must not be part of a local part, so that
-    # "john.doe@..." is not read from its "doe".
-    print("(?i)(?:^|[^a-z0-9._%+-])(" + local + "@(?:[a-z0-9-]{1,63}\\.)*" + domain + "\\.(?:" + TLDS +
+    # "john.doe@..." is not read from its "doe", nor a '/': the user part of a URL
+    # (https://<key>@o123.ingest.sentry.io/4, https://user@host/path) is no e-mail address.
+    print("(?i)(?:^|[^a-z0-9._%+/-])(" + local + "@(?:[a-z0-9-]{1,63}\\.)*" + domain + "\\.(?:" + TLDS +
           "))\\b")
 
 

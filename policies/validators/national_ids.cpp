@@ -6,62 +6,15 @@
 // (DVV), Czechia (rodné číslo), Romania (CNP), Greece (AMKA) and Turkey (T.C. Kimlik No).
 #include "policies/validators/national_ids.h"
 
+#include "policies/validators/id_digits.h"
+
 #include <algorithm>
 #include <array>
 #include <string>
 
 namespace switchyard::policy {
 
-namespace {
-
-bool ignorable(char c) { return c == ' ' || c == '-' || c == '.' || c == '/'; }
-
-// The value's letters (upper-cased) and digits, without separators; false on anything else.
-bool compact(std::string_view value, std::string* out) {
-  out->clear();
-  for (char c : value) {
-    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 32);
-    if ((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z')) {
-      out->push_back(c);
-    } else if (!ignorable(c)) {
-      return false;
-    }
-  }
-  return true;
-}
-
-bool all_digits(std::string_view s) {
-  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
-bool all_same(std::string_view s) {
-  return std::all_of(s.begin(), s.end(), [&](char c) { return c == s[0]; });
-}
-
-int digit(char c) { return c - '0'; }
-
-int prefix_number(std::string_view digits, std::size_t n) {
-  int v = 0;
-  for (std::size_t i = 0; i < n && i < digits.size(); ++i) v = v * 10 + digit(digits[i]);
-  return v;
-}
-
-bool luhn(std::string_view digits) {
-  int sum = 0;
-  bool twice = false;
-  for (auto it = digits.rbegin(); it != digits.rend(); ++it) {
-    int d = digit(*it);
-    if (twice) {
-      d *= 2;
-      if (d > 9) d -= 9;
-    }
-    sum += d;
-    twice = !twice;
-  }
-  return sum % 10 == 0;
-}
-
-}  // namespace
+using namespace id_digits;
 
 bool payment_card_valid(std::string_view value) {
   std::string d;
@@ -254,18 +207,6 @@ bool pt_nif_valid(std::string_view value) {
   if (check >= 10) check = 0;
   return check == digit(d[8]);
 }
-
-namespace {
-
-// Day and month of a DDMMYY or YYMMDD date, loosely: a real calendar check would add little, and
-// a wrong day number (31 February) is a typo the person still owns.
-bool plausible_date(int day, int month) {
-  return day >= 1 && day <= 31 && month >= 1 && month <= 12;
-}
-
-int two(std::string_view d, std::size_t at) { return prefix_number(d.substr(at), 2); }
-
-}  // namespace
 
 bool se_personnummer_valid(std::string_view value) {
   std::string d;

@@ -9,6 +9,7 @@
 #include <cstdio>
 
 #include "policies/validators/national_ids.h"
+#include "policies/validators/national_ids_world.h"
 
 namespace switchyard::policy {
 
@@ -233,6 +234,26 @@ bool validate(const Validator& validator, std::string_view value) {
       return gr_amka_valid(value);
     case Validator::Kind::kTrTckn:
       return tr_tckn_valid(value);
+    case Validator::Kind::kCnResidentId:
+      return cn_resident_id_valid(value);
+    case Validator::Kind::kKrRrn:
+      return kr_rrn_valid(value);
+    case Validator::Kind::kBrCpf:
+      return br_cpf_valid(value);
+    case Validator::Kind::kHuTaj:
+      return hu_taj_valid(value);
+    case Validator::Kind::kHuTaxId:
+      return hu_tax_id_valid(value);
+    case Validator::Kind::kInAadhaar:
+      return in_aadhaar_valid(value);
+    case Validator::Kind::kMxCurp:
+      return mx_curp_valid(value);
+    case Validator::Kind::kMxRfcPerson:
+      return mx_rfc_person_valid(value);
+    case Validator::Kind::kMxClabe:
+      return mx_clabe_valid(value);
+    case Validator::Kind::kIlId:
+      return il_id_valid(value);
     case Validator::Kind::kEntropy:
       return shannon_entropy(value) >= validator.min_bits_per_char;
   }
@@ -268,6 +289,16 @@ constexpr NamedValidator kNamedValidators[] = {
     {"ro_cnp", Validator::Kind::kRoCnp},
     {"gr_amka", Validator::Kind::kGrAmka},
     {"tr_tckn", Validator::Kind::kTrTckn},
+    {"cn_resident_id", Validator::Kind::kCnResidentId},
+    {"kr_rrn", Validator::Kind::kKrRrn},
+    {"br_cpf", Validator::Kind::kBrCpf},
+    {"hu_taj", Validator::Kind::kHuTaj},
+    {"hu_tax_id", Validator::Kind::kHuTaxId},
+    {"in_aadhaar", Validator::Kind::kInAadhaar},
+    {"mx_curp", Validator::Kind::kMxCurp},
+    {"mx_rfc_person", Validator::Kind::kMxRfcPerson},
+    {"mx_clabe", Validator::Kind::kMxClabe},
+    {"il_id", Validator::Kind::kIlId},
 };
 
 }  // namespace

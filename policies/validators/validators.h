@@ -33,6 +33,16 @@ struct Validator {
     kRoCnp,
     kGrAmka,
     kTrTckn,
+    kCnResidentId,
+    kKrRrn,
+    kBrCpf,
+    kHuTaj,
+    kHuTaxId,
+    kInAadhaar,
+    kMxCurp,
+    kMxRfcPerson,
+    kMxClabe,
+    kIlId,
     kEntropy,
   };
   Kind kind = Kind::kLuhn;
@@ -56,6 +66,7 @@ double shannon_entropy(std::string_view value);  // bits per byte
 inline constexpr std::string_view kValidatorNames =
     "luhn, payment_card, iban, us_ssn, fr_nir, de_tax_id, es_dni, it_fiscal_code, nl_bsn, uk_nino, "
     "uk_nhs, jp_my_number, pl_pesel, pt_nif, se_personnummer, dk_cpr, no_fodselsnummer, fi_hetu, "
-    "cz_rodne_cislo, ro_cnp, gr_amka, tr_tckn, entropy:<bits per char>";
+    "cz_rodne_cislo, ro_cnp, gr_amka, tr_tckn, cn_resident_id, kr_rrn, br_cpf, hu_taj, hu_tax_id, "
+    "in_aadhaar, mx_curp, mx_rfc_person, mx_clabe, il_id, entropy:<bits per char>";
 
 }  // namespace switchyard::policy

@@ -179,5 +179,11 @@ TEST_F(CorpusQuality, Holdout7Split) { check_split("holdout7", *policy_); }
 // payloads (docs/quality.md gives its first run).
 TEST_F(CorpusQuality, Holdout8Split) { check_split("holdout8", *policy_); }
 
+// Issue 17, round 5: Chinese, Korean, Brazilian, Hungarian, Indian, Mexican, Hebrew and Arabic
+// text, HL7/FHIR messages, HAR/Postman/curl, connection strings, Java/Spring config, crash reports,
+// browser consoles, Terraform state, GCP key files, LaTeX/RTF, voice transcripts, support widgets
+// and Excel CSV (docs/quality.md gives its first run).
+TEST_F(CorpusQuality, Holdout9Split) { check_split("holdout9", *policy_); }
+
 }  // namespace
 }  // namespace switchyard::policy

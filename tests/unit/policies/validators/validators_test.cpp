@@ -62,7 +62,9 @@ TEST(Validators, ParseNames) {
   EXPECT_NE(error.find("luhn, payment_card, iban, us_ssn, fr_nir, de_tax_id, es_dni, "
                        "it_fiscal_code, nl_bsn, uk_nino, uk_nhs, jp_my_number, pl_pesel, pt_nif, "
                        "se_personnummer, dk_cpr, no_fodselsnummer, fi_hetu, cz_rodne_cislo, "
-                       "ro_cnp, gr_amka, tr_tckn, entropy:<bits per char>"),
+                       "ro_cnp, gr_amka, tr_tckn, cn_resident_id, kr_rrn, br_cpf, hu_taj, "
+                       "hu_tax_id, in_aadhaar, mx_curp, mx_rfc_person, mx_clabe, il_id, "
+                       "entropy:<bits per char>"),
             std::string::npos);
   EXPECT_FALSE(parse_validator("entropy:", &error));
   EXPECT_FALSE(parse_validator("entropy:abc", &error));
