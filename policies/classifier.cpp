@@ -252,8 +252,18 @@ struct Classifier::Candidate {
 
 struct Classifier::Collector {
   std::vector<Candidate> confirmed;
-  std::vector<std::size_t> per_rule;
+  std::vector<std::size_t> per_rule;   // findings by rule: zero but for the rules in `counted`
+  std::vector<std::uint32_t> counted;  // (so a call clears what it counted, not every rule)
   bool keep_values = false;
+
+  void count(std::uint32_t rule) {
+    if (per_rule[rule]++ == 0) counted.push_back(rule);
+  }
+  void reset(std::size_t rules) {
+    for (std::uint32_t r : counted) per_rule[r] = 0;
+    counted.clear();
+    per_rule.resize(rules);
+  }
 };
 
 std::unique_ptr<Classifier> Classifier::compile(std::vector<RuleDefinition> rules,
@@ -745,7 +755,7 @@ void Classifier::confirm(std::uint32_t rule, std::uint32_t segment, const Normal
   Candidate candidate{rule, segment, original_begin, original_end, view, {}};
   if (out->keep_values) candidate.value = std::string(view_text.substr(begin, end - begin));
   out->confirmed.push_back(std::move(candidate));
-  ++out->per_rule[rule];
+  out->count(rule);
 }
 
 bool Classifier::match_joined(std::span<const NormalizedText> texts, const JoinedView& joined,
@@ -797,7 +807,7 @@ bool Classifier::match_joined(std::span<const NormalizedText> texts, const Joine
           out->confirmed.push_back(std::move(candidate));
           first = false;
         }
-        if (!sources.empty()) ++out->per_rule[rule];
+        if (!sources.empty()) out->count(rule);
       }
       if (match_end > match_begin) {
         position = match_end;
@@ -1062,7 +1072,7 @@ Classification Classifier::classify(std::span<const std::string_view> segments,
     workspace.large = total > kLargeText;
     Collector& collector = workspace.collector;
     collector.confirmed.clear();
-    collector.per_rule.assign(rules_.size(), 0);
+    collector.reset(rules_.size());
     collector.keep_values = findings != nullptr;
     const bool joining = !joined_rules_.empty();
     // Without joined-view rules one NormalizedText serves every segment in turn.
