@@ -500,19 +500,35 @@ bool Classifier::plan_regex_prefilter(const RE2::Options& set_options,
     return false;
   }
   prefilter_report_.window_sets = window_groups_.size();
-  // What every gate match of a group holds besides its trigger (rare in prose first).
+  // What every gate match of a group holds besides its trigger (rare in prose first). Then, if
+  // that leaves room, a punctuation byte that prose rarely has (the '|' of a Markdown table, the
+  // '=' of an assignment): a group whose gates all need one skips the windows of prose without it.
   {
     ByteSet digits, upper, nonascii;
     for (int b = '0'; b <= '9'; ++b) digits.set(static_cast<std::size_t>(b));
     for (int b = 'A'; b <= 'Z'; ++b) upper.set(static_cast<std::size_t>(b));
     for (int b = 0xC2; b <= 0xF4; ++b) nonascii.set(static_cast<std::size_t>(b));
+    std::vector<ByteSet> candidates = {nonascii, digits, upper, digits | upper};
+    for (const char c : std::string_view("|`\\$%{}[]\t#_*&@=<>;")) {
+      ByteSet one;
+      one.set(static_cast<unsigned char>(c));
+      candidates.push_back(one);
+    }
     std::vector<std::vector<std::string>> gate_regex(window_groups_.size());
     for (const auto& gate : pending) gate_regex[gate.group].push_back(gate.regex);
     for (std::size_t g = 0; g < window_groups_.size(); ++g) {
-      for (const ByteSet& set : {nonascii, digits, upper, digits | upper}) {
+      std::vector<std::pair<ByteSet, std::size_t>> kept;
+      for (const ByteSet& set : candidates) {
         std::size_t need = kUnboundedLength;
         for (const auto& regex : gate_regex[g]) need = std::min(need, min_byte_count(regex, set));
         if (need == 0 || need == kUnboundedLength) continue;
+        // A need that one already kept implies (a subset of this set, as many bytes) is skipped:
+        // "3 digits" makes "3 digits or capitals" a second count of the same window for nothing.
+        const bool implied = std::any_of(kept.begin(), kept.end(), [&](const auto& k) {
+          return (k.first & ~set).none() && k.second >= need;
+        });
+        if (implied) continue;
+        kept.emplace_back(set, need);
         window_groups_[g].window_needs.emplace_back(byte_ranges(set), need);
         if (window_groups_[g].window_needs.size() == 2) break;
       }
