@@ -115,48 +115,6 @@ std::vector<std::pair<std::uint8_t, std::uint8_t>> byte_ranges(const ByteSet& se
   return out;
 }
 
-// How many bytes of text[from, to) fall in the ranges (16 at a time where the vector unit can).
-std::size_t count_in_ranges(std::string_view text, std::size_t from, std::size_t to,
-                            const std::vector<std::pair<std::uint8_t, std::uint8_t>>& ranges) {
-  std::size_t count = 0;
-  std::size_t i = from;
-#if defined(__SSE2__)
-  if (ranges.size() <= 4) {
-    const __m128i zero = _mm_setzero_si128();
-    const __m128i one = _mm_set1_epi8(1);
-    const __m128i lanes = _mm_setr_epi8(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
-    __m128i sums = zero;
-    __m128i low[4];
-    __m128i width[4];
-    const std::size_t n = ranges.size();
-    for (std::size_t r = 0; r < n; ++r) {
-      low[r] = _mm_set1_epi8(static_cast<char>(ranges[r].first));
-      width[r] = _mm_set1_epi8(static_cast<char>(ranges[r].second - ranges[r].first));
-    }
-    // The last block may reach past `to` (but not past the text): its extra lanes are masked.
-    for (; i < to && i + 16 <= text.size(); i += 16) {
-      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i));
-      __m128i in = zero;
-      for (std::size_t r = 0; r < n; ++r) {
-        // v - lo <= hi - lo, unsigned.
-        const __m128i d = _mm_sub_epi8(v, low[r]);
-        in = _mm_or_si128(in, _mm_cmpeq_epi8(_mm_min_epu8(d, width[r]), d));
-      }
-      const auto valid = static_cast<char>(std::min<std::size_t>(16, to - i));
-      in = _mm_and_si128(in, _mm_cmpgt_epi8(_mm_set1_epi8(valid), lanes));
-      sums = _mm_add_epi64(sums, _mm_sad_epu8(_mm_and_si128(in, one), zero));
-    }
-    count = static_cast<std::size_t>(_mm_cvtsi128_si64(sums)) +
-            static_cast<std::size_t>(_mm_cvtsi128_si64(_mm_unpackhi_epi64(sums, sums)));
-  }
-#endif
-  for (; i < to; ++i) {
-    const auto b = static_cast<unsigned char>(text[i]);
-    for (const auto& [lo, hi] : ranges) count += b >= lo && b <= hi;
-  }
-  return count;
-}
-
 // FilteredRE2 lowercases its atoms; the scanner folds ASCII only, so an atom with a non-ASCII
 // character that has case could be missed in the text.
 bool atoms_are_scannable(const std::vector<std::string>& atoms) {
@@ -402,6 +360,8 @@ bool Classifier::plan_regex_prefilter(const RE2::Options& set_options,
             window_groups_.back().also = gate.also;
             for (const auto& [set, count] : gate.also) {
               window_groups_.back().also_ranges.push_back(byte_ranges(set));
+              auto& member = window_groups_.back().also_members.emplace_back();
+              for (std::size_t b = 0; b < 256; ++b) member[b] = set[b] ? 1 : 0;
             }
           }
           group = found->second;
@@ -816,6 +776,7 @@ struct Classifier::Scratch {
   std::vector<std::pair<std::size_t, std::size_t>> windows;
   std::vector<int> set_hits;
   std::vector<int> atoms;
+  std::vector<SlidingCount> also_counts;  // of the window group being visited
 };
 
 struct Classifier::Workspace {
@@ -940,6 +901,11 @@ bool Classifier::find_candidates(std::string_view view, Scratch* scratch,
         // fits in one match (a gate match holds such a run, and the gate's `before`/`after` hold
         // around one of the run's bytes).
         std::size_t next = 0;  // first trigger without a window yet
+        auto& also_counts = scratch->also_counts;
+        also_counts.clear();
+        for (std::size_t a = 0; a < group.also.size(); ++a) {
+          also_counts.emplace_back(view, group.also_ranges[a], group.also_members[a]);
+        }
         auto add = [&](std::size_t j) {
           const std::size_t p = triggers[j].position;
           // The further byte counts, over [p - before, p + after) (bytes units).
@@ -947,8 +913,7 @@ bool Classifier::find_candidates(std::string_view view, Scratch* scratch,
           const std::size_t to = std::min(view.size(), p + group.after);
           for (std::size_t a = 0; a < group.also.size() && count_budget >= to - from; ++a) {
             count_budget -= to - from;
-            if (count_in_ranges(view, from, to, group.also_ranges[a]) < group.also[a].second)
-              return;
+            if (also_counts[a].count(from, to) < group.also[a].second) return;
           }
           windows.add(p, group.before, group.after, group.nonspace);
         };

@@ -1,6 +1,7 @@
 // The windows the classifier runs a window group's RE2::Set on: around each trigger, as far as a
-// gate match can reach (in bytes, or in non-space bytes), merged when close. Internal to the
-// classifier; a header of its own so that tests can compare it with a byte-at-a-time walk.
+// gate match can reach (in bytes, or in non-space bytes), merged when close; and the byte counts
+// that decide whether a trigger gets a window at all. Internal to the classifier; a header of its
+// own so that tests can compare it with a byte-at-a-time walk and a naive count.
 #pragma once
 
 #include <algorithm>
@@ -18,6 +19,89 @@
 #include "policies/regex_analysis.h"
 
 namespace switchyard::policy {
+
+// How many bytes of text[from, to) fall in the ranges (16 at a time where the vector unit can).
+inline std::size_t count_in_ranges(
+    std::string_view text, std::size_t from, std::size_t to,
+    const std::vector<std::pair<std::uint8_t, std::uint8_t>>& ranges) {
+  std::size_t count = 0;
+  std::size_t i = from;
+#if defined(__SSE2__)
+  if (ranges.size() <= 4) {
+    const __m128i zero = _mm_setzero_si128();
+    const __m128i one = _mm_set1_epi8(1);
+    const __m128i lanes = _mm_setr_epi8(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
+    __m128i sums = zero;
+    __m128i low[4];
+    __m128i width[4];
+    const std::size_t n = ranges.size();
+    for (std::size_t r = 0; r < n; ++r) {
+      low[r] = _mm_set1_epi8(static_cast<char>(ranges[r].first));
+      width[r] = _mm_set1_epi8(static_cast<char>(ranges[r].second - ranges[r].first));
+    }
+    // The last block may reach past `to` (but not past the text): its extra lanes are masked.
+    for (; i < to && i + 16 <= text.size(); i += 16) {
+      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i));
+      __m128i in = zero;
+      for (std::size_t r = 0; r < n; ++r) {
+        // v - lo <= hi - lo, unsigned.
+        const __m128i d = _mm_sub_epi8(v, low[r]);
+        in = _mm_or_si128(in, _mm_cmpeq_epi8(_mm_min_epu8(d, width[r]), d));
+      }
+      const auto valid = static_cast<char>(std::min<std::size_t>(16, to - i));
+      in = _mm_and_si128(in, _mm_cmpgt_epi8(_mm_set1_epi8(valid), lanes));
+      sums = _mm_add_epi64(sums, _mm_sad_epu8(_mm_and_si128(in, one), zero));
+    }
+    count = static_cast<std::size_t>(_mm_cvtsi128_si64(sums)) +
+            static_cast<std::size_t>(_mm_cvtsi128_si64(_mm_unpackhi_epi64(sums, sums)));
+  }
+#endif
+  for (; i < to; ++i) {
+    const auto b = static_cast<unsigned char>(text[i]);
+    for (const auto& [lo, hi] : ranges) count += b >= lo && b <= hi;
+  }
+  return count;
+}
+
+// count_in_ranges over [from, to) for a run of calls whose `from` and `to` never decrease (the
+// triggers of a window group come in text order): an overlap with the previous range is not read
+// again, only the bytes that left and entered it. The triggers of a dense class (the capitals of
+// an IBAN's country code, the digits of a number) are a byte or two apart, so most calls read two
+// or three bytes instead of a hundred. Any other call counts from scratch.
+class SlidingCount {
+ public:
+  using Ranges = std::vector<std::pair<std::uint8_t, std::uint8_t>>;
+  // `member`: 1 for the bytes in the ranges, 0 for the others.
+  SlidingCount(std::string_view text, const Ranges& ranges,
+               const std::array<std::uint8_t, 256>& member)
+      : text_(text), ranges_(ranges), member_(member) {}
+  std::size_t count(std::size_t from, std::size_t to) {
+    if (!valid_ || from < from_ || to < to_ || from >= to_) {
+      count_ = count_in_ranges(text_, from, to, ranges_);
+    } else {
+      count_ = count_ - small(from_, from) + small(to_, to);
+    }
+    valid_ = true;
+    from_ = from;
+    to_ = to;
+    return count_;
+  }
+
+ private:
+  std::size_t small(std::size_t from, std::size_t to) const {
+    if (to - from > 16) return count_in_ranges(text_, from, to, ranges_);
+    std::size_t n = 0;
+    for (std::size_t i = from; i < to; ++i) n += member_[static_cast<unsigned char>(text_[i])];
+    return n;
+  }
+  std::string_view text_;
+  const Ranges& ranges_;
+  const std::array<std::uint8_t, 256>& member_;
+  bool valid_ = false;
+  std::size_t from_ = 0;
+  std::size_t to_ = 0;
+  std::size_t count_ = 0;
+};
 
 // Windows closer than this are scanned as one (fewer RE2::Set calls).
 inline constexpr std::size_t kWindowMergeGap = 64;
