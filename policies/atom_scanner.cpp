@@ -22,6 +22,8 @@ namespace {
 constexpr std::size_t kBlock = 16;
 constexpr std::size_t kMaxFingerprint = 9;  // bytes: eight pairs, one per byte of the shift-or
 constexpr std::size_t kMaxDensityBlocks = 64;
+constexpr std::uint8_t kWordStart = 1;  // Candidate::flags
+constexpr std::uint8_t kWordEnd = 2;
 
 bool is_word_byte(unsigned char b) {
   return (b >= '0' && b <= '9') || (b >= 'A' && b <= 'Z') || (b >= 'a' && b <= 'z') || b == '_';
@@ -55,8 +57,10 @@ std::uint16_t pair_at(const unsigned char* p) {
   return v & kPairBits;
 }
 
-// A hash of a folded pair for verify()'s candidate lookup (a binary search was a fifth of it).
-std::size_t pair_slot(std::uint16_t pair) { return (pair * 0x9E37u >> 8) & 0xFF; }
+// The slot of a literal head (folded, masked to its bucket's length) in verify()'s lookup.
+std::size_t head_slot(std::uint64_t head, int shift) {
+  return static_cast<std::size_t>((head * 0x9E3779B97F4A7C15u) >> shift);
+}
 
 // The byte values a literal byte stands for (both ASCII cases of a letter).
 int byte_forms(unsigned char b, unsigned char out[2]) {
@@ -328,7 +332,7 @@ void TriggerScanner::build(const std::vector<ClassSpec>& classes, std::vector<Li
 
   // Literals: bucket = fingerprint length - 2.
   literals_ = std::move(literals);
-  for (auto& v : by_last_pair_) v.clear();
+  for (auto& v : by_head_) v.clear();
   pair_mask_.reset();
   if (literals_.empty()) return;
   pair_mask_ = std::make_unique<std::uint64_t[]>(kPairEntries);
@@ -357,43 +361,41 @@ void TriggerScanner::build(const std::vector<ClassSpec>& classes, std::vector<Li
       }
     }
     Candidate candidate{};
-    candidate.pair =
-        static_cast<std::uint16_t>(static_cast<unsigned char>(text[length - 2]) |
-                                   (static_cast<unsigned char>(text[length - 1]) << 8));
     candidate.literal = id;
-    const std::size_t head = std::min<std::size_t>(text.size(), 8);
-    std::memcpy(&candidate.head, text.data(), head);
-    candidate.head_mask = head == 8 ? ~std::uint64_t{0} : (std::uint64_t{1} << (8 * head)) - 1;
-    by_last_pair_[bucket].push_back(candidate);
+    candidate.size = static_cast<std::uint8_t>(std::min<std::size_t>(text.size(), 255));
+    candidate.flags = static_cast<std::uint8_t>((literals_[id].word_start ? kWordStart : 0) |
+                                                (literals_[id].word_end ? kWordEnd : 0));
+    std::memcpy(&candidate.head, text.data(), std::min<std::size_t>(text.size(), 8));
+    by_head_[bucket].push_back(candidate);
   }
-  for (std::size_t b = 0; b < by_last_pair_.size(); ++b) {
-    auto& list = by_last_pair_[b];
-    std::sort(list.begin(), list.end(), [](const Candidate& x, const Candidate& y) {
-      return std::tuple(pair_slot(x.pair), x.pair, x.literal) <
-             std::tuple(pair_slot(y.pair), y.pair, y.literal);
+  for (std::size_t b = 0; b < by_head_.size(); ++b) {
+    head_mask_[b] = b + 2 >= 8 ? ~std::uint64_t{0} : (std::uint64_t{1} << (8 * (b + 2))) - 1;
+    auto& list = by_head_[b];
+    // At least twice as many slots as literals: most fits of prose land in an empty one.
+    int bits = 4;
+    while ((std::size_t{1} << bits) < 2 * list.size()) ++bits;
+    const int shift = 64 - bits;
+    slot_shift_[b] = shift;
+    std::sort(list.begin(), list.end(), [&](const Candidate& x, const Candidate& y) {
+      return std::tuple(head_slot(x.head, shift), x.literal) <
+             std::tuple(head_slot(y.head, shift), y.literal);
     });
+    auto& begin = slot_begin_[b];
+    begin.assign((std::size_t{1} << bits) + 1, 0);
     std::size_t k = 0;
-    for (std::size_t slot = 0; slot <= kSlots; ++slot) {
-      while (k < list.size() && pair_slot(list[k].pair) < slot) ++k;
-      slot_begin_[b][slot] = static_cast<std::uint32_t>(k);
+    for (std::size_t slot = 0; slot < begin.size(); ++slot) {
+      while (k < list.size() && head_slot(list[k].head, shift) < slot) ++k;
+      begin[slot] = static_cast<std::uint32_t>(k);
     }
   }
 }
 
-bool TriggerScanner::literal_at(std::string_view text, std::size_t position,
-                                const Candidate& candidate) const {
+bool TriggerScanner::tail_at(std::string_view text, std::size_t position,
+                             const Candidate& candidate) const {
   const Literal& literal = literals_[candidate.literal];
   const std::size_t size = literal.text.size();
   if (position + size > text.size()) return false;
-  // The first eight bytes in one compare where the text has them; most candidates end here.
-  std::size_t k = 0;
-  if (text.size() - position >= 8) {
-    std::uint64_t word;
-    std::memcpy(&word, text.data() + position, 8);
-    if (((fold8(word) ^ candidate.head) & candidate.head_mask) != 0) return false;
-    k = std::min<std::size_t>(size, 8);
-  }
-  for (; k < size; ++k) {
+  for (std::size_t k = 8; k < size; ++k) {
     if (fold(static_cast<unsigned char>(text[position + k])) !=
         static_cast<unsigned char>(literal.text[k])) {
       return false;
@@ -412,32 +414,34 @@ bool TriggerScanner::literal_at(std::string_view text, std::size_t position,
 
 void TriggerScanner::verify(std::string_view text, std::size_t end_pair, unsigned buckets,
                             Hits* hits) const {
-  const auto pair =
-      static_cast<std::uint16_t>(fold(static_cast<unsigned char>(text[end_pair])) |
-                                 (fold(static_cast<unsigned char>(text[end_pair + 1])) << 8));
-  const std::size_t slot = pair_slot(pair);
+  const auto* data = reinterpret_cast<const unsigned char*>(text.data());
+  const std::size_t n = text.size();
   while (buckets != 0) {
     const auto bucket = static_cast<std::size_t>(std::countr_zero(buckets));
     buckets &= buckets - 1;
-    const std::size_t length = bucket + 2;
+    const std::size_t length = bucket + 2;  // of the fingerprint; literals of bucket 7 are longer
     if (end_pair + 2 < length) continue;
     const std::size_t start = end_pair + 2 - length;
-    const Candidate* list = by_last_pair_[bucket].data();
-    const Candidate* it = list + slot_begin_[bucket][slot];
-    const Candidate* const end = list + slot_begin_[bucket][slot + 1];
-    if (it == end) continue;
-    // The text's first eight bytes at `start`, folded once for all candidates: most fits are
-    // rejected here without a call (a literal_at() per candidate was most of verify()'s cost).
-    const bool whole_word = text.size() - start >= 8;
+    if (n - start < length || (bucket == 7 && n - start < 9)) continue;
+    // The text's head at `start`, folded and cut to the bucket's length: one hash, and the
+    // literals under it compared whole (a literal of eight bytes or fewer is its head).
     std::uint64_t word = 0;
-    if (whole_word) {
-      std::memcpy(&word, text.data() + start, 8);
-      word = fold8(word);
-    }
-    for (; it != end; ++it) {
-      if (it->pair != pair) continue;
-      if (whole_word && ((word ^ it->head) & it->head_mask) != 0) continue;
-      if (literal_at(text, start, *it)) {
+    std::memcpy(&word, data + start, std::min<std::size_t>(n - start, 8));
+    const std::uint64_t head = fold8(word) & head_mask_[bucket];
+    const std::size_t slot = head_slot(head, slot_shift_[bucket]);
+    const Candidate* const list = by_head_[bucket].data();
+    const std::uint32_t* const begin = slot_begin_[bucket].data();
+    for (const Candidate *it = list + begin[slot], *end = list + begin[slot + 1]; it != end; ++it) {
+      if (it->head != head) continue;
+      bool found;
+      if (it->size <= 8) {
+        const std::size_t after = start + it->size;
+        found = !((it->flags & kWordStart) != 0 && start > 0 && is_word_byte(data[start - 1])) &&
+                !((it->flags & kWordEnd) != 0 && after < n && is_word_byte(data[after]));
+      } else {
+        found = tail_at(text, start, *it);
+      }
+      if (found) {
         // Kept in order as they come: a hit starts at most eight bytes before end_pair, so it
         // moves back past the few hits of those bytes only (sorting all of them cost more).
         auto& out = hits->literals;
