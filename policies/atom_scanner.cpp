@@ -422,11 +422,15 @@ void TriggerScanner::verify(std::string_view text, std::size_t end_pair, unsigne
     const std::size_t length = bucket + 2;  // of the fingerprint; literals of bucket 7 are longer
     if (end_pair + 2 < length) continue;
     const std::size_t start = end_pair + 2 - length;
-    if (n - start < length || (bucket == 7 && n - start < 9)) continue;
+    if (n - start < length) continue;
     // The text's head at `start`, folded and cut to the bucket's length: one hash, and the
     // literals under it compared whole (a literal of eight bytes or fewer is its head).
     std::uint64_t word = 0;
-    std::memcpy(&word, data + start, std::min<std::size_t>(n - start, 8));
+    if (n - start >= 8) [[likely]] {
+      std::memcpy(&word, data + start, 8);  // one load
+    } else {
+      std::memcpy(&word, data + start, n - start);
+    }
     const std::uint64_t head = fold8(word) & head_mask_[bucket];
     const std::size_t slot = head_slot(head, slot_shift_[bucket]);
     const Candidate* const list = by_head_[bucket].data();
