@@ -913,7 +913,7 @@ bool Classifier::find_candidates(std::string_view view, Scratch* scratch,
           const std::size_t to = std::min(view.size(), p + group.after);
           for (std::size_t a = 0; a < group.also.size() && count_budget >= to - from; ++a) {
             count_budget -= to - from;
-            if (also_counts[a].count(from, to) < group.also[a].second) return;
+            if (!also_counts[a].reaches(from, to, group.also[a].second)) return;
           }
           windows.add(p, group.before, group.after, group.nonspace);
         };

@@ -75,6 +75,14 @@ class SlidingCount {
   SlidingCount(std::string_view text, const Ranges& ranges,
                const std::array<std::uint8_t, 256>& member)
       : text_(text), ranges_(ranges), member_(member) {}
+  // count(from, to) >= need, without reading the text when the bytes that entered the range
+  // since the previous call could not make up the shortfall even if all were in the set.
+  bool reaches(std::size_t from, std::size_t to, std::size_t need) {
+    if (valid_ && from >= from_ && from < to_ && to >= to_ && count_ + (to - to_) < need) {
+      return false;
+    }
+    return count(from, to) >= need;
+  }
   std::size_t count(std::size_t from, std::size_t to) {
     if (!valid_ || from < from_ || to < to_ || from >= to_) {
       count_ = count_in_ranges(text_, from, to, ranges_);
