@@ -22,6 +22,8 @@ namespace {
 constexpr std::size_t kBlock = 16;
 constexpr std::size_t kMaxFingerprint = 9;  // bytes: eight pairs, one per byte of the shift-or
 constexpr std::size_t kMaxDensityBlocks = 64;
+constexpr std::uint8_t kWordStart = 1;  // Candidate::flags
+constexpr std::uint8_t kWordEnd = 2;
 
 bool is_word_byte(unsigned char b) {
   return (b >= '0' && b <= '9') || (b >= 'A' && b <= 'Z') || (b >= 'a' && b <= 'z') || b == '_';
@@ -55,8 +57,10 @@ std::uint16_t pair_at(const unsigned char* p) {
   return v & kPairBits;
 }
 
-// A hash of a folded pair for verify()'s candidate lookup (a binary search was a fifth of it).
-std::size_t pair_slot(std::uint16_t pair) { return (pair * 0x9E37u >> 8) & 0xFF; }
+// The slot of a literal head (folded, masked to its bucket's length) in verify()'s lookup.
+std::size_t head_slot(std::uint64_t head, int shift) {
+  return static_cast<std::size_t>((head * 0x9E3779B97F4A7C15u) >> shift);
+}
 
 // The byte values a literal byte stands for (both ASCII cases of a letter).
 int byte_forms(unsigned char b, unsigned char out[2]) {
@@ -328,7 +332,7 @@ void TriggerScanner::build(const std::vector<ClassSpec>& classes, std::vector<Li
 
   // Literals: bucket = fingerprint length - 2.
   literals_ = std::move(literals);
-  for (auto& v : by_last_pair_) v.clear();
+  for (auto& v : by_head_) v.clear();
   pair_mask_.reset();
   if (literals_.empty()) return;
   pair_mask_ = std::make_unique<std::uint64_t[]>(kPairEntries);
@@ -357,43 +361,41 @@ void TriggerScanner::build(const std::vector<ClassSpec>& classes, std::vector<Li
       }
     }
     Candidate candidate{};
-    candidate.pair =
-        static_cast<std::uint16_t>(static_cast<unsigned char>(text[length - 2]) |
-                                   (static_cast<unsigned char>(text[length - 1]) << 8));
     candidate.literal = id;
-    const std::size_t head = std::min<std::size_t>(text.size(), 8);
-    std::memcpy(&candidate.head, text.data(), head);
-    candidate.head_mask = head == 8 ? ~std::uint64_t{0} : (std::uint64_t{1} << (8 * head)) - 1;
-    by_last_pair_[bucket].push_back(candidate);
+    candidate.size = static_cast<std::uint8_t>(std::min<std::size_t>(text.size(), 255));
+    candidate.flags = static_cast<std::uint8_t>((literals_[id].word_start ? kWordStart : 0) |
+                                                (literals_[id].word_end ? kWordEnd : 0));
+    std::memcpy(&candidate.head, text.data(), std::min<std::size_t>(text.size(), 8));
+    by_head_[bucket].push_back(candidate);
   }
-  for (std::size_t b = 0; b < by_last_pair_.size(); ++b) {
-    auto& list = by_last_pair_[b];
-    std::sort(list.begin(), list.end(), [](const Candidate& x, const Candidate& y) {
-      return std::tuple(pair_slot(x.pair), x.pair, x.literal) <
-             std::tuple(pair_slot(y.pair), y.pair, y.literal);
+  for (std::size_t b = 0; b < by_head_.size(); ++b) {
+    head_mask_[b] = b + 2 >= 8 ? ~std::uint64_t{0} : (std::uint64_t{1} << (8 * (b + 2))) - 1;
+    auto& list = by_head_[b];
+    // At least twice as many slots as literals: most fits of prose land in an empty one.
+    int bits = 4;
+    while ((std::size_t{1} << bits) < 2 * list.size()) ++bits;
+    const int shift = 64 - bits;
+    slot_shift_[b] = shift;
+    std::sort(list.begin(), list.end(), [&](const Candidate& x, const Candidate& y) {
+      return std::tuple(head_slot(x.head, shift), x.literal) <
+             std::tuple(head_slot(y.head, shift), y.literal);
     });
+    auto& begin = slot_begin_[b];
+    begin.assign((std::size_t{1} << bits) + 1, 0);
     std::size_t k = 0;
-    for (std::size_t slot = 0; slot <= kSlots; ++slot) {
-      while (k < list.size() && pair_slot(list[k].pair) < slot) ++k;
-      slot_begin_[b][slot] = static_cast<std::uint32_t>(k);
+    for (std::size_t slot = 0; slot < begin.size(); ++slot) {
+      while (k < list.size() && head_slot(list[k].head, shift) < slot) ++k;
+      begin[slot] = static_cast<std::uint32_t>(k);
     }
   }
 }
 
-bool TriggerScanner::literal_at(std::string_view text, std::size_t position,
-                                const Candidate& candidate) const {
+bool TriggerScanner::tail_at(std::string_view text, std::size_t position,
+                             const Candidate& candidate) const {
   const Literal& literal = literals_[candidate.literal];
   const std::size_t size = literal.text.size();
   if (position + size > text.size()) return false;
-  // The first eight bytes in one compare where the text has them; most candidates end here.
-  std::size_t k = 0;
-  if (text.size() - position >= 8) {
-    std::uint64_t word;
-    std::memcpy(&word, text.data() + position, 8);
-    if (((fold8(word) ^ candidate.head) & candidate.head_mask) != 0) return false;
-    k = std::min<std::size_t>(size, 8);
-  }
-  for (; k < size; ++k) {
+  for (std::size_t k = 8; k < size; ++k) {
     if (fold(static_cast<unsigned char>(text[position + k])) !=
         static_cast<unsigned char>(literal.text[k])) {
       return false;
@@ -412,32 +414,38 @@ bool TriggerScanner::literal_at(std::string_view text, std::size_t position,
 
 void TriggerScanner::verify(std::string_view text, std::size_t end_pair, unsigned buckets,
                             Hits* hits) const {
-  const auto pair =
-      static_cast<std::uint16_t>(fold(static_cast<unsigned char>(text[end_pair])) |
-                                 (fold(static_cast<unsigned char>(text[end_pair + 1])) << 8));
-  const std::size_t slot = pair_slot(pair);
+  const auto* data = reinterpret_cast<const unsigned char*>(text.data());
+  const std::size_t n = text.size();
   while (buckets != 0) {
     const auto bucket = static_cast<std::size_t>(std::countr_zero(buckets));
     buckets &= buckets - 1;
-    const std::size_t length = bucket + 2;
+    const std::size_t length = bucket + 2;  // of the fingerprint; literals of bucket 7 are longer
     if (end_pair + 2 < length) continue;
     const std::size_t start = end_pair + 2 - length;
-    const Candidate* list = by_last_pair_[bucket].data();
-    const Candidate* it = list + slot_begin_[bucket][slot];
-    const Candidate* const end = list + slot_begin_[bucket][slot + 1];
-    if (it == end) continue;
-    // The text's first eight bytes at `start`, folded once for all candidates: most fits are
-    // rejected here without a call (a literal_at() per candidate was most of verify()'s cost).
-    const bool whole_word = text.size() - start >= 8;
+    if (n - start < length) continue;
+    // The text's head at `start`, folded and cut to the bucket's length: one hash, and the
+    // literals under it compared whole (a literal of eight bytes or fewer is its head).
     std::uint64_t word = 0;
-    if (whole_word) {
-      std::memcpy(&word, text.data() + start, 8);
-      word = fold8(word);
+    if (n - start >= 8) [[likely]] {
+      std::memcpy(&word, data + start, 8);  // one load
+    } else {
+      std::memcpy(&word, data + start, n - start);
     }
-    for (; it != end; ++it) {
-      if (it->pair != pair) continue;
-      if (whole_word && ((word ^ it->head) & it->head_mask) != 0) continue;
-      if (literal_at(text, start, *it)) {
+    const std::uint64_t head = fold8(word) & head_mask_[bucket];
+    const std::size_t slot = head_slot(head, slot_shift_[bucket]);
+    const Candidate* const list = by_head_[bucket].data();
+    const std::uint32_t* const begin = slot_begin_[bucket].data();
+    for (const Candidate *it = list + begin[slot], *end = list + begin[slot + 1]; it != end; ++it) {
+      if (it->head != head) continue;
+      bool found;
+      if (it->size <= 8) {
+        const std::size_t after = start + it->size;
+        found = !((it->flags & kWordStart) != 0 && start > 0 && is_word_byte(data[start - 1])) &&
+                !((it->flags & kWordEnd) != 0 && after < n && is_word_byte(data[after]));
+      } else {
+        found = tail_at(text, start, *it);
+      }
+      if (found) {
         // Kept in order as they come: a hit starts at most eight bytes before end_pair, so it
         // moves back past the few hits of those bytes only (sorting all of them cost more).
         auto& out = hits->literals;
@@ -449,6 +457,56 @@ void TriggerScanner::verify(std::string_view text, std::size_t end_pair, unsigne
     }
   }
 }
+
+#if defined(__SSE2__)
+namespace {
+
+// The shift-or reads its table index from a copy of the text with kPairBits applied to every byte
+// (a 16-bit load of the copy is the index): one AND per pair less in the loop, for a copy that
+// costs a few instructions per 32 bytes. The copy is made a chunk at a time, in the thread's
+// buffer, so that it stays in the L1 cache.
+constexpr std::size_t kMaskedChunk = 4096;  // pairs per chunk; a multiple of eight
+struct alignas(32) MaskedChunk {
+  unsigned char bytes[kMaskedChunk + 32];
+};
+
+void mask_bytes_sse2(const unsigned char* in, std::size_t n, unsigned char* out) {
+  const __m128i bits = _mm_set1_epi8(static_cast<char>(kPairBits & 0xFF));
+  std::size_t i = 0;
+  for (; i + 16 <= n; i += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(in + i));
+    _mm_store_si128(reinterpret_cast<__m128i*>(out + i), _mm_and_si128(v, bits));
+  }
+  for (; i < n; ++i) out[i] = static_cast<unsigned char>(in[i] & (kPairBits & 0xFF));
+}
+
+#if defined(__x86_64__)
+__attribute__((target("avx2"))) void mask_bytes_avx2(const unsigned char* in, std::size_t n,
+                                                     unsigned char* out) {
+  const __m256i bits = _mm256_set1_epi8(static_cast<char>(kPairBits & 0xFF));
+  std::size_t i = 0;
+  for (; i + 64 <= n; i += 64) {
+    const __m256i a = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(in + i));
+    const __m256i b = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(in + i + 32));
+    _mm256_store_si256(reinterpret_cast<__m256i*>(out + i), _mm256_and_si256(a, bits));
+    _mm256_store_si256(reinterpret_cast<__m256i*>(out + i + 32), _mm256_and_si256(b, bits));
+  }
+  mask_bytes_sse2(in + i, n - i, out + i);
+}
+#endif
+
+void mask_bytes(const unsigned char* in, std::size_t n, unsigned char* out) {
+#if defined(__x86_64__)
+  if (has_avx2()) {
+    mask_bytes_avx2(in, n, out);
+    return;
+  }
+#endif
+  mask_bytes_sse2(in, n, out);
+}
+
+}  // namespace
+#endif
 
 // Shift-or over byte pairs. For the pair ending a fingerprint at j, bucket b fits when byte k of
 // table[pair at j - k] has bit b clear for k = 0..7. Eight pairs at a time: entry q of a block is
@@ -464,25 +522,58 @@ void TriggerScanner::scan_literals(std::string_view text, Hits* hits) const {
   std::uint64_t state = 0;
 #if defined(__SSE2__)
   __m128i pending = _mm_setzero_si128();
-  for (; j + 8 <= pairs; j += 8) {
-    const auto entry = [&](std::size_t q) {
-      return _mm_loadl_epi64(reinterpret_cast<const __m128i*>(table + pair_at(data + j + q)));
-    };
-    // A tree of ORs: short dependency chains, so that blocks overlap in the pipeline.
-    const __m128i s01 = _mm_or_si128(entry(0), _mm_slli_si128(entry(1), 1));
-    const __m128i s23 = _mm_or_si128(_mm_slli_si128(entry(2), 2), _mm_slli_si128(entry(3), 3));
-    const __m128i s45 = _mm_or_si128(_mm_slli_si128(entry(4), 4), _mm_slli_si128(entry(5), 5));
-    const __m128i s67 = _mm_or_si128(_mm_slli_si128(entry(6), 6), _mm_slli_si128(entry(7), 7));
-    const __m128i sum = _mm_or_si128(_mm_or_si128(s01, s23), _mm_or_si128(s45, s67));
-    const __m128i result = _mm_or_si128(sum, pending);
-    pending = _mm_srli_si128(sum, 8);
-    auto fit = ~static_cast<std::uint64_t>(_mm_cvtsi128_si64(result));
-    while (fit != 0) [[unlikely]] {
-        const int q = std::countr_zero(fit) / 8;
-        verify(text, j + static_cast<std::size_t>(q),
-               static_cast<unsigned>((fit >> (8 * q)) & 0xFF), hits);
-        fit &= ~(std::uint64_t{0xFF} << (8 * q));
+  if (pairs >= 8) {
+    thread_local MaskedChunk chunk;
+    unsigned char* const masked = chunk.bytes;
+    for (std::size_t base = 0; base + 8 <= pairs; base += kMaskedChunk) {
+      // Blocks of eight pairs starting in [base, base + kMaskedChunk) that lie in the text; they
+      // read bytes up to their last pair's second byte.
+      const std::size_t last = std::min(base + kMaskedChunk, pairs - pairs % 8);
+      mask_bytes(data + base, last - base + 1, masked);
+      // Two blocks of eight pairs per round, their fits tested together (prose has few).
+      const auto block_sum = [&](const unsigned char* block) {
+        const auto entry = [&](std::size_t q) {
+          std::uint16_t index;
+          std::memcpy(&index, block + q, 2);
+          return _mm_loadl_epi64(reinterpret_cast<const __m128i*>(table + index));
+        };
+        // A tree of ORs: short dependency chains, so that blocks overlap in the pipeline.
+        const __m128i s01 = _mm_or_si128(entry(0), _mm_slli_si128(entry(1), 1));
+        const __m128i s23 = _mm_or_si128(_mm_slli_si128(entry(2), 2), _mm_slli_si128(entry(3), 3));
+        const __m128i s45 = _mm_or_si128(_mm_slli_si128(entry(4), 4), _mm_slli_si128(entry(5), 5));
+        const __m128i s67 = _mm_or_si128(_mm_slli_si128(entry(6), 6), _mm_slli_si128(entry(7), 7));
+        return _mm_or_si128(_mm_or_si128(s01, s23), _mm_or_si128(s45, s67));
+      };
+      const auto report = [&](std::size_t at, std::uint64_t fit) {
+        while (fit != 0) {
+          const int q = std::countr_zero(fit) / 8;
+          verify(text, at + static_cast<std::size_t>(q),
+                 static_cast<unsigned>((fit >> (8 * q)) & 0xFF), hits);
+          fit &= ~(std::uint64_t{0xFF} << (8 * q));
+        }
+      };
+      const unsigned char* block = masked;
+      for (j = base; j + 16 <= last; j += 16, block += 16) {
+        const __m128i first = block_sum(block);
+        const __m128i second = block_sum(block + 8);
+        const __m128i result_first = _mm_or_si128(first, pending);
+        const __m128i result_second = _mm_or_si128(second, _mm_srli_si128(first, 8));
+        pending = _mm_srli_si128(second, 8);
+        const auto state_first = static_cast<std::uint64_t>(_mm_cvtsi128_si64(result_first));
+        const auto state_second = static_cast<std::uint64_t>(_mm_cvtsi128_si64(result_second));
+        if ((state_first & state_second) != ~std::uint64_t{0}) [[unlikely]] {
+          report(j, ~state_first);
+          report(j + 8, ~state_second);
+        }
       }
+      if (j < last) {  // one block of eight left
+        const __m128i sum = block_sum(block);
+        const __m128i result = _mm_or_si128(sum, pending);
+        pending = _mm_srli_si128(sum, 8);
+        report(j, ~static_cast<std::uint64_t>(_mm_cvtsi128_si64(result)));
+        j += 8;
+      }
+    }
   }
   // The contributions still pending are bytes 1.. of the chain state below.
   state = static_cast<std::uint64_t>(_mm_cvtsi128_si64(pending)) << 8;

@@ -77,13 +77,14 @@ class TriggerScanner {
   struct ByteScan;  // internal; public for the out-of-line block handler
 
  private:
-  // A literal that verify() may find where its fingerprint fits: its first eight bytes as one
-  // word, so that most candidates are rejected by one compare.
+  // A literal that verify() may find where its fingerprint fits, under the hash of its head (its
+  // first eight bytes, or all of a shorter one), so that a fit looks at the few literals whose head
+  // is the text's and no others.
   struct Candidate {
-    std::uint16_t pair;
+    std::uint64_t head;  // the literal's first min(8, size) bytes, little-endian; 0 past them
     std::uint32_t literal;
-    std::uint64_t head;       // the literal's first min(8, size) bytes, little-endian
-    std::uint64_t head_mask;  // the bytes of `head` that count
+    std::uint8_t size;   // of the literal, up to 255 (longer ones are compared to their end)
+    std::uint8_t flags;  // kWordStart, kWordEnd (atom_scanner.cpp)
   };
   void scan_bytes_portable(std::string_view text, Hits* hits) const;
 #if defined(__x86_64__)
@@ -92,7 +93,8 @@ class TriggerScanner {
 #endif
   void scan_literals(std::string_view text, Hits* hits) const;
   void verify(std::string_view text, std::size_t end_pair, unsigned buckets, Hits* hits) const;
-  bool literal_at(std::string_view text, std::size_t position, const Candidate& candidate) const;
+  // The bytes of a literal longer than eight past its head, and its word boundaries.
+  bool tail_at(std::string_view text, std::size_t position, const Candidate& candidate) const;
 
   std::vector<ClassSpec> classes_;
   bool need_nonspace_ = false;
@@ -109,11 +111,13 @@ class TriggerScanner {
   // bit b set when no literal of bucket b (fingerprint of b + 2 bytes) has pair p at distance k
   // from its fingerprint's end.
   std::unique_ptr<std::uint64_t[]> pair_mask_;
-  // Per bucket: literals by a hash of the ASCII-folded pair that ends their fingerprint (see
-  // pair_slot), the candidates of slot k at [slot_begin_[b][k], slot_begin_[b][k + 1]).
-  static constexpr std::size_t kSlots = 256;
-  std::array<std::vector<Candidate>, 8> by_last_pair_;
-  std::array<std::array<std::uint32_t, kSlots + 1>, 8> slot_begin_{};
+  // Per bucket: its literals by head_slot() of their head, the candidates of slot k at
+  // [slot_begin_[b][k], slot_begin_[b][k + 1]). Every literal of bucket b < 7 has b + 2 bytes, so
+  // one mask per bucket (head_mask_) cuts the text's eight bytes to a head of that length.
+  std::array<std::vector<Candidate>, 8> by_head_;
+  std::array<std::vector<std::uint32_t>, 8> slot_begin_;
+  std::array<int, 8> slot_shift_{};  // 64 - log2(slots)
+  std::array<std::uint64_t, 8> head_mask_{};
 };
 
 }  // namespace switchyard::policy

@@ -141,95 +141,6 @@ bool atoms_are_scannable(const std::vector<std::string>& atoms) {
 
 }  // namespace
 
-#if defined(__SSE2__)
-namespace {
-
-// Lanes of one block whose byte is in one of the N ranges: 0xFF, else 0.
-template <std::size_t N>
-__m128i in_ranges(__m128i v, const __m128i* low, const __m128i* width) {
-  __m128i in = _mm_setzero_si128();
-  for (std::size_t r = 0; r < N; ++r) {
-    // v - lo <= hi - lo, unsigned.
-    const __m128i d = _mm_sub_epi8(v, low[r]);
-    in = _mm_or_si128(in, _mm_cmpeq_epi8(_mm_min_epu8(d, width[r]), d));
-  }
-  return in;
-}
-
-// Whole blocks accumulate per lane (an in-range lane subtracts -1) and are summed once; the last,
-// partial block is read as the 16 bytes at or before it (within the text), its lanes outside
-// [from, to) masked. The counts run over short trigger spans (37 bytes on
-// average in a chat request), so the fixed cost is what matters.
-template <std::size_t N>
-std::size_t count_blocks(std::string_view text, std::size_t from, std::size_t to,
-                         const std::vector<std::pair<std::uint8_t, std::uint8_t>>& ranges) {
-  __m128i low[N];
-  __m128i width[N];
-  for (std::size_t r = 0; r < N; ++r) {
-    low[r] = _mm_set1_epi8(static_cast<char>(ranges[r].first));
-    width[r] = _mm_set1_epi8(static_cast<char>(ranges[r].second - ranges[r].first));
-  }
-  const char* p = text.data();
-  const __m128i zero = _mm_setzero_si128();
-  __m128i sums = zero;
-  __m128i lanes = zero;
-  std::size_t i = from;
-  for (std::size_t blocks = 0; i + 16 <= to; i += 16) {
-    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
-    lanes = _mm_sub_epi8(lanes, in_ranges<N>(v, low, width));
-    if (++blocks == 255) {  // before a lane can wrap
-      sums = _mm_add_epi64(sums, _mm_sad_epu8(lanes, zero));
-      lanes = zero;
-      blocks = 0;
-    }
-  }
-  if (i < to) {
-    // Lanes [i - base, to - base) of the 16 bytes at base (at most 254 blocks are in `lanes`).
-    const std::size_t base = std::min(i, text.size() - 16);
-    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + base));
-    const __m128i index = _mm_setr_epi8(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
-    const __m128i valid =
-        _mm_andnot_si128(_mm_cmpgt_epi8(_mm_set1_epi8(static_cast<char>(i - base)), index),
-                         _mm_cmpgt_epi8(_mm_set1_epi8(static_cast<char>(to - base)), index));
-    lanes = _mm_sub_epi8(lanes, _mm_and_si128(in_ranges<N>(v, low, width), valid));
-  }
-  sums = _mm_add_epi64(sums, _mm_sad_epu8(lanes, zero));
-  const std::size_t count =
-      static_cast<std::size_t>(_mm_cvtsi128_si64(sums)) +
-      static_cast<std::size_t>(_mm_cvtsi128_si64(_mm_unpackhi_epi64(sums, sums)));
-  return count;
-}
-
-}  // namespace
-#endif
-
-std::size_t count_in_ranges(std::string_view text, std::size_t from, std::size_t to,
-                            const std::vector<std::pair<std::uint8_t, std::uint8_t>>& ranges) {
-  if (from >= to) return 0;
-#if defined(__SSE2__)
-  if (text.size() >= 16) {
-    switch (ranges.size()) {
-      case 1:
-        return count_blocks<1>(text, from, to, ranges);
-      case 2:
-        return count_blocks<2>(text, from, to, ranges);
-      case 3:
-        return count_blocks<3>(text, from, to, ranges);
-      case 4:
-        return count_blocks<4>(text, from, to, ranges);
-      default:
-        break;
-    }
-  }
-#endif
-  std::size_t count = 0;
-  for (std::size_t i = from; i < to; ++i) {
-    const auto b = static_cast<unsigned char>(text[i]);
-    for (const auto& [lo, hi] : ranges) count += b >= lo && b <= hi;
-  }
-  return count;
-}
-
 Classifier::~Classifier() = default;
 
 RE2::Options regex_options(const ClassifierLimits& limits) {
@@ -464,6 +375,8 @@ bool Classifier::plan_regex_prefilter(const RE2::Options& set_options,
             window_groups_.back().also = gate.also;
             for (const auto& [set, count] : gate.also) {
               window_groups_.back().also_ranges.push_back(byte_ranges(set));
+              auto& member = window_groups_.back().also_members.emplace_back();
+              for (std::size_t b = 0; b < 256; ++b) member[b] = set[b] ? 1 : 0;
             }
           }
           group = found->second;
@@ -562,19 +475,35 @@ bool Classifier::plan_regex_prefilter(const RE2::Options& set_options,
     return false;
   }
   prefilter_report_.window_sets = window_groups_.size();
-  // What every gate match of a group holds besides its trigger (rare in prose first).
+  // What every gate match of a group holds besides its trigger (rare in prose first). Then, if
+  // that leaves room, a punctuation byte that prose rarely has (the '|' of a Markdown table, the
+  // '=' of an assignment): a group whose gates all need one skips the windows of prose without it.
   {
     ByteSet digits, upper, nonascii;
     for (int b = '0'; b <= '9'; ++b) digits.set(static_cast<std::size_t>(b));
     for (int b = 'A'; b <= 'Z'; ++b) upper.set(static_cast<std::size_t>(b));
     for (int b = 0xC2; b <= 0xF4; ++b) nonascii.set(static_cast<std::size_t>(b));
+    std::vector<ByteSet> candidates = {nonascii, digits, upper, digits | upper};
+    for (const char c : std::string_view("|`\\$%{}[]\t#_*&@=<>;")) {
+      ByteSet one;
+      one.set(static_cast<unsigned char>(c));
+      candidates.push_back(one);
+    }
     std::vector<std::vector<std::string>> gate_regex(window_groups_.size());
     for (const auto& gate : pending) gate_regex[gate.group].push_back(gate.regex);
     for (std::size_t g = 0; g < window_groups_.size(); ++g) {
-      for (const ByteSet& set : {nonascii, digits, upper, digits | upper}) {
+      std::vector<std::pair<ByteSet, std::size_t>> kept;
+      for (const ByteSet& set : candidates) {
         std::size_t need = kUnboundedLength;
         for (const auto& regex : gate_regex[g]) need = std::min(need, min_byte_count(regex, set));
         if (need == 0 || need == kUnboundedLength) continue;
+        // A need that one already kept implies (a subset of this set, as many bytes) is skipped:
+        // "3 digits" makes "3 digits or capitals" a second count of the same window for nothing.
+        const bool implied = std::any_of(kept.begin(), kept.end(), [&](const auto& k) {
+          return (k.first & ~set).none() && k.second >= need;
+        });
+        if (implied) continue;
+        kept.emplace_back(set, need);
         window_groups_[g].window_needs.emplace_back(byte_ranges(set), need);
         if (window_groups_[g].window_needs.size() == 2) break;
       }
@@ -862,6 +791,7 @@ struct Classifier::Scratch {
   std::vector<std::pair<std::size_t, std::size_t>> windows;
   std::vector<int> set_hits;
   std::vector<int> atoms;
+  std::vector<SlidingCount> also_counts;  // of the window group being visited
 };
 
 struct Classifier::Workspace {
@@ -986,6 +916,11 @@ bool Classifier::find_candidates(std::string_view view, Scratch* scratch,
         // fits in one match (a gate match holds such a run, and the gate's `before`/`after` hold
         // around one of the run's bytes).
         std::size_t next = 0;  // first trigger without a window yet
+        auto& also_counts = scratch->also_counts;
+        also_counts.clear();
+        for (std::size_t a = 0; a < group.also.size(); ++a) {
+          also_counts.emplace_back(view, group.also_ranges[a], group.also_members[a]);
+        }
         auto add = [&](std::size_t j) {
           const std::size_t p = triggers[j].position;
           // The further byte counts, over [p - before, p + after) (bytes units).
@@ -993,8 +928,7 @@ bool Classifier::find_candidates(std::string_view view, Scratch* scratch,
           const std::size_t to = std::min(view.size(), p + group.after);
           for (std::size_t a = 0; a < group.also.size() && count_budget >= to - from; ++a) {
             count_budget -= to - from;
-            if (count_in_ranges(view, from, to, group.also_ranges[a]) < group.also[a].second)
-              return;
+            if (!also_counts[a].reaches(from, to, group.also[a].second)) return;
           }
           windows.add(p, group.before, group.after, group.nonspace);
         };

@@ -33,11 +33,6 @@ class FilteredRE2;
 
 namespace switchyard::policy {
 
-// How many bytes of text[from, to) fall in the byte ranges [lo, hi] (the windows' byte counts;
-// declared here for its tests).
-std::size_t count_in_ranges(std::string_view text, std::size_t from, std::size_t to,
-                            const std::vector<std::pair<std::uint8_t, std::uint8_t>>& ranges);
-
 // Words by their first byte (pointers into a list that outlives the index).
 struct WordIndex {
   std::array<std::vector<const std::string*>, 256> by_first;
@@ -166,6 +161,7 @@ class Classifier {
     // Byte counts every gate match also has, counted in [trigger - before, trigger + after).
     std::vector<std::pair<ByteSet, std::size_t>> also;
     std::vector<std::vector<std::pair<std::uint8_t, std::uint8_t>>> also_ranges;  // of each set
+    std::vector<std::array<std::uint8_t, 256>> also_members;  // of each set: 1 for its bytes
     // Byte counts every gate match of the group has (any units), as ranges: a window (merged or
     // not) with fewer holds no gate match, and its RE2::Set is not run.
     std::vector<std::pair<std::vector<std::pair<std::uint8_t, std::uint8_t>>, std::size_t>>

@@ -96,6 +96,42 @@ TEST(TriggerScanner, LiteralsEqualNaiveSearch) {
   }
 }
 
+// The shift-or reads a masked copy of the text made 4096 pairs at a time: texts of several chunks,
+// with literals planted across each chunk boundary and at the text's end, find what a naive search
+// finds.
+TEST(TriggerScanner, LiteralsAcrossMaskedChunksEqualNaiveSearch) {
+  std::mt19937 rng(11);
+  const std::string alphabet = "aAbBsSkKpPtTzZ -_.01\n\xC3\xA9@[`{\xC1\xDA";
+  for (int round = 0; round < 12; ++round) {
+    std::vector<Literal> literals;
+    for (int i = 0; i < 30; ++i) {
+      Literal l;
+      l.text = random_text(rng, "absktpz-_.01 @[`{", 2 + rng() % 12);
+      l.word_start = rng() % 3 == 0;
+      l.word_end = rng() % 3 == 0;
+      literals.push_back(l);
+    }
+    TriggerScanner scanner;
+    scanner.build({}, literals, false);
+    const std::size_t size = 4096 * (1 + rng() % 3) + rng() % 40;
+    std::string text = random_text(rng, alphabet, size);
+    for (std::size_t boundary = 4096; boundary < size + 16; boundary += 4096) {
+      for (std::size_t back = 1; back < 14; back += 3) {
+        const std::string& lit = literals[rng() % literals.size()].text;
+        if (boundary >= back && boundary - back + lit.size() <= text.size()) {
+          text.replace(boundary - back, lit.size(), lit);
+        }
+      }
+    }
+    const std::string& last = literals[rng() % literals.size()].text;
+    text.replace(text.size() - last.size(), last.size(), last);
+    const auto expected = naive_literals(text, literals);
+    TriggerScanner::Hits hits;
+    scanner.scan(text, &hits);
+    EXPECT_EQ(found(hits), expected) << "round " << round << ", " << size << " bytes";
+  }
+}
+
 // Every byte of the class that lies in some span of `span` bytes holding `k` of them is reported
 // (more may be); with k = 1 exactly the class bytes are.
 TEST(TriggerScanner, ByteClassesReportEveryClusterByte) {

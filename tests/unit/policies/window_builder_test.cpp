@@ -2,11 +2,10 @@
 // those of the byte-at-a-time walk below (the classifier's before that change).
 #include "policies/window_builder.h"
 
-#include "policies/classifier.h"
-
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <array>
 #include <random>
 #include <string>
 #include <vector>
@@ -98,6 +97,62 @@ TEST(WindowBuilder, EqualsTheByteAtATimeWalk) {
     reference.finish();
     ASSERT_EQ(got, reference.out) << "round " << round << " before " << before << " after " << after
                                   << " nonspace " << nonspace;
+  }
+}
+
+// The byte counts of a trigger's span (count_in_ranges, 16 bytes at a time; SlidingCount, which
+// reads only what entered and left the span since the previous call) equal a byte-by-byte count,
+// for ranges that move forward by a byte or two (a dense class), jump, or move back.
+TEST(WindowCounts, SlidingAndVectorCountsEqualNaiveCount) {
+  std::mt19937 rng(5);
+  const std::vector<std::pair<std::uint8_t, std::uint8_t>> range_sets[] = {
+      {{'0', '9'}},
+      {{'0', '9'}, {'A', 'Z'}},
+      {{'|', '|'}},
+      {{'0', '9'}, {'A', 'Z'}, {'a', 'f'}, {0xC2, 0xF4}},
+      {{'0', '1'}, {'3', '3'}, {'5', '5'}, {'7', '7'}, {'9', '9'}},  // five ranges: bytes only
+  };
+  const std::string alphabet = "0123456789ABCXYZabcfz |-\n\xC3\xA9";
+  for (int round = 0; round < 200; ++round) {
+    const auto& ranges = range_sets[rng() % std::size(range_sets)];
+    std::array<std::uint8_t, 256> member{};
+    for (const auto& [lo, hi] : ranges) {
+      for (int b = lo; b <= hi; ++b) member[static_cast<std::size_t>(b)] = 1;
+    }
+    std::string text;
+    const std::size_t length = rng() % 400;
+    for (std::size_t i = 0; i < length; ++i) text += alphabet[rng() % alphabet.size()];
+    const auto naive = [&](std::size_t from, std::size_t to) {
+      std::size_t n = 0;
+      for (std::size_t i = from; i < to; ++i) n += member[static_cast<unsigned char>(text[i])];
+      return n;
+    };
+    SlidingCount sliding(text, ranges, member);
+    std::size_t p = 0;
+    for (int call = 0; call < 60 && !text.empty(); ++call) {
+      const int step = static_cast<int>(rng() % 10);
+      if (step < 6) {
+        p += rng() % 3;  // dense triggers
+      } else if (step < 9) {
+        p += rng() % 80;
+      } else {
+        p = rng() % text.size();  // back: counted from scratch
+      }
+      if (p >= text.size()) p = rng() % text.size();
+      const std::size_t before = 1 + rng() % 40;
+      const std::size_t after = 1 + rng() % 40;
+      const std::size_t from = p > before ? p - before : 0;
+      const std::size_t to = std::min(text.size(), p + after);
+      ASSERT_EQ(count_in_ranges(text, from, to, ranges), naive(from, to)) << round;
+      if (rng() % 2 == 0) {
+        const std::size_t need = rng() % 12;
+        ASSERT_EQ(sliding.reaches(from, to, need), naive(from, to) >= need)
+            << "round " << round << " call " << call << " [" << from << ", " << to << ") " << need;
+      } else {
+        ASSERT_EQ(sliding.count(from, to), naive(from, to))
+            << "round " << round << " call " << call << " [" << from << ", " << to << ")";
+      }
+    }
   }
 }
 
