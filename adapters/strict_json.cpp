@@ -6,6 +6,7 @@
 #include <boost/json/basic_parser_impl.hpp>
 #include <boost/json/monotonic_resource.hpp>
 #include <boost/json/value_stack.hpp>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -30,6 +31,7 @@ class StrictHandler {
   json::value_stack st;
   bool duplicate = false;
   std::string duplicate_key;
+  std::string_view body;  // the text parsed: keys lying in it are kept as views
 
   bool on_document_begin(json::error_code&) { return true; }
   bool on_document_end(json::error_code&) { return true; }
@@ -62,9 +64,18 @@ class StrictHandler {
     return true;
   }
   bool on_key(json::string_view s, std::size_t, json::error_code&) {
-    if (!in_key_) begin_key();
-    arena_.append(s.data(), s.size());
-    keys_.back().size = arena_.size() - keys_.back().offset;
+    // A key without escapes comes whole, as a view of the body; one with escapes is decoded into
+    // the parser's buffer and kept in the arena (copying every key was most of the duplicate
+    // check).
+    const std::less<const char*> before;
+    if (!in_key_ && !before(s.data(), body.data()) &&
+        !before(body.data() + body.size(), s.data() + s.size())) {
+      keys_.push_back({s.data(), arena_.size(), s.size()});
+    } else {
+      if (!in_key_) begin_key();
+      arena_.append(s.data(), s.size());
+      keys_.back().size = arena_.size() - keys_.back().offset;
+    }
     in_key_ = false;
     st.push_key(s);
     return true;
@@ -103,17 +114,20 @@ class StrictHandler {
 
  private:
   struct Key {
-    std::size_t offset;
+    const char* view;    // the key in the body, or nullptr: in the arena at `offset`
+    std::size_t offset;  // the arena's size when the key began (also for a view)
     std::size_t size;
   };
 
   void begin_key() {
-    keys_.push_back({arena_.size(), 0});
+    keys_.push_back({nullptr, arena_.size(), 0});
     in_key_ = true;
   }
 
   std::string_view key(std::size_t i) const {
-    return std::string_view(arena_).substr(keys_[i].offset, keys_[i].size);
+    const Key& k = keys_[i];
+    return k.view != nullptr ? std::string_view(k.view, k.size)
+                             : std::string_view(arena_).substr(k.offset, k.size);
   }
 
   bool has_duplicate(std::size_t first) {
@@ -201,6 +215,7 @@ Result<json::value> parse_strict_json(std::string_view body) {
   json::parse_options options;
   options.max_depth = kMaxJsonDepth;
   json::basic_parser<StrictHandler> parser(options);
+  parser.handler().body = body;
   parser.handler().st.reset(json::make_shared_resource<json::monotonic_resource>());
   json::error_code ec;
   std::size_t consumed = parser.write_some(false, body.data(), body.size(), ec);

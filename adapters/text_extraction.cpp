@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <array>
 #include <boost/json.hpp>
+#include <cstdint>
 
 #include "adapters/attachments/attachment_finder.h"
 #include "adapters/json_fields.h"
@@ -32,10 +33,25 @@ constexpr std::array<std::string_view, 13> kStructuralDeny = {
 constexpr std::array<std::string_view, 4> kFreeFormKeys = {"metadata", "parameters", "input_schema",
                                                            "schema"};
 
+// The lengths of a list's names as bits: most keys of a body have a length no listed name has, and
+// one test rules them out (every member of every body is looked up).
 template <std::size_t N>
-bool contains(const std::array<std::string_view, N>& list, std::string_view key) {
+constexpr std::uint64_t lengths_of(const std::array<std::string_view, N>& list) {
+  std::uint64_t bits = 0;
+  for (std::string_view name : list) bits |= std::uint64_t{1} << name.size();
+  return bits;
+}
+
+template <std::size_t N>
+bool contains(const std::array<std::string_view, N>& list, std::uint64_t lengths,
+              std::string_view key) {
+  if (key.size() >= 64 || ((lengths >> key.size()) & 1) == 0) return false;
   return std::find(list.begin(), list.end(), key) != list.end();
 }
+
+constexpr std::uint64_t kTopLevelDenyLengths = lengths_of(kTopLevelDeny);
+constexpr std::uint64_t kStructuralDenyLengths = lengths_of(kStructuralDeny);
+constexpr std::uint64_t kFreeFormKeyLengths = lengths_of(kFreeFormKeys);
 
 bool is_tool_use_block(std::string_view type) {
   return type == "tool_use" || type == "server_tool_use" || type == "mcp_tool_use";
@@ -84,7 +100,7 @@ class Extractor {
           emit(child.get_string());
         }
       } else {
-        bool child_free = free_form || contains(kFreeFormKeys, key) ||
+        bool child_free = free_form || contains(kFreeFormKeys, kFreeFormKeyLengths, key) ||
                           (key == "input" && is_tool_use_block(type));
         walk(child, child_free, key, false);
       }
@@ -105,8 +121,8 @@ class Extractor {
   // The deny-list, outside free-form subtrees.
   bool skip_string(const json::object& object, std::string_view key, const json::string& value,
                    std::string_view type, std::string_view parent_key, bool top_level) {
-    if (top_level && contains(kTopLevelDeny, key)) return true;
-    if (contains(kStructuralDeny, key)) return true;
+    if (top_level && contains(kTopLevelDeny, kTopLevelDenyLengths, key)) return true;
+    if (contains(kStructuralDeny, kStructuralDenyLengths, key)) return true;
     std::string_view text(value.data(), value.size());
     if (key == "data") {
       // Anthropic image/document source {"type":"base64","media_type":...,"data":...}.

@@ -27,6 +27,9 @@ TEST(StrictJson, DuplicateKeysRejected) {
            R"({"model":"a","messages":[],"x":{"k":1,"j":2,"k":3}})",
            // An escape spelling the same key is still the same key.
            R"({"model":"a","mod\u0065l":"b","messages":[]})",
+           // Escaped and plain keys mixed, with a nested object closing in between.
+           R"({"model":"a","messages":[],"x":{"\u0062":1,"c":{"\u0064":1,"d":2},"e":3}})",
+           R"({"model":"a","messages":[],"x":{"\u0062":1,"c":{"\u0064":1},"b":2}})",
        }) {
     ApiError error = parse_error(Api::kOpenAiChat, body);
     EXPECT_NE(error.message.find("duplicate"), std::string::npos) << body;
