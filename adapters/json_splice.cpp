@@ -284,6 +284,10 @@ bool next_token(std::string_view& pointer, std::string& token) {
   std::string_view raw = pointer.substr(0, end);
   pointer.remove_prefix(end == std::string_view::npos ? pointer.size() : end);
   token.clear();
+  if (raw.find('~') == std::string_view::npos) {  // no escape: one copy, not a push per byte
+    token.assign(raw);
+    return true;
+  }
   for (std::size_t i = 0; i < raw.size(); ++i) {
     if (raw[i] == '~' && i + 1 < raw.size() && (raw[i + 1] == '0' || raw[i + 1] == '1')) {
       token.push_back(raw[i + 1] == '0' ? '~' : '/');
