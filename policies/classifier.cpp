@@ -7,9 +7,6 @@
 #include <algorithm>
 #include <bit>
 #include <cstring>
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
 #include <exception>
 #include <map>
 #include <tuple>
@@ -197,6 +194,7 @@ std::unique_ptr<Classifier> Classifier::compile(std::vector<RuleDefinition> rule
   std::vector<KeywordPattern> patterns;
   bool ok = true;
   c->compiled_.resize(c->rules_.size());
+  c->text_regex_.assign(c->rules_.size(), 0);
   for (std::uint32_t r = 0; r < c->rules_.size(); ++r) {
     const RuleDefinition& rule = c->rules_[r];
     CompiledRule& compiled = c->compiled_[r];
@@ -228,7 +226,6 @@ std::unique_ptr<Classifier> Classifier::compile(std::vector<RuleDefinition> rule
       compiled.value_is_group = compiled.regex->NumberOfCapturingGroups() >= 1;
       if (rule.match_text) {
         c->regex_rules_.push_back(r);
-        c->text_regex_.resize(c->rules_.size());
         c->text_regex_[r] = 1;
       }
       if (rule.match_joined) c->joined_rules_.push_back(r);
@@ -1075,7 +1072,7 @@ Classification Classifier::classify(std::span<const std::string_view> segments,
               const auto byte = static_cast<unsigned>(std::countr_zero(word)) / 8;
               word &= ~(std::uint64_t{0xFF} << (8 * byte));
               const std::size_t rule = base + byte;
-              if (rule < text_regex_.size() && text_regex_[rule]) {
+              if (text_regex_[rule]) {
                 run_regex(static_cast<std::uint32_t>(rule), s, text, views[v], &collector);
               }
             }
