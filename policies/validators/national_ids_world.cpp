@@ -4,7 +4,8 @@
 // Receita Federal (CPF), NEAK (TAJ) and NAV (adóazonosító jel), UIDAI (Aadhaar, Verhoeff),
 // RENAPO (CURP) and SAT (RFC), the Mexican banks' CLABE, and the Israeli Population Authority.
 // Company numbers of the same countries (统一社会信用代码, 사업자등록번호, CNPJ, adószám, the RFC
-// of a company, Israeli company numbers 5xxxxxxxx) fail by shape, length or first digit.
+// of a company, Israeli company numbers, nine digits starting with 5) fail by shape, length or
+// first digit.
 #include "policies/validators/national_ids_world.h"
 
 #include <string>
@@ -161,7 +162,8 @@ bool mx_clabe_valid(std::string_view value) {
 bool il_id_valid(std::string_view value) {
   std::string d;
   if (!compact(value, &d) || d.size() != 9 || !all_digits(d) || all_same(d)) return false;
-  // Companies and associations (ח.פ., עמותה) are numbered 5xxxxxxxx with the same check digit.
+  // Companies and associations (ח.פ., עמותה) get nine digits starting with 5, with the same check
+  // digit.
   return d[0] != '5' && luhn(d);
 }
 

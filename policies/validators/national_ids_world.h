@@ -16,6 +16,6 @@ bool in_aadhaar_valid(std::string_view value);  // Aadhaar: 12 digits, not 0/1 f
 bool mx_curp_valid(std::string_view value);     // CURP: 18 characters, date, state, mod 10
 bool mx_rfc_person_valid(std::string_view value);  // RFC of a person: 13 characters, mod 11
 bool mx_clabe_valid(std::string_view value);       // CLABE: 18 digits, weights 3/7/1, mod 10
-bool il_id_valid(std::string_view value);          // Teudat Zehut: 9 digits, Luhn; not 5xxxxxxxx
+bool il_id_valid(std::string_view value);  // Teudat Zehut: 9 digits, Luhn; not starting with 5
 
 }  // namespace switchyard::policy

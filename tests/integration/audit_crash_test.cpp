@@ -76,8 +76,7 @@ Started start_proxy(const fs::path& dir) {
       std::vector<std::string>{std::string("SWITCHYARD_AUDIT_KEY=") + kKey});
   const auto serving = s.process->wait_for_msg("switchyard serving", kWait);
   if (!serving) return s;
-  const std::string listen = ProxyProcess::field(*serving, "listen");
-  s.port = static_cast<unsigned short>(std::stoi(listen.substr(listen.rfind(':') + 1)));
+  s.port = ProxyProcess::listen_port(*serving);
   if (const auto admin = s.process->wait_for_msg("admin listener started", kWait)) {
     s.admin_port = static_cast<unsigned short>(std::stoi(ProxyProcess::field(*admin, "port")));
   }

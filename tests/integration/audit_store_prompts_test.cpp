@@ -40,15 +40,9 @@ std::string run_proxy(const fs::path& dir, std::string_view store_prompts,
   std::ofstream(dir / "switchyard.yaml")
       << "listen: 127.0.0.1:0\n"
          "policy: "
-      << SWITCHYARD_SOURCE_DIR
-      << "/policies/packs/default.yaml\n"
-         "upstreams:\n"
-         "  - { name: internal-mock, api: mock, trust: internal }\n"
-         "  - { name: vendor-mock, api: mock, trust: vendor }\n"
-         "routes:\n"
-         "  internal: internal-mock\n"
-         "  vendor: { openai: vendor-mock, anthropic: vendor-mock }\n"
-         "audit:\n"
+      << SWITCHYARD_SOURCE_DIR << "/policies/packs/default.yaml\n"
+      << kMockUpstreamsYaml
+      << "audit:\n"
          "  path: audit/audit.jsonl\n"
          "  hmac_key_env: SWITCHYARD_AUDIT_KEY\n"
       << "  store_prompts: " << store_prompts << "\n";
@@ -60,8 +54,7 @@ std::string run_proxy(const fs::path& dir, std::string_view store_prompts,
   const auto serving = proxy->wait_for_msg("switchyard serving", kWait);
   EXPECT_TRUE(serving) << proxy->all_stderr();
   if (!serving) return {};
-  const std::string listen = ProxyProcess::field(*serving, "listen");
-  HttpClient client(static_cast<unsigned short>(std::stoi(listen.substr(listen.rfind(':') + 1))));
+  HttpClient client(ProxyProcess::listen_port(*serving));
   for (const std::string& text : texts) {
     const HttpReply reply = client.request(http::verb::post, "/v1/chat/completions",
                                            chat_body(text), {{"content-type", "application/json"}});

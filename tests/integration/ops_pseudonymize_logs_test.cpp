@@ -34,15 +34,9 @@ TEST(OpsPseudonymizeLogs, NoValueOrPlaceholderInTheLogOrTheAudit) {
   std::ofstream(dir / "switchyard.yaml")
       << "listen: 127.0.0.1:0\n"
          "policy: "
-      << SWITCHYARD_SOURCE_DIR
-      << "/policies/packs/default.yaml\n"
-         "upstreams:\n"
-         "  - { name: internal-mock, api: mock, trust: internal }\n"
-         "  - { name: vendor-mock, api: mock, trust: vendor }\n"
-         "routes:\n"
-         "  internal: internal-mock\n"
-         "  vendor: { openai: vendor-mock, anthropic: vendor-mock }\n"
-         "audit:\n"
+      << SWITCHYARD_SOURCE_DIR << "/policies/packs/default.yaml\n"
+      << kMockUpstreamsYaml
+      << "audit:\n"
          "  path: audit/audit.jsonl\n"
          "  fsync: batch\n"
          "  hmac_key_env: SWITCHYARD_AUDIT_KEY\n"
@@ -56,8 +50,7 @@ TEST(OpsPseudonymizeLogs, NoValueOrPlaceholderInTheLogOrTheAudit) {
                                "SWITCHYARD_LOG_LEVEL=debug"});
   const auto serving = proxy->wait_for_msg("switchyard serving", kWait);
   ASSERT_TRUE(serving) << proxy->all_stderr();
-  const std::string listen = ProxyProcess::field(*serving, "listen");
-  HttpClient client(static_cast<unsigned short>(std::stoi(listen.substr(listen.rfind(':') + 1))));
+  HttpClient client(ProxyProcess::listen_port(*serving));
 
   const std::vector<std::string> values = {"jane.roe@brightwater-logistics.com", "+44 20 7946 0958",
                                            "Jane Roe"};

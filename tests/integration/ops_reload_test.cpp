@@ -54,29 +54,22 @@ class OpsReloadTest : public ::testing::Test {
           "tests:\n  - text: \"the Halcyon launch plan\"\n    expect: vendor\n";
     std::ofstream(policy()) << v1_;
     std::ofstream(dir_ / "policies/reload_pack.yaml") << pack_;
-    std::ofstream(dir_ / "switchyard.yaml")
-        << "listen: 127.0.0.1:0\n"
-           "admin_listen: 127.0.0.1:0\n"
-           "policy: policies/reload_v1.yaml\n"
-           "upstreams:\n"
-           "  - { name: internal-mock, api: mock, trust: internal }\n"
-           "  - { name: vendor-mock, api: mock, trust: vendor }\n"
-           "routes:\n"
-           "  internal: internal-mock\n"
-           "  vendor: { openai: vendor-mock, anthropic: vendor-mock }\n"
-           "audit:\n"
-           "  path: audit/audit.jsonl\n"
-           "  fsync: batch\n"
-           "  hmac_key_env: SWITCHYARD_AUDIT_KEY\n"
-           "limits: { workers: 2 }\n";
+    std::ofstream(dir_ / "switchyard.yaml") << "listen: 127.0.0.1:0\n"
+                                               "admin_listen: 127.0.0.1:0\n"
+                                               "policy: policies/reload_v1.yaml\n"
+                                            << kMockUpstreamsYaml
+                                            << "audit:\n"
+                                               "  path: audit/audit.jsonl\n"
+                                               "  fsync: batch\n"
+                                               "  hmac_key_env: SWITCHYARD_AUDIT_KEY\n"
+                                               "limits: { workers: 2 }\n";
     proxy_.emplace(std::vector<std::string>{switchyard_binary(), "serve", "--config",
                                             (dir_ / "switchyard.yaml").string()},
                    std::vector<std::string>{"SWITCHYARD_AUDIT_KEY=ops-test-key-0123456789abcdef",
                                             "SWITCHYARD_LOG_LEVEL=info"});
     const auto serving = proxy_->wait_for_msg("switchyard serving", kWait);
     ASSERT_TRUE(serving) << proxy_->all_stderr();
-    const std::string listen = ProxyProcess::field(*serving, "listen");
-    port_ = static_cast<unsigned short>(std::stoi(listen.substr(listen.rfind(':') + 1)));
+    port_ = ProxyProcess::listen_port(*serving);
     const auto admin = proxy_->wait_for_msg("admin listener started", kWait);
     ASSERT_TRUE(admin) << proxy_->all_stderr();
     admin_port_ = static_cast<unsigned short>(std::stoi(ProxyProcess::field(*admin, "port")));

@@ -63,22 +63,16 @@ class OpsShadowTest : public ::testing::Test {
     std::ofstream(dir_ / "policies/reload_v1.yaml") << live_v1_;
     std::ofstream(dir_ / "policies/reload_pack.yaml") << read_text(data / "reload_pack.yaml");
     std::ofstream(dir_ / "policies/shadow.yaml") << shadow_policy("s1");
-    std::ofstream(dir_ / "switchyard.yaml")
-        << "listen: 127.0.0.1:0\n"
-           "admin_listen: 127.0.0.1:0\n"
-           "policy: policies/reload_v1.yaml\n"
-           "shadow_policy: policies/shadow.yaml\n"
-           "upstreams:\n"
-           "  - { name: internal-mock, api: mock, trust: internal }\n"
-           "  - { name: vendor-mock, api: mock, trust: vendor }\n"
-           "routes:\n"
-           "  internal: internal-mock\n"
-           "  vendor: { openai: vendor-mock, anthropic: vendor-mock }\n"
-           "audit:\n"
-           "  path: audit/audit.jsonl\n"
-           "  fsync: batch\n"
-           "  hmac_key_env: SWITCHYARD_AUDIT_KEY\n"
-           "limits: { workers: 2 }\n";
+    std::ofstream(dir_ / "switchyard.yaml") << "listen: 127.0.0.1:0\n"
+                                               "admin_listen: 127.0.0.1:0\n"
+                                               "policy: policies/reload_v1.yaml\n"
+                                               "shadow_policy: policies/shadow.yaml\n"
+                                            << kMockUpstreamsYaml
+                                            << "audit:\n"
+                                               "  path: audit/audit.jsonl\n"
+                                               "  fsync: batch\n"
+                                               "  hmac_key_env: SWITCHYARD_AUDIT_KEY\n"
+                                               "limits: { workers: 2 }\n";
   }
 
   void start() {
@@ -88,8 +82,7 @@ class OpsShadowTest : public ::testing::Test {
     const auto serving = proxy_->wait_for_msg("switchyard serving", kWait);
     ASSERT_TRUE(serving) << proxy_->all_stderr();
     EXPECT_EQ(ProxyProcess::field(*serving, "shadow_policy"), "shadow-test");
-    const std::string listen = ProxyProcess::field(*serving, "listen");
-    port_ = static_cast<unsigned short>(std::stoi(listen.substr(listen.rfind(':') + 1)));
+    port_ = ProxyProcess::listen_port(*serving);
     const auto admin = proxy_->wait_for_msg("admin listener started", kWait);
     ASSERT_TRUE(admin) << proxy_->all_stderr();
     admin_port_ = static_cast<unsigned short>(std::stoi(ProxyProcess::field(*admin, "port")));

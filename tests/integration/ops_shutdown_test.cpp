@@ -68,8 +68,7 @@ TEST(OpsShutdown, SigtermDrainsInFlightStreamsRefusesNewOnesAndSealsTheAudit) {
                      {kAuditKeyEnv});
   const auto serving = proxy.wait_for_msg("switchyard serving", kWait);
   ASSERT_TRUE(serving) << proxy.all_stderr();
-  const std::string listen = ProxyProcess::field(*serving, "listen");
-  const auto port = static_cast<unsigned short>(std::stoi(listen.substr(listen.rfind(':') + 1)));
+  const auto port = ProxyProcess::listen_port(*serving);
   const auto admin = proxy.wait_for_msg("admin listener started", kWait);
   ASSERT_TRUE(admin);
   const auto admin_port =

@@ -192,6 +192,11 @@ class ProxyProcess {
     const auto* v = line.if_contains(key);
     return v && v->is_string() ? std::string(v->get_string()) : std::string();
   }
+  // The port of the "listen" field of the "switchyard serving" line.
+  static unsigned short listen_port(const Line& serving) {
+    const std::string listen = field(serving, "listen");
+    return static_cast<unsigned short>(std::stoi(listen.substr(listen.rfind(':') + 1)));
+  }
 
  private:
   // The child's last stderr bytes may still sit in the pipe when it has exited: let the reader
@@ -303,6 +308,15 @@ class HttpClient {
   boost::asio::ip::tcp::socket socket_{io_};
   boost::beast::flat_buffer buffer_;
 };
+
+// Config lines for the two in-process mock upstreams, internal and vendor, and their routes.
+inline constexpr std::string_view kMockUpstreamsYaml =
+    "upstreams:\n"
+    "  - { name: internal-mock, api: mock, trust: internal }\n"
+    "  - { name: vendor-mock, api: mock, trust: vendor }\n"
+    "routes:\n"
+    "  internal: internal-mock\n"
+    "  vendor: { openai: vendor-mock, anthropic: vendor-mock }\n";
 
 inline std::string chat_body(std::string_view text, bool stream = false) {
   boost::json::object body{
