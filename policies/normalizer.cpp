@@ -279,6 +279,26 @@ std::int32_t canonical_code_point(std::uint32_t cp) {
   }
   if (type == U_DASH_PUNCTUATION || cp == 0x2212) return '-';
   if (type == U_SPACE_SEPARATOR) return ' ';
+  // Word processors and chat apps turn typed quotes into typographic ones ("smart quotes"); a
+  // value quoted that way is still a quoted value.
+  switch (cp) {
+    case 0x2018:
+    case 0x2019:
+    case 0x201A:
+    case 0x201B:
+    case 0x2032:
+    case 0x2035:
+      return '\'';
+    case 0x201C:
+    case 0x201D:
+    case 0x201E:
+    case 0x201F:
+    case 0x2033:
+    case 0x2036:
+      return '"';
+    default:
+      break;
+  }
   return static_cast<std::int32_t>(cp);
 }
 
@@ -474,7 +494,9 @@ std::size_t parse_entity(std::string_view in, std::size_t i, std::uint32_t* cp) 
   return 0;
 }
 
-// "\uXXXX" (with surrogate pairs) or "\xHH" at in[i] == '\\'. Returns the length consumed.
+// "\uXXXX" (with surrogate pairs), "\xHH", or one of JSON's short escapes (\" \\ \/ \n \r \t: a
+// text pasted as a JSON string, such as a log line or a notebook cell) at in[i] == '\\'. Returns
+// the length consumed.
 std::size_t parse_backslash_escape(std::string_view in, std::size_t i, std::uint32_t* cp) {
   auto hex4 = [&](std::size_t at, std::uint32_t* value) {
     if (at + 4 > in.size()) return false;
@@ -501,6 +523,24 @@ std::size_t parse_backslash_escape(std::string_view in, std::size_t i, std::uint
     if (!acceptable_decoded_code_point(high)) return 0;
     *cp = high;
     return 6;
+  }
+  switch (in[i + 1]) {
+    case '"':
+    case '\\':
+    case '/':
+      *cp = static_cast<unsigned char>(in[i + 1]);
+      return 2;
+    case 'n':
+      *cp = '\n';
+      return 2;
+    case 'r':
+      *cp = '\r';
+      return 2;
+    case 't':
+      *cp = '\t';
+      return 2;
+    default:
+      break;
   }
   if (in[i + 1] == 'x' && i + 3 < in.size() && is_hex(in[i + 2]) && is_hex(in[i + 3])) {
     const auto value = static_cast<std::uint32_t>(hex_value(in[i + 2]) * 16 + hex_value(in[i + 3]));
@@ -736,6 +776,98 @@ bool decode_escapes(std::string_view in, const NormalizerLimits& limits, std::st
   return decode_marked(in, limits, out, map, &marks);
 }
 
+namespace {
+
+bool is_line_blank(char c) { return c == ' ' || c == '\t'; }
+bool is_ascii_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_word_byte(char c) {
+  return is_ascii_alnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80;
+}
+
+// The length of the copy marks at the line that starts at in[i], 0 if none: e-mail quote markers
+// ("> ", "> > ", ">>") and a line-number gutter ("  12\t", "  12  ", "12: ", "12 | ", as cat -n,
+// shell history, grep -n and editors print them).
+std::size_t line_marks_at(std::string_view in, std::size_t i) {
+  const std::size_t n = in.size();
+  std::size_t j = i;
+  while (j < n && is_line_blank(in[j])) ++j;
+  if (j < n && in[j] == '>') {
+    while (j < n && (in[j] == '>' || is_line_blank(in[j]))) ++j;
+    return j - i;
+  }
+  const std::size_t digits = j;
+  while (j < n && j - digits < 7 && is_ascii_digit(in[j])) ++j;
+  if (j == digits || j - digits == 7 || j >= n) return 0;
+  if (in[j] == '\t') return j + 1 - i;
+  if (in[j] == ' ' && j + 1 < n && in[j + 1] == ' ') {
+    while (j < n && is_line_blank(in[j])) ++j;
+    if (j < n && in[j] == '|') ++j;
+    while (j < n && is_line_blank(in[j])) ++j;
+    return j - i;
+  }
+  std::size_t k = j;
+  while (k < n && in[k] == ' ') ++k;
+  if (k < n && (in[k] == '|' || in[k] == ':') && k + 1 < n && is_line_blank(in[k + 1])) {
+    k += 2;
+    while (k < n && is_line_blank(in[k])) ++k;
+    return k - i;
+  }
+  return 0;
+}
+
+}  // namespace
+
+bool unwrap_copy_marks(std::string_view in, std::string* out, OffsetMap* map) {
+  const std::size_t n = in.size();
+  // Cheap tests first: most text has neither a doubled quote nor a quoted or numbered line.
+  const bool doubled = in.find("\"\"") != std::string_view::npos;
+  bool lines = false;
+  for (std::size_t k = 0; k < n;) {
+    if (line_marks_at(in, k) > 0) {
+      lines = true;
+      break;
+    }
+    const auto* nl = static_cast<const char*>(std::memchr(in.data() + k, '\n', n - k));
+    if (nl == nullptr) break;
+    k = static_cast<std::size_t>(nl - in.data()) + 1;
+  }
+  if (!doubled && !lines) {
+    out->clear();
+    map->clear();
+    return false;
+  }
+  Emitter emit(in, out, map);
+  bool line_start = true;
+  for (std::size_t i = 0; i < n;) {
+    if (line_start && lines) {
+      line_start = false;
+      const std::size_t length = line_marks_at(in, i);
+      if (length > 0) {
+        emit.remove(i, i + length);
+        i += length;
+        continue;
+      }
+    }
+    const char c = in[i];
+    if (c == '\n') {
+      line_start = true;
+      ++i;
+      continue;
+    }
+    // A CSV cell doubles its quotes: ""value"" is "value". An empty string ("") is left alone, so
+    // one side of the pair must touch a word.
+    if (c == '"' && doubled && i + 1 < n && in[i + 1] == '"' && (i + 2 >= n || in[i + 2] != '"') &&
+        (i == 0 || in[i - 1] != '"') &&
+        ((i > 0 && is_word_byte(in[i - 1])) || (i + 2 < n && is_word_byte(in[i + 2])))) {
+      emit.replace(i, i + 2, "\"");
+      i += 2;
+      continue;
+    }
+    ++i;
+  }
+  return emit.finish();
+}
+
 bool fold_for_keywords(std::string_view in, std::string* out, OffsetMap* map) {
   Emitter emit(in, out, map);
   emit.set_same_length_identity(true);
@@ -926,6 +1058,7 @@ bool NormalizedText::build(std::string_view original, const NormalizerLimits& li
     }
     if (!decoded_ascii) apply(normalize_unicode);
   }
+  apply(unwrap_copy_marks);
   decoded_ = top;
   bool top_ascii = ascii;
   if (top != 0) is_valid_utf8(text(top), &top_ascii);

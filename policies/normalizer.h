@@ -1,5 +1,6 @@
 // Turns one text segment into the views rules match on (design 4.4): normalized (NFKC, format chars
-// removed, Unicode digits and dashes to ASCII), decoded (percent, HTML entities, \uXXXX, base64)
+// removed, Unicode digits, dashes and quotes to ASCII), decoded (percent, HTML entities, \uXXXX and
+// JSON escapes, base64; then quote markers, line numbers and CSV doubled quotes removed)
 // and keyword (confusables folded, non-ASCII case folded, letter-spacing collapsed). Every view
 // keeps a map back to byte offsets of the original text, so redaction and explain point at what was
 // sent.
@@ -105,6 +106,9 @@ class NormalizedText {
 bool normalize_unicode(std::string_view in, std::string* out, OffsetMap* map);
 bool decode_escapes(std::string_view in, const NormalizerLimits& limits, std::string* out,
                     OffsetMap* map, StageScan scan = StageScan::kSkipAhead);
+// What copying text through a mail client, a spreadsheet or a terminal adds: quote markers and
+// line-number gutters at line starts, a CSV cell's doubled quotes. Part of the decoded view.
+bool unwrap_copy_marks(std::string_view in, std::string* out, OffsetMap* map);
 bool fold_for_keywords(std::string_view in, std::string* out, OffsetMap* map);
 bool collapse_letter_spacing(std::string_view in, std::string* out, OffsetMap* map,
                              StageScan scan = StageScan::kSkipAhead);
