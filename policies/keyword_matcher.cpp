@@ -93,7 +93,12 @@ bool blocks_boundary(std::uint32_t neighbor, std::uint32_t edge) {
 
 bool violates_word_boundary(std::string_view text, std::size_t begin, std::size_t end) {
   std::size_t length;
-  if (begin > 0) {
+  // A word right after a JSON escape ("\\nFirmware" in a log line pasted as it was written) starts
+  // a word all the same.
+  const bool after_escape =
+      begin >= 2 && text[begin - 2] == '\\' &&
+      (text[begin - 1] == 'n' || text[begin - 1] == 't' || text[begin - 1] == 'r');
+  if (begin > 0 && !after_escape) {
     const std::uint32_t before = decode_utf8_before(text, begin, &length);
     const std::uint32_t first = decode_utf8_at(text, begin, &length);
     if (blocks_boundary(before, first)) return true;
