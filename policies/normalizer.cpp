@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <array>
 #include <bit>
+#include <cctype>
 #include <cstring>
 #include <tuple>
 
@@ -815,12 +816,68 @@ std::size_t line_marks_at(std::string_view in, std::size_t i) {
   return 0;
 }
 
+// The tags of an HTML e-mail or web page (known names only: "<YOUR_KEY>" and "<password>" stay).
+// Returns the length of the tag at in[i] == '<', 0 if none; *separator is what stands for it: a
+// newline for "</p>" or "<br>", a space for "</td>", 0 for nothing.
+std::size_t html_tag_at(std::string_view in, std::size_t i, char* separator) {
+  static constexpr std::string_view kBlock[] = {
+      "p",  "div", "br", "li", "tr",    "h1",    "h2",    "h3",         "h4", "h5",
+      "h6", "hr",  "ul", "ol", "table", "tbody", "thead", "blockquote", "pre"};
+  static constexpr std::string_view kCell[] = {"td", "th"};
+  static constexpr std::string_view kInline[] = {
+      "b",   "i",   "u",    "em", "strong", "span",   "font", "a",   "code", "small",
+      "sup", "sub", "mark", "tt", "s",      "strike", "big",  "ins", "del"};
+  const std::size_t n = in.size();
+  std::size_t j = i + 1;
+  const bool closing = j < n && in[j] == '/';
+  if (closing) ++j;
+  const std::size_t name_begin = j;
+  while (j < n && j - name_begin < 12 && (std::isalnum(static_cast<unsigned char>(in[j])) != 0)) {
+    ++j;
+  }
+  if (j == name_begin || j >= n) return 0;
+  std::string name(in.substr(name_begin, j - name_begin));
+  for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  char kind = 0;
+  for (const auto tag : kBlock) kind = name == tag ? '\n' : kind;
+  for (const auto tag : kCell) kind = name == tag ? ' ' : kind;
+  for (const auto tag : kInline) kind = name == tag ? 'i' : kind;
+  if (kind == 0) return 0;
+  // Attributes up to '>' on the same line, quoted values may hold '>'.
+  char quote = 0;
+  for (std::size_t limit = j + 512; j < n && j < limit; ++j) {
+    const char c = in[j];
+    if (quote != 0) {
+      if (c == quote) quote = 0;
+    } else if (c == '"' || c == '\'') {
+      quote = c;
+    } else if (c == '>') {
+      // A paragraph or line break ends a line, a cell's end leaves a space; others vanish.
+      const bool ends_line = kind == '\n' && (closing || name == "br" || name == "hr");
+      *separator = ends_line ? '\n' : (kind == ' ' && closing) ? ' ' : 0;
+      return j + 1 - i;
+    } else if (c == '<' || c == '\n') {
+      return 0;
+    } else if (j == name_begin + name.size() && c != ' ' && c != '/' && c != '\t') {
+      return 0;
+    }
+  }
+  return 0;
+}
+
 }  // namespace
 
 bool unwrap_copy_marks(std::string_view in, std::string* out, OffsetMap* map) {
   const std::size_t n = in.size();
   // Cheap tests first: most text has neither a doubled quote nor a quoted or numbered line.
   const bool doubled = in.find("\"\"") != std::string_view::npos;
+  const bool crlf = in.find("\r\n") != std::string_view::npos;
+  bool tags = false;
+  for (std::size_t k = in.find('<'); k != std::string_view::npos && !tags;
+       k = in.find('<', k + 1)) {
+    char separator;
+    tags = html_tag_at(in, k, &separator) > 0;
+  }
   bool lines = false;
   for (std::size_t k = 0; k < n;) {
     if (line_marks_at(in, k) > 0) {
@@ -831,7 +888,7 @@ bool unwrap_copy_marks(std::string_view in, std::string* out, OffsetMap* map) {
     if (nl == nullptr) break;
     k = static_cast<std::size_t>(nl - in.data()) + 1;
   }
-  if (!doubled && !lines) {
+  if (!doubled && !lines && !crlf && !tags) {
     out->clear();
     map->clear();
     return false;
@@ -852,6 +909,24 @@ bool unwrap_copy_marks(std::string_view in, std::string* out, OffsetMap* map) {
     if (c == '\n') {
       line_start = true;
       ++i;
+      continue;
+    }
+    if (c == '\r' && crlf && i + 1 < n && in[i + 1] == '\n') {  // Windows line ends: "$" is "\n"
+      emit.remove(i, i + 1);
+      ++i;
+      continue;
+    }
+    char separator = 0;
+    const std::size_t tag = c == '<' && tags ? html_tag_at(in, i, &separator) : 0;
+    if (tag > 0) {
+      // "<br>\n" already has its line end.
+      if (separator == 0 || (separator == '\n' && i + tag < n && in[i + tag] == '\n')) {
+        emit.remove(i, i + tag);
+      } else {
+        emit.replace(i, i + tag, std::string_view(&separator, 1));
+        line_start = separator == '\n';
+      }
+      i += tag;
       continue;
     }
     // A CSV cell doubles its quotes: ""value"" is "value". An empty string ("") is left alone, so
