@@ -16,71 +16,18 @@
 #include <vector>
 
 #include "policies/policy.h"
+#include "tests/unit/policies/corpus_support.h"
 
 namespace switchyard::policy {
 namespace {
 
 namespace fs = std::filesystem;
+using corpus::Case;
+using corpus::Counts;
+using corpus::load_split;
 
 constexpr double kMinimum = 0.97;
 constexpr const char* kOverlay = "policies/examples/globex.yaml";
-
-struct Case {
-  std::string id;
-  std::string text;
-  bool sensitive = false;
-  std::string category;
-  std::string evasion;  // empty when the text is not obfuscated
-  std::string file;
-};
-
-struct Counts {
-  std::size_t tp = 0, fp = 0, fn = 0, tn = 0;
-  void add(bool predicted, bool actual) {
-    if (predicted && actual) ++tp;
-    if (predicted && !actual) ++fp;
-    if (!predicted && actual) ++fn;
-    if (!predicted && !actual) ++tn;
-  }
-  // An empty denominator means nothing could go wrong on that side.
-  double precision() const { return tp + fp == 0 ? 1.0 : double(tp) / double(tp + fp); }
-  double recall() const { return tp + fn == 0 ? 1.0 : double(tp) / double(tp + fn); }
-  std::size_t total() const { return tp + fp + fn + tn; }
-};
-
-std::vector<Case> load_split(const fs::path& folder) {
-  std::vector<fs::path> files;
-  for (const auto& entry : fs::recursive_directory_iterator(folder)) {
-    if (entry.path().extension() == ".jsonl") files.push_back(entry.path());
-  }
-  std::sort(files.begin(), files.end());
-  std::vector<Case> cases;
-  for (const auto& file : files) {
-    std::ifstream in(file);
-    std::string line;
-    std::size_t number = 0;
-    while (std::getline(in, line)) {
-      ++number;
-      if (line.empty()) continue;
-      const auto value = boost::json::parse(line);
-      const auto& object = value.as_object();
-      Case c;
-      c.id = std::string(object.at("id").as_string());
-      c.text = std::string(object.at("text").as_string());
-      const std::string label(object.at("label").as_string());
-      EXPECT_TRUE(label == "vendor" || label == "sensitive") << file << ":" << number;
-      EXPECT_TRUE(object.contains("note")) << file << ":" << number;
-      c.sensitive = label == "sensitive";
-      c.category = std::string(object.at("category").as_string());
-      if (const auto* evasion = object.if_contains("evasion")) {
-        c.evasion = std::string(evasion->as_string());
-      }
-      c.file = file.filename().string();
-      cases.push_back(std::move(c));
-    }
-  }
-  return cases;
-}
 
 void print_row(const std::string& name, const Counts& counts) {
   std::printf("  %-22s n=%4zu  tp=%4zu fp=%3zu fn=%3zu tn=%4zu  precision=%.3f recall=%.3f\n",
