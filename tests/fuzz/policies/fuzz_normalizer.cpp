@@ -90,6 +90,14 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   }
   if (decoded && (fast_out != slow_out)) std::abort();
   if (decoded) check_same_map(fast_map, slow_map);
+  // Copy marks only ever remove or shorten, and every view byte maps inside the input.
+  if (unwrap_copy_marks(text, &fast_out, &fast_map)) {
+    if (fast_out.size() >= text.size() || fast_map.view_size() != fast_out.size()) std::abort();
+    for (std::size_t begin = 0; begin < fast_out.size(); begin += 1 + fast_out.size() / 16) {
+      const auto [b, e] = fast_map.map(begin, fast_out.size());
+      if (b > e || e > text.size()) std::abort();
+    }
+  }
   const bool collapsed = collapse_letter_spacing(text, &fast_out, &fast_map);
   if (collapsed != collapse_letter_spacing(text, &slow_out, &slow_map, StageScan::kEveryByte)) {
     std::abort();

@@ -111,8 +111,8 @@ TEST(Normalizer, PercentEncodedUtf8AndPlus) {
 }
 
 TEST(Normalizer, HtmlEntitiesDecode) {
-  const NormalizedText n = build("maria&#64;example&period;com &lt;b&gt; &#x41;");
-  EXPECT_EQ(n.decoded(), "maria@example.com <b> A");
+  const NormalizedText n = build("maria&#64;example&period;com &lt;x&gt; &#x41;");
+  EXPECT_EQ(n.decoded(), "maria@example.com <x> A");
   EXPECT_EQ(original_of(n, ViewKind::kDecoded, "@"), "&#64;");
   EXPECT_FALSE(build("fish &chips; AT&T &#0;").has_decoded());
 }
@@ -121,6 +121,54 @@ TEST(Normalizer, BackslashUEscapesDecode) {
   const NormalizedText n = build(R"(pan \u0034\u0035\u0033\u0039 smile \ud83d\ude00)");
   EXPECT_EQ(n.decoded(), "pan 4539 smile \xF0\x9F\x98\x80");
   EXPECT_EQ(original_of(n, ViewKind::kDecoded, "4539"), R"(\u0034\u0035\u0033\u0039)");
+}
+
+TEST(Normalizer, JsonShortEscapesDecode) {
+  // A log line or notebook cell pasted as its JSON string.
+  const NormalizedText n = build(R"({"msg":"DB_PASSWORD=\"Tr0ub4dor\"\n\tnext\\line \/x"})");
+  EXPECT_EQ(n.decoded(), "{\"msg\":\"DB_PASSWORD=\"Tr0ub4dor\"\n\tnext\\line /x\"}");
+  EXPECT_EQ(original_of(n, ViewKind::kDecoded, "\"Tr0ub4dor\"\n"), R"(\"Tr0ub4dor\"\n)");
+  // A backslash before anything else stays.
+  EXPECT_FALSE(build(R"(C:\Users\bob and \q)").has_decoded());
+}
+
+TEST(Normalizer, TypographicQuotesBecomeAscii) {
+  // “…” ‘…’ „…“ as word processors and chat apps write them; guillemets stay.
+  const NormalizedText n = build(
+      "password \xE2\x80\x9CS3cret!\xE2\x80\x9D, it\xE2\x80\x99s \xE2\x80\x9Ex\xE2\x80\x9C "
+      "\xC2\xAB"
+      "y\xC2\xBB");
+  EXPECT_EQ(n.normalized(),
+            "password \"S3cret!\", it's \"x\" \xC2\xAB"
+            "y\xC2\xBB");
+  EXPECT_EQ(original_of(n, ViewKind::kNormalized, "\"S3cret!\""),
+            "\xE2\x80\x9CS3cret!\xE2\x80\x9D");
+}
+
+TEST(Normalizer, CopyMarksAreRemovedInTheDecodedView) {
+  // E-mail quotes and line-number gutters at line starts.
+  NormalizedText n =
+      build("> > requirepass s3cret\n>> PID|1\n  12\tline\n  501  psql -W x\n7: a\n");
+  EXPECT_EQ(n.decoded(), "requirepass s3cret\nPID|1\nline\npsql -W x\na\n");
+  EXPECT_EQ(original_of(n, ViewKind::kDecoded, "requirepass"), "requirepass");
+  EXPECT_EQ(n.normalized(), n.original());  // the other views keep the marks
+  // Numbers that are content, not a gutter, stay: "0. Definitions", "10:30 meeting", "3 apples".
+  EXPECT_FALSE(build("0. Definitions\n10:30 meeting\n3 apples\n2024-05-01 x").has_decoded());
+  // A CSV cell's doubled quotes, next to a word; an empty string ("") stays.
+  n = build("17,\"secret = \"\"Tr0ub4dor\"\" (old)\"\nx = \"\", y = \"\"\"\"");
+  EXPECT_EQ(n.decoded(), "17,\"secret = \"Tr0ub4dor\" (old)\"\nx = \"\", y = \"\"\"\"");
+  // Windows line ends.
+  EXPECT_EQ(build("a=1\r\nb=2\r\nhl7\rsegment").decoded(), "a=1\nb=2\nhl7\rsegment");
+}
+
+TEST(Normalizer, HtmlMailTagsBecomeLines) {
+  const NormalizedText n = build(
+      "<div class=\"x>y\">pass: <b>Tr0ub4dor</b><br>\nnext</div><p>one</p><p>two</p>"
+      "<td>a</td><td>b</td>");
+  EXPECT_EQ(n.decoded(), "pass: Tr0ub4dor\nnext\none\ntwo\na b ");
+  EXPECT_EQ(original_of(n, ViewKind::kDecoded, "Tr0ub4dor"), "Tr0ub4dor");
+  // Placeholders, XML elements and comparisons are no HTML.
+  EXPECT_FALSE(build("key <YOUR_KEY>, <password>x</password>, a < b, List<String>").has_decoded());
 }
 
 TEST(Normalizer, Base64BlobsDecodeWhenTheyAreText) {
