@@ -786,34 +786,46 @@ bool is_word_byte(char c) {
 }
 
 // The length of the copy marks at the line that starts at in[i], 0 if none: e-mail quote markers
-// ("> ", "> > ", ">>") and a line-number gutter ("  12\t", "  12  ", "12: ", "12 | ", as cat -n,
-// shell history, grep -n and editors print them).
+// ("> ", "> > ", ">>") and a line-number gutter ending in a tab ("  12\t", as cat -n and nl print
+// it).
 std::size_t line_marks_at(std::string_view in, std::size_t i) {
   const std::size_t n = in.size();
   std::size_t j = i;
-  while (j < n && is_line_blank(in[j])) ++j;
+  while (j < n && is_line_blank(in[j]) && in[j] != '\t') ++j;
   if (j < n && in[j] == '>') {
     while (j < n && (in[j] == '>' || is_line_blank(in[j]))) ++j;
     return j - i;
   }
   const std::size_t digits = j;
   while (j < n && j - digits < 7 && is_ascii_digit(in[j])) ++j;
-  if (j == digits || j - digits == 7 || j >= n) return 0;
-  if (in[j] == '\t') return j + 1 - i;
-  if (in[j] == ' ' && j + 1 < n && in[j + 1] == ' ') {
-    while (j < n && is_line_blank(in[j])) ++j;
-    if (j < n && in[j] == '|') ++j;
-    while (j < n && is_line_blank(in[j])) ++j;
-    return j - i;
+  if (j == digits || j - digits == 7 || j >= n || in[j] != '\t') return 0;
+  return j + 1 - i;
+}
+
+// Whether a line of the text starts with copy marks. Looks only at the rare bytes that end them
+// ('>' and tab): a full pass over the lines would cost prose more than the rest of the stage.
+bool has_line_marks(std::string_view in) {
+  for (const char mark : {'>', '\t'}) {
+    for (std::size_t k = in.find(mark); k != std::string_view::npos; k = in.find(mark, k + 1)) {
+      std::size_t start = k;
+      while (
+          start > 0 && k - start < 12 && in[start - 1] != '\n' &&
+          (is_line_blank(in[start - 1]) || is_ascii_digit(in[start - 1]) || in[start - 1] == '>')) {
+        --start;
+      }
+      if ((start == 0 || in[start - 1] == '\n') && line_marks_at(in, start) > k - start)
+        return true;
+    }
   }
-  std::size_t k = j;
-  while (k < n && in[k] == ' ') ++k;
-  if (k < n && (in[k] == '|' || in[k] == ':') && k + 1 < n && is_line_blank(in[k + 1])) {
-    k += 2;
-    while (k < n && is_line_blank(in[k])) ++k;
-    return k - i;
+  return false;
+}
+
+// A byte pair anywhere in the text (memchr for the first, which is rare or fairly rare).
+bool has_pair(std::string_view in, char first, char second) {
+  for (std::size_t k = in.find(first); k != std::string_view::npos; k = in.find(first, k + 1)) {
+    if (k + 1 < in.size() && in[k + 1] == second) return true;
   }
-  return 0;
+  return false;
 }
 
 // The tags of an HTML e-mail or web page (known names only: "<YOUR_KEY>" and "<password>" stay).
@@ -870,24 +882,15 @@ std::size_t html_tag_at(std::string_view in, std::size_t i, char* separator) {
 bool unwrap_copy_marks(std::string_view in, std::string* out, OffsetMap* map) {
   const std::size_t n = in.size();
   // Cheap tests first: most text has neither a doubled quote nor a quoted or numbered line.
-  const bool doubled = in.find("\"\"") != std::string_view::npos;
-  const bool crlf = in.find("\r\n") != std::string_view::npos;
+  const bool doubled = has_pair(in, '"', '"');
+  const bool crlf = has_pair(in, '\r', '\n');
   bool tags = false;
   for (std::size_t k = in.find('<'); k != std::string_view::npos && !tags;
        k = in.find('<', k + 1)) {
     char separator;
     tags = html_tag_at(in, k, &separator) > 0;
   }
-  bool lines = false;
-  for (std::size_t k = 0; k < n;) {
-    if (line_marks_at(in, k) > 0) {
-      lines = true;
-      break;
-    }
-    const auto* nl = static_cast<const char*>(std::memchr(in.data() + k, '\n', n - k));
-    if (nl == nullptr) break;
-    k = static_cast<std::size_t>(nl - in.data()) + 1;
-  }
+  const bool lines = has_line_marks(in);
   if (!doubled && !lines && !crlf && !tags) {
     out->clear();
     map->clear();

@@ -143,14 +143,6 @@ const std::vector<Transform>& transforms() {
            return gutter + std::string(l);
          });
        }},
-      {"shell history",
-       [](std::string_view t) {
-         return per_line(t, [](std::size_t n, std::string_view l) {
-           char gutter[16];
-           std::snprintf(gutter, sizeof gutter, "%5zu  ", n + 500);
-           return gutter + std::string(l);
-         });
-       }},
       {"JSON log line", json_string},
       {"smart quotes", smart_quotes},
       {"CSV cell",

@@ -146,14 +146,13 @@ TEST(Normalizer, TypographicQuotesBecomeAscii) {
 }
 
 TEST(Normalizer, CopyMarksAreRemovedInTheDecodedView) {
-  // E-mail quotes and line-number gutters at line starts.
-  NormalizedText n =
-      build("> > requirepass s3cret\n>> PID|1\n  12\tline\n  501  psql -W x\n7: a\n");
-  EXPECT_EQ(n.decoded(), "requirepass s3cret\nPID|1\nline\npsql -W x\na\n");
+  // E-mail quotes and line-number gutters (cat -n, nl) at line starts.
+  NormalizedText n = build("> > requirepass s3cret\n>> PID|1\n    12\tline\nx > y\n");
+  EXPECT_EQ(n.decoded(), "requirepass s3cret\nPID|1\nline\nx > y\n");
   EXPECT_EQ(original_of(n, ViewKind::kDecoded, "requirepass"), "requirepass");
   EXPECT_EQ(n.normalized(), n.original());  // the other views keep the marks
-  // Numbers that are content, not a gutter, stay: "0. Definitions", "10:30 meeting", "3 apples".
-  EXPECT_FALSE(build("0. Definitions\n10:30 meeting\n3 apples\n2024-05-01 x").has_decoded());
+  // Numbers that are content, not a gutter, stay: "0. Definitions", "10:30 meeting", a TSV row.
+  EXPECT_FALSE(build("0. Definitions\n10:30 meeting\nname\t3\t4\na > b").has_decoded());
   // A CSV cell's doubled quotes, next to a word; an empty string ("") stays.
   n = build("17,\"secret = \"\"Tr0ub4dor\"\" (old)\"\nx = \"\", y = \"\"\"\"");
   EXPECT_EQ(n.decoded(), "17,\"secret = \"Tr0ub4dor\" (old)\"\nx = \"\", y = \"\"\"\"");
