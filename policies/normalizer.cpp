@@ -802,32 +802,6 @@ std::size_t line_marks_at(std::string_view in, std::size_t i) {
   return j + 1 - i;
 }
 
-// Whether a line of the text starts with copy marks. Looks only at the rare bytes that end them
-// ('>' and tab): a full pass over the lines would cost prose more than the rest of the stage.
-bool has_line_marks(std::string_view in) {
-  for (const char mark : {'>', '\t'}) {
-    for (std::size_t k = in.find(mark); k != std::string_view::npos; k = in.find(mark, k + 1)) {
-      std::size_t start = k;
-      while (
-          start > 0 && k - start < 12 && in[start - 1] != '\n' &&
-          (is_line_blank(in[start - 1]) || is_ascii_digit(in[start - 1]) || in[start - 1] == '>')) {
-        --start;
-      }
-      if ((start == 0 || in[start - 1] == '\n') && line_marks_at(in, start) > k - start)
-        return true;
-    }
-  }
-  return false;
-}
-
-// A byte pair anywhere in the text (memchr for the first, which is rare or fairly rare).
-bool has_pair(std::string_view in, char first, char second) {
-  for (std::size_t k = in.find(first); k != std::string_view::npos; k = in.find(first, k + 1)) {
-    if (k + 1 < in.size() && in[k + 1] == second) return true;
-  }
-  return false;
-}
-
 // The tags of an HTML e-mail or web page (known names only: "<YOUR_KEY>" and "<password>" stay).
 // Returns the length of the tag at in[i] == '<', 0 if none; *separator is what stands for it: a
 // newline for "</p>" or "<br>", a space for "</td>", 0 for nothing.
@@ -877,21 +851,67 @@ std::size_t html_tag_at(std::string_view in, std::size_t i, char* separator) {
   return 0;
 }
 
-}  // namespace
-
-bool unwrap_copy_marks(std::string_view in, std::string* out, OffsetMap* map) {
-  const std::size_t n = in.size();
-  // Cheap tests first: most text has neither a doubled quote nor a quoted or numbered line.
-  const bool doubled = has_pair(in, '"', '"');
-  const bool crlf = has_pair(in, '\r', '\n');
+// Which copy marks a text has. Each starts at (or, for line marks, ends in) one of a few bytes,
+// '"' '<' '>' tab CR: only those are looked at (memchr finds them; a full pass over the lines
+// would cost prose more than the rest of the stage).
+struct CopyKinds {
+  bool doubled = false;  // ""word""
+  bool crlf = false;
   bool tags = false;
-  for (std::size_t k = in.find('<'); k != std::string_view::npos && !tags;
-       k = in.find('<', k + 1)) {
-    char separator;
-    tags = html_tag_at(in, k, &separator) > 0;
+  bool lines = false;  // quote markers or a gutter at a line start
+  bool all() const { return doubled && crlf && tags && lines; }
+  bool any() const { return doubled || crlf || tags || lines; }
+};
+
+void note_candidate(std::string_view in, std::size_t k, CopyKinds* kinds) {
+  const bool pair = k + 1 < in.size();
+  switch (in[k]) {
+    case '"':
+      kinds->doubled = kinds->doubled || (pair && in[k + 1] == '"');
+      break;
+    case '\r':
+      kinds->crlf = kinds->crlf || (pair && in[k + 1] == '\n');
+      break;
+    case '<':
+      if (!kinds->tags) {
+        char separator;
+        kinds->tags = html_tag_at(in, k, &separator) > 0;
+      }
+      break;
+    case '>':
+    case '\t':
+      if (!kinds->lines) {
+        // Back to the line start over what line marks are made of, then read them from there.
+        std::size_t start = k;
+        while (start > 0 && k - start < 12 && in[start - 1] != '\n' &&
+               (is_line_blank(in[start - 1]) || is_ascii_digit(in[start - 1]) ||
+                in[start - 1] == '>')) {
+          --start;
+        }
+        kinds->lines =
+            (start == 0 || in[start - 1] == '\n') && line_marks_at(in, start) > k - start;
+      }
+      break;
+    default:
+      break;
   }
-  const bool lines = has_line_marks(in);
-  if (!doubled && !lines && !crlf && !tags) {
+}
+
+CopyKinds find_copy_kinds(std::string_view in) {
+  CopyKinds kinds;
+  for (const char c : {'"', '\r', '<', '>', '\t'}) {
+    for (std::size_t k = in.find(c); k != std::string_view::npos && !kinds.all();
+         k = in.find(c, k + 1)) {
+      note_candidate(in, k, &kinds);
+    }
+  }
+  return kinds;
+}
+
+bool unwrap_kinds(std::string_view in, const CopyKinds& kinds, std::string* out, OffsetMap* map) {
+  const std::size_t n = in.size();
+  const bool doubled = kinds.doubled, crlf = kinds.crlf, tags = kinds.tags, lines = kinds.lines;
+  if (!kinds.any()) {
     out->clear();
     map->clear();
     return false;
@@ -944,6 +964,12 @@ bool unwrap_copy_marks(std::string_view in, std::string* out, OffsetMap* map) {
     ++i;
   }
   return emit.finish();
+}
+
+}  // namespace
+
+bool unwrap_copy_marks(std::string_view in, std::string* out, OffsetMap* map) {
+  return unwrap_kinds(in, find_copy_kinds(in), out, map);
 }
 
 bool fold_for_keywords(std::string_view in, std::string* out, OffsetMap* map) {
