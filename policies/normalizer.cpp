@@ -620,6 +620,74 @@ void fold_case_same_length(std::string_view in, std::string* out) {
 // ---------------------------------------------------------------------------------------------
 // Stages
 
+namespace {
+
+// The byte a code point stood for when UTF-8 was read as Windows-1252 or Latin-1 ("Ã©" for "é"),
+// or -1: U+0080..U+00FF are the Latin-1 bytes themselves, and cp1252 put other characters at
+// 0x80..0x9F.
+int mojibake_byte(std::uint32_t cp) {
+  if (cp >= 0x80 && cp <= 0xFF) return static_cast<int>(cp);
+  static constexpr std::pair<std::uint16_t, std::uint8_t> kCp1252[] = {
+      {0x20AC, 0x80}, {0x201A, 0x82}, {0x0192, 0x83}, {0x201E, 0x84}, {0x2026, 0x85},
+      {0x2020, 0x86}, {0x2021, 0x87}, {0x02C6, 0x88}, {0x2030, 0x89}, {0x0160, 0x8A},
+      {0x2039, 0x8B}, {0x0152, 0x8C}, {0x017D, 0x8E}, {0x2018, 0x91}, {0x2019, 0x92},
+      {0x201C, 0x93}, {0x201D, 0x94}, {0x2022, 0x95}, {0x2013, 0x96}, {0x2014, 0x97},
+      {0x02DC, 0x98}, {0x2122, 0x99}, {0x0161, 0x9A}, {0x203A, 0x9B}, {0x0153, 0x9C},
+      {0x017E, 0x9E}, {0x0178, 0x9F}};
+  for (const auto& [from, byte] : kCp1252) {
+    if (from == cp) return byte;
+  }
+  return -1;
+}
+
+// UTF-8 that was decoded as Windows-1252 and encoded again (a CSV export opened with the wrong
+// encoding: "MÃ¼ller", "contraseÃ±a", "donâ€™t"). At in[j], a lead byte's character followed by
+// continuation bytes' characters that together are valid UTF-8 for a non-ASCII character: returns
+// that character and sets *length to the source bytes it replaces; 0 if none.
+std::uint32_t repair_mojibake(std::string_view in, std::size_t j, std::size_t* length) {
+  std::size_t first_length;
+  const std::uint32_t lead = decode_utf8_at(in, j, &first_length);
+  const std::size_t need = lead >= 0xC2 && lead <= 0xDF   ? 1
+                           : lead >= 0xE0 && lead <= 0xEF ? 2
+                           : lead >= 0xF0 && lead <= 0xF4 ? 3
+                                                          : 0;
+  if (need == 0) return 0;
+  char bytes[4] = {static_cast<char>(lead)};
+  std::size_t at = j + first_length;
+  for (std::size_t k = 1; k <= need; ++k) {
+    if (at >= in.size() || static_cast<unsigned char>(in[at]) < 0x80) return 0;
+    std::size_t next_length;
+    const int byte = mojibake_byte(decode_utf8_at(in, at, &next_length));
+    if (byte < 0x80 || byte > 0xBF) return 0;
+    bytes[k] = static_cast<char>(byte);
+    at += next_length;
+  }
+  const std::string_view sequence(bytes, need + 1);
+  bool ascii;
+  if (!is_valid_utf8(sequence, &ascii)) return 0;
+  std::size_t decoded_length;
+  const std::uint32_t cp = decode_utf8_at(sequence, 0, &decoded_length);
+  *length = at - j;
+  return cp;
+}
+
+// NFKC of `chunk`, then canonical_code_point on each character, appended to *out.
+void append_normalized(const icu::Normalizer2* nfkc, std::string_view chunk, std::string* out) {
+  icu::UnicodeString source = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(chunk.data(), static_cast<std::int32_t>(chunk.size())));
+  UErrorCode status = U_ZERO_ERROR;
+  icu::UnicodeString normalized = nfkc != nullptr ? nfkc->normalize(source, status) : source;
+  if (U_FAILURE(status)) normalized = source;
+  for (std::int32_t k = 0; k < normalized.length();) {
+    const UChar32 c = normalized.char32At(k);
+    k += U16_LENGTH(c);
+    const std::int32_t mapped = canonical_code_point(static_cast<std::uint32_t>(c));
+    if (mapped >= 0) append_utf8(static_cast<std::uint32_t>(mapped), out);
+  }
+}
+
+}  // namespace
+
 bool normalize_unicode(std::string_view in, std::string* out, OffsetMap* map) {
   const icu::Normalizer2* nfkc = nfkc_instance();
   Emitter emit(in, out, map);
@@ -632,6 +700,23 @@ bool normalize_unicode(std::string_view in, std::string* out, OffsetMap* map) {
     if (j == n) break;
     std::size_t length;
     const std::uint32_t cp = decode_utf8_at(in, j, &length);
+    if (cp >= 0xC2 && cp <= 0xF4) {
+      std::size_t mojibake_length = 0;
+      if (const std::uint32_t repaired = repair_mojibake(in, j, &mojibake_length); repaired != 0) {
+        // The repaired character goes through NFKC like any other.
+        std::string character;
+        append_utf8(repaired, &character);
+        replacement.clear();
+        append_normalized(nfkc, character, &replacement);
+        if (replacement.empty()) {
+          emit.remove(j, j + mojibake_length);
+        } else {
+          emit.replace(j, j + mojibake_length, replacement);
+        }
+        i = j + mojibake_length;
+        continue;
+      }
+    }
     // A combining mark belongs to the character before it: normalize them together.
     std::size_t chunk_begin = j;
     if (j > i && nfkc != nullptr && !nfkc->hasBoundaryBefore(static_cast<UChar32>(cp))) {
@@ -650,18 +735,7 @@ bool normalize_unicode(std::string_view in, std::string* out, OffsetMap* map) {
       const std::int32_t mapped = canonical_code_point(cp);
       if (mapped >= 0) append_utf8(static_cast<std::uint32_t>(mapped), &replacement);
     } else {
-      const std::string_view chunk = in.substr(chunk_begin, chunk_end - chunk_begin);
-      icu::UnicodeString source = icu::UnicodeString::fromUTF8(
-          icu::StringPiece(chunk.data(), static_cast<std::int32_t>(chunk.size())));
-      UErrorCode status = U_ZERO_ERROR;
-      icu::UnicodeString normalized = nfkc->normalize(source, status);
-      if (U_FAILURE(status)) normalized = source;
-      for (std::int32_t k = 0; k < normalized.length();) {
-        const UChar32 c = normalized.char32At(k);
-        k += U16_LENGTH(c);
-        const std::int32_t mapped = canonical_code_point(static_cast<std::uint32_t>(c));
-        if (mapped >= 0) append_utf8(static_cast<std::uint32_t>(mapped), &replacement);
-      }
+      append_normalized(nfkc, in.substr(chunk_begin, chunk_end - chunk_begin), &replacement);
     }
     if (replacement.empty()) {
       emit.remove(chunk_begin, chunk_end);

@@ -15,6 +15,7 @@
 #include <string_view>
 #include <vector>
 
+#include "policies/normalizer.h"
 #include "policies/policy.h"
 #include "tests/unit/policies/corpus_support.h"
 
@@ -122,6 +123,26 @@ std::string replace_all(std::string_view text, std::string_view from, std::strin
   }
 }
 
+// UTF-8 read as Windows-1252 and written out again as UTF-8 (a CSV export opened with the wrong
+// encoding): every byte of a non-ASCII character becomes a character of its own.
+std::string mojibake(std::string_view text) {
+  static constexpr std::uint16_t kCp1252[32] = {
+      0x20AC, 0x81,   0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+      0x2039, 0x0152, 0x8D,   0x017D, 0x8F,   0x90,   0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+      0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x9D,   0x017E, 0x0178};
+  std::string out;
+  for (const char c : text) {
+    const auto b = static_cast<unsigned char>(c);
+    if (b < 0x80) {
+      out += c;
+      continue;
+    }
+    const std::uint32_t cp = b < 0xA0 ? kCp1252[b - 0x80] : b;
+    append_utf8(cp, &out);
+  }
+  return out;
+}
+
 struct Transform {
   const char* name;
   std::function<std::string(std::string_view)> apply;
@@ -161,6 +182,7 @@ const std::vector<Transform>& transforms() {
        [](std::string_view t) {
          return "Here is the text:\n```\n" + std::string(t) + "\n```\nWhat does it do?";
        }},
+      {"cp1252 mojibake", mojibake},
       {"no-break spaces", [](std::string_view t) { return replace_all(t, " ", "\u00a0"); }},
   };
   return all;

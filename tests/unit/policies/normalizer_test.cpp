@@ -145,6 +145,25 @@ TEST(Normalizer, TypographicQuotesBecomeAscii) {
             "\xE2\x80\x9CS3cret!\xE2\x80\x9D");
 }
 
+TEST(Normalizer, Cp1252MojibakeIsRepaired) {
+  // "MÃ¼ller", "contraseÃ±a", "donâ€™t", "ÃŸ" (0x9F is Ÿ in cp1252) as a wrong code page leaves
+  // them.
+  const NormalizedText n = build(
+      "M\xC3\x83\xC2\xBCller contrase\xC3\x83\xC2\xB1"
+      "a don\xC3\xA2\xE2\x82\xAC\xE2\x84\xA2t "
+      "Stra\xC3\x83\xC5\xB8"
+      "e");
+  EXPECT_EQ(n.normalized(),
+            "M\xC3\xBCller contrase\xC3\xB1"
+            "a don't Stra\xC3\x9F"
+            "e");
+  EXPECT_EQ(original_of(n, ViewKind::kNormalized, "\xC3\xBC"), "\xC3\x83\xC2\xBC");
+  // Real text with these letters stays: "SÃO PAULO", "Âge", "â€" without a third piece.
+  const std::string kept = "S\xC3\x83O PAULO, \xC3\x82ge, \xC3\xA2\xE2\x82\xAC.";
+  EXPECT_EQ(build(kept).normalized().find("\xC3\x83O"), 1u);
+  EXPECT_NE(build(kept).normalized().find("\xC3\x82ge"), std::string_view::npos);
+}
+
 TEST(Normalizer, CopyMarksAreRemovedInTheDecodedView) {
   // E-mail quotes and line-number gutters (cat -n, nl) at line starts.
   NormalizedText n = build("> > requirepass s3cret\n>> PID|1\n    12\tline\nx > y\n");
