@@ -360,6 +360,16 @@ def pt_num(n):
     return PT_TENS[t] + ("" if u == 0 else " e " + PT_UNITS[u])
 
 
+def say(group, num, zero):
+    """A digit group as a caller says it: its leading zeros one by one ("cero ocho"), then the
+    rest as one number."""
+    k = len(group) - len(group.lstrip("0"))
+    words = [zero] * k
+    if group[k:]:
+        words.append(num(int(group[k:])))
+    return " ".join(words)
+
+
 JA_KATA = ["ゼロ", "イチ", "ニ", "サン", "ヨン", "ゴ", "ロク", "ナナ", "ハチ", "キュウ"]
 
 
@@ -625,33 +635,33 @@ def chat_cases():
     said = ", ".join(fr_num(int(p)) if p[0] != "0" else "zéro " + FR_UNITS[int(p[1])] for p in pairs)
     add("chat", "sensitive", "[09:14] Camille Girard: tu peux rappeler %s ? elle attend ton appel\n[09:15] Camille Girard: son portable c'est %s\n[09:15] Julien Bonnet: ok je note" % (P("fr"), said), "fr phone dictated in pair words (Teams)", "phone", "spelled")
     d = "01" + R.choice("567") + V.s(8, DIGITS)
-    said = "null eins " + DE_UNITS[int(d[2])] + " " + " ".join(de_num(int(d[i:i + 2])) for i in range(3, 11, 2))
+    said = "null eins " + DE_UNITS[int(d[2])] + " " + " ".join(say(d[i:i + 2], de_num, "null") for i in range(3, 11, 2))
     add("chat", "sensitive", "[10.03.26, 08:41:12] Jonas: Frau %s bittet um Rückruf\n[10.03.26, 08:41:30] Jonas: Handy: %s\n[10.03.26, 08:42:02] Lea: mach ich" % (P("de").split()[1], said), "de phone in inverted tens (WhatsApp)", "phone", "spelled")
     d = R.choice("67") + V.s(8, DIGITS)
-    said = ", ".join(es_num(int(g)) for g in groups(d, [3, 2, 2, 2]))
+    said = ", ".join(say(g, es_num, "cero") for g in groups(d, [3, 2, 2, 2]))
     add("chat", "sensitive", "Marta Ruiz  11:02\nel cliente %s pide que le llamen al %s\nSergio Gil  11:03\nvale, lo llamo después de comer" % (P("es"), said), "es phone in number words (Slack)", "phone", "spelled")
     d = "3" + R.choice("2348") + V.s(8, DIGITS)
-    said = " ".join([IT_UNITS[int(c)] for c in d[:3]] + [it_num(int(d[i:i + 2])) for i in range(3, 9, 2)] + [IT_UNITS[int(d[9])]])
+    said = " ".join([IT_UNITS[int(c)] for c in d[:3]] + [say(d[i:i + 2], it_num, "zero") for i in range(3, 9, 2)] + [IT_UNITS[int(d[9])]])
     add("chat", "sensitive", "12/03/26, 17:20 - Luca: il numero della signora %s è %s\n12/03/26, 17:21 - Giulia: grazie, la richiamo domani" % (P("it").split()[1], said), "it mobile in mixed words (WhatsApp)", "phone", "spelled")
     d = "06" + V.s(8, DIGITS)
-    said = "nul zes, " + ", ".join(nl_num(int(d[i:i + 2])) for i in range(2, 10, 2))
+    said = "nul zes, " + ", ".join(say(d[i:i + 2], nl_num, "nul") for i in range(2, 10, 2))
     add("chat", "sensitive", "[14:02] Sanne de Boer: %s wil teruggebeld worden op %s\n[14:03] Daan Jansen: top, ik bel haar" % (P("nl"), said), "nl mobile in pair words (Teams)", "phone", "spelled")
     d = R.choice("5678") + V.s(8, DIGITS)
-    said = ", ".join(pl_num(int(g)) for g in groups(d, [3, 3, 3]))
+    said = ", ".join(say(g, pl_num, "zero") for g in groups(d, [3, 3, 3]))
     add("chat", "sensitive", "[15.03.2026 10:12] Paweł: pan %s prosi o telefon, numer %s\n[15.03.2026 10:13] Anna: ok" % (P("pl").split()[1], said), "pl phone in hundreds words", "phone", "spelled")
     d = "9" + R.choice("1236") + V.s(7, DIGITS)
-    said = " ".join(pt_num(int(g)) if len(g) == 2 else PT_UNITS[int(g)] for g in [d[0], d[1:3], d[3:5], d[5:7], d[7:9]])
+    said = " ".join(say(g, pt_num, "zero") if len(g) == 2 else PT_UNITS[int(g)] for g in [d[0], d[1:3], d[3:5], d[5:7], d[7:9]])
     add("chat", "sensitive", "[16:20] Rui: a D. %s pediu para ligarmos para o %s\n[16:21] Inês: trato eu disso" % (P("pt").split()[1], said), "pt mobile in number words", "phone", "spelled")
     d = "090" + V.s(8, DIGITS)
     said = "".join(JA_KATA[int(c)] for c in d[:3]) + "、" + "".join(JA_KATA[int(c)] for c in d[3:7]) + "、" + "".join(JA_KATA[int(c)] for c in d[7:])
     add("chat", "sensitive", "%s 10:05\n%sさんの携帯は%sです。折り返しお願いします。\n%s 10:06\n了解です" % (P("ja"), P("ja"), said, P("ja")), "ja mobile in katakana digits", "phone", "spelled")
     iban = V.iban_cc("NL", grouped=False)
-    said = " ".join(iban[:2]) + " " + nl_num(int(iban[2:4])) + " " + " ".join(iban[4:8]) + " " + " ".join(nl_num(int(iban[i:i + 2])) for i in range(8, 18, 2))
+    said = " ".join(iban[:2]) + " " + say(iban[2:4], nl_num, "nul") + " " + " ".join(iban[4:8]) + " " + " ".join(say(iban[i:i + 2], nl_num, "nul") for i in range(8, 18, 2))
     add("chat", "sensitive", "[11:40] Femke: voor de terugbetaling, mijn rekening is %s\n[11:41] Bram: genoteerd" % said, "nl IBAN dictated with pair words", "iban", "spelled")
     card = V.card_digits()
     while len(card) != 16:
         card = V.card_digits()
-    said = ", ".join(" ".join(de_num(int(g[j:j + 2])) for j in (0, 2)) for g in groups(card, [4, 4, 4, 4]))
+    said = ", ".join(" ".join(say(g[j:j + 2], de_num, "null") for j in (0, 2)) for g in groups(card, [4, 4, 4, 4]))
     add("chat", "sensitive", "[10.03.26, 19:02:11] Mama: hier die Kreditkartennummer für die Buchung: %s, gültig bis %s %s\n[10.03.26, 19:03:40] Stefan: danke!" % (said, de_num(R.randint(1, 12)), de_num(R.randint(27, 31))), "de card in pair words (WhatsApp)", "credit_card", "spelled")
     # vendor
     add("chat", "vendor", "[09:20] Camille Girard: on a vendu quarante-deux unités hier et soixante-dix-huit ce matin\n[09:21] Julien Bonnet: super, on vise quatre-vingt-dix d'ici vendredi", "fr quantities in words", "none")
