@@ -5,8 +5,10 @@
 #include <algorithm>
 #include <array>
 #include <cstring>
+#include <string>
 #include <string_view>
 #include <utility>
+#include <vector>
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
@@ -374,9 +376,21 @@ constexpr ValueWord kValueWords[] = {
     {"dziewi\xc4\x99\xc4\x87set", 900},
 };
 
+// Value words by their first byte (the joined view looks up every word of its excerpts).
+const std::array<std::vector<const ValueWord*>, 256>& value_word_index() {
+  static const auto index = [] {
+    std::array<std::vector<const ValueWord*>, 256> t;
+    for (const auto& entry : kValueWords)
+      t[static_cast<unsigned char>(entry.word[0])].push_back(&entry);
+    return t;
+  }();
+  return index;
+}
+
 int value_word(std::string_view w) {
-  for (const auto& entry : kValueWords) {
-    if (entry.word == w) return entry.value;
+  if (w.size() < 3) return 0;
+  for (const ValueWord* entry : value_word_index()[static_cast<unsigned char>(w[0])]) {
+    if (entry->word == w) return entry->value;
   }
   return 0;
 }
@@ -395,33 +409,38 @@ int unit_value(std::string_view w) {
 // zevenenvijftig, tweeëntwintig), Italian and Spanish after the tens (settantatré, ventotto,
 // veintitrés). 0 when the word is none.
 int one_word_compound(std::string_view w) {
-  for (std::string_view joint :
-       {std::string_view("und"), std::string_view("\xc3\xabn"), std::string_view("en")}) {
-    for (std::size_t k = 2; k + joint.size() < w.size(); ++k) {
-      if (w.substr(k, joint.size()) != joint) continue;
-      const int unit = unit_value(w.substr(0, k));
-      const int tens = value_word(w.substr(k + joint.size()));
-      if (unit > 0 && tens >= 20 && tens < 100 && tens % 10 == 0) return tens + unit;
+  if (w.size() < 6) return 0;
+  // unit, joint, tens: the German and Dutch tens end in "ig"
+  if (w.substr(w.size() - 2) == "ig") {
+    for (std::string_view joint :
+         {std::string_view("und"), std::string_view("\xc3\xabn"), std::string_view("en")}) {
+      for (std::size_t k = 2; k + joint.size() < w.size(); ++k) {
+        if (w.substr(k, joint.size()) != joint) continue;
+        const int unit = unit_value(w.substr(0, k));
+        const int tens = value_word(w.substr(k + joint.size()));
+        if (unit > 0 && tens >= 20 && tens < 100 && tens % 10 == 0) return tens + unit;
+      }
     }
+    return 0;
   }
-  for (const auto& entry : kValueWords) {
-    if (entry.value < 20 || entry.value >= 100 || entry.value % 10 != 0) continue;
-    const std::string_view tens = entry.word;
+  if (w.substr(0, 6) == "veinti") {
+    const int unit = unit_value(w.substr(6));
+    return unit > 0 ? 20 + unit : 0;
+  }
+  // tens, unit: Italian (venti+tré, trenta+due; before uno and otto the vowel goes: ventuno)
+  for (const ValueWord* entry : value_word_index()[static_cast<unsigned char>(w[0])]) {
+    if (entry->value < 20 || entry->value >= 100 || entry->value % 10 != 0) continue;
+    const std::string_view tens = entry->word;
     if (tens.size() < 5 || tens.size() >= w.size()) continue;
-    // venti+tré, trenta+due; before uno and otto the vowel goes: ventuno, trentotto
     if (w.substr(0, tens.size()) == tens) {
       const int unit = unit_value(w.substr(tens.size()));
-      if (unit > 0) return entry.value + unit;
+      if (unit > 0) return entry->value + unit;
     }
     const std::string_view stem = tens.substr(0, tens.size() - 1);
     if (w.substr(0, stem.size()) == stem) {
       const std::string_view rest = w.substr(stem.size());
-      if (rest == "uno" || rest == "otto") return entry.value + (rest == "uno" ? 1 : 8);
+      if (rest == "uno" || rest == "otto") return entry->value + (rest == "uno" ? 1 : 8);
     }
-  }
-  if (w.size() > 6 && w.substr(0, 6) == "veinti") {
-    const int unit = unit_value(w.substr(6));
-    if (unit > 0) return 20 + unit;
   }
   return 0;
 }
@@ -1183,11 +1202,10 @@ const std::vector<JoinedView::Trigger>& JoinedView::triggers() {
         t.push_back({std::string(k.bytes), false});
       }
     }
-    // Compound numbers that may hold no trigger word of their own: the tens of German (…zig,
-    // dreißig), Dutch (…ntig, dertig, veertig, vijftig, tachtig) and Polish (…dziesiąt,
-    // …dzieści); katakana digits of two characters or more.
-    for (std::string_view tens : {"zig", "\xc3\x9fig", "ntig", "rtig", "ftig", "htig", "stig",
-                                  "dziesi\xc4\x85t", "dzie\xc5\x9b\x63i"}) {
+    // Compound numbers that may hold no trigger word of their own: German tens (…zig) and
+    // Polish ones (…dziesiąt, …dzieści) inside their words (a Dutch or a French number says its
+    // zero: "nul zes", "zéro six"); katakana digits of two characters or more.
+    for (std::string_view tens : {"zig", "dziesi\xc4\x85t", "dzie\xc5\x9b\x63i"}) {
       t.push_back({std::string(tens), false});
     }
     for (const auto& k : kKatakanaDigits) {
