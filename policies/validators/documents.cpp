@@ -1,9 +1,10 @@
 // Check digits of identity documents, health insurance numbers and national bank account numbers
-// (see documents.h). The algorithms are the published ones: GKV-Spitzenverband (Krankenversicherten-
-// nummer), Tesorería General de la Seguridad Social (NUSS), Segurança Social (NISS), the Cartão de
-// Cidadão's document number, the Polish ID card (weights 7/3/1), ICAO Doc 9303 (machine-readable
-// zone, weights 7/3/1), the Banque de France RIB key, the Spanish CCC control digits, the
-// Portuguese NIB and the Polish NRB (ISO 7064 mod 97-10) and the Dutch 11-proof of old accounts.
+// (see documents.h). The algorithms are the published ones: GKV-Spitzenverband
+// (Krankenversicherten- nummer), Tesorería General de la Seguridad Social (NUSS), Segurança Social
+// (NISS), the Cartão de Cidadão's document number, the Polish ID card (weights 7/3/1), ICAO Doc
+// 9303 (machine-readable zone, weights 7/3/1), the Banque de France RIB key, the Spanish CCC
+// control digits, the Portuguese NIB and the Polish NRB (ISO 7064 mod 97-10) and the Dutch 11-proof
+// of old accounts.
 #include "policies/validators/documents.h"
 
 #include <cstdint>
@@ -71,7 +72,8 @@ bool es_nuss_valid(std::string_view value) {
   const std::int64_t number = prefix_number(std::string_view(d).substr(2), 8);
   if (province > 53 || number == 0) return false;
   // Numbers below 10,000,000 are added to province * 10^7; others are written after it.
-  const std::int64_t n = number < 10000000 ? number + province * 10000000 : province * 100000000 + number;
+  const std::int64_t n =
+      number < 10000000 ? number + province * 10000000 : province * 100000000 + number;
   return n % 97 == two(d, 10);
 }
 
@@ -117,7 +119,8 @@ bool pt_cc_valid(std::string_view value) {
 bool pl_id_card_valid(std::string_view value) {
   std::string s;
   if (!compact(value, &s) || s.size() != 9) return false;
-  if (!is_upper(s[0]) || !is_upper(s[1]) || !is_upper(s[2]) || !all_digits(std::string_view(s).substr(3))) {
+  if (!is_upper(s[0]) || !is_upper(s[1]) || !is_upper(s[2]) ||
+      !all_digits(std::string_view(s).substr(3))) {
     return false;
   }
   static constexpr int kWeights[9] = {7, 3, 1, 0, 7, 3, 1, 7, 3};

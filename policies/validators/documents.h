@@ -9,10 +9,10 @@
 namespace switchyard::policy {
 
 // Identity documents and health insurance
-bool de_kvnr_valid(std::string_view value);     // Krankenversichertennummer: letter, 8 digits, check
-bool es_nuss_valid(std::string_view value);     // NUSS: province, 8 digits, mod-97 pair
-bool pt_niss_valid(std::string_view value);     // NISS of a person: 11 digits starting with 1
-bool pt_cc_valid(std::string_view value);       // Cartão de Cidadão: 8 digits, check, 2 letters, check
+bool de_kvnr_valid(std::string_view value);  // Krankenversichertennummer: letter, 8 digits, check
+bool es_nuss_valid(std::string_view value);  // NUSS: province, 8 digits, mod-97 pair
+bool pt_niss_valid(std::string_view value);  // NISS of a person: 11 digits starting with 1
+bool pt_cc_valid(std::string_view value);  // Cartão de Cidadão: 8 digits, check, 2 letters, check
 bool pl_id_card_valid(std::string_view value);  // dowód osobisty: 3 letters, check digit, 5 digits
 bool icao_mrz_valid(std::string_view value);    // passport MRZ line 2 (TD3): four checks, composite
 // A passport or licence number next to its label: 6 to 16 letters and digits with at least one

@@ -39,9 +39,9 @@ TEST(Documents, PortugueseSocialSecurityNumberOfAPerson) {
 TEST(Documents, PortugueseCitizenCard) {
   EXPECT_TRUE(pt_cc_valid("12345678 9 ZZ1"));
   EXPECT_TRUE(pt_cc_valid("123456789ZZ1"));
-  EXPECT_FALSE(pt_cc_valid("12345678 9 ZZ2"));   // last check digit
-  EXPECT_FALSE(pt_cc_valid("12345678 8 ZZ1"));   // civil number's check digit
-  EXPECT_FALSE(pt_cc_valid("00000000 0 ZZ4"));   // the manual's example
+  EXPECT_FALSE(pt_cc_valid("12345678 9 ZZ2"));  // last check digit
+  EXPECT_FALSE(pt_cc_valid("12345678 8 ZZ1"));  // civil number's check digit
+  EXPECT_FALSE(pt_cc_valid("00000000 0 ZZ4"));  // the manual's example
 }
 
 TEST(Documents, PolishIdCard) {
@@ -107,8 +107,9 @@ TEST(Documents, OldDutchAccountNumber) {
 }
 
 TEST(Documents, NamedInThePolicyLanguage) {
-  for (const char* name : {"de_kvnr", "es_nuss", "pt_niss", "pt_cc", "pl_id_card", "icao_mrz",
-                           "document_number", "fr_rib", "es_ccc", "pt_nib", "pl_nrb", "nl_account"}) {
+  for (const char* name :
+       {"de_kvnr", "es_nuss", "pt_niss", "pt_cc", "pl_id_card", "icao_mrz", "document_number",
+        "fr_rib", "es_ccc", "pt_nib", "pl_nrb", "nl_account"}) {
     std::string error;
     EXPECT_TRUE(parse_validator(name, &error).has_value()) << name << ": " << error;
   }
