@@ -1,10 +1,10 @@
 // Check digits of identity documents, health insurance numbers and national bank account numbers
-// (see documents.h). The algorithms are the published ones: GKV-Spitzenverband
-// (Krankenversicherten- nummer), Tesorería General de la Seguridad Social (NUSS), Segurança Social
-// (NISS), the Cartão de Cidadão's document number, the Polish ID card (weights 7/3/1), ICAO Doc
-// 9303 (machine-readable zone, weights 7/3/1), the Banque de France RIB key, the Spanish CCC
-// control digits, the Portuguese NIB and the Polish NRB (ISO 7064 mod 97-10) and the Dutch 11-proof
-// of old accounts.
+// (see documents.h). The algorithms are the published ones: the GKV-Spitzenverband's
+// (Krankenversichertennummer), the Tesorería General de la Seguridad Social's (NUSS), the
+// Segurança Social's (NISS), the Cartão de Cidadão's document number, the Polish ID card (weights
+// 7/3/1), ICAO Doc 9303 (machine-readable zone, weights 7/3/1), the Banque de France RIB key, the
+// Spanish CCC control digits, the Portuguese NIB and the Polish NRB (ISO 7064 mod 97-10) and the
+// Dutch 11-proof of old accounts.
 #include "policies/validators/documents.h"
 
 #include <cstdint>
