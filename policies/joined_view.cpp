@@ -5,8 +5,10 @@
 #include <algorithm>
 #include <array>
 #include <cstring>
+#include <string>
 #include <string_view>
 #include <utility>
+#include <vector>
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
@@ -185,6 +187,264 @@ char number_word_digit(std::string_view w) {
   return 0;
 }
 
+// Teens, tens and hundreds: the words that make a compound number with the units around them
+// ("quatre-vingt-trois", "setenta y tres", "osiemset siedemdziesiąt jeden"), as callers dictate a
+// phone number in pairs or groups. Lowercase; looked up whole.
+struct ValueWord {
+  std::string_view word;
+  int value;
+};
+constexpr ValueWord kValueWords[] = {
+    // English
+    {"ten", 10},
+    {"eleven", 11},
+    {"twelve", 12},
+    {"thirteen", 13},
+    {"fourteen", 14},
+    {"fifteen", 15},
+    {"sixteen", 16},
+    {"seventeen", 17},
+    {"eighteen", 18},
+    {"nineteen", 19},
+    {"twenty", 20},
+    {"thirty", 30},
+    {"forty", 40},
+    {"fifty", 50},
+    {"sixty", 60},
+    {"seventy", 70},
+    {"eighty", 80},
+    {"ninety", 90},
+    // German
+    {"zehn", 10},
+    {"elf", 11},
+    {"zw\xc3\xb6lf", 12},
+    {"dreizehn", 13},
+    {"vierzehn", 14},
+    {"f\xc3\xbcnfzehn", 15},
+    {"sechzehn", 16},
+    {"siebzehn", 17},
+    {"achtzehn", 18},
+    {"neunzehn", 19},
+    {"zwanzig", 20},
+    {"drei\xc3\x9fig", 30},
+    {"vierzig", 40},
+    {"f\xc3\xbcnfzig", 50},
+    {"sechzig", 60},
+    {"siebzig", 70},
+    {"achtzig", 80},
+    {"neunzig", 90},
+    // French
+    {"dix", 10},
+    {"onze", 11},
+    {"douze", 12},
+    {"treize", 13},
+    {"quatorze", 14},
+    {"quinze", 15},
+    {"seize", 16},
+    {"vingt", 20},
+    {"vingts", 20},
+    {"trente", 30},
+    {"quarante", 40},
+    {"cinquante", 50},
+    {"soixante", 60},
+    {"cent", 100},
+    // Spanish
+    {"diez", 10},
+    {"once", 11},
+    {"doce", 12},
+    {"trece", 13},
+    {"catorce", 14},
+    {"quince", 15},
+    {"diecis\xc3\xa9is", 16},
+    {"dieciseis", 16},
+    {"diecisiete", 17},
+    {"dieciocho", 18},
+    {"diecinueve", 19},
+    {"veinte", 20},
+    {"treinta", 30},
+    {"cuarenta", 40},
+    {"cincuenta", 50},
+    {"sesenta", 60},
+    {"setenta", 70},
+    {"ochenta", 80},
+    {"noventa", 90},
+    {"cien", 100},
+    {"ciento", 100},
+    {"doscientos", 200},
+    {"trescientos", 300},
+    {"cuatrocientos", 400},
+    {"quinientos", 500},
+    {"seiscientos", 600},
+    {"setecientos", 700},
+    {"ochocientos", 800},
+    {"novecientos", 900},
+    // Italian
+    {"dieci", 10},
+    {"undici", 11},
+    {"dodici", 12},
+    {"tredici", 13},
+    {"quattordici", 14},
+    {"quindici", 15},
+    {"sedici", 16},
+    {"diciassette", 17},
+    {"diciotto", 18},
+    {"diciannove", 19},
+    {"venti", 20},
+    {"trenta", 30},
+    {"quaranta", 40},
+    {"cinquanta", 50},
+    {"sessanta", 60},
+    {"settanta", 70},
+    {"ottanta", 80},
+    {"novanta", 90},
+    {"cento", 100},
+    // Dutch
+    {"tien", 10},
+    {"twaalf", 12},
+    {"dertien", 13},
+    {"veertien", 14},
+    {"vijftien", 15},
+    {"zestien", 16},
+    {"zeventien", 17},
+    {"achttien", 18},
+    {"negentien", 19},
+    {"twintig", 20},
+    {"dertig", 30},
+    {"veertig", 40},
+    {"vijftig", 50},
+    {"zestig", 60},
+    {"zeventig", 70},
+    {"tachtig", 80},
+    {"negentig", 90},
+    // Portuguese
+    {"dez", 10},
+    {"doze", 12},
+    {"treze", 13},
+    {"catorze", 14},
+    {"dezasseis", 16},
+    {"dezesseis", 16},
+    {"dezassete", 17},
+    {"dezessete", 17},
+    {"dezoito", 18},
+    {"dezanove", 19},
+    {"dezenove", 19},
+    {"vinte", 20},
+    {"trinta", 30},
+    {"quarenta", 40},
+    {"sessenta", 60},
+    {"oitenta", 80},
+    {"cem", 100},
+    {"duzentos", 200},
+    {"trezentos", 300},
+    {"quatrocentos", 400},
+    {"quinhentos", 500},
+    {"seiscentos", 600},
+    {"oitocentos", 800},
+    // Polish
+    {"dziesi\xc4\x99\xc4\x87", 10},
+    {"jedena\xc5\x9b\x63ie", 11},
+    {"dwana\xc5\x9b\x63ie", 12},
+    {"trzyna\xc5\x9b\x63ie", 13},
+    {"czterna\xc5\x9b\x63ie", 14},
+    {"pi\xc4\x99tna\xc5\x9b\x63ie", 15},
+    {"szesna\xc5\x9b\x63ie", 16},
+    {"siedemna\xc5\x9b\x63ie", 17},
+    {"osiemna\xc5\x9b\x63ie", 18},
+    {"dziewi\xc4\x99tna\xc5\x9b\x63ie", 19},
+    {"dwadzie\xc5\x9b\x63ia", 20},
+    {"trzydzie\xc5\x9b\x63i", 30},
+    {"czterdzie\xc5\x9b\x63i", 40},
+    {"pi\xc4\x99\xc4\x87"
+     "dziesi\xc4\x85t",
+     50},
+    {"sze\xc5\x9b\xc4\x87"
+     "dziesi\xc4\x85t",
+     60},
+    {"siedemdziesi\xc4\x85t", 70},
+    {"osiemdziesi\xc4\x85t", 80},
+    {"dziewi\xc4\x99\xc4\x87"
+     "dziesi\xc4\x85t",
+     90},
+    {"sto", 100},
+    {"dwie\xc5\x9b\x63ie", 200},
+    {"trzysta", 300},
+    {"czterysta", 400},
+    {"pi\xc4\x99\xc4\x87set", 500},
+    {"sze\xc5\x9b\xc4\x87set", 600},
+    {"siedemset", 700},
+    {"osiemset", 800},
+    {"dziewi\xc4\x99\xc4\x87set", 900},
+};
+
+// Value words by their first byte (the joined view looks up every word of its excerpts).
+const std::array<std::vector<const ValueWord*>, 256>& value_word_index() {
+  static const auto index = [] {
+    std::array<std::vector<const ValueWord*>, 256> t;
+    for (const auto& entry : kValueWords)
+      t[static_cast<unsigned char>(entry.word[0])].push_back(&entry);
+    return t;
+  }();
+  return index;
+}
+
+int value_word(std::string_view w) {
+  if (w.size() < 3) return 0;
+  for (const ValueWord* entry : value_word_index()[static_cast<unsigned char>(w[0])]) {
+    if (entry->word == w) return entry->value;
+  }
+  return 0;
+}
+
+// A unit (1-9) of a compound, or 0 ("zero" never is one).
+int unit_value(std::string_view w) {
+  if (w == "ein" || w == "tr\xc3\xa9" || w == "d\xc3\xb3s" || w == "tr\xc3\xa9s" ||
+      w == "s\xc3\xa9is" || w == "\xc3\xban") {
+    return w == "ein" || w == "\xc3\xban" ? 1 : w == "d\xc3\xb3s" ? 2 : w == "s\xc3\xa9is" ? 6 : 3;
+  }
+  const char d = number_word_digit(w);
+  return d > '0' ? d - '0' : 0;
+}
+
+// A compound written as one word: German and Dutch put the unit first (fünfundfünfzig,
+// zevenenvijftig, tweeëntwintig), Italian and Spanish after the tens (settantatré, ventotto,
+// veintitrés). 0 when the word is none.
+int one_word_compound(std::string_view w) {
+  if (w.size() < 6) return 0;
+  // unit, joint, tens: the German and Dutch tens end in "ig"
+  if (w.substr(w.size() - 2) == "ig") {
+    for (std::string_view joint :
+         {std::string_view("und"), std::string_view("\xc3\xabn"), std::string_view("en")}) {
+      for (std::size_t k = 2; k + joint.size() < w.size(); ++k) {
+        if (w.substr(k, joint.size()) != joint) continue;
+        const int unit = unit_value(w.substr(0, k));
+        const int tens = value_word(w.substr(k + joint.size()));
+        if (unit > 0 && tens >= 20 && tens < 100 && tens % 10 == 0) return tens + unit;
+      }
+    }
+    return 0;
+  }
+  if (w.substr(0, 6) == "veinti") {
+    const int unit = unit_value(w.substr(6));
+    return unit > 0 ? 20 + unit : 0;
+  }
+  // tens, unit: Italian (venti+tré, trenta+due; before uno and otto the vowel goes: ventuno)
+  for (const ValueWord* entry : value_word_index()[static_cast<unsigned char>(w[0])]) {
+    if (entry->value < 20 || entry->value >= 100 || entry->value % 10 != 0) continue;
+    const std::string_view tens = entry->word;
+    if (tens.size() < 5 || tens.size() >= w.size()) continue;
+    if (w.substr(0, tens.size()) == tens) {
+      const int unit = unit_value(w.substr(tens.size()));
+      if (unit > 0) return entry->value + unit;
+    }
+    const std::string_view stem = tens.substr(0, tens.size() - 1);
+    if (w.substr(0, stem.size()) == stem) {
+      const std::string_view rest = w.substr(stem.size());
+      if (rest == "uno" || rest == "otto") return entry->value + (rest == "uno" ? 1 : 8);
+    }
+  }
+  return 0;
+}
+
 // Kanji digits (a token each; Japanese writes them without separators).
 struct KanjiDigit {
   std::string_view bytes;
@@ -194,6 +454,22 @@ constexpr KanjiDigit kKanjiDigits[] = {
     {"\xe3\x80\x87", '0'}, {"\xe9\x9b\xb6", '0'}, {"\xe4\xb8\x80", '1'}, {"\xe4\xba\x8c", '2'},
     {"\xe4\xb8\x89", '3'}, {"\xe5\x9b\x9b", '4'}, {"\xe4\xba\x94", '5'}, {"\xe5\x85\xad", '6'},
     {"\xe4\xb8\x83", '7'}, {"\xe5\x85\xab", '8'}, {"\xe4\xb9\x9d", '9'},
+};
+
+// Katakana digits, as a dictated number is transcribed (ゼロキュウゼロ、イチニサンヨン): a token
+// each, without separators. Longest first.
+constexpr KanjiDigit kKatakanaDigits[] = {
+    {"\xe3\x82\xad\xe3\x83\xa5\xe3\x82\xa6", '9'},  // キュウ
+    {"\xe3\x82\xbc\xe3\x83\xad", '0'},              // ゼロ
+    {"\xe3\x83\xac\xe3\x82\xa4", '0'},              // レイ
+    {"\xe3\x82\xa4\xe3\x83\x81", '1'},              // イチ
+    {"\xe3\x82\xb5\xe3\x83\xb3", '3'},              // サン
+    {"\xe3\x83\xa8\xe3\x83\xb3", '4'},              // ヨン
+    {"\xe3\x83\xad\xe3\x82\xaf", '6'},              // ロク
+    {"\xe3\x83\x8a\xe3\x83\x8a", '7'},              // ナナ
+    {"\xe3\x83\x8f\xe3\x83\x81", '8'},              // ハチ
+    {"\xe3\x83\x8b", '2'},                          // ニ
+    {"\xe3\x82\xb4", '5'},                          // ゴ
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -292,10 +568,101 @@ struct NumberToken {
   std::size_t begin = 0;
   std::size_t end = 0;
   char digit = 0;  // a word or kanji: its digit; a digit group or a letter: 0
+  // A compound number ("quatre-vingt-trois", "setenta y tres"): its value in digits ("83", "73");
+  // then digit is 0.
+  char value[4] = {};
+  std::uint8_t value_length = 0;
   bool kanji = false;
   bool letter = false;  // a capital letter standing alone, spelled out ("I T zero quattro M ...")
   int repeat = 0;       // "double" / "triple": the next token counts this often
 };
+
+// The word at text[b, e) (lowercase in w) read as a number word, or 0.
+int compound_part(std::string_view w, bool* unit) {
+  *unit = false;
+  if (const int v = value_word(w)) return v;
+  if (const int v = one_word_compound(w)) return v;
+  if (const int u = unit_value(w)) {
+    *unit = true;
+    return u;
+  }
+  return 0;
+}
+
+// A compound number starting with the word that ends at text[j] (w: lowercased): teens, tens and
+// hundreds with the units and connectors that follow ("vingt et un", "setenta y tres", "sessenta e
+// dois", "osiemset siedemdziesiąt jeden", "quatre-vingt-dix-sept"), summed. A unit alone is not one
+// (it stays a digit), except the French quatre-vingt.
+bool read_compound(std::string_view text, std::size_t j, std::string_view w, NumberToken* token) {
+  const std::size_t n = text.size();
+  bool unit = false;
+  int total = compound_part(w, &unit);
+  if (total == 0) return false;
+  int last = total;
+  bool last_unit = unit;
+  std::size_t end = j;
+  if (unit) {
+    // quatre-vingt(s): 80
+    if (!(w == "quatre" && j + 6 <= n && text[j] == '-' &&
+          starts_with_folded(text, j + 1, "vingt"))) {
+      return false;
+    }
+  }
+  while (end < n) {
+    // a separator (one space or hyphen), an optional connector word and another separator
+    std::size_t k = end;
+    if (k < n && (text[k] == ' ' || text[k] == '-'))
+      ++k;
+    else
+      break;
+    std::size_t e = k;
+    while (e < n && (kAsciiLetter[at(text, e)] || (at(text, e) >= 0x80 && at(text, e) < 0xE0))) ++e;
+    if (e == k || e - k > 24) break;
+    char buf[32];
+    for (std::size_t m = k; m < e; ++m) buf[m - k] = lower(text[m]);
+    std::string_view next(buf, e - k);
+    if (next == "y" || next == "e" || next == "et") {
+      if (last_unit || last < 20 || e >= n || (text[e] != ' ' && text[e] != '-')) break;
+      k = e + 1;
+      e = k;
+      while (e < n && (kAsciiLetter[at(text, e)] || (at(text, e) >= 0x80 && at(text, e) < 0xE0)))
+        ++e;
+      if (e == k || e - k > 24) break;
+      for (std::size_t m = k; m < e; ++m) buf[m - k] = lower(text[m]);
+      next = std::string_view(buf, e - k);
+    }
+    if (e < n && kWordByte[at(text, e)] && at(text, e) < 0xE0) break;
+    bool next_unit = false;
+    const int v = compound_part(next, &next_unit);
+    if (v == 0) break;
+    int updated = -1;
+    if (last_unit && last == 4 && total % 100 == 4 && (next == "vingt" || next == "vingts")) {
+      updated = total - 4 + 80;  // quatre-vingt
+    } else if (v >= 100) {
+      if (total == 0) updated = v;
+    } else if (next_unit) {
+      // after tens or hundreds ("soixante et un", "osiemset jeden"), or after dix (dix-sept)
+      if (!last_unit && (last >= 20 || last == 10) && total % 10 == 0) updated = total + v;
+    } else if (v >= 20) {
+      // tens, or a one-word compound, after hundreds only ("trescientos veintitrés")
+      if (total % 100 == 0) updated = total + v;
+    } else if (v >= 10) {
+      // teens after hundreds, or after soixante / quatre-vingt (soixante-douze, quatre-vingt-dix)
+      if (total % 100 == 0 || total % 100 == 60 || total % 100 == 80) updated = total + v;
+    }
+    if (updated < 0) break;
+    total = updated;
+    last = v;
+    last_unit = next_unit;
+    end = e;
+  }
+  if (total <= 0 || total > 999) return false;
+  const std::string digits = std::to_string(total);
+  token->end = end;
+  token->value_length = static_cast<std::uint8_t>(digits.size());
+  for (std::size_t d = 0; d < digits.size(); ++d) token->value[d] = digits[d];
+  return true;
+}
 
 // The number word, digit group or (with `letters`) lone capital letter at text[i], if any.
 bool read_number_token(std::string_view text, std::size_t i, NumberToken* token,
@@ -305,6 +672,7 @@ bool read_number_token(std::string_view text, std::size_t i, NumberToken* token,
   const unsigned char c = at(text, i);
   token->begin = i;
   token->digit = 0;
+  token->value_length = 0;
   token->kanji = false;
   token->letter = false;
   token->repeat = 0;
@@ -331,6 +699,14 @@ bool read_number_token(std::string_view text, std::size_t i, NumberToken* token,
   }
   if (c >= 0xE0) {
     if (i + 3 > n) return false;
+    for (const auto& k : kKatakanaDigits) {
+      if (text.substr(i, k.bytes.size()) == k.bytes) {
+        token->end = i + k.bytes.size();
+        token->digit = k.digit;
+        token->kanji = true;
+        return true;
+      }
+    }
     for (const auto& k : kKanjiDigits) {
       if (text[i] == k.bytes[0] && text[i + 1] == k.bytes[1] && text[i + 2] == k.bytes[2]) {
         token->end = i + 3;
@@ -345,9 +721,9 @@ bool read_number_token(std::string_view text, std::size_t i, NumberToken* token,
   if (i > 0 && kWordByte[at(text, i - 1)]) return false;  // inside a word
   std::size_t j = i;
   while (j < n && (kAsciiLetter[at(text, j)] || (at(text, j) >= 0x80 && at(text, j) < 0xE0))) ++j;
-  if (j == i || j - i > 12) return false;
+  if (j == i || j - i > 24) return false;
   if (j < n && kWordByte[at(text, j)] && at(text, j) < 0xE0) return false;
-  char word[16];
+  char word[32];
   const std::size_t length = j - i;
   for (std::size_t k = 0; k < length; ++k) word[k] = lower(text[i + k]);
   const std::string_view w(word, length);
@@ -356,6 +732,8 @@ bool read_number_token(std::string_view text, std::size_t i, NumberToken* token,
     token->repeat = w == "double" ? 2 : 3;
     return true;
   }
+  if (read_compound(text, j, w, token)) return true;
+  if (j - i > 12) return false;
   if (const char digit = number_word_digit(w)) {
     token->end = j;
     token->digit = digit;
@@ -426,6 +804,9 @@ NumberChain parse_number_chain(std::string_view text, std::size_t i, std::vector
       if (token.digit != 0) {
         ++chain.words;
         chain.digits += copies;
+      } else if (token.value_length > 0) {
+        ++chain.words;
+        chain.digits += copies * token.value_length;
       } else {
         ++chain.groups;
         chain.digits += static_cast<int>(token.end - token.begin);
@@ -449,7 +830,8 @@ NumberChain parse_number_chain(std::string_view text, std::size_t i, std::vector
 // "I T zero quattro M tre ...") is part of it.
 bool chain_counts(const NumberChain& chain) {
   if (chain.letters > 0) return chain.letters >= 2 && chain.words >= 4 && chain.tokens >= 12;
-  if (chain.words >= 2 && chain.tokens >= 4) return true;
+  // (compound words hold two or three digits each: "seiscientos doce, treinta y cuatro, ...")
+  if (chain.words >= 2 && (chain.tokens >= 4 || chain.digits >= 6)) return true;
   return chain.words == 0 && chain.groups >= 3 && chain.digits >= 9;
 }
 
@@ -820,6 +1202,15 @@ const std::vector<JoinedView::Trigger>& JoinedView::triggers() {
         t.push_back({std::string(k.bytes), false});
       }
     }
+    // Compound numbers that may hold no trigger word of their own: German tens (…zig) and
+    // Polish ones (…dziesiąt, …dzieści) inside their words (a Dutch or a French number says its
+    // zero: "nul zes", "zéro six"); katakana digits of two characters or more.
+    for (std::string_view tens : {"zig", "dziesi\xc4\x85t", "dzie\xc5\x9b\x63i"}) {
+      t.push_back({std::string(tens), false});
+    }
+    for (const auto& k : kKatakanaDigits) {
+      if (k.bytes.size() > 3) t.push_back({std::string(k.bytes), false});
+    }
     for (auto b : kAtBracketed) t.push_back({std::string(b), false});
     for (auto b : kDotBracketed) t.push_back({std::string(b), false});
     for (auto w : kAtWords) {
@@ -906,6 +1297,10 @@ bool rewrite_for_joined_view(std::string_view in, std::string* out, OffsetMap* m
           if (token.digit != 0) {
             writer.replace(token.begin, token.end,
                            std::string(static_cast<std::size_t>(copies), token.digit));
+          } else if (token.value_length > 0) {
+            std::string digits;
+            for (int k = 0; k < copies; ++k) digits.append(token.value, token.value_length);
+            writer.replace(token.begin, token.end, digits);
           } else if (copies > 1) {
             std::string digits;
             for (int k = 0; k < copies; ++k)
@@ -1150,8 +1545,17 @@ bool JoinedView::build(std::span<const std::string_view> views,
     std::sort(sorted.begin(), sorted.end());
     sorted.erase(std::unique(sorted.begin(), sorted.end()), sorted.end());
     covered = 0;  // triggers before this lie in a place already found
-    for (std::uint32_t hint : sorted) {
-      if (hint >= text.size() || hint < covered) continue;
+    for (std::uint32_t found_at : sorted) {
+      if (found_at >= text.size() || found_at < covered) continue;
+      // The tens of a compound are found inside their word ("fünfundfünfzig"): from its start.
+      std::size_t hint = found_at;
+      if (kAsciiLetter[at(text, hint)] || (at(text, hint) >= 0x80 && at(text, hint) < 0xE0)) {
+        while (hint > 0 && (kAsciiLetter[at(text, hint - 1)] ||
+                            (at(text, hint - 1) >= 0x80 && at(text, hint - 1) < 0xE0))) {
+          --hint;
+        }
+      }
+      if (hint < covered) continue;
       NumberToken token;
       if (read_number_token(text, hint, &token) && token.repeat == 0) {
         // A number word: back to the chain's first token, then forward; first as part of an

@@ -8,6 +8,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "policies/validators/documents.h"
 #include "policies/validators/national_ids.h"
 #include "policies/validators/national_ids_world.h"
 
@@ -254,6 +255,30 @@ bool validate(const Validator& validator, std::string_view value) {
       return mx_clabe_valid(value);
     case Validator::Kind::kIlId:
       return il_id_valid(value);
+    case Validator::Kind::kDeKvnr:
+      return de_kvnr_valid(value);
+    case Validator::Kind::kEsNuss:
+      return es_nuss_valid(value);
+    case Validator::Kind::kPtNiss:
+      return pt_niss_valid(value);
+    case Validator::Kind::kPtCc:
+      return pt_cc_valid(value);
+    case Validator::Kind::kPlIdCard:
+      return pl_id_card_valid(value);
+    case Validator::Kind::kIcaoMrz:
+      return icao_mrz_valid(value);
+    case Validator::Kind::kDocumentNumber:
+      return document_number_valid(value);
+    case Validator::Kind::kFrRib:
+      return fr_rib_valid(value);
+    case Validator::Kind::kEsCcc:
+      return es_ccc_valid(value);
+    case Validator::Kind::kPtNib:
+      return pt_nib_valid(value);
+    case Validator::Kind::kPlNrb:
+      return pl_nrb_valid(value);
+    case Validator::Kind::kNlAccount:
+      return nl_account_valid(value);
     case Validator::Kind::kEntropy:
       return shannon_entropy(value) >= validator.min_bits_per_char;
   }
@@ -299,6 +324,18 @@ constexpr NamedValidator kNamedValidators[] = {
     {"mx_rfc_person", Validator::Kind::kMxRfcPerson},
     {"mx_clabe", Validator::Kind::kMxClabe},
     {"il_id", Validator::Kind::kIlId},
+    {"de_kvnr", Validator::Kind::kDeKvnr},
+    {"es_nuss", Validator::Kind::kEsNuss},
+    {"pt_niss", Validator::Kind::kPtNiss},
+    {"pt_cc", Validator::Kind::kPtCc},
+    {"pl_id_card", Validator::Kind::kPlIdCard},
+    {"icao_mrz", Validator::Kind::kIcaoMrz},
+    {"document_number", Validator::Kind::kDocumentNumber},
+    {"fr_rib", Validator::Kind::kFrRib},
+    {"es_ccc", Validator::Kind::kEsCcc},
+    {"pt_nib", Validator::Kind::kPtNib},
+    {"pl_nrb", Validator::Kind::kPlNrb},
+    {"nl_account", Validator::Kind::kNlAccount},
 };
 
 }  // namespace

@@ -46,6 +46,33 @@ TEST(JoinedView, NumberWordsBecomeDigits) {
   EXPECT_THAT(rewritten("カード番号は四五二七八〇五二です"), HasSubstr("45278052"));
 }
 
+// Numbers dictated in pairs and groups: teens, tens and hundreds with their units, one compound
+// each, written out in digits; zeros and single units stay digits.
+TEST(JoinedView, CompoundNumberWordsBecomeTheirDigits) {
+  EXPECT_THAT(rewritten("portable : zéro six, quatre-vingt-un, cinquante-deux, soixante et onze"),
+              HasSubstr("06815271"));
+  EXPECT_THAT(rewritten("Handy: null eins sechs fünfundfünfzig sechsundsechzig dreizehn"),
+              HasSubstr("016556613"));
+  EXPECT_THAT(
+      rewritten("llamen al seiscientos setenta y tres, ochenta y siete, cero ocho, veintitrés"),
+      HasSubstr("673870823"));
+  EXPECT_THAT(rewritten("numero tre quattro otto settantatré trentasei ventotto"),
+              HasSubstr("348733628"));
+  EXPECT_THAT(rewritten("bel op nul zes, zevenenvijftig, eenendertig, tweeëntwintig"),
+              HasSubstr("06573122"));
+  EXPECT_THAT(rewritten("numer siedemset dwadzieścia osiem, trzysta sześć, czterysta trzydzieści"),
+              HasSubstr("728306430"));
+  EXPECT_THAT(rewritten("ligar para o nove sessenta e dois quarenta e seis vinte e dois"),
+              HasSubstr("9624622"));
+  EXPECT_THAT(rewritten("携帯はゼロキュウゼロ、ロクサンサンゴ、サンゼロニキュウです"),
+              HasSubstr("09063353029"));
+  // Two numbers in a row stay two ("twenty twenty" is 2020, not 40); a year or a count alone is
+  // not rewritten.
+  EXPECT_THAT(rewritten("call twenty twenty, thirty one, forty two"), HasSubstr("20203142"));
+  EXPECT_THAT(rewritten("Treffen um vierzehn Uhr dreißig in Raum zweiundvierzig"),
+              HasSubstr("vierzehn Uhr"));
+}
+
 // An identifier spelled on a call: capital letters alone and digits as words make one value, even
 // where only two number words stand between two letters.
 TEST(JoinedView, SpelledLettersJoinTheNumberWordsAroundThem) {

@@ -63,8 +63,9 @@ TEST(Validators, ParseNames) {
                        "it_fiscal_code, nl_bsn, uk_nino, uk_nhs, jp_my_number, pl_pesel, pt_nif, "
                        "se_personnummer, dk_cpr, no_fodselsnummer, fi_hetu, cz_rodne_cislo, "
                        "ro_cnp, gr_amka, tr_tckn, cn_resident_id, kr_rrn, br_cpf, hu_taj, "
-                       "hu_tax_id, in_aadhaar, mx_curp, mx_rfc_person, mx_clabe, il_id, "
-                       "entropy:<bits per char>"),
+                       "hu_tax_id, in_aadhaar, mx_curp, mx_rfc_person, mx_clabe, il_id, de_kvnr, "
+                       "es_nuss, pt_niss, pt_cc, pl_id_card, icao_mrz, document_number, fr_rib, "
+                       "es_ccc, pt_nib, pl_nrb, nl_account, entropy:<bits per char>"),
             std::string::npos);
   EXPECT_FALSE(parse_validator("entropy:", &error));
   EXPECT_FALSE(parse_validator("entropy:abc", &error));
