@@ -510,6 +510,30 @@ constexpr std::string_view kTlds[] = {
     "sg",  "hk",  "tw",  "za",  "il",  "ae", "tr",    "lu",     "sk",  "si",  "hr", "bg",
     "lt",  "lv",  "ee",  "is",  "mt",  "cy", "email", "online", "xyz"};
 
+// The bytes an "@" or a "." spelled out can start with (spaces before it aside): the plain byte,
+// an opening bracket, the first byte of a word in either case. Prose reaches read_form() at every
+// " at " and at the word after it; most of those calls end on this table.
+constexpr std::array<bool, 256> form_start(char plain, std::span<const std::string_view> words) {
+  std::array<bool, 256> t{};
+  t[static_cast<unsigned char>(plain)] = true;
+  for (const char c : std::string_view("[({<")) t[static_cast<unsigned char>(c)] = true;
+  for (const auto word : words) {
+    const auto c = static_cast<unsigned char>(word[0]);
+    t[c] = true;
+    if (c >= 'a' && c <= 'z') t[c - 32] = true;
+  }
+  return t;
+}
+constexpr std::array<bool, 256> kAtFormStart = form_start('@', kAtWords);
+constexpr std::array<bool, 256> kDotFormStart = form_start('.', kDotWords);
+constexpr bool opens_with_bracket(std::span<const std::string_view> forms) {
+  for (const auto form : forms) {
+    if (std::string_view("[({<").find(form[0]) == std::string_view::npos) return false;
+  }
+  return true;
+}
+static_assert(opens_with_bracket(kAtBracketed) && opens_with_bracket(kDotBracketed));
+
 bool is_at_word(std::string_view w) {
   for (auto word : kAtWords) {
     if (w == word) return true;
@@ -844,7 +868,7 @@ struct AddressForm {
   bool plain_word = false;  // the English word "at" (ambiguous in prose)
 };
 
-bool read_form(std::string_view text, std::size_t i, bool at_form, AddressForm* form) {
+bool read_form_plain(std::string_view text, std::size_t i, bool at_form, AddressForm* form) {
   const std::size_t n = text.size();
   std::size_t j = i;
   while (j < n && text[j] == ' ') ++j;
@@ -895,6 +919,11 @@ bool read_form(std::string_view text, std::size_t i, bool at_form, AddressForm* 
   form->obfuscated = true;
   form->plain_word = at_form && w == "at";
   return true;
+}
+
+// read_form_plain() behind the cheap test of its first byte (may_be_address_form).
+bool read_form(std::string_view text, std::size_t i, bool at_form, AddressForm* form) {
+  return may_be_address_form(text, i, at_form) && read_form_plain(text, i, at_form, form);
 }
 
 // Bytes of the label character at text[j] (0: none). Latin letters with diacritics (U+00C0 to
@@ -1230,6 +1259,20 @@ const std::vector<JoinedView::Trigger>& JoinedView::triggers() {
     return t;
   }();
   return list;
+}
+
+bool may_be_address_form(std::string_view text, std::size_t i, bool at_form) {
+  const std::size_t n = text.size();
+  std::size_t j = i;
+  while (j < n && text[j] == ' ') ++j;
+  return j < n && (at_form ? kAtFormStart : kDotFormStart)[at(text, j)];
+}
+
+bool read_address_form_plain(std::string_view text, std::size_t i, bool at_form, std::size_t* end) {
+  AddressForm form;
+  if (!read_form_plain(text, i, at_form, &form)) return false;
+  *end = form.end;
+  return true;
 }
 
 bool rewrite_for_joined_view(std::string_view in, std::string* out, OffsetMap* map) {

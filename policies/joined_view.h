@@ -92,5 +92,10 @@ class JoinedView {
 // Building blocks, exposed for tests and fuzzing.
 // Rewrites digit chains, number words and obfuscated addresses; false when nothing changed.
 bool rewrite_for_joined_view(std::string_view in, std::string* out, OffsetMap* map);
+// An "@" (at_form) or a "." spelled out at text[i] ("@", " [at] ", " chiocciola ", "ドット",
+// spaces before it included): false when the byte after the spaces cannot start one. The address
+// parser asks this before read_address_form_plain(), which answers exactly (and sets *end).
+bool may_be_address_form(std::string_view text, std::size_t i, bool at_form);
+bool read_address_form_plain(std::string_view text, std::size_t i, bool at_form, std::size_t* end);
 
 }  // namespace switchyard::policy

@@ -5,6 +5,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <random>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -106,6 +107,99 @@ TEST(JoinedView, OrdinaryWordsStayAsTheyAre) {
     EXPECT_THAT(rewritten(text), Not(HasSubstr("@"))) << text;
   }
   EXPECT_EQ(joined({"Summarize the attached press release in three bullet points."}), "");
+}
+
+// The address parser asks may_be_address_form() before it reads a form: wherever that says no,
+// the full reading finds none either. Random texts of forms in every case, brackets, spaces and
+// look-alike words, at every position.
+TEST(JoinedView, FormPrefilterRejectsOnlyWhatIsNoForm) {
+  const std::vector<std::string> pieces = {
+      "@",
+      "[at]",
+      "(AT)",
+      "{At}",
+      "<at>",
+      "[@]",
+      "(@)",
+      "{@}",
+      "at",
+      "AT",
+      "At",
+      "arroba",
+      "Arroba",
+      "chiocciola",
+      "AROBASE",
+      "apenstaartje",
+      "ma\xc5\x82pa",
+      "Klammeraffe",
+      "atmark",
+      "\xc3\xa4t",
+      "\xc3\x84t",
+      "\xe3\x82\xa2\xe3\x83\x83\xe3\x83\x88\xe3\x83\x9e\xe3\x83\xbc\xe3\x82\xaf",
+      ".",
+      "[dot]",
+      "(DOT)",
+      "{dot}",
+      "<Dot>",
+      "[.]",
+      "(.)",
+      "{.}",
+      "dot",
+      "Dot",
+      "punto",
+      "PUNKT",
+      "point",
+      "ponto",
+      "punt",
+      "Kropka",
+      "\xe3\x83\x89\xe3\x83\x83\xe3\x83\x88",
+      "anna",
+      "gmail",
+      "com",
+      "x",
+      "9",
+      "_",
+      "-",
+      "[",
+      "(",
+      "{",
+      "<",
+      "]",
+      ")",
+      "\xc3\xa9",
+      "\xe3\x80\x81",
+      "\n",
+      "bat",
+      "dots",
+      "pointe",
+      "atom",
+      "kat",
+      "mat",
+      "cat",
+      "data"};
+  std::mt19937 rng(41);
+  std::size_t forms = 0;
+  for (int round = 0; round < 400; ++round) {
+    std::string text;
+    const int count = 1 + static_cast<int>(rng() % 12);
+    for (int k = 0; k < count; ++k) {
+      text += std::string(rng() % 3, ' ');
+      text += pieces[rng() % pieces.size()];
+    }
+    text += std::string(rng() % 2, ' ');
+    for (std::size_t i = 0; i <= text.size(); ++i) {
+      for (const bool at_form : {true, false}) {
+        std::size_t end = 0;
+        const bool form = read_address_form_plain(text, i, at_form, &end);
+        forms += form;
+        if (form) {
+          EXPECT_TRUE(may_be_address_form(text, i, at_form))
+              << "at " << i << (at_form ? " (at)" : " (dot)") << " of \"" << text << "\"";
+        }
+      }
+    }
+  }
+  EXPECT_GT(forms, 2000u);  // the texts hold forms of every kind
 }
 
 TEST(JoinedView, WrappedTokenIsPutBackTogether) {
