@@ -15,6 +15,7 @@
 #include <string_view>
 #include <vector>
 
+#include "common/json_write.h"
 #include "policies/normalizer.h"
 #include "policies/policy.h"
 #include "tests/unit/policies/corpus_support.h"
@@ -42,35 +43,9 @@ std::string per_line(std::string_view text,
 }
 
 std::string json_string(std::string_view text) {
-  std::string out = "{\"level\":\"info\",\"msg\":\"";
-  for (const char c : text) {
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          char escape[8];
-          std::snprintf(escape, sizeof escape, "\\u%04x", c);
-          out += escape;
-        } else {
-          out += c;
-        }
-    }
-  }
-  return out + "\"}";
+  std::string out = "{\"level\":\"info\",\"msg\":";
+  json_write::append_json_string(out, text);
+  return out + "}";
 }
 
 std::string smart_quotes(std::string_view text) {
