@@ -684,6 +684,21 @@ void Classifier::confirm(std::uint32_t rule, std::uint32_t segment, const Normal
   out->count(rule);
 }
 
+namespace {
+
+// Whether joined-view bytes [begin, end) are one piece of one segment's decoded view, unchanged.
+bool written_whole(std::span<const NormalizedText> texts, const JoinedView& joined,
+                   std::size_t begin, std::size_t end, std::vector<JoinedSource>* sources) {
+  joined.map(begin, end, sources);
+  if (sources->size() != 1) return false;
+  const JoinedSource& source = sources->front();
+  const std::string_view decoded = texts[source.segment].decoded();
+  return source.end <= decoded.size() && decoded.substr(source.begin, source.end - source.begin) ==
+                                             joined.text().substr(begin, end - begin);
+}
+
+}  // namespace
+
 bool Classifier::match_joined(std::span<const NormalizedText> texts, const JoinedView& joined,
                               MatchEngine engine, std::size_t* set_calls, Collector* out,
                               std::string* error) const {
@@ -718,6 +733,13 @@ bool Classifier::match_joined(std::span<const NormalizedText> texts, const Joine
       if (compiled.value_is_group && groups[1].data() != nullptr) {
         begin = static_cast<std::size_t>(groups[1].data() - view_text.data());
         end = begin + groups[1].size();
+      }
+      if (end > begin && !rules_[rule].match_text &&
+          written_whole(texts, joined, match_begin, match_end, &sources)) {
+        // A rule of the joined view alone reports what the view put together; a value written
+        // out whole in one segment is the text views' business (a 13-digit EAN in a sheet is no
+        // dictated phone number).
+        end = begin;
       }
       if (end > begin && accepts(rule, view_text, begin, end)) {
         // One span per piece the value came from (both halves of a joined key, say).

@@ -261,6 +261,39 @@ TEST(JoinedView, ClassifierFindsDictatedAndSpelledOutValues) {
             Handling::kVendor);
 }
 
+TEST(JoinedView, RuleOfTheJoinedViewAloneSkipsValuesWrittenWhole) {
+  // Such a rule reports what the view put together; a value already whole in one segment is left
+  // to the rules of the text views (the EAN in a product sheet is no dictated phone number).
+  const auto policy = testing::load(R"(
+policy: t
+version: "1"
+rules:
+  - id: spelled-number
+    level: restricted
+    regex: '(?:^|[^0-9])([0-9]{10})(?:[^0-9]|$)'
+    views: [joined]
+  - id: both-views
+    level: restricted
+    regex: '(?:^|[^0-9])([0-9]{12})(?:[^0-9]|$)'
+    views: [text, joined]
+)");
+  EXPECT_EQ(testing::rule_ids(policy->classify("call 0 6 1 2 3 4 5 6 7 8 today")),
+            std::vector<std::string>{"spelled-number"});
+  EXPECT_EQ(testing::rule_ids(policy->classify("four one five, two two five, one two three four")),
+            std::vector<std::string>{"spelled-number"});
+  // With something to join in the text the view is built, and the whole value is in it too.
+  const std::string text = "Artikel 0612345678 Preis 13,51; call 0 6 1 2 3 4 5 6 7 9";
+  const auto c = policy->classify(text);
+  ASSERT_EQ(c.matches.size(), 1u);
+  ASSERT_EQ(c.matches[0].spans.size(), 1u);
+  EXPECT_EQ(text.substr(c.matches[0].spans[0].begin,
+                        c.matches[0].spans[0].end - c.matches[0].spans[0].begin),
+            "0 6 1 2 3 4 5 6 7 9");
+  // A rule that also lists the text views still finds the whole value.
+  EXPECT_EQ(testing::rule_ids(policy->classify("ref 061234567890 ok")),
+            std::vector<std::string>{"both-views"});
+}
+
 TEST(JoinedView, ViewsKeyIsCheckedAtLoad) {
   const auto errors = testing::load_errors(R"(
 policy: t
