@@ -648,6 +648,12 @@ bool Classifier::accepts(std::uint32_t rule, std::string_view view_text, std::si
   const RuleDefinition& definition = rules_[rule];
   const CompiledRule& compiled = compiled_[rule];
   const std::string_view value = view_text.substr(begin, end - begin);
+  // A value that starts with a JSON line-end escape is the end of a line written as JSON ("KEY=\n"
+  // in a log or notebook cell), as the decoded view shows: no value reads across a line end.
+  if (value.size() >= 2 && value[0] == '\\' &&
+      (value[1] == 'n' || value[1] == 'r' || value[1] == 't')) {
+    return false;
+  }
   for (const auto& validator : definition.validators) {
     if (!validate(validator, value)) return false;
   }

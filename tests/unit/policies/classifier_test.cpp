@@ -577,5 +577,22 @@ TEST(Differential, WindowedPrefilterEqualsEachRuleAlone) {
   EXPECT_GT(with_matches, inputs.size() / 3);
 }
 
+TEST(Classifier, NoValueStartsWithAJsonLineEnd) {
+  // "KEY=\n" in text written as a JSON string (a log line, a notebook cell) is an empty value at
+  // the end of a line; the decoded view reads it so, and the raw view must not read the next line.
+  const auto policy = load(R"(
+policy: t
+version: "1"
+rules:
+  - id: password
+    level: restricted
+    regex: '(?i)password=([^\s"]{6,})'
+)");
+  EXPECT_EQ(policy->classify(R"({"msg":"DB_PASSWORD=\nMAIL_PASSWORD=null"})").handling,
+            Handling::kVendor);
+  EXPECT_NE(policy->classify(R"({"msg":"DB_PASSWORD=S3cret-42\n"})").handling, Handling::kVendor);
+  EXPECT_NE(policy->classify("DB_PASSWORD=S3cret-42").handling, Handling::kVendor);
+}
+
 }  // namespace
 }  // namespace switchyard::policy
