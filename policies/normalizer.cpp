@@ -984,7 +984,6 @@ CopyKinds find_copy_kinds(std::string_view in) {
 
 bool unwrap_kinds(std::string_view in, const CopyKinds& kinds, std::string* out, OffsetMap* map) {
   const std::size_t n = in.size();
-  const bool doubled = kinds.doubled, crlf = kinds.crlf, tags = kinds.tags, lines = kinds.lines;
   if (!kinds.any()) {
     out->clear();
     map->clear();
@@ -993,7 +992,7 @@ bool unwrap_kinds(std::string_view in, const CopyKinds& kinds, std::string* out,
   Emitter emit(in, out, map);
   bool line_start = true;
   for (std::size_t i = 0; i < n;) {
-    if (line_start && lines) {
+    if (line_start && kinds.lines) {
       line_start = false;
       const std::size_t length = line_marks_at(in, i);
       if (length > 0) {
@@ -1008,13 +1007,14 @@ bool unwrap_kinds(std::string_view in, const CopyKinds& kinds, std::string* out,
       ++i;
       continue;
     }
-    if (c == '\r' && crlf && i + 1 < n && in[i + 1] == '\n') {  // Windows line ends: "$" is "\n"
+    if (c == '\r' && kinds.crlf && i + 1 < n &&
+        in[i + 1] == '\n') {  // Windows line ends: "$" is "\n"
       emit.remove(i, i + 1);
       ++i;
       continue;
     }
     char separator = 0;
-    const std::size_t tag = c == '<' && tags ? html_tag_at(in, i, &separator) : 0;
+    const std::size_t tag = c == '<' && kinds.tags ? html_tag_at(in, i, &separator) : 0;
     if (tag > 0) {
       // "<br>\n" already has its line end.
       if (separator == 0 || (separator == '\n' && i + tag < n && in[i + tag] == '\n')) {
@@ -1028,8 +1028,8 @@ bool unwrap_kinds(std::string_view in, const CopyKinds& kinds, std::string* out,
     }
     // A CSV cell doubles its quotes: ""value"" is "value". An empty string ("") is left alone, so
     // one side of the pair must touch a word.
-    if (c == '"' && doubled && i + 1 < n && in[i + 1] == '"' && (i + 2 >= n || in[i + 2] != '"') &&
-        (i == 0 || in[i - 1] != '"') &&
+    if (c == '"' && kinds.doubled && i + 1 < n && in[i + 1] == '"' &&
+        (i + 2 >= n || in[i + 2] != '"') && (i == 0 || in[i - 1] != '"') &&
         ((i > 0 && is_word_byte(in[i - 1])) || (i + 2 < n && is_word_byte(in[i + 2])))) {
       emit.replace(i, i + 2, "\"");
       i += 2;
