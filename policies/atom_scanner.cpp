@@ -24,6 +24,12 @@ constexpr std::size_t kMaxFingerprint = 9;  // bytes: eight pairs, one per byte 
 constexpr std::size_t kMaxDensityBlocks = 64;
 constexpr std::uint8_t kWordStart = 1;  // Candidate::flags
 constexpr std::uint8_t kWordEnd = 2;
+constexpr std::uint8_t kWiderHead = 4;  // longer than its bucket's fingerprint
+
+// The low min(size, 8) bytes of a word.
+std::uint64_t byte_mask(std::size_t size) {
+  return size >= 8 ? ~std::uint64_t{0} : (std::uint64_t{1} << (8 * size)) - 1;
+}
 
 bool is_word_byte(unsigned char b) {
   return (b >= '0' && b <= '9') || (b >= 'A' && b <= 'Z') || (b >= 'a' && b <= 'z') || b == '_';
@@ -72,6 +78,20 @@ int byte_forms(unsigned char b, unsigned char out[2]) {
     return 2;
   }
   return 1;
+}
+
+// Calls f(table index, distance) for each pair of a fingerprint of `length` bytes of `text`.
+template <class F>
+void for_each_entry(const std::string& text, std::size_t length, F&& f) {
+  for (std::size_t i = 0; i + 1 < length; ++i) {
+    unsigned char first[2];
+    unsigned char second[2];
+    const int n1 = byte_forms(static_cast<unsigned char>(text[i]), first);
+    const int n2 = byte_forms(static_cast<unsigned char>(text[i + 1]), second);
+    for (int a = 0; a < n1; ++a) {
+      for (int b = 0; b < n2; ++b) f((first[a] | (second[b] << 8)) & kPairBits, length - 2 - i);
+    }
+  }
 }
 
 #if defined(__x86_64__)
@@ -277,6 +297,49 @@ TriggerScanner::~TriggerScanner() = default;
 TriggerScanner::TriggerScanner(TriggerScanner&&) noexcept = default;
 TriggerScanner& TriggerScanner::operator=(TriggerScanner&&) noexcept = default;
 
+// The fingerprint length of each bucket: 2 to 9 bytes, a literal taking the longest that it has
+// (literals of nine bytes and more share the nine). Lengths no literal has leave their bucket to
+// the length with the most literals per bucket; when literals of nine bytes and more outnumber
+// those of seven and eight together, the eights join the sevens (a fingerprint of seven bytes is
+// nearly as rare in text) and leave them one more. On the packs the nines are the most (over half
+// of the literals): in one bucket, the pairs at each distance of so many literals let a word of
+// English in eight fit ("contribu", "provided"), 8,600 times per MiB of prose.
+void TriggerScanner::choose_fingerprints() {
+  std::array<std::size_t, kMaxFingerprint + 1> count{};
+  for (const auto& literal : literals_) {
+    if (literal.text.size() >= 2) ++count[std::min(literal.text.size(), kMaxFingerprint)];
+  }
+  if (count[8] > 0 && count[7] > 0 && count[9] > count[7] + count[8]) {
+    count[7] += count[8];
+    count[8] = 0;
+  }
+  std::array<std::size_t, kMaxFingerprint + 1> buckets{};
+  std::size_t used = 0;
+  for (std::size_t length = 2; length <= kMaxFingerprint; ++length) {
+    if (count[length] > 0) {
+      buckets[length] = 1;
+      ++used;
+    }
+  }
+  for (; used < 8; ++used) {
+    std::size_t most = 0;  // the length with the most literals per bucket
+    for (std::size_t length = 2; length <= kMaxFingerprint; ++length) {
+      if (count[length] > 0 &&
+          (most == 0 || count[length] * buckets[most] > count[most] * buckets[length])) {
+        most = length;
+      }
+    }
+    if (most == 0) most = 2;  // no literal at all: any length
+    ++buckets[most];
+  }
+  std::size_t b = 0;
+  for (std::size_t length = 2; length <= kMaxFingerprint; ++length) {
+    for (std::size_t k = 0; k < buckets[length]; ++k) {
+      fingerprint_[b++] = static_cast<std::uint8_t>(length);
+    }
+  }
+}
+
 void TriggerScanner::build(const std::vector<ClassSpec>& classes, std::vector<Literal> literals,
                            bool detect_exotic_fold) {
   classes_.assign(classes.begin(), classes.begin() + static_cast<std::ptrdiff_t>(
@@ -332,61 +395,84 @@ void TriggerScanner::build(const std::vector<ClassSpec>& classes, std::vector<Li
     }
   }
 
-  // Literals: bucket = fingerprint length - 2.
+  // Literals: a literal's fingerprint is its first fingerprint_[b] bytes for its bucket b.
   literals_ = std::move(literals);
   for (auto& v : by_head_) v.clear();
   pair_mask_.reset();
   if (literals_.empty()) return;
   pair_mask_ = std::make_unique<std::uint64_t[]>(kPairEntries);
+  choose_fingerprints();
   std::uint64_t fill = ~std::uint64_t{0};
   for (std::size_t b = 0; b < 8; ++b) {
     // Distances at or beyond a bucket's fingerprint start always fit.
-    for (std::size_t k = b + 1; k < 8; ++k) fill &= ~(std::uint64_t{1} << (8 * k + b));
+    for (std::size_t k = fingerprint_[b] - 1u; k < 8; ++k) {
+      fill &= ~(std::uint64_t{1} << (8 * k + b));
+    }
   }
   std::fill(pair_mask_.get(), pair_mask_.get() + kPairEntries, fill);
-  for (std::uint32_t id = 0; id < literals_.size(); ++id) {
+  // In the order of their texts, so that literals with a common head meet in one bucket of
+  // their length: among several, the one where the literal adds the fewest pairs to the table
+  // (fewer pairs allowed at each distance, fewer fits on text that holds none of them).
+  std::vector<std::uint32_t> order(literals_.size());
+  for (std::uint32_t id = 0; id < order.size(); ++id) order[id] = id;
+  std::sort(order.begin(), order.end(), [&](std::uint32_t x, std::uint32_t y) {
+    return std::tie(literals_[x].text, x) < std::tie(literals_[y].text, y);
+  });
+  std::array<std::size_t, 8> members{};
+  for (const std::uint32_t id : order) {
     const std::string& text = literals_[id].text;
     if (text.size() < 2) continue;  // excluded by build()'s contract
-    const std::size_t length = std::min(text.size(), kMaxFingerprint);
-    const std::size_t bucket = length - 2;
-    for (std::size_t i = 0; i + 1 < length; ++i) {
-      const std::size_t distance = length - 2 - i;
-      unsigned char first[2];
-      unsigned char second[2];
-      const int n1 = byte_forms(static_cast<unsigned char>(text[i]), first);
-      const int n2 = byte_forms(static_cast<unsigned char>(text[i + 1]), second);
-      for (int a = 0; a < n1; ++a) {
-        for (int b = 0; b < n2; ++b) {
-          pair_mask_[(first[a] | (second[b] << 8)) & kPairBits] &=
-              ~(std::uint64_t{1} << (8 * distance + bucket));
-        }
+    std::size_t length = 0;
+    for (std::size_t b = 0; b < 8; ++b) {
+      if (fingerprint_[b] <= text.size()) length = std::max<std::size_t>(length, fingerprint_[b]);
+    }
+    std::size_t bucket = 8;
+    std::size_t fewest = 0;
+    for (std::size_t b = 0; b < 8; ++b) {
+      if (fingerprint_[b] != length) continue;
+      std::size_t added = 0;
+      for_each_entry(text, length, [&](std::size_t index, std::size_t distance) {
+        added += (pair_mask_[index] >> (8 * distance + b)) & 1;
+      });
+      if (bucket == 8 || std::tie(added, members[b]) < std::tie(fewest, members[bucket])) {
+        bucket = b;
+        fewest = added;
       }
     }
+    ++members[bucket];
+    for_each_entry(text, length, [&](std::size_t index, std::size_t distance) {
+      pair_mask_[index] &= ~(std::uint64_t{1} << (8 * distance + bucket));
+    });
     Candidate candidate{};
     candidate.literal = id;
     candidate.size = static_cast<std::uint8_t>(std::min<std::size_t>(text.size(), 255));
+    const bool wider = std::min<std::size_t>(text.size(), 8) > std::min<std::size_t>(length, 8);
     candidate.flags = static_cast<std::uint8_t>((literals_[id].word_start ? kWordStart : 0) |
-                                                (literals_[id].word_end ? kWordEnd : 0));
+                                                (literals_[id].word_end ? kWordEnd : 0) |
+                                                (wider ? kWiderHead : 0));
     std::memcpy(&candidate.head, text.data(), std::min<std::size_t>(text.size(), 8));
     by_head_[bucket].push_back(candidate);
   }
   for (std::size_t b = 0; b < by_head_.size(); ++b) {
-    head_mask_[b] = b + 2 >= 8 ? ~std::uint64_t{0} : (std::uint64_t{1} << (8 * (b + 2))) - 1;
+    head_mask_[b] = byte_mask(fingerprint_[b]);
     auto& list = by_head_[b];
     // At least twice as many slots as literals: most fits of prose land in an empty one.
     int bits = 4;
     while ((std::size_t{1} << bits) < 2 * list.size()) ++bits;
     const int shift = 64 - bits;
     slot_shift_[b] = shift;
+    // A literal's slot is that of its fingerprint's bytes (those verify() hashes).
+    const auto slot_of = [&](const Candidate& c) {
+      return head_slot(c.head & head_mask_[b], shift);
+    };
     std::sort(list.begin(), list.end(), [&](const Candidate& x, const Candidate& y) {
-      return std::tuple(head_slot(x.head, shift), x.literal) <
-             std::tuple(head_slot(y.head, shift), y.literal);
+      return std::tuple(slot_of(x), x.literal) < std::tuple(slot_of(y), y.literal);
     });
     auto& begin = slot_begin_[b];
     begin.assign((std::size_t{1} << bits) + 1, 0);
     std::size_t k = 0;
     for (std::size_t slot = 0; slot < begin.size(); ++slot) {
-      while (k < list.size() && head_slot(list[k].head, shift) < slot) ++k;
+      while (k < list.size() && slot_of(list[k]) < slot) ++k;
       begin[slot] = static_cast<std::uint32_t>(k);
     }
   }
@@ -421,11 +507,11 @@ void TriggerScanner::verify(std::string_view text, std::size_t end_pair, unsigne
   while (buckets != 0) {
     const auto bucket = static_cast<std::size_t>(std::countr_zero(buckets));
     buckets &= buckets - 1;
-    const std::size_t length = bucket + 2;  // of the fingerprint; literals of bucket 7 are longer
+    const std::size_t length = fingerprint_[bucket];
     if (end_pair + 2 < length) continue;
     const std::size_t start = end_pair + 2 - length;
     if (n - start < length) continue;
-    // The text's head at `start`, folded and cut to the bucket's length: one hash, and the
+    // The text's head at `start`, folded and cut to the fingerprint's length: one hash, and the
     // literals under it compared whole (a literal of eight bytes or fewer is its head).
     std::uint64_t word = 0;
     if (n - start >= 8) [[likely]] {
@@ -433,12 +519,18 @@ void TriggerScanner::verify(std::string_view text, std::size_t end_pair, unsigne
     } else {
       std::memcpy(&word, data + start, n - start);
     }
-    const std::uint64_t head = fold8(word) & head_mask_[bucket];
+    const std::uint64_t folded = fold8(word);
+    const std::uint64_t head = folded & head_mask_[bucket];
     const std::size_t slot = head_slot(head, slot_shift_[bucket]);
     const Candidate* const list = by_head_[bucket].data();
     const std::uint32_t* const begin = slot_begin_[bucket].data();
     for (const Candidate *it = list + begin[slot], *end = list + begin[slot + 1]; it != end; ++it) {
-      if (it->head != head) continue;
+      if ((it->flags & kWiderHead) == 0) {
+        if (it->head != head) continue;
+      } else if (n - start < std::min<std::size_t>(it->size, 8) ||
+                 it->head != (folded & byte_mask(it->size))) {
+        continue;  // a literal longer than its fingerprint (eight bytes with the sevens)
+      }
       bool found;
       if (it->size <= 8) {
         const std::size_t after = start + it->size;

@@ -7,7 +7,8 @@
 // `min_count` of them lie within `span` bytes; blocks far from such clusters report nothing.
 //
 // Literals: a shift-or over byte pairs (after Hyperscan's FDR). Literals are put in eight buckets
-// by fingerprint length (their first 2..9 bytes); a table gives, for each byte pair and distance
+// by fingerprint length (their first 2..9 bytes; a length many literals have gets two buckets or
+// more, see choose_fingerprints()); a table gives, for each byte pair and distance
 // from the fingerprint's end, the buckets for which that pair does not fit, so one lookup, shift
 // and OR per byte track every bucket. Where a bucket's whole fingerprint fits, the literals of that
 // bucket ending with that pair are compared in full. (Looking at every other pair only would halve
@@ -95,6 +96,7 @@ class TriggerScanner {
   void verify(std::string_view text, std::size_t end_pair, unsigned buckets, Hits* hits) const;
   // The bytes of a literal longer than eight past its head, and its word boundaries.
   bool tail_at(std::string_view text, std::size_t position, const Candidate& candidate) const;
+  void choose_fingerprints();
 
   std::vector<ClassSpec> classes_;
   bool need_nonspace_ = false;
@@ -108,16 +110,19 @@ class TriggerScanner {
 
   std::vector<Literal> literals_;
   // Shift-or table over byte pairs (both ASCII cases of letters entered): byte k of entry p has
-  // bit b set when no literal of bucket b (fingerprint of b + 2 bytes) has pair p at distance k
-  // from its fingerprint's end.
+  // bit b set when no literal of bucket b (fingerprint of fingerprint_[b] bytes) has pair p at
+  // distance k from its fingerprint's end.
   std::unique_ptr<std::uint64_t[]> pair_mask_;
   // Per bucket: its literals by head_slot() of their head, the candidates of slot k at
-  // [slot_begin_[b][k], slot_begin_[b][k + 1]). Every literal of bucket b < 7 has b + 2 bytes, so
-  // one mask per bucket (head_mask_) cuts the text's eight bytes to a head of that length.
+  // [slot_begin_[b][k], slot_begin_[b][k + 1]). The slot is that of the literal's fingerprint
+  // (head_mask_ cuts the text's eight bytes to it); a literal with more head bytes than that is
+  // marked kWiderHead and compared on all of them.
   std::array<std::vector<Candidate>, 8> by_head_;
   std::array<std::vector<std::uint32_t>, 8> slot_begin_;
   std::array<int, 8> slot_shift_{};  // 64 - log2(slots)
   std::array<std::uint64_t, 8> head_mask_{};
+  // Per bucket: the length of its literals' fingerprints (their first 2..9 bytes).
+  std::array<std::uint8_t, 8> fingerprint_{};
 };
 
 }  // namespace switchyard::policy

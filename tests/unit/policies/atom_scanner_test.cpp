@@ -183,6 +183,49 @@ TEST(TriggerScanner, LiteralsAcrossMaskedChunksEqualNaiveSearch) {
   }
 }
 
+// Literals of nine bytes and more that outnumber those of seven and eight share two or more
+// buckets, and the eights then take the sevens' fingerprint (choose_fingerprints()): an eight
+// must still be compared on all its bytes (its first seven, or a text that ends after them, are
+// not it; one literal ends in a NUL, which the head of a text's last bytes is padded with).
+TEST(TriggerScanner, LiteralsLongerThanTheirFingerprintEqualNaiveSearch) {
+  std::mt19937 rng(41);
+  const std::string alphabet = "aAbBsStT -_.01\n@[";
+  for (int round = 0; round < 40; ++round) {
+    std::vector<Literal> literals;
+    const int count = 3 + static_cast<int>(rng() % 40);
+    for (int i = 0; i < count; ++i) {
+      Literal l;
+      const std::size_t length = rng() % 4 == 0 ? 7 + rng() % 2 : 9 + rng() % 6;
+      l.text = random_text(rng, "abst -_.01@[", length);
+      l.word_start = rng() % 3 == 0;
+      l.word_end = rng() % 3 == 0;
+      literals.push_back(l);
+    }
+    literals.push_back({std::string("ab.st-a\0", 8), false, false});
+    literals.push_back({"ab.st-at", false, false});
+    TriggerScanner scanner;
+    scanner.build({}, literals, false);
+    for (int t = 0; t < 6; ++t) {
+      std::string text = random_text(rng, alphabet, rng() % 600);
+      for (int k = 0; k < 8 && !text.empty(); ++k) {
+        std::string lit = literals[rng() % literals.size()].text;
+        if (rng() % 3 == 0) lit.resize(7);  // a literal's first seven bytes only
+        for (auto& c : lit) {
+          if (rng() % 2 && c >= 'a' && c <= 'z') c = static_cast<char>(c - 32);
+        }
+        text.insert(rng() % text.size(), lit);
+      }
+      text += t % 2 == 0 ? "ab.st-a" : "ab.st-at";  // the text ends after seven bytes, or eight
+      const auto expected = naive_literals(text, literals);
+      for (const auto unit : kUnits) {
+        TriggerScanner::Hits hits;
+        scanner.scan(text, &hits, unit);
+        EXPECT_EQ(found(hits), expected) << "round " << round << ", " << text.size() << " bytes";
+      }
+    }
+  }
+}
+
 // Every byte of the class that lies in some span of `span` bytes holding `k` of them is reported
 // (more may be); with k = 1 exactly the class bytes are.
 TEST(TriggerScanner, ByteClassesReportEveryClusterByte) {
