@@ -108,7 +108,8 @@ bool decode_escapes(std::string_view in, const NormalizerLimits& limits, std::st
                     OffsetMap* map, StageScan scan = StageScan::kSkipAhead);
 // What copying text through a mail client, a spreadsheet or a terminal adds: quote markers and
 // line-number gutters at line starts, a CSV cell's doubled quotes. Part of the decoded view.
-bool unwrap_copy_marks(std::string_view in, std::string* out, OffsetMap* map);
+bool unwrap_copy_marks(std::string_view in, std::string* out, OffsetMap* map,
+                       StageScan scan = StageScan::kSkipAhead);
 bool fold_for_keywords(std::string_view in, std::string* out, OffsetMap* map);
 bool collapse_letter_spacing(std::string_view in, std::string* out, OffsetMap* map,
                              StageScan scan = StageScan::kSkipAhead);

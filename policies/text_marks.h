@@ -38,6 +38,9 @@ bool mark_words_ssse3(std::string_view text, std::size_t min_run, bool decode, b
 extern const bool kAvx2MarksCompiled;
 bool mark_words_avx2(std::string_view text, std::size_t min_run, bool decode, bool spacing,
                      bool ascii_only, std::uint64_t* decode_words, std::uint64_t* spacing_words);
+// The copy-mark stage's bytes ('"' '<' '>' tab CR): the offset of the first at or after `from`,
+// or text.size(). Only when kAvx2MarksCompiled (text_marks_avx2.cpp).
+std::size_t next_copy_byte_avx2(std::string_view text, std::size_t from);
 }  // namespace detail
 
 namespace {

@@ -385,6 +385,42 @@ KeywordMatcher matcher_of(const std::vector<std::pair<std::string, bool>>& keywo
   return m;
 }
 
+// The copy-mark stage finds its five bytes ('"' '<' '>' tab CR) in one vector pass: from every
+// offset of texts over every byte value, the next one is the one a plain search finds, and the
+// stage's output and map equal those of its memchr passes (StageScan::kEveryByte) for texts of
+// copy marks and their look-alikes across 64-byte blocks.
+TEST(NormalizerFastPath, CopyMarksInOnePassMatchTheByteSearches) {
+  std::mt19937 rng(17);
+  if (detail::kAvx2MarksCompiled && __builtin_cpu_supports("avx2")) {
+    for (int i = 0; i < 400; ++i) {
+      std::string text(rng() % 200, 'a');
+      for (char& c : text) c = static_cast<char>(rng() % 3 == 0 ? rng() : 'a' + rng() % 26);
+      for (std::size_t from = 0; from <= text.size(); ++from) {
+        const std::size_t k = std::string_view(text).find_first_of("\"<>\t\r", from);
+        ASSERT_EQ(detail::next_copy_byte_avx2(text, from), std::min(k, text.size()))
+            << i << " from " << from;
+      }
+    }
+  }
+  static const char* const kPieces[] = {
+      "\"\"value\"\"", "\"\"",    "\"",   "\"\"\"", "<br>",   "<p>", "</td>", "<https",
+      "<YOUR_KEY>",    "<b\n",    "> ",   ">> ",    "  12\t", "\t",  "\r\n",  "\r",
+      "\n> > ",        "\n  7\t", "word", " ",      "\n",     "x>y", "a<b"};
+  for (int i = 0; i < 3000; ++i) {
+    std::string text;
+    for (std::size_t k = rng() % 40; k > 0; --k) text += kPieces[rng() % std::size(kPieces)];
+    std::string fast_out;
+    std::string slow_out;
+    OffsetMap fast_map;
+    OffsetMap slow_map;
+    const bool fast = unwrap_copy_marks(text, &fast_out, &fast_map);
+    ASSERT_EQ(fast, unwrap_copy_marks(text, &slow_out, &slow_map, StageScan::kEveryByte)) << text;
+    if (!fast) continue;
+    EXPECT_EQ(fast_out, slow_out) << text;
+    expect_same_maps(fast_map, slow_map, text);
+  }
+}
+
 TEST(KeywordMatcherFastPath, InterleavedStreamsEqualNaiveScan) {
   std::mt19937 rng(7);
   auto pick = [&](std::size_t n) { return static_cast<std::size_t>(rng() % n); };
