@@ -451,6 +451,12 @@ void TriggerScanner::build(const std::vector<ClassSpec>& classes, std::vector<Li
                                                 (literals_[id].word_end ? kWordEnd : 0) |
                                                 (wider ? kWiderHead : 0));
     std::memcpy(&candidate.head, text.data(), std::min<std::size_t>(text.size(), 8));
+    if (text.size() > 8) {
+      const auto byte = [&](std::size_t k) {
+        return k < text.size() ? static_cast<unsigned char>(text[k]) : 0u;
+      };
+      candidate.next = static_cast<std::uint16_t>(byte(8) | (byte(9) << 8));
+    }
     by_head_[bucket].push_back(candidate);
   }
   for (std::size_t b = 0; b < by_head_.size(); ++b) {
@@ -537,6 +543,10 @@ void TriggerScanner::verify(std::string_view text, std::size_t end_pair, unsigne
         found = !((it->flags & kWordStart) != 0 && start > 0 && is_word_byte(data[start - 1])) &&
                 !((it->flags & kWordEnd) != 0 && after < n && is_word_byte(data[after]));
       } else {
+        if (start + it->size > n) continue;
+        const unsigned ninth = fold(data[start + 8]);
+        const unsigned tenth = it->size > 9 ? fold(data[start + 9]) : 0;
+        if ((ninth | (tenth << 8)) != it->next) continue;
         found = tail_at(text, start, *it);
       }
       if (found) {

@@ -85,7 +85,10 @@ class TriggerScanner {
     std::uint64_t head;  // the literal's first min(8, size) bytes, little-endian; 0 past them
     std::uint32_t literal;
     std::uint8_t size;   // of the literal, up to 255 (longer ones are compared to their end)
-    std::uint8_t flags;  // kWordStart, kWordEnd (atom_scanner.cpp)
+    std::uint8_t flags;  // kWordStart, kWordEnd, kWiderHead (atom_scanner.cpp)
+    // Bytes 8 and 9 of a literal longer than eight (0 past its end): compared before tail_at(),
+    // since literals share heads ("distribu" starts four keyword anchors of the packs).
+    std::uint16_t next;
   };
   void scan_bytes_portable(std::string_view text, Hits* hits) const;
 #if defined(__x86_64__)
