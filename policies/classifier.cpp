@@ -518,7 +518,10 @@ bool Classifier::plan_regex_prefilter(const RE2::Options& set_options,
     spec.min_count =
         (group.nonspace || group.min_count <= 1) ? 1 : std::min(spec.min_count, group.min_count);
     spec.span = std::max(spec.span, group.span);
-    spec.nonspace = spec.nonspace || group.nonspace;
+    // Non-space counts are read only to find runs of k > 1 triggers in non-space units (below,
+    // find_candidates): a group of single triggers in those units (the name fields' ':', which
+    // prose has) does not need the scan to count every 32 bytes' spaces.
+    spec.nonspace = spec.nonspace || (group.nonspace && group.min_count > 1);
   }
   // Small keyword lists ride on the literal scan: their anchors are more literals, and the
   // automaton then reads only around them. Long lists (a customer list) would make the literal

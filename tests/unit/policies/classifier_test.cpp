@@ -203,6 +203,33 @@ TEST(Classifier, MatcherFailureFailsClosed) {
   }
 }
 
+// A gate of k > 1 trigger bytes counted in non-space units (digits with any spaces between them)
+// needs the scan's non-space counts: with them, digits spread among letters make no run and no
+// window, so no RE2::Set runs (an injected failure at the first call is never reached). Without
+// them every k digits in a row would look like a run (a superset: same decisions, more windows).
+TEST(Classifier, NonSpaceRunsUseTheScansCounts) {
+  const auto p = load_policy_text(
+      "policy: p\nrules:\n  - {id: r, level: internal, regex: '\\d(?:\\s*\\d){7}'}\n", data_dir(),
+      false, ClassifierLimits{});
+  const auto& rules = p->impl().classifier->rules();
+  const std::vector<Handling> handling = {Handling::kVendor, Handling::kVendor, Handling::kInternal,
+                                          Handling::kInternal};
+  std::vector<std::string> errors;
+  ClassifierLimits limits;
+  limits.inject_set_failure_at = 1;
+  const auto classifier = Classifier::compile(rules, p->levels(), handling, limits, &errors);
+  ASSERT_TRUE(classifier);
+  std::string spread;
+  for (int i = 0; i < 40; ++i) spread += std::to_string(i % 10) + "ab ";
+  const std::vector<std::string_view> text = {spread};
+  const auto c = classifier->classify(text);
+  EXPECT_FALSE(c.classifier_error) << c.error;
+  EXPECT_TRUE(c.matches.empty());
+  // The same digits together make a run: the set runs (and the injected failure shows it).
+  const std::vector<std::string_view> together = {"call 1 2 3 4 5 6 7 8 now"};
+  EXPECT_TRUE(classifier->classify(together).classifier_error);
+}
+
 // Which prefilter stage each regex rule of the default pack uses: all are windowed, none needs
 // the whole-text RE2::Set.
 TEST(Classifier, DefaultPackIsFullyWindowed) {
