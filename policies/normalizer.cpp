@@ -12,6 +12,8 @@
 #include <bit>
 #include <cctype>
 #include <cstring>
+#include <span>
+#include <string>
 #include <tuple>
 
 #include "policies/text_marks.h"
@@ -879,14 +881,58 @@ std::size_t line_marks_at(std::string_view in, std::size_t i) {
 // The tags of an HTML e-mail or web page (known names only: "<YOUR_KEY>" and "<password>" stay).
 // Returns the length of the tag at in[i] == '<', 0 if none; *separator is what stands for it: a
 // newline for "</p>" or "<br>", a space for "</td>", 0 for nothing.
+// The kind of a known tag name (lowered): '\n' a block, ' ' a table cell, 'i' inline, 0 none. The
+// name's length picks the few names to compare: every '<' of a text comes here.
+char tag_kind(std::string_view name) {
+  struct Tag {
+    std::string_view name;
+    char kind;
+  };
+  static constexpr Tag k1[] = {{"p", '\n'}, {"b", 'i'}, {"i", 'i'},
+                               {"u", 'i'},  {"a", 'i'}, {"s", 'i'}};
+  static constexpr Tag k2[] = {{"br", '\n'}, {"li", '\n'}, {"tr", '\n'}, {"h1", '\n'},
+                               {"h2", '\n'}, {"h3", '\n'}, {"h4", '\n'}, {"h5", '\n'},
+                               {"h6", '\n'}, {"hr", '\n'}, {"ul", '\n'}, {"ol", '\n'},
+                               {"td", ' '},  {"th", ' '},  {"em", 'i'},  {"tt", 'i'}};
+  static constexpr Tag k3[] = {{"div", '\n'}, {"pre", '\n'}, {"sup", 'i'}, {"sub", 'i'},
+                               {"big", 'i'},  {"ins", 'i'},  {"del", 'i'}};
+  static constexpr Tag k4[] = {{"span", 'i'}, {"font", 'i'}, {"code", 'i'}, {"mark", 'i'}};
+  static constexpr Tag k5[] = {{"table", '\n'}, {"tbody", '\n'}, {"thead", '\n'}, {"small", 'i'}};
+  static constexpr Tag k6[] = {{"strong", 'i'}, {"strike", 'i'}};
+  static constexpr Tag k10[] = {{"blockquote", '\n'}};
+  std::span<const Tag> tags;
+  switch (name.size()) {
+    case 1:
+      tags = k1;
+      break;
+    case 2:
+      tags = k2;
+      break;
+    case 3:
+      tags = k3;
+      break;
+    case 4:
+      tags = k4;
+      break;
+    case 5:
+      tags = k5;
+      break;
+    case 6:
+      tags = k6;
+      break;
+    case 10:
+      tags = k10;
+      break;
+    default:
+      return 0;
+  }
+  for (const Tag& tag : tags) {
+    if (tag.name[0] == name[0] && tag.name == name) return tag.kind;
+  }
+  return 0;
+}
+
 std::size_t html_tag_at(std::string_view in, std::size_t i, char* separator) {
-  static constexpr std::string_view kBlock[] = {
-      "p",  "div", "br", "li", "tr",    "h1",    "h2",    "h3",         "h4", "h5",
-      "h6", "hr",  "ul", "ol", "table", "tbody", "thead", "blockquote", "pre"};
-  static constexpr std::string_view kCell[] = {"td", "th"};
-  static constexpr std::string_view kInline[] = {
-      "b",   "i",   "u",    "em", "strong", "span",   "font", "a",   "code", "small",
-      "sup", "sub", "mark", "tt", "s",      "strike", "big",  "ins", "del"};
   const std::size_t n = in.size();
   std::size_t j = i + 1;
   const bool closing = j < n && in[j] == '/';
@@ -901,10 +947,7 @@ std::size_t html_tag_at(std::string_view in, std::size_t i, char* separator) {
   }
   if (j == name_begin || j >= n) return 0;
   const std::string_view name(lowered, j - name_begin);
-  char kind = 0;
-  for (const auto tag : kBlock) kind = name == tag ? '\n' : kind;
-  for (const auto tag : kCell) kind = name == tag ? ' ' : kind;
-  for (const auto tag : kInline) kind = name == tag ? 'i' : kind;
+  const char kind = tag_kind(name);
   if (kind == 0) return 0;
   // Attributes up to '>' on the same line, quoted values may hold '>'.
   char quote = 0;

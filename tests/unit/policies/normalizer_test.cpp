@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cctype>
 #include <string>
 
 namespace switchyard::policy {
@@ -269,6 +271,69 @@ TEST(OffsetMap, IdentityAndReplacementPieces) {
   EXPECT_EQ(map.map(4, 5), Range(4, 10));
   EXPECT_EQ(map.map(3, 6), Range(3, 13));
   EXPECT_EQ(map.map(5, 8), Range(12, 15));
+}
+
+// The HTML tags the copy-mark stage knows (looked up by the name's length): each, in either case,
+// opening or closing, goes; a closing block tag leaves a line end, a closing cell a space. Names
+// one letter off, or of a length no known name has, stay.
+TEST(Normalizer, KnownHtmlTagsAndNoOthers) {
+  const std::pair<std::string, std::string> kTags[] = {{"p", "\n"},
+                                                       {"div", "\n"},
+                                                       {"br", "\n"},
+                                                       {"li", "\n"},
+                                                       {"tr", "\n"},
+                                                       {"h1", "\n"},
+                                                       {"h2", "\n"},
+                                                       {"h3", "\n"},
+                                                       {"h4", "\n"},
+                                                       {"h5", "\n"},
+                                                       {"h6", "\n"},
+                                                       {"hr", "\n"},
+                                                       {"ul", "\n"},
+                                                       {"ol", "\n"},
+                                                       {"table", "\n"},
+                                                       {"tbody", "\n"},
+                                                       {"thead", "\n"},
+                                                       {"pre", "\n"},
+                                                       {"blockquote", "\n"},
+                                                       {"td", " "},
+                                                       {"th", " "},
+                                                       {"b", ""},
+                                                       {"i", ""},
+                                                       {"u", ""},
+                                                       {"em", ""},
+                                                       {"strong", ""},
+                                                       {"span", ""},
+                                                       {"font", ""},
+                                                       {"a", ""},
+                                                       {"code", ""},
+                                                       {"small", ""},
+                                                       {"sup", ""},
+                                                       {"sub", ""},
+                                                       {"mark", ""},
+                                                       {"tt", ""},
+                                                       {"s", ""},
+                                                       {"strike", ""},
+                                                       {"big", ""},
+                                                       {"ins", ""},
+                                                       {"del", ""}};
+  for (const auto& [name, closed] : kTags) {
+    std::string upper = name;
+    for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    std::string out;
+    OffsetMap map;
+    ASSERT_TRUE(unwrap_copy_marks("x</" + upper + ">y", &out, &map)) << name;
+    EXPECT_EQ(out, "x" + closed + "y") << name;
+    ASSERT_TRUE(unwrap_copy_marks("x<" + name + " class=\"k\">y", &out, &map)) << name;
+    const bool line_break = name == "br" || name == "hr";
+    EXPECT_EQ(out, line_break ? "x\ny" : "xy") << name;
+    for (const std::string& other : {name + "x", name.substr(1) + "q", "q" + name.substr(1)}) {
+      const bool known = std::any_of(std::begin(kTags), std::end(kTags),
+                                     [&](const auto& tag) { return tag.first == other; });
+      if (known) continue;
+      EXPECT_FALSE(unwrap_copy_marks("x<" + other + ">y", &out, &map)) << other;
+    }
+  }
 }
 
 }  // namespace
