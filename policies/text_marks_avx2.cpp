@@ -31,6 +31,19 @@ std::size_t next_copy_byte_avx2(std::string_view text, std::size_t from) {
   auto hits = [&](__m256i v) { return _mm256_cmpeq_epi8(_mm256_shuffle_epi8(expected, v), v); };
   auto bits = [](__m256i m) { return static_cast<std::uint32_t>(_mm256_movemask_epi8(m)); };
   std::size_t i = from;
+  for (; i + 128 <= n; i += 128) {  // 128 bytes per test: fewer branches on prose
+    const __m256i a = hits(_mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + i)));
+    const __m256i b = hits(_mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + i + 32)));
+    const __m256i c = hits(_mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + i + 64)));
+    const __m256i d = hits(_mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + i + 96)));
+    const __m256i any = _mm256_or_si256(_mm256_or_si256(a, b), _mm256_or_si256(c, d));
+    if (_mm256_testz_si256(any, any) == 0) {
+      const std::uint64_t low = bits(a) | (std::uint64_t{bits(b)} << 32);
+      if (low != 0) return i + static_cast<std::size_t>(std::countr_zero(low));
+      const std::uint64_t high = bits(c) | (std::uint64_t{bits(d)} << 32);
+      return i + 64 + static_cast<std::size_t>(std::countr_zero(high));
+    }
+  }
   for (; i + 64 <= n; i += 64) {
     const __m256i a = hits(_mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + i)));
     const __m256i b = hits(_mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + i + 32)));
