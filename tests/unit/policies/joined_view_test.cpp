@@ -208,6 +208,24 @@ TEST(JoinedView, WrappedTokenIsPutBackTogether) {
   EXPECT_THAT(joined({text}), HasSubstr("ghu_NgvJBcyWkxxdaOE50Pdz3JbAzOicBNXJ5zcb"));
 }
 
+// A mail client wraps long lines at a space: a dictated number, a spelled-out address or the
+// groups of an IBAN go on on the next line. A short line's break was its writer's.
+TEST(JoinedView, ValuesWrappedAtASpaceGoOnOnTheNextLine) {
+  EXPECT_THAT(joined({"Cliente: il mio numero di telefono è tre tre nove, uno due quattro,\n"
+                      "cinque sei sette otto, grazie"}),
+              HasSubstr("3391245678"));
+  EXPECT_THAT(joined({"o número da D. Martins para a chamada é o nove sessenta e\n"
+                      "seis treze catorze quarenta e sete"}),
+              HasSubstr("966131447"));
+  EXPECT_THAT(joined({"Ticket update: customer asks us to write to jbennett AT\n"
+                      "contoso-health(dot)org instead."}),
+              HasSubstr("jbennett@contoso-health.org"));
+  EXPECT_THAT(joined({"Mzdu prosím posílejte na účet CZ81 9415 5952 8527\n3429 5928."}),
+              HasSubstr("CZ81 94155952852734295928"));
+  // Lines a person ended: a list of quantities, one per line.
+  EXPECT_THAT(joined({"qty:\n4 5 2\n7 8 0\n5 2 1"}), Not(HasSubstr("452780")));
+}
+
 TEST(JoinedView, ValueSplitOverMessagesMapsToEachSegment) {
   const std::string_view first = "card number starts 4539 1488";
   const std::string_view second = "and then 0343 6467";
