@@ -902,6 +902,25 @@ bool read_form_plain(std::string_view text, std::size_t i, bool at_form, Address
     form->plain_word = false;
     return true;
   }
+  // A word of either list in brackets: "(at)", "(punkt)", "[chiocciola]", "(małpa)".
+  if (j < n && (text[j] == '[' || text[j] == '(' || text[j] == '{' || text[j] == '<')) {
+    const char close = text[j] == '[' ? ']' : text[j] == '(' ? ')' : text[j] == '{' ? '}' : '>';
+    std::size_t e = j + 1;
+    char word[24];
+    std::size_t length = 0;
+    while (e < n && length < sizeof word && text[e] != close && text[e] != ' ' && text[e] != '\n') {
+      word[length++] = lower(text[e++]);
+    }
+    const std::string_view w(word, length);
+    if (e < n && text[e] == close && length > 1 && (at_form ? is_at_word(w) : is_dot_word(w))) {
+      std::size_t k = e + 1;
+      while (k < n && space_at(text, k)) ++k;
+      form->end = k;
+      form->obfuscated = true;
+      form->plain_word = false;
+      return true;
+    }
+  }
   for (auto b : at_form ? std::span<const std::string_view>(kAtBracketed)
                         : std::span<const std::string_view>(kDotBracketed)) {
     if (starts_with_folded(text, j, b)) {
@@ -1681,6 +1700,10 @@ bool JoinedView::build(std::span<const std::string_view> views,
         // label on each side. Prose ("at your option", "at this point in time") stops here.
         AddressForm form;
         std::size_t start = hint;
+        if (start > 0 && (text[start - 1] == '[' || text[start - 1] == '(' ||
+                          text[start - 1] == '{' || text[start - 1] == '<')) {
+          --start;  // a word in brackets: "(punkt)"
+        }
         while (start > 0 && text[start - 1] == ' ') --start;
         if (read_form(text, start, true, &form)) {
           const std::size_t label_end = read_label(text, form.end);

@@ -97,6 +97,15 @@ TEST(JoinedView, SpelledOutAddressesBecomeAddresses) {
   // The local part keeps the accents of a name.
   EXPECT_THAT(rewritten("mail: kamińska44 małpa telefonica kropka es"),
               HasSubstr("kamińska44@telefonica.es"));
+  // The words of every language also in brackets, as a German Impressum writes them.
+  EXPECT_THAT(rewritten("Kontakt: j.hoffmann(at)hoffmann-bau(punkt)de"),
+              HasSubstr("j.hoffmann@hoffmann-bau.de"));
+  EXPECT_THAT(rewritten("scrivi a g.ferri[chiocciola]ferri-studio[punto]it"),
+              HasSubstr("g.ferri@ferri-studio.it"));
+  EXPECT_THAT(joined({"napisz na jan.kowalski(Małpa)kowalscy(kropka)pl"}),
+              HasSubstr("jan.kowalski@kowalscy.pl"));
+  // A bracketed word that is neither stays.
+  EXPECT_THAT(rewritten("call (at)tention (punktlich) de"), Not(HasSubstr("@")));
 }
 
 TEST(JoinedView, OrdinaryWordsStayAsTheyAre) {
