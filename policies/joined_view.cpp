@@ -630,6 +630,17 @@ bool space_at(std::string_view text, std::size_t j) {
   return text[j] == ' ' || soft_wrap_at(text, j);
 }
 
+// Where the connector word of a compound ("y", "e", "et") that ends at text[q] starts, when one
+// does (after a space or hyphen); 0 when none.
+std::size_t connector_before(std::string_view text, std::size_t q) {
+  const auto word_at = [&](std::size_t length) {
+    return q > length && (text[q - length - 1] == ' ' || text[q - length - 1] == '-');
+  };
+  if (q >= 2 && (text[q - 1] == 'y' || text[q - 1] == 'e') && word_at(1)) return q - 1;
+  if (q >= 3 && text[q - 2] == 'e' && text[q - 1] == 't' && word_at(2)) return q - 2;
+  return 0;
+}
+
 // A compound number starting with the word that ends at text[j] (w: lowercased): teens, tens and
 // hundreds with the units and connectors that follow ("vingt et un", "setenta y tres", "sessenta e
 // dois", "osiemset siedemdziesiąt jeden", "quatre-vingt-dix-sept"), summed. A unit alone is not one
@@ -1670,6 +1681,15 @@ bool JoinedView::build(std::span<const std::string_view> views,
                 at(text, q - 1) == 0x81) {
               q -= 3;
             }
+            // A compound's connector ("cuarenta y cinco", "vingt et un", "sessenta e dois"):
+            // the compound starts at the word before it and must take in the word at `first`.
+            std::size_t must_reach = q;
+            const std::size_t connector = connector_before(text, q);
+            if (connector > 0) {
+              must_reach = first + 1;
+              q = connector;
+              while (q > 0 && (text[q - 1] == ' ' || text[q - 1] == '-')) --q;
+            }
             std::size_t w = q;
             if (w >= 3 && at(text, w - 3) >= 0xE0) {
               w -= 3;  // a kanji digit?
@@ -1679,8 +1699,11 @@ bool JoinedView::build(std::span<const std::string_view> views,
                 --w;
               }
             }
+            // (a compound read from there may take in the word at `first`: "siedemdziesiąt
+            // osiem" reached from its unit)
             NumberToken previous;
-            if (w == q || !read_number_token(text, w, &previous, letters) || previous.end != q) {
+            if (w == q || !read_number_token(text, w, &previous, letters) ||
+                previous.end < must_reach) {
               break;
             }
             first = w;

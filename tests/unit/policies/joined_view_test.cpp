@@ -283,6 +283,18 @@ TEST(JoinedView, ClassifierFindsDictatedAndSpelledOutValues) {
             Handling::kVendor);
   EXPECT_NE(shipped()->classify("Schreib mir: jonas.weber [at] posteo [dot] de").handling,
             Handling::kVendor);
+  // Numbers said in hundreds and tens, found from the unit words the literal scan reports: back
+  // through a compound that takes the unit in, and over a compound's connector.
+  EXPECT_NE(shipped()
+                ->classify("zadzwoń do mnie: sześćset dwanaście, trzysta czterdzieści pięć, "
+                           "sześćset siedemdziesiąt osiem")
+                .handling,
+            Handling::kVendor);
+  EXPECT_NE(shipped()
+                ->classify("llámame al seiscientos doce, trescientos cuarenta y cinco, "
+                           "seiscientos setenta y ocho")
+                .handling,
+            Handling::kVendor);
   // A counted list and a sentence with "at" stay with the vendor.
   EXPECT_EQ(shipped()->classify("Steps 1, 2, 3, 4 and 5 are done; we meet at noon.").handling,
             Handling::kVendor);
