@@ -613,6 +613,34 @@ int compound_part(std::string_view w, bool* unit) {
   return 0;
 }
 
+// A line break that stands for a space: a mail client or editor wrapped a long line there, so
+// the line before it is long and the next one goes on at once. A dictated number or a spaced
+// IBAN wraps like any other words.
+constexpr std::size_t kWrappedLineMin = 30;
+bool soft_wrap_at(std::string_view text, std::size_t j) {
+  if (text[j] != '\n' || j + 1 >= text.size() || text[j + 1] == '\n' || text[j + 1] == ' ') {
+    return false;
+  }
+  return j >= kWrappedLineMin &&
+         std::memchr(text.data() + j - kWrappedLineMin, '\n', kWrappedLineMin) == nullptr;
+}
+
+// A space, or a line break that stands for one.
+bool space_at(std::string_view text, std::size_t j) {
+  return text[j] == ' ' || soft_wrap_at(text, j);
+}
+
+// Where the connector word of a compound ("y", "e", "et") that ends at text[q] starts, when one
+// does (after a space or hyphen); 0 when none.
+std::size_t connector_before(std::string_view text, std::size_t q) {
+  const auto word_at = [&](std::size_t length) {
+    return q > length && (text[q - length - 1] == ' ' || text[q - length - 1] == '-');
+  };
+  if (q >= 2 && (text[q - 1] == 'y' || text[q - 1] == 'e') && word_at(1)) return q - 1;
+  if (q >= 3 && text[q - 2] == 'e' && text[q - 1] == 't' && word_at(2)) return q - 2;
+  return 0;
+}
+
 // A compound number starting with the word that ends at text[j] (w: lowercased): teens, tens and
 // hundreds with the units and connectors that follow ("vingt et un", "setenta y tres", "sessenta e
 // dois", "osiemset siedemdziesiąt jeden", "quatre-vingt-dix-sept"), summed. A unit alone is not one
@@ -635,7 +663,7 @@ bool read_compound(std::string_view text, std::size_t j, std::string_view w, Num
   while (end < n) {
     // a separator (one space or hyphen), an optional connector word and another separator
     std::size_t k = end;
-    if (k < n && (text[k] == ' ' || text[k] == '-'))
+    if (k < n && (space_at(text, k) || text[k] == '-'))
       ++k;
     else
       break;
@@ -646,7 +674,7 @@ bool read_compound(std::string_view text, std::size_t j, std::string_view w, Num
     for (std::size_t m = k; m < e; ++m) buf[m - k] = lower(text[m]);
     std::string_view next(buf, e - k);
     if (next == "y" || next == "e" || next == "et") {
-      if (last_unit || last < 20 || e >= n || (text[e] != ' ' && text[e] != '-')) break;
+      if (last_unit || last < 20 || e >= n || (!space_at(text, e) && text[e] != '-')) break;
       k = e + 1;
       e = k;
       while (e < n && (kAsciiLetter[at(text, e)] || (at(text, e) >= 0x80 && at(text, e) < 0xE0)))
@@ -766,15 +794,18 @@ bool read_number_token(std::string_view text, std::size_t i, NumberToken* token,
   return false;
 }
 
-// The separator after a token: up to three bytes of spaces with at most one ',', '-' or '、'.
-// Kanji digits follow each other directly. Returns the next token's position, or npos.
+// The separator after a token: up to three bytes of spaces (or a wrapped line's break) with at
+// most one ',', '-' or '、'. Kanji digits follow each other directly. Returns the next token's
+// position, or npos.
 std::size_t skip_number_separator(std::string_view text, std::size_t i, bool after_kanji) {
   const std::size_t n = text.size();
   std::size_t j = i;
   int marks = 0;
   int spaces = 0;
+  bool wrapped = false;
   while (j < n && j - i < 4) {
-    if (text[j] == ' ') {
+    if (text[j] == ' ' || (!wrapped && soft_wrap_at(text, j))) {
+      wrapped = wrapped || text[j] == '\n';
       ++spaces;
       ++j;
     } else if ((text[j] == ',' || text[j] == '-') && marks == 0) {
@@ -871,22 +902,41 @@ struct AddressForm {
 bool read_form_plain(std::string_view text, std::size_t i, bool at_form, AddressForm* form) {
   const std::size_t n = text.size();
   std::size_t j = i;
-  while (j < n && text[j] == ' ') ++j;
+  while (j < n && space_at(text, j)) ++j;
   const bool spaced_before = j > i;
   const char plain = at_form ? '@' : '.';
   if (j < n && text[j] == plain) {
     std::size_t k = j + 1;
-    while (k < n && text[k] == ' ') ++k;
+    while (k < n && space_at(text, k)) ++k;
     form->end = k;
     form->obfuscated = spaced_before || k > j + 1;
     form->plain_word = false;
     return true;
   }
+  // A word of either list in brackets: "(at)", "(punkt)", "[chiocciola]", "(małpa)".
+  if (j < n && (text[j] == '[' || text[j] == '(' || text[j] == '{' || text[j] == '<')) {
+    const char close = text[j] == '[' ? ']' : text[j] == '(' ? ')' : text[j] == '{' ? '}' : '>';
+    std::size_t e = j + 1;
+    char word[24];
+    std::size_t length = 0;
+    while (e < n && length < sizeof word && text[e] != close && text[e] != ' ' && text[e] != '\n') {
+      word[length++] = lower(text[e++]);
+    }
+    const std::string_view w(word, length);
+    if (e < n && text[e] == close && length > 1 && (at_form ? is_at_word(w) : is_dot_word(w))) {
+      std::size_t k = e + 1;
+      while (k < n && space_at(text, k)) ++k;
+      form->end = k;
+      form->obfuscated = true;
+      form->plain_word = false;
+      return true;
+    }
+  }
   for (auto b : at_form ? std::span<const std::string_view>(kAtBracketed)
                         : std::span<const std::string_view>(kDotBracketed)) {
     if (starts_with_folded(text, j, b)) {
       std::size_t k = j + b.size();
-      while (k < n && text[k] == ' ') ++k;
+      while (k < n && space_at(text, k)) ++k;
       form->end = k;
       form->obfuscated = true;
       form->plain_word = false;
@@ -899,7 +949,7 @@ bool read_form_plain(std::string_view text, std::size_t i, bool at_form, Address
         at_form ? kAtWords[std::size(kAtWords) - 1] : kDotWords[std::size(kDotWords) - 1];
     if (text.substr(j, jp.size()) == jp) {
       std::size_t k = j + jp.size();
-      while (k < n && text[k] == ' ') ++k;
+      while (k < n && space_at(text, k)) ++k;
       form->end = k;
       form->obfuscated = true;
       form->plain_word = false;
@@ -909,12 +959,12 @@ bool read_form_plain(std::string_view text, std::size_t i, bool at_form, Address
   }
   std::size_t k = j;
   while (k < n && (kAsciiLetter[at(text, k)] || at(text, k) >= 0x80) && k - j < 16) ++k;
-  if (k == j || k >= n || text[k] != ' ') return false;
+  if (k == j || k >= n || !space_at(text, k)) return false;
   char word[20];
   for (std::size_t m = j; m < k; ++m) word[m - j] = lower(text[m]);
   const std::string_view w(word, k - j);
   if (at_form ? !is_at_word(w) : !is_dot_word(w)) return false;
-  while (k < n && text[k] == ' ') ++k;
+  while (k < n && space_at(text, k)) ++k;
   form->end = k;
   form->obfuscated = true;
   form->plain_word = at_form && w == "at";
@@ -1264,7 +1314,7 @@ const std::vector<JoinedView::Trigger>& JoinedView::triggers() {
 bool may_be_address_form(std::string_view text, std::size_t i, bool at_form) {
   const std::size_t n = text.size();
   std::size_t j = i;
-  while (j < n && text[j] == ' ') ++j;
+  while (j < n && space_at(text, j)) ++j;
   return j < n && (at_form ? kAtFormStart : kDotFormStart)[at(text, j)];
 }
 
@@ -1546,7 +1596,8 @@ bool JoinedView::build(std::span<const std::string_view> views,
       for (int k = 0; k < 32 && first > 0; ++k) {
         std::size_t q = first;
         while (q > 0 && first - q < 3 &&
-               (text[q - 1] == ' ' || text[q - 1] == ',' || text[q - 1] == '-'))
+               (text[q - 1] == ' ' || text[q - 1] == ',' || text[q - 1] == '-' ||
+                soft_wrap_at(text, q - 1)))
           --q;
         if (q == first || q == 0 || !kDigit[at(text, q - 1)]) break;
         while (q > 0 && kDigit[at(text, q - 1)]) --q;
@@ -1555,6 +1606,21 @@ bool JoinedView::build(std::span<const std::string_view> views,
       if (first > 0 && (kAsciiLetter[at(text, first - 1)] ||
                         ((text[first - 1] == '.' || text[first - 1] == ':') && first > 1 &&
                          kDigit[at(text, first - 2)]))) {
+        // The groups of an identifier ("CZ81 9415 ...") are the text rules' business, unless a
+        // wrapped line broke them: then the excerpt puts the line back together.
+        if (kAsciiLetter[at(text, first - 1)]) {
+          std::size_t next = first;
+          while (next < text.size() && kDigit[at(text, next)]) ++next;
+          next = next < text.size() ? skip_number_separator(text, next, false) : next;
+          const NumberChain chain =
+              next < text.size() ? parse_number_chain(text, next, nullptr) : NumberChain{};
+          if (chain.groups >= 2 && text.substr(chain.begin, chain.end - chain.begin).find('\n') !=
+                                       std::string_view::npos) {
+            add_window(s, chain.begin, chain.end);
+            covered = chain.end;
+            continue;
+          }
+        }
         while (covered < text.size() && kDigit[at(text, covered)]) ++covered;
         covered = std::max(covered, static_cast<std::size_t>(d) + 1);
         continue;
@@ -1607,10 +1673,22 @@ bool JoinedView::build(std::span<const std::string_view> views,
           std::size_t first = hint;
           for (int k = 0; k < 40; ++k) {
             std::size_t q = first;
-            while (q > 0 && (text[q - 1] == ' ' || text[q - 1] == ',' || text[q - 1] == '-')) --q;
+            while (q > 0 && (text[q - 1] == ' ' || text[q - 1] == ',' || text[q - 1] == '-' ||
+                             soft_wrap_at(text, q - 1))) {
+              --q;
+            }
             if (q >= 3 && at(text, q - 3) == 0xE3 && at(text, q - 2) == 0x80 &&
                 at(text, q - 1) == 0x81) {
               q -= 3;
+            }
+            // A compound's connector ("cuarenta y cinco", "vingt et un", "sessenta e dois"):
+            // the compound starts at the word before it and must take in the word at `first`.
+            std::size_t must_reach = q;
+            const std::size_t connector = connector_before(text, q);
+            if (connector > 0) {
+              must_reach = first + 1;
+              q = connector;
+              while (q > 0 && (text[q - 1] == ' ' || text[q - 1] == '-')) --q;
             }
             std::size_t w = q;
             if (w >= 3 && at(text, w - 3) >= 0xE0) {
@@ -1621,8 +1699,11 @@ bool JoinedView::build(std::span<const std::string_view> views,
                 --w;
               }
             }
+            // (a compound read from there may take in the word at `first`: "siedemdziesiąt
+            // osiem" reached from its unit)
             NumberToken previous;
-            if (w == q || !read_number_token(text, w, &previous, letters) || previous.end != q) {
+            if (w == q || !read_number_token(text, w, &previous, letters) ||
+                previous.end < must_reach) {
               break;
             }
             first = w;
@@ -1642,6 +1723,10 @@ bool JoinedView::build(std::span<const std::string_view> views,
         // label on each side. Prose ("at your option", "at this point in time") stops here.
         AddressForm form;
         std::size_t start = hint;
+        if (start > 0 && (text[start - 1] == '[' || text[start - 1] == '(' ||
+                          text[start - 1] == '{' || text[start - 1] == '<')) {
+          --start;  // a word in brackets: "(punkt)"
+        }
         while (start > 0 && text[start - 1] == ' ') --start;
         if (read_form(text, start, true, &form)) {
           const std::size_t label_end = read_label(text, form.end);
@@ -1658,10 +1743,14 @@ bool JoinedView::build(std::span<const std::string_view> views,
           continue;
         }
       }
-      // Try the starts of the few words before the trigger.
+      // Try the starts of the few words before the trigger, on the previous line too when a
+      // wrap broke it and the trigger is a bracketed form (prose has many "at this point").
       std::size_t q = hint;
+      const bool bracketed =
+          text[hint] == '[' || text[hint] == '(' || text[hint] == '{' || text[hint] == '<';
       for (int k = 0; k < 6 && q > 0; ++k) {
-        while (q > 0 && label_char_before(text, q) == 0 && text[q - 1] != '\n' && hint - q < 96) {
+        while (q > 0 && label_char_before(text, q) == 0 &&
+               (text[q - 1] != '\n' || (bracketed && soft_wrap_at(text, q - 1))) && hint - q < 96) {
           --q;
         }
         std::size_t w = q;

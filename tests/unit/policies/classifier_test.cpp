@@ -247,6 +247,17 @@ TEST(Classifier, DefaultPackIsFullyWindowed) {
   EXPECT_EQ(report.anchored_keywords, p->impl().classifier->keyword_count());
 }
 
+// An organization's overlay on top of the default pack (codenames, markers, customers) keeps the
+// keywords on the literal scan: past the cap, every byte goes through the automaton (a third more
+// instructions on prose for the example overlay's 26 phrases).
+TEST(Classifier, OverlayKeywordsStillRideOnTheLiteralScan) {
+  const auto p = Policy::load_file(std::filesystem::path(SWITCHYARD_SOURCE_DIR) /
+                                   "policies/examples/globex.yaml");
+  const auto& report = p->impl().classifier->regex_prefilter();
+  EXPECT_GT(p->impl().classifier->keyword_count(), 256u);
+  EXPECT_EQ(report.anchored_keywords, p->impl().classifier->keyword_count());
+}
+
 TEST(Classifier, TinyRegexBudgetsNeverReadAsNoMatch) {
   // Whatever the budget: the policy refuses to load, or classify finds what it must, or it fails
   // closed. It never silently reports "no match".

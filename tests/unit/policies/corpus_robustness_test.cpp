@@ -118,9 +118,26 @@ std::string mojibake(std::string_view text) {
   return out;
 }
 
+// A mail client's hard wrap: each line longer than `width` is broken at its last space before it.
+std::string hard_wrap(std::string_view text, std::size_t width) {
+  return per_line(text, [width](std::size_t, std::string_view line) {
+    std::string out;
+    while (line.size() > width) {
+      const std::size_t space = line.rfind(' ', width - 1);
+      if (space == std::string_view::npos || space == 0) break;
+      out.append(line.substr(0, space)).append("\n");
+      line.remove_prefix(space + 1);
+    }
+    return out.append(line);
+  });
+}
+
 struct Transform {
   const char* name;
   std::function<std::string(std::string_view)> apply;
+  // A wrap may part a label from its value ("password:" at a line's end, the value on the next
+  // line), which the text rules do not read across (docs/quality.md, "Copied text").
+  double minimum_recall = kMinimum;
 };
 
 const std::vector<Transform>& transforms() {
@@ -159,6 +176,7 @@ const std::vector<Transform>& transforms() {
        }},
       {"cp1252 mojibake", mojibake},
       {"no-break spaces", [](std::string_view t) { return replace_all(t, " ", "\u00a0"); }},
+      {"hard wrap at 72", [](std::string_view t) { return hard_wrap(t, 72); }, 0.98},
   };
   return all;
 }
@@ -201,7 +219,7 @@ TEST(CorpusRobustness, DecisionsSurviveCopying) {
     }
     std::fflush(stdout);
     EXPECT_GE(counts.precision(), kMinimum) << transform.name;
-    EXPECT_GE(counts.recall(), kMinimum) << transform.name;
+    EXPECT_GE(counts.recall(), transform.minimum_recall) << transform.name;
   }
 }
 

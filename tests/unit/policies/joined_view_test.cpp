@@ -97,6 +97,15 @@ TEST(JoinedView, SpelledOutAddressesBecomeAddresses) {
   // The local part keeps the accents of a name.
   EXPECT_THAT(rewritten("mail: kamińska44 małpa telefonica kropka es"),
               HasSubstr("kamińska44@telefonica.es"));
+  // The words of every language also in brackets, as a German Impressum writes them.
+  EXPECT_THAT(rewritten("Kontakt: j.hoffmann(at)hoffmann-bau(punkt)de"),
+              HasSubstr("j.hoffmann@hoffmann-bau.de"));
+  EXPECT_THAT(rewritten("scrivi a g.ferri[chiocciola]ferri-studio[punto]it"),
+              HasSubstr("g.ferri@ferri-studio.it"));
+  EXPECT_THAT(joined({"napisz na jan.kowalski(Małpa)kowalscy(kropka)pl"}),
+              HasSubstr("jan.kowalski@kowalscy.pl"));
+  // A bracketed word that is neither stays.
+  EXPECT_THAT(rewritten("call (at)tention (punktlich) de"), Not(HasSubstr("@")));
 }
 
 TEST(JoinedView, OrdinaryWordsStayAsTheyAre) {
@@ -208,6 +217,24 @@ TEST(JoinedView, WrappedTokenIsPutBackTogether) {
   EXPECT_THAT(joined({text}), HasSubstr("ghu_NgvJBcyWkxxdaOE50Pdz3JbAzOicBNXJ5zcb"));
 }
 
+// A mail client wraps long lines at a space: a dictated number, a spelled-out address or the
+// groups of an IBAN go on on the next line. A short line's break was its writer's.
+TEST(JoinedView, ValuesWrappedAtASpaceGoOnOnTheNextLine) {
+  EXPECT_THAT(joined({"Cliente: il mio numero di telefono è tre tre nove, uno due quattro,\n"
+                      "cinque sei sette otto, grazie"}),
+              HasSubstr("3391245678"));
+  EXPECT_THAT(joined({"o número da D. Martins para a chamada é o nove sessenta e\n"
+                      "seis treze catorze quarenta e sete"}),
+              HasSubstr("966131447"));
+  EXPECT_THAT(joined({"Ticket update: customer asks us to write to jbennett AT\n"
+                      "contoso-health(dot)org instead."}),
+              HasSubstr("jbennett@contoso-health.org"));
+  EXPECT_THAT(joined({"Mzdu prosím posílejte na účet CZ81 9415 5952 8527\n3429 5928."}),
+              HasSubstr("CZ81 94155952852734295928"));
+  // Lines a person ended: a list of quantities, one per line.
+  EXPECT_THAT(joined({"qty:\n4 5 2\n7 8 0\n5 2 1"}), Not(HasSubstr("452780")));
+}
+
 TEST(JoinedView, ValueSplitOverMessagesMapsToEachSegment) {
   const std::string_view first = "card number starts 4539 1488";
   const std::string_view second = "and then 0343 6467";
@@ -255,6 +282,18 @@ TEST(JoinedView, ClassifierFindsDictatedAndSpelledOutValues) {
   EXPECT_NE(shipped()->classify("the card number is 4 5 3 9, 1 4 8 8, 0 3 4 3, 6 4 6 7").handling,
             Handling::kVendor);
   EXPECT_NE(shipped()->classify("Schreib mir: jonas.weber [at] posteo [dot] de").handling,
+            Handling::kVendor);
+  // Numbers said in hundreds and tens, found from the unit words the literal scan reports: back
+  // through a compound that takes the unit in, and over a compound's connector.
+  EXPECT_NE(shipped()
+                ->classify("zadzwoń do mnie: sześćset dwanaście, trzysta czterdzieści pięć, "
+                           "sześćset siedemdziesiąt osiem")
+                .handling,
+            Handling::kVendor);
+  EXPECT_NE(shipped()
+                ->classify("llámame al seiscientos doce, trescientos cuarenta y cinco, "
+                           "seiscientos setenta y ocho")
+                .handling,
             Handling::kVendor);
   // A counted list and a sentence with "at" stay with the vendor.
   EXPECT_EQ(shipped()->classify("Steps 1, 2, 3, 4 and 5 are done; we meet at noon.").handling,

@@ -230,6 +230,15 @@ TEST(Normalizer, KeywordViewFoldsHomoglyphsAndCase) {
   EXPECT_EQ(original_of(n, ViewKind::kKeyword, "Halcyon"), "\xD0\x9D\xD0\xB0lcy\xD0\xBEn");
 }
 
+// Lower-cased evasions write the small capitals of Cyrillic and Greek: м т к н in "мanта-3",
+// τ in "kesτrel". A letter without a Latin look-alike stays (д in "дом").
+TEST(Normalizer, KeywordViewFoldsSmallCapitalLookAlikes) {
+  const NormalizedText n = build(
+      "\xD0\xBC"
+      "an\xD1\x82\xD0\xB0-3 kes\xCF\x84rel \xD0\xB4\xD0\xBE\xD0\xBC");
+  EXPECT_EQ(n.keyword(), "manta-3 kestrel \xD0\xB4om");
+}
+
 TEST(Normalizer, KeywordViewCollapsesLetterSpacing) {
   EXPECT_EQ(build("the p r o j e c t  k e s t r e l plan").keyword(), "the project  kestrel plan");
   EXPECT_EQ(build("stamp I.N.T.E.R.N.A.L now").keyword(), "stamp INTERNAL now");
