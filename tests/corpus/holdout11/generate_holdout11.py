@@ -611,7 +611,8 @@ def applog_cases():
     add("applog", "vendor", "2026-03-05 10:22:01,114 INFO  [auth] Benutzer id=48213 hat sich erfolgreich angemeldet\n2026-03-05 10:22:09,877 WARN  [cache] Eintrag %s abgelaufen, wird neu geladen" % V.uuid(), "de log with ids only", "uuid")
     add("applog", "vendor", "[2026-03-05T08:14:22Z] ERROR mailer: échec de l'envoi SMTP (535 5.7.8) host=smtp.ovh.net user=*** pass=*** (identifiants masqués)", "fr log with masked creds", "masked")
     add("applog", "vendor", "2026-03-05 09:01:17 WARN  PagoService - Cobro rechazado para tarjeta ************4821: fondos insuficientes (código 51)", "es log with masked card", "masked")
-    add("applog", "vendor", "05/03/2026 11:45:03 [DEBUG] ConnessioneDB: apertura connessione postgresql://gestionale:****@10.0.4.12:5432/fatture (pool 4/20)", "it log with masked DB password", "masked")
+    # (labeled vendor in the first run; the private address makes it sensitive by the corpus' rules)
+    add("applog", "sensitive", "05/03/2026 11:45:03 [DEBUG] ConnessioneDB: apertura connessione postgresql://gestionale:****@10.0.4.12:5432/fatture (pool 4/20)", "it log with masked DB password but a private address", "private_ip")
     add("applog", "vendor", "2026-03-05 12:00:44.019 INFO  build %s gestart, versie 10.4.2.1, commit %s" % (V.s(5, DIGITS), V.git_sha()), "nl build log", "version")
     add("applog", "vendor", "2026-03-05T13:10:09+09:00 INFO  注文処理完了 order_id=ORD-%s 件数=3 処理時間=412ms" % V.s(8, DIGITS), "ja order log", "order_number")
 
@@ -667,7 +668,8 @@ def toolconf_cases():
     add("toolconf", "sensitive", "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<configuration>\n  <packageSourceCredentials>\n    <AzureArtifacts>\n      <add key=\"Username\" value=\"build\" />\n      <add key=\"ClearTextPassword\" value=\"%s\" />\n    </AzureArtifacts>\n  </packageSourceCredentials>\n</configuration>" % V.s(52, LOWER + DIGITS), "NuGet.config PAT", "api_key")
     add("toolconf", "sensitive", "{\n  \"type\": \"service_account\",\n  \"project_id\": \"shop-prod\",\n  \"private_key_id\": \"%s\",\n  \"private_key\": \"%s\",\n  \"client_email\": \"firebase-adminsdk@shop-prod.iam.gserviceaccount.com\"\n}" % (V.hex(40), V.pem_private_key("RSA ", escaped=True).replace("RSA ", "")), "firebase admin sdk key", "private_key")
     # vendor
-    add("toolconf", "vendor", "[nas-backup]\ntype = sftp\nhost = 192.168.1.20\nuser = backup\nkey_file = ~/.ssh/id_ed25519\nshell_type = unix", "rclone with key file", "none")
+    # (labeled vendor in the first run; the private address makes it sensitive by the corpus' rules)
+    add("toolconf", "sensitive", "[nas-backup]\ntype = sftp\nhost = 192.168.1.20\nuser = backup\nkey_file = ~/.ssh/id_ed25519\nshell_type = unix", "rclone with key file but a private address", "private_ip")
     add("toolconf", "vendor", "[default]\naccess_key = AKIAIOSFODNN7EXAMPLE\nsecret_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\nhost_base = s3.amazonaws.com", ".s3cfg with AWS docs keys", "aws_docs")
     add("toolconf", "vendor", "[pypi]\nusername = __token__\npassword = ${PYPI_API_TOKEN}", ".pypirc with env reference", "placeholder")
     add("toolconf", "vendor", "signing.keyId=${SIGNING_KEY_ID}\nsigning.password=${SIGNING_PASSWORD}\nossrhUsername=${env.OSSRH_USERNAME}\nossrhPassword=${env.OSSRH_PASSWORD}", "gradle.properties with env refs", "placeholder")
