@@ -126,7 +126,14 @@ TEST(Documents, PhoneNumberIsNoPlaceholder) {
   EXPECT_FALSE(phone_number_valid("Ex.: 912 345 678"));
   EXPECT_FALSE(phone_number_valid("0800 123 4567"));
   EXPECT_FALSE(phone_number_valid("+1 (987) 654-3210"));
-  EXPECT_FALSE(phone_number_valid("0123 / 567890"));     // 9 -> 0 counts up too
+  EXPECT_FALSE(phone_number_valid("0123 / 567890"));  // 9 -> 0 counts up too
+  // the boundaries: six in a row fail, five pass
+  EXPECT_FALSE(phone_number_valid("0179 234567"));
+  EXPECT_TRUE(phone_number_valid("0179 234568"));
+  EXPECT_FALSE(phone_number_valid("0179 765432"));
+  EXPECT_TRUE(phone_number_valid("0179 765431"));
+  EXPECT_FALSE(phone_number_valid("0178 888889"));  // six 8s across the groups
+  EXPECT_TRUE(phone_number_valid("0173 888889"));
   EXPECT_FALSE(phone_number_valid("06 12 34 56 79"));    // 123456 still counts up
   EXPECT_TRUE(phone_number_valid("06 12 34 96 78"));     // one digit changed: a number
   EXPECT_FALSE(phone_number_valid("12345"));             // too short for a phone
