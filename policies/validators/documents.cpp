@@ -4,7 +4,8 @@
 // Segurança Social's (NISS), the Cartão de Cidadão's document number, the Polish ID card (weights
 // 7/3/1), ICAO Doc 9303 (machine-readable zone, weights 7/3/1), the Banque de France RIB key, the
 // Spanish CCC control digits, the Portuguese NIB and the Polish NRB (ISO 7064 mod 97-10) and the
-// Dutch 11-proof of old accounts.
+// Dutch 11-proof of old accounts. Phone numbers have no check digit; phone_number only tells a
+// placeholder from a number.
 #include "policies/validators/documents.h"
 
 #include <cstdint>
@@ -227,6 +228,25 @@ bool nl_account_valid(std::string_view value) {
   int total = 0;
   for (std::size_t i = 0; i < 9; ++i) total += digit(d[i]) * static_cast<int>(9 - i);
   return total % 11 == 0;
+}
+
+bool phone_number_valid(std::string_view value) {
+  std::string d;
+  for (char c : value) {
+    if (is_digit(c)) d.push_back(c);
+  }
+  if (d.size() < 6 || d.size() > 15) return false;
+  if (std::string_view(d).substr(d.size() - 4) == "0000") return false;
+  // Six digits in a row that repeat (000000), count up (123456, 567890) or count down (987654).
+  int same = 1, up = 1, down = 1;
+  for (std::size_t i = 1; i < d.size(); ++i) {
+    const int step = (digit(d[i]) - digit(d[i - 1]) + 10) % 10;
+    same = step == 0 ? same + 1 : 1;
+    up = step == 1 ? up + 1 : 1;
+    down = step == 9 ? down + 1 : 1;
+    if (same >= 6 || up >= 6 || down >= 6) return false;
+  }
+  return true;
 }
 
 }  // namespace switchyard::policy

@@ -26,4 +26,12 @@ bool pt_nib_valid(std::string_view value);      // NIB: 21 digits, 98 - n*100 mo
 bool pl_nrb_valid(std::string_view value);      // NRB: 26 digits, the Polish IBAN without "PL"
 bool nl_account_valid(std::string_view value);  // old Dutch account: 9 digits passing the 11-proof
 
+// Contact details
+// A phone number as written (any separators, '+', parentheses): 6 to 15 digits that are not a
+// placeholder. Forms, format hints and documentation fill numbers with zeros (+49 40 000000-0,
+// 03-0000-0000) or count up (06 12 34 56 78, 333 123 4567, 0800 123 4567): the number fails when
+// six digits in a row repeat one digit or count up or down, or when its last four are zeros
+// (+39 02 0000 0000 read as "+39 02 0000").
+bool phone_number_valid(std::string_view value);
+
 }  // namespace switchyard::policy

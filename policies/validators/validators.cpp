@@ -279,6 +279,8 @@ bool validate(const Validator& validator, std::string_view value) {
       return pl_nrb_valid(value);
     case Validator::Kind::kNlAccount:
       return nl_account_valid(value);
+    case Validator::Kind::kPhoneNumber:
+      return phone_number_valid(value);
     case Validator::Kind::kEntropy:
       return shannon_entropy(value) >= validator.min_bits_per_char;
   }
@@ -336,6 +338,7 @@ constexpr NamedValidator kNamedValidators[] = {
     {"pt_nib", Validator::Kind::kPtNib},
     {"pl_nrb", Validator::Kind::kPlNrb},
     {"nl_account", Validator::Kind::kNlAccount},
+    {"phone_number", Validator::Kind::kPhoneNumber},
 };
 
 }  // namespace

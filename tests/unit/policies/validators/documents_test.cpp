@@ -106,10 +106,44 @@ TEST(Documents, OldDutchAccountNumber) {
   EXPECT_FALSE(nl_account_valid("1234567"));  // a Postbank giro number has no check
 }
 
+TEST(Documents, PhoneNumberIsNoPlaceholder) {
+  EXPECT_TRUE(phone_number_valid("+49 (0)171 583 9527"));
+  EXPECT_TRUE(phone_number_valid("06 70 45 01 56"));
+  EXPECT_TRUE(phone_number_valid("03-5412-8870"));
+  EXPECT_TRUE(phone_number_valid("0612345078"));  // a run of five is a number like any other
+  // zero-filled and repeated subscriber parts
+  EXPECT_FALSE(phone_number_valid("+49 40 000000-0"));
+  EXPECT_FALSE(phone_number_valid("03-0000-0000"));
+  EXPECT_FALSE(phone_number_valid("+39 02 0000 0000"));
+  EXPECT_FALSE(phone_number_valid("0171 999999"));
+  EXPECT_FALSE(phone_number_valid("+49 40 000000-99"));  // an extension after the zeros
+  EXPECT_TRUE(phone_number_valid("0171 999989"));        // one digit changed: a number
+  EXPECT_FALSE(phone_number_valid("+39 02 0000"));
+  EXPECT_TRUE(phone_number_valid("+39 02 0100"));
+  // counting up or down: format hints and examples
+  EXPECT_FALSE(phone_number_valid("06 12 34 56 78"));
+  EXPECT_FALSE(phone_number_valid("333 123 4567"));
+  EXPECT_FALSE(phone_number_valid("Ex.: 912 345 678"));
+  EXPECT_FALSE(phone_number_valid("0800 123 4567"));
+  EXPECT_FALSE(phone_number_valid("+1 (987) 654-3210"));
+  EXPECT_FALSE(phone_number_valid("0123 / 567890"));  // 9 -> 0 counts up too
+  // the boundaries: six in a row fail, five pass
+  EXPECT_FALSE(phone_number_valid("0179 234567"));
+  EXPECT_TRUE(phone_number_valid("0179 234568"));
+  EXPECT_FALSE(phone_number_valid("0179 765432"));
+  EXPECT_TRUE(phone_number_valid("0179 765431"));
+  EXPECT_FALSE(phone_number_valid("0178 888889"));  // six 8s across the groups
+  EXPECT_TRUE(phone_number_valid("0173 888889"));
+  EXPECT_FALSE(phone_number_valid("06 12 34 56 79"));    // 123456 still counts up
+  EXPECT_TRUE(phone_number_valid("06 12 34 96 78"));     // one digit changed: a number
+  EXPECT_FALSE(phone_number_valid("12345"));             // too short for a phone
+  EXPECT_FALSE(phone_number_valid("1234567890123456"));  // too long
+}
+
 TEST(Documents, NamedInThePolicyLanguage) {
   for (const char* name :
        {"de_kvnr", "es_nuss", "pt_niss", "pt_cc", "pl_id_card", "icao_mrz", "document_number",
-        "fr_rib", "es_ccc", "pt_nib", "pl_nrb", "nl_account"}) {
+        "fr_rib", "es_ccc", "pt_nib", "pl_nrb", "nl_account", "phone_number"}) {
     std::string error;
     EXPECT_TRUE(parse_validator(name, &error).has_value()) << name << ": " << error;
   }

@@ -65,7 +65,7 @@ TEST(Validators, ParseNames) {
                        "ro_cnp, gr_amka, tr_tckn, cn_resident_id, kr_rrn, br_cpf, hu_taj, "
                        "hu_tax_id, in_aadhaar, mx_curp, mx_rfc_person, mx_clabe, il_id, de_kvnr, "
                        "es_nuss, pt_niss, pt_cc, pl_id_card, icao_mrz, document_number, fr_rib, "
-                       "es_ccc, pt_nib, pl_nrb, nl_account, entropy:<bits per char>"),
+                       "es_ccc, pt_nib, pl_nrb, nl_account, phone_number, entropy:<bits per char>"),
             std::string::npos);
   EXPECT_FALSE(parse_validator("entropy:", &error));
   EXPECT_FALSE(parse_validator("entropy:abc", &error));
