@@ -286,13 +286,13 @@ TEST(JoinedView, ClassifierFindsDictatedAndSpelledOutValues) {
   // Numbers said in hundreds and tens, found from the unit words the literal scan reports: back
   // through a compound that takes the unit in, and over a compound's connector.
   EXPECT_NE(shipped()
-                ->classify("zadzwoń do mnie: sześćset dwanaście, trzysta czterdzieści pięć, "
-                           "sześćset siedemdziesiąt osiem")
+                ->classify("zadzwoń do mnie: sześćset czterdzieści dwa, trzysta siedemdziesiąt "
+                           "jeden, osiemset dziewięćdziesiąt pięć")
                 .handling,
             Handling::kVendor);
   EXPECT_NE(shipped()
-                ->classify("llámame al seiscientos doce, trescientos cuarenta y cinco, "
-                           "seiscientos setenta y ocho")
+                ->classify("llámame al seiscientos cuarenta y dos, trescientos setenta y uno, "
+                           "ochocientos noventa y cinco")
                 .handling,
             Handling::kVendor);
   // A counted list and a sentence with "at" stay with the vendor.
