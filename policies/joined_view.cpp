@@ -331,6 +331,8 @@ constexpr ValueWord kValueWords[] = {
     {"vinte", 20},
     {"trinta", 30},
     {"quarenta", 40},
+    {"cinquenta", 50},
+    {"cinq\xc3\xbc\x65nta", 50},  // cinqüenta (Brazil before 2009)
     {"sessenta", 60},
     {"oitenta", 80},
     {"cem", 100},
@@ -339,7 +341,9 @@ constexpr ValueWord kValueWords[] = {
     {"quatrocentos", 400},
     {"quinhentos", 500},
     {"seiscentos", 600},
+    {"setecentos", 700},
     {"oitocentos", 800},
+    {"novecentos", 900},
     // Polish
     {"dziesi\xc4\x99\xc4\x87", 10},
     {"jedena\xc5\x9b\x63ie", 11},
@@ -1169,10 +1173,16 @@ bool line_start_fragment(std::string_view text, std::size_t begin, std::size_t e
     return e >= end ||
            !(text[e] == ':' || (text[e] == '.' && e + 1 < end && kDigit[at(text, e + 1)]));
   };
+  // A key of its own ("host_base = ...") starts a new line of a config file, not the rest of a
+  // value.
+  auto is_key = [&](std::size_t e) {
+    while (e < end && (text[e] == ' ' || text[e] == '\t')) ++e;
+    return e < end && text[e] == '=';
+  };
   if (wrap) {
     std::size_t e = p;
     while (e < end && is_fragment_byte(at(text, e))) ++e;
-    if (e == p || !ends_cleanly(e)) return false;
+    if (e == p || !ends_cleanly(e) || is_key(e)) return false;
     *f = classify_fragment(text, p, e);
     return true;
   }
@@ -1200,7 +1210,7 @@ bool line_start_fragment(std::string_view text, std::size_t begin, std::size_t e
   for (int words = 0; words <= 3 && p < end; ++words) {
     std::size_t e = p;
     while (e < end && is_fragment_byte(at(text, e))) ++e;
-    if (e > p && ends_cleanly(e)) {
+    if (e > p && ends_cleanly(e) && !is_key(e)) {
       const Fragment candidate = classify_fragment(text, p, e);
       if (candidate.digits || (candidate.strong && e - p >= 4)) {
         *f = candidate;

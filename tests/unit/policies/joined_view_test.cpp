@@ -65,6 +65,8 @@ TEST(JoinedView, CompoundNumberWordsBecomeTheirDigits) {
               HasSubstr("728306430"));
   EXPECT_THAT(rewritten("ligar para o nove sessenta e dois quarenta e seis vinte e dois"),
               HasSubstr("9624622"));
+  EXPECT_THAT(rewritten("o número é novecentos e doze, cinquenta e três, setecentos e oito"),
+              HasSubstr("91253708"));
   EXPECT_THAT(rewritten("携帯はゼロキュウゼロ、ロクサンサンゴ、サンゼロニキュウです"),
               HasSubstr("09063353029"));
   // Two numbers in a row stay two ("twenty twenty" is 2020, not 40); a year or a count alone is
@@ -215,6 +217,10 @@ TEST(JoinedView, WrappedTokenIsPutBackTogether) {
   const std::string_view text =
       "$ export GITHUB_TOKEN=ghu_NgvJBcyWkxxda\nOE50Pdz3JbAzOicBNXJ5zcb\n$ git push";
   EXPECT_THAT(joined({text}), HasSubstr("ghu_NgvJBcyWkxxdaOE50Pdz3JbAzOicBNXJ5zcb"));
+  // The next line of a config file is a key of its own, not the rest of the value.
+  EXPECT_THAT(joined({"[default]\nsecret_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\n"
+                      "host_base = s3.amazonaws.com\n"}),
+              Not(HasSubstr("EXAMPLEKEYhost_base")));
 }
 
 // A mail client wraps long lines at a space: a dictated number, a spelled-out address or the
