@@ -798,6 +798,14 @@ bool read_number_token(std::string_view text, std::size_t i, NumberToken* token,
   return false;
 }
 
+// A Japanese separator between the groups of a number: the comma 、, or の as a phone number is
+// said and written ("090の1234の5678", "〇九〇の一二三四").
+bool japanese_mark_at(std::string_view text, std::size_t j) {
+  return j + 2 < text.size() && at(text, j) == 0xE3 &&
+         ((at(text, j + 1) == 0x80 && at(text, j + 2) == 0x81) ||
+          (at(text, j + 1) == 0x81 && at(text, j + 2) == 0xAE));
+}
+
 // The separator after a token: up to three bytes of spaces (or a wrapped line's break) with at
 // most one ',', '-' or '、'. Kanji digits follow each other directly. Returns the next token's
 // position, or npos.
@@ -815,8 +823,7 @@ std::size_t skip_number_separator(std::string_view text, std::size_t i, bool aft
     } else if ((text[j] == ',' || text[j] == '-') && marks == 0) {
       ++marks;
       ++j;
-    } else if (j + 2 < n && at(text, j) == 0xE3 && at(text, j + 1) == 0x80 &&
-               at(text, j + 2) == 0x81 && marks == 0) {  // 、
+    } else if (marks == 0 && japanese_mark_at(text, j)) {  // 、 or の
       ++marks;
       j += 3;
     } else {
@@ -1605,10 +1612,14 @@ bool JoinedView::build(std::span<const std::string_view> views,
       while (first > 0 && kDigit[at(text, first - 1)]) --first;
       for (int k = 0; k < 32 && first > 0; ++k) {
         std::size_t q = first;
-        while (q > 0 && first - q < 3 &&
-               (text[q - 1] == ' ' || text[q - 1] == ',' || text[q - 1] == '-' ||
-                soft_wrap_at(text, q - 1)))
-          --q;
+        if (q >= 3 && japanese_mark_at(text, q - 3)) {
+          q -= 3;
+        } else {
+          while (q > 0 && first - q < 3 &&
+                 (text[q - 1] == ' ' || text[q - 1] == ',' || text[q - 1] == '-' ||
+                  soft_wrap_at(text, q - 1)))
+            --q;
+        }
         if (q == first || q == 0 || !kDigit[at(text, q - 1)]) break;
         while (q > 0 && kDigit[at(text, q - 1)]) --q;
         first = q;
@@ -1687,10 +1698,7 @@ bool JoinedView::build(std::span<const std::string_view> views,
                              soft_wrap_at(text, q - 1))) {
               --q;
             }
-            if (q >= 3 && at(text, q - 3) == 0xE3 && at(text, q - 2) == 0x80 &&
-                at(text, q - 1) == 0x81) {
-              q -= 3;
-            }
+            if (q >= 3 && japanese_mark_at(text, q - 3)) q -= 3;
             // A compound's connector ("cuarenta y cinco", "vingt et un", "sessenta e dois"):
             // the compound starts at the word before it and must take in the word at `first`.
             std::size_t must_reach = q;

@@ -45,6 +45,9 @@ TEST(JoinedView, NumberWordsBecomeDigits) {
   EXPECT_THAT(rewritten("numero tre tre nove, uno due quattro, cinque sei sette otto"),
               HasSubstr("3391245678"));
   EXPECT_THAT(rewritten("カード番号は四五二七八〇五二です"), HasSubstr("45278052"));
+  // の separates the groups of a phone number as it is said.
+  EXPECT_THAT(rewritten("携帯は〇九〇の七一三四の八二五九です"), HasSubstr("09071348259"));
+  EXPECT_THAT(joined({"携帯: 090の7134の8259"}), HasSubstr("09071348259"));
 }
 
 // Numbers dictated in pairs and groups: teens, tens and hundreds with their units, one compound
