@@ -64,6 +64,11 @@ unsigned char at(std::string_view s, std::size_t i) { return static_cast<unsigne
 
 char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
 
+// The bracket that closes the one at c ("[at]", "(punkt)", "{dot}", "<at>"), 0 when c opens none.
+char closing_bracket(char c) {
+  return c == '[' ? ']' : c == '(' ? ')' : c == '{' ? '}' : c == '<' ? '>' : 0;
+}
+
 bool starts_with_folded(std::string_view text, std::size_t pos, std::string_view word) {
   if (pos + word.size() > text.size()) return false;
   for (std::size_t k = 0; k < word.size(); ++k) {
@@ -925,8 +930,7 @@ bool read_form_plain(std::string_view text, std::size_t i, bool at_form, Address
     return true;
   }
   // A word of either list in brackets: "(at)", "(punkt)", "[chiocciola]", "(małpa)".
-  if (j < n && (text[j] == '[' || text[j] == '(' || text[j] == '{' || text[j] == '<')) {
-    const char close = text[j] == '[' ? ']' : text[j] == '(' ? ')' : text[j] == '{' ? '}' : '>';
+  if (const char close = j < n ? closing_bracket(text[j]) : 0; close != 0) {
     std::size_t e = j + 1;
     char word[24];
     std::size_t length = 0;
@@ -1741,8 +1745,7 @@ bool JoinedView::build(std::span<const std::string_view> views,
         // label on each side. Prose ("at your option", "at this point in time") stops here.
         AddressForm form;
         std::size_t start = hint;
-        if (start > 0 && (text[start - 1] == '[' || text[start - 1] == '(' ||
-                          text[start - 1] == '{' || text[start - 1] == '<')) {
+        if (start > 0 && closing_bracket(text[start - 1]) != 0) {
           --start;  // a word in brackets: "(punkt)"
         }
         while (start > 0 && text[start - 1] == ' ') --start;
@@ -1764,8 +1767,7 @@ bool JoinedView::build(std::span<const std::string_view> views,
       // Try the starts of the few words before the trigger, on the previous line too when a
       // wrap broke it and the trigger is a bracketed form (prose has many "at this point").
       std::size_t q = hint;
-      const bool bracketed =
-          text[hint] == '[' || text[hint] == '(' || text[hint] == '{' || text[hint] == '<';
+      const bool bracketed = closing_bracket(text[hint]) != 0;
       for (int k = 0; k < 6 && q > 0; ++k) {
         while (q > 0 && label_char_before(text, q) == 0 &&
                (text[q - 1] != '\n' || (bracketed && soft_wrap_at(text, q - 1))) && hint - q < 96) {
