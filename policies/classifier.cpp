@@ -11,6 +11,7 @@
 #include <map>
 #include <tuple>
 
+#include "policies/latin_fold.h"
 #include "policies/regex_analysis.h"
 #include "policies/window_builder.h"
 
@@ -191,6 +192,11 @@ std::unique_ptr<Classifier> Classifier::compile(std::vector<RuleDefinition> rule
   c->strictest_ = Handling::kVendor;
   for (Handling h : c->level_handling_) c->strictest_ = std::max(c->strictest_, h);
   for (const auto& rule : c->rules_) c->strictest_ = std::max(c->strictest_, rule.handling);
+  // A pattern's letters with diacritics also match as typed without them (latin_fold.h); every
+  // use of the pattern below (the rule's RE2, the sets, the prefilter's analysis) sees this form.
+  for (auto& rule : c->rules_) {
+    if (rule.is_regex) rule.regex = diacritic_tolerant_regex(rule.regex);
+  }
 
   RE2::Options set_options = regex_options(limits);
   set_options.set_max_mem(limits.set_max_mem);
@@ -202,19 +208,26 @@ std::unique_ptr<Classifier> Classifier::compile(std::vector<RuleDefinition> rule
   for (std::uint32_t r = 0; r < c->rules_.size(); ++r) {
     const RuleDefinition& rule = c->rules_[r];
     CompiledRule& compiled = c->compiled_[r];
-    for (const auto& word : rule.context) {
-      add_unique(&compiled.context_forms, comparison_form(word));
-      add_unique(&compiled.context_forms, folded(KeywordMatcher::keyword_form(word)));
+    // Words and values also as typed without diacritics (latin_fold.h).
+    for (const auto& written : rule.context) {
+      for (const auto& word : plain_spellings(written)) {
+        add_unique(&compiled.context_forms, comparison_form(word));
+        add_unique(&compiled.context_forms, folded(KeywordMatcher::keyword_form(word)));
+      }
     }
-    for (const auto& word : rule.exclude_context) {
-      add_unique(&compiled.exclude_forms, comparison_form(word));
-      add_unique(&compiled.exclude_forms, folded(KeywordMatcher::keyword_form(word)));
+    for (const auto& written : rule.exclude_context) {
+      for (const auto& word : plain_spellings(written)) {
+        add_unique(&compiled.exclude_forms, comparison_form(word));
+        add_unique(&compiled.exclude_forms, folded(KeywordMatcher::keyword_form(word)));
+      }
     }
-    for (const auto& value : rule.allow) {
-      add_unique(&compiled.allow_exact, canonical_value(comparison_form(value)));
-      add_unique(&compiled.allow_exact, canonical_value(KeywordMatcher::keyword_form(value)));
-      add_unique(&compiled.allow_phrases, comparison_form(value));
-      add_unique(&compiled.allow_phrases, folded(KeywordMatcher::keyword_form(value)));
+    for (const auto& written : rule.allow) {
+      for (const auto& value : plain_spellings(written)) {
+        add_unique(&compiled.allow_exact, canonical_value(comparison_form(value)));
+        add_unique(&compiled.allow_exact, canonical_value(KeywordMatcher::keyword_form(value)));
+        add_unique(&compiled.allow_phrases, comparison_form(value));
+        add_unique(&compiled.allow_phrases, folded(KeywordMatcher::keyword_form(value)));
+      }
     }
     if (rule.is_regex) {
       compiled.regex = std::make_unique<RE2>(rule.regex, regex_options(limits));
@@ -234,18 +247,20 @@ std::unique_ptr<Classifier> Classifier::compile(std::vector<RuleDefinition> rule
       }
       if (rule.match_joined) c->joined_rules_.push_back(r);
     } else {
-      for (const auto& keyword : rule.keywords) {
-        KeywordPattern pattern;
-        pattern.text = KeywordMatcher::keyword_form(keyword);
-        pattern.rule = r;
-        pattern.case_sensitive = rule.case_sensitive;
-        if (!KeywordMatcher::has_matchable_bytes(pattern.text)) {
-          errors->push_back("rule " + rule.id + ": keyword '" + keyword +
-                            "' has nothing to match besides separators");
-          ok = false;
-          continue;
+      for (const auto& written : rule.keywords) {
+        for (const auto& keyword : plain_spellings(written)) {
+          KeywordPattern pattern;
+          pattern.text = KeywordMatcher::keyword_form(keyword);
+          pattern.rule = r;
+          pattern.case_sensitive = rule.case_sensitive;
+          if (!KeywordMatcher::has_matchable_bytes(pattern.text)) {
+            errors->push_back("rule " + rule.id + ": keyword '" + keyword +
+                              "' has nothing to match besides separators");
+            ok = false;
+            continue;
+          }
+          patterns.push_back(std::move(pattern));
         }
-        patterns.push_back(std::move(pattern));
       }
     }
   }

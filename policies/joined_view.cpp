@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <cstring>
+#include <deque>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -12,6 +13,8 @@
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
+
+#include "policies/latin_fold.h"
 
 namespace switchyard::policy {
 
@@ -176,11 +179,35 @@ constexpr NumberWord kNumberWords[] = {
     {"dziewi\xc4\x99\xc4\x87", '9', true},
 };
 
+// A table's entries, each word also as typed without diacritics ("funf", "fuenf", "piec",
+// "zero"; latin_fold.h). The spellings live as long as the program (built once, for an index).
+template <typename Entry, std::size_t N>
+std::vector<Entry> with_plain_spellings(const Entry (&table)[N]) {
+  auto* spellings = new std::deque<std::string>();
+  std::vector<Entry> out;
+  for (const Entry& entry : table) {
+    out.push_back(entry);
+    for (auto& spelling : plain_spellings(entry.word)) {
+      if (spelling == entry.word) continue;
+      spellings->push_back(std::move(spelling));
+      Entry plain = entry;
+      plain.word = spellings->back();
+      out.push_back(plain);
+    }
+  }
+  return out;
+}
+
+const std::vector<NumberWord>& number_words() {
+  static const std::vector<NumberWord> all = with_plain_spellings(kNumberWords);
+  return all;
+}
+
 // The digit of a number word (lowercase), or 0. Words are looked up by their first byte.
 char number_word_digit(std::string_view w) {
   static const auto index = [] {
     std::array<std::vector<const NumberWord*>, 256> t;
-    for (const auto& entry : kNumberWords) {
+    for (const auto& entry : number_words()) {
       t[static_cast<unsigned char>(entry.word[0])].push_back(&entry);
     }
     return t;
@@ -388,9 +415,9 @@ constexpr ValueWord kValueWords[] = {
 // Value words by their first byte (the joined view looks up every word of its excerpts).
 const std::array<std::vector<const ValueWord*>, 256>& value_word_index() {
   static const auto index = [] {
+    static const std::vector<ValueWord> all = with_plain_spellings(kValueWords);
     std::array<std::vector<const ValueWord*>, 256> t;
-    for (const auto& entry : kValueWords)
-      t[static_cast<unsigned char>(entry.word[0])].push_back(&entry);
+    for (const auto& entry : all) t[static_cast<unsigned char>(entry.word[0])].push_back(&entry);
     return t;
   }();
   return index;
@@ -493,6 +520,7 @@ constexpr std::string_view kAtWords[] = {
     "arobase",
     "apenstaartje",
     "ma\xc5\x82pa",
+    "malpa",
     "klammeraffe",
     "atmark",
     "\xc3\xa4t",
@@ -1293,7 +1321,7 @@ std::size_t line_start(std::string_view text, std::size_t at) {
 const std::vector<JoinedView::Trigger>& JoinedView::triggers() {
   static const std::vector<Trigger> list = [] {
     std::vector<Trigger> t;
-    for (const auto& w : kNumberWords) {
+    for (const auto& w : number_words()) {
       if (w.trigger) t.push_back({std::string(w.word), true});
     }
     for (const auto& k : kKanjiDigits) {
@@ -1306,7 +1334,7 @@ const std::vector<JoinedView::Trigger>& JoinedView::triggers() {
     // Polish ones (…dziesiąt, …dzieści) inside their words (a Dutch or a French number says its
     // zero: "nul zes", "zéro six"); katakana digits of two characters or more.
     for (std::string_view tens : {"zig", "dziesi\xc4\x85t", "dzie\xc5\x9b\x63i"}) {
-      t.push_back({std::string(tens), false});
+      for (auto& spelling : plain_spellings(tens)) t.push_back({std::move(spelling), false});
     }
     for (const auto& k : kKatakanaDigits) {
       if (k.bytes.size() > 3) t.push_back({std::string(k.bytes), false});
@@ -1327,7 +1355,16 @@ const std::vector<JoinedView::Trigger>& JoinedView::triggers() {
         t.push_back({std::string(w), static_cast<unsigned char>(w[0]) < 0xE0});
       }
     }
-    return t;
+    // "zéro" typed plainly is the English "zero": one trigger.
+    std::vector<Trigger> unique;
+    for (auto& trigger : t) {
+      if (std::none_of(unique.begin(), unique.end(), [&](const Trigger& u) {
+            return u.text == trigger.text && u.word == trigger.word;
+          })) {
+        unique.push_back(std::move(trigger));
+      }
+    }
+    return unique;
   }();
   return list;
 }
