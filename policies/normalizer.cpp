@@ -868,8 +868,8 @@ bool is_word_byte(char c) {
 }
 
 // The length of the copy marks at the line that starts at in[i], 0 if none: e-mail quote markers
-// ("> ", "> > ", ">>") and a line-number gutter ending in a tab ("  12\t", as cat -n and nl print
-// it).
+// ("> ", "> > ", ">>"), a line-number gutter ending in a tab ("  12\t", as cat -n and nl print
+// it) or in two spaces (shell history, "  501  ").
 std::size_t line_marks_at(std::string_view in, std::size_t i) {
   const std::size_t n = in.size();
   std::size_t j = i;
@@ -880,8 +880,42 @@ std::size_t line_marks_at(std::string_view in, std::size_t i) {
   }
   const std::size_t digits = j;
   while (j < n && j - digits < 7 && is_ascii_digit(in[j])) ++j;
-  if (j == digits || j - digits == 7 || j >= n || in[j] != '\t') return 0;
-  return j + 1 - i;
+  if (j == digits || j - digits == 7 || j >= n) return 0;
+  if (in[j] == '\t') return j + 1 - i;
+  // Shell history ("  501  ssh ...", "  502* vim": bash prints a number, a space or '*' for an
+  // edited entry, a space).
+  if (j + 1 < n && (in[j] == ' ' || in[j] == '*') && in[j + 1] == ' ') return j + 2 - i;
+  return 0;
+}
+
+// The number of a shell history gutter at the line that starts at in[i] ("  501  cmd"), or -1.
+long history_number_at(std::string_view in, std::size_t i) {
+  const std::size_t n = in.size();
+  std::size_t j = i;
+  while (j < n && j - i < 6 && in[j] == ' ') ++j;
+  long number = 0;
+  const std::size_t digits = j;
+  while (j < n && j - digits < 7 && is_ascii_digit(in[j])) number = number * 10 + (in[j++] - '0');
+  if (j == digits || j - digits == 7) return -1;
+  return j + 1 < n && (in[j] == ' ' || in[j] == '*') && in[j + 1] == ' ' ? number : -1;
+}
+
+// Whether one of the first lines of a text and the line after it carry a shell history gutter
+// with consecutive numbers: nothing marks such a paste but its line starts, and a pass over every
+// line would cost prose more than the rest of the stage, so only the first lines are looked at
+// (a history is pasted whole, perhaps under a line or two of question).
+bool starts_with_history(std::string_view in) {
+  long previous = -1;
+  std::size_t start = 0;
+  for (int line = 0; line < 6 && start < in.size(); ++line) {
+    const long number = history_number_at(in, start);
+    if (number >= 0 && previous >= 0 && number == previous + 1) return true;
+    previous = number;
+    const std::size_t end = in.find('\n', start);
+    if (end == std::string_view::npos) break;
+    start = end + 1;
+  }
+  return false;
 }
 
 // The tags of an HTML e-mail or web page (known names only: "<YOUR_KEY>" and "<password>" stay).
@@ -1025,6 +1059,7 @@ void note_candidate(std::string_view in, std::size_t k, CopyKinds* kinds) {
 
 CopyKinds find_copy_kinds(std::string_view in, StageScan scan) {
   CopyKinds kinds;
+  kinds.lines = starts_with_history(in);
   if (scan == StageScan::kSkipAhead && marks_build() == MarksBuild::kAvx2) {
     // The five bytes in one pass (memchr per byte was five passes and a call per quote of prose).
     for (std::size_t k = detail::next_copy_byte_avx2(in, 0); k < in.size() && !kinds.all();

@@ -308,6 +308,14 @@ const std::vector<Transform>& transforms() {
       {"no-break spaces", [](std::string_view t) { return replace_all(t, " ", "\u00a0"); }},
       {"hard wrap at 72", [](std::string_view t) { return hard_wrap(t, 72); }, 0.98},
       {"no diacritics", without_diacritics},
+      {"shell history",
+       [](std::string_view t) {
+         return "what did I run here?\n" + per_line(t, [](std::size_t n, std::string_view line) {
+                  char gutter[16];
+                  std::snprintf(gutter, sizeof gutter, "%5zu  ", n + 500);
+                  return gutter + std::string(line);
+                });
+       }},
   };
   return all;
 }
@@ -318,15 +326,6 @@ const std::vector<Transform>& prototypes() {
   static const std::vector<Transform> all = {
       {"lower case", [](std::string_view t) { return with_case(t, false); }, 0.0},
       {"upper case", [](std::string_view t) { return with_case(t, true); }, 0.0},
-      {"shell history",
-       [](std::string_view t) {
-         return per_line(t, [](std::size_t n, std::string_view line) {
-           char gutter[16];
-           std::snprintf(gutter, sizeof gutter, "%5zu  ", n + 500);
-           return gutter + std::string(line);
-         });
-       },
-       0.0},
       {"OCR digits", ocr_digits, 0.0},
       {"lower-case words", [](std::string_view t) { return words_with_case(t, false); }, 0.0},
       {"upper-case words", [](std::string_view t) { return words_with_case(t, true); }, 0.0},

@@ -179,6 +179,13 @@ TEST(Normalizer, CopyMarksAreRemovedInTheDecodedView) {
   EXPECT_EQ(n.decoded(), "17,\"secret = \"Tr0ub4dor\" (old)\"\nx = \"\", y = \"\"\"\"");
   // Windows line ends.
   EXPECT_EQ(build("a=1\r\nb=2\r\nhl7\rsegment").decoded(), "a=1\nb=2\nhl7\rsegment");
+  // Shell history under a question: two lines with consecutive numbers in the first lines.
+  n = build("why?\n  501  cat ~/.pgpass\n  502* db:5432:*:app:Orb1t!\n");
+  EXPECT_EQ(n.decoded(), "why?\ncat ~/.pgpass\ndb:5432:*:app:Orb1t!\n");
+  EXPECT_EQ(original_of(n, ViewKind::kDecoded, "db:5432"), "db:5432");
+  // Numbers that do not count up are a table, not a history.
+  EXPECT_FALSE(build("  2019  Berlin\n  2021  Paris\n").has_decoded());
+  EXPECT_FALSE(build("  7  apples\n").has_decoded());
 }
 
 TEST(Normalizer, HtmlMailTagsBecomeLines) {
