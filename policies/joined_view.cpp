@@ -67,6 +67,29 @@ unsigned char at(std::string_view s, std::size_t i) { return static_cast<unsigne
 
 char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
 
+// text[begin, end) lowercased into out (same length): ASCII, and the two-byte capitals of
+// Latin-1 and Latin Extended-A, so that a word in capitals ("FÜNF", "MAŁPA", "DZIEWIĘĆ") is
+// looked up like the word.
+void lower_word(std::string_view text, std::size_t begin, std::size_t end, char* out) {
+  for (std::size_t m = begin; m < end; ++m) {
+    const auto b = static_cast<unsigned char>(text[m]);
+    out[m - begin] = lower(text[m]);
+    if (b < 0xC3 || b > 0xC5 || m + 1 >= end) continue;
+    std::uint32_t cp = ((b & 0x1Fu) << 6) | (static_cast<unsigned char>(text[m + 1]) & 0x3Fu);
+    if (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) {
+      cp += 0x20;
+    } else if (cp >= 0x100 && cp <= 0x17E && cp != 0x138 && cp != 0x149 && cp != 0x178) {
+      // pairs: capital even below U+0139 and from U+014A to U+0177, odd elsewhere
+      const bool odd = cp % 2 == 1;
+      const bool capital = (cp < 0x139 || (cp >= 0x14A && cp < 0x179)) ? !odd : odd;
+      if (capital) ++cp;
+    }
+    out[m - begin] = static_cast<char>(0xC0 | (cp >> 6));
+    out[m - begin + 1] = static_cast<char>(0x80 | (cp & 0x3F));
+    ++m;
+  }
+}
+
 // The bracket that closes the one at c ("[at]", "(punkt)", "{dot}", "<at>"), 0 when c opens none.
 char closing_bracket(char c) {
   return c == '[' ? ']' : c == '(' ? ')' : c == '{' ? '}' : c == '<' ? '>' : 0;
@@ -708,7 +731,7 @@ bool read_compound(std::string_view text, std::size_t j, std::string_view w, Num
     while (e < n && (kAsciiLetter[at(text, e)] || (at(text, e) >= 0x80 && at(text, e) < 0xE0))) ++e;
     if (e == k || e - k > 24) break;
     char buf[32];
-    for (std::size_t m = k; m < e; ++m) buf[m - k] = lower(text[m]);
+    lower_word(text, k, e, buf);
     std::string_view next(buf, e - k);
     if (next == "y" || next == "e" || next == "et") {
       if (last_unit || last < 20 || e >= n || (!space_at(text, e) && text[e] != '-')) break;
@@ -717,7 +740,7 @@ bool read_compound(std::string_view text, std::size_t j, std::string_view w, Num
       while (e < n && (kAsciiLetter[at(text, e)] || (at(text, e) >= 0x80 && at(text, e) < 0xE0)))
         ++e;
       if (e == k || e - k > 24) break;
-      for (std::size_t m = k; m < e; ++m) buf[m - k] = lower(text[m]);
+      lower_word(text, k, e, buf);
       next = std::string_view(buf, e - k);
     }
     if (e < n && kWordByte[at(text, e)] && at(text, e) < 0xE0) break;
@@ -814,7 +837,7 @@ bool read_number_token(std::string_view text, std::size_t i, NumberToken* token,
   if (j < n && kWordByte[at(text, j)] && at(text, j) < 0xE0) return false;
   char word[32];
   const std::size_t length = j - i;
-  for (std::size_t k = 0; k < length; ++k) word[k] = lower(text[i + k]);
+  lower_word(text, i, j, word);
   const std::string_view w(word, length);
   if (w == "double" || w == "triple") {
     token->end = j;
@@ -1004,7 +1027,7 @@ bool read_form_plain(std::string_view text, std::size_t i, bool at_form, Address
   while (k < n && (kAsciiLetter[at(text, k)] || at(text, k) >= 0x80) && k - j < 16) ++k;
   if (k == j || k >= n || !space_at(text, k)) return false;
   char word[20];
-  for (std::size_t m = j; m < k; ++m) word[m - j] = lower(text[m]);
+  lower_word(text, j, k, word);
   const std::string_view w(word, k - j);
   if (at_form ? !is_at_word(w) : !is_dot_word(w)) return false;
   while (k < n && space_at(text, k)) ++k;

@@ -96,7 +96,11 @@ TEST(LatinFold, JoinedViewReadsNumberAndAddressWordsTypedPlainly) {
   for (const char* text :
        {"ruf mich an: null eins fuenf null acht acht sieben sieben acht sechs sieben",
         "ruf mich an: null eins funf null acht acht sieben sieben acht sechs sieben",
-        "moj numer telefonu: piec zero jeden siedem trzy dziewiec osiem dwa szesc"}) {
+        "moj numer telefonu: piec zero jeden siedem trzy dziewiec osiem dwa szesc",
+        // in capitals, non-ASCII letters too
+        "RUF MICH AN: NULL EINS F\u00dcNF NULL ACHT ACHT SIEBEN SIEBEN ACHT SECHS SIEBEN",
+        "M\u00d3J NUMER TELEFONU: PI\u0118\u0106 ZERO JEDEN SIEDEM TRZY DZIEWI\u0118\u0106 OSIEM "
+        "DWA SZE\u015a\u0106"}) {
     EXPECT_THAT(rule_ids(p->classify(text)), ElementsAre("pii.phone-spelled")) << text;
   }
   EXPECT_THAT(rule_ids(p->classify("pisz na anna.nowak malpa onet kropka pl")),
