@@ -634,6 +634,20 @@ namespace {
 // (folded, indexed by first byte) within `window_chars` characters on either side (before it
 // only, with before_only); npos when there is none. Looks only where a word starts with a byte
 // some word starts with: a long list of context words costs little more than a short one.
+// A context word at `at` of a folded window. A space or hyphen inside the word also matches `_`,
+// as a column or field name writes the label (steuer_id, tax_id, date_of_birth).
+bool context_word_at(std::string_view window, std::size_t at, std::string_view word) {
+  if (window.size() - at < word.size()) return false;
+  for (std::size_t i = 0; i < word.size(); ++i) {
+    const char w = window[at + i];
+    const char c = word[i];
+    if (w == c) continue;
+    if (w == '_' && (c == ' ' || c == '-')) continue;
+    return false;
+  }
+  return true;
+}
+
 std::size_t nearest_word(std::string_view view, std::size_t begin, std::size_t end,
                          std::size_t window_chars, const WordIndex& words,
                          bool before_only = false) {
@@ -645,7 +659,7 @@ std::size_t nearest_word(std::string_view view, std::size_t begin, std::size_t e
     const auto& candidates = words.by_first[static_cast<unsigned char>(window[at])];
     if (candidates.empty()) continue;
     for (const std::string* word : candidates) {
-      if (window.compare(at, word->size(), *word) != 0) continue;
+      if (!context_word_at(window, at, *word)) continue;
       if (violates_word_boundary(window, at, at + word->size())) continue;
       const std::size_t word_begin = window_begin + at;
       const std::size_t word_end = word_begin + word->size();

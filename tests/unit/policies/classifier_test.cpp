@@ -111,6 +111,23 @@ rules:
   EXPECT_TRUE(p->classify("badges 123456").matches.empty());  // whole words
 }
 
+TEST(Classifier, ContextWordsMatchFieldNames) {
+  // A column or field name writes the label with `_` where the context word has a space or `-`.
+  const auto p = load(R"(policy: p
+rules:
+  - id: n
+    level: internal
+    regex: '\b\d{6}\b'
+    context: ["tax id", "steuer-id"]
+    context_window: 20
+)");
+  EXPECT_EQ(p->classify("tax_id: 123456").matches.size(), 1u);
+  EXPECT_EQ(p->classify("steuer_id 123456").matches.size(), 1u);
+  EXPECT_EQ(p->classify("tax id 123456").matches.size(), 1u);
+  EXPECT_TRUE(p->classify("taxid 123456").matches.empty());    // the separator must be there
+  EXPECT_TRUE(p->classify("tax_idx 123456").matches.empty());  // whole words still
+}
+
 TEST(Classifier, AllowedPhraseAroundAKeyword) {
   const auto p = load(R"(policy: p
 rules:

@@ -147,5 +147,14 @@ TEST_F(CorpusQuality, Holdout10Split) { check_split("holdout10", *policy_); }
 // (docs/quality.md gives its first run).
 TEST_F(CorpusQuality, Holdout11Split) { check_split("holdout11", *policy_); }
 
+// Issue 17, round 9: professional work product in EN/DE/FR/ES/JA across the hidden corpus's
+// categories: contracts and NDAs, board and M&A memos, press drafts, RFP answers, post-mortems,
+// ADRs, runbooks, handovers, audit findings, code in Kotlin/Swift/C#/PHP/Elixir/Scala/Dart/Lua/R/
+// MATLAB/COBOL/JCL/VBA/Apex, Pulumi/CloudFormation/Serverless/Packer/Bicep/Nomad/Consul/Salt, data
+// science artefacts, QBR and investor notes, speaker notes, TMX and glossaries, 稟議書/議事録,
+// Betriebsrat protocols, comptes rendus, actas, with the overlay's values in new forms
+// (docs/quality.md gives its first run).
+TEST_F(CorpusQuality, Holdout13Split) { check_split("holdout13", *policy_); }
+
 }  // namespace
 }  // namespace switchyard::policy
