@@ -203,10 +203,10 @@ constexpr NumberWord kNumberWords[] = {
 };
 
 // A table's entries, each word also as typed without diacritics ("funf", "fuenf", "piec",
-// "zero"; latin_fold.h). The spellings live as long as the program (built once, for an index).
+// "zero"; latin_fold.h). The added spellings live in *spellings (a deque: they never move).
 template <typename Entry, std::size_t N>
-std::vector<Entry> with_plain_spellings(const Entry (&table)[N]) {
-  auto* spellings = new std::deque<std::string>();
+std::vector<Entry> with_plain_spellings(const Entry (&table)[N],
+                                        std::deque<std::string>* spellings) {
   std::vector<Entry> out;
   for (const Entry& entry : table) {
     out.push_back(entry);
@@ -222,7 +222,8 @@ std::vector<Entry> with_plain_spellings(const Entry (&table)[N]) {
 }
 
 const std::vector<NumberWord>& number_words() {
-  static const std::vector<NumberWord> all = with_plain_spellings(kNumberWords);
+  static std::deque<std::string> spellings;
+  static const std::vector<NumberWord> all = with_plain_spellings(kNumberWords, &spellings);
   return all;
 }
 
@@ -438,7 +439,8 @@ constexpr ValueWord kValueWords[] = {
 // Value words by their first byte (the joined view looks up every word of its excerpts).
 const std::array<std::vector<const ValueWord*>, 256>& value_word_index() {
   static const auto index = [] {
-    static const std::vector<ValueWord> all = with_plain_spellings(kValueWords);
+    static std::deque<std::string> spellings;
+    static const std::vector<ValueWord> all = with_plain_spellings(kValueWords, &spellings);
     std::array<std::vector<const ValueWord*>, 256> t;
     for (const auto& entry : all) t[static_cast<unsigned char>(entry.word[0])].push_back(&entry);
     return t;
