@@ -163,7 +163,11 @@ bool iban_after_ocr_fold(std::string iban) {
     for (int k = 0; k < count && at < iban.size(); ++k, ++at) {
       if (kind != 'n') continue;
       char& c = iban[at];
-      const char digit = c == 'O' ? '0' : (c == 'I' || c == 'L') ? '1' : c == 'S' ? '5' : c == 'B' ? '8' : 0;
+      const char digit = c == 'O'                 ? '0'
+                         : (c == 'I' || c == 'L') ? '1'
+                         : c == 'S'               ? '5'
+                         : c == 'B'               ? '8'
+                                                  : 0;
       if (digit != 0) {
         c = digit;
         ++folded;

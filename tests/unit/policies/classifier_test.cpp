@@ -122,7 +122,7 @@ rules:
     exclude_context: [novel]
     exclude_context_window: 40
 )");
-  EXPECT_TRUE(p->classify("badge from my novel 123456").matches.empty());  // novel nearer
+  EXPECT_TRUE(p->classify("badge from my novel 123456").matches.empty());     // novel nearer
   EXPECT_EQ(p->classify("novel, and her badge: 123456").matches.size(), 1u);  // badge nearer
   EXPECT_EQ(p->classify("badge 123456 (my novel)").matches.size(), 1u);  // after: not looked at
 }
@@ -142,8 +142,7 @@ rules:
   EXPECT_TRUE(p->classify("novel, and her badge: 123456").matches.empty());
   EXPECT_TRUE(p->classify("badge 123456 (my novel)").matches.empty());
   EXPECT_EQ(p->classify("badge 123456").matches.size(), 1u);
-  EXPECT_EQ(p->classify("novel .................................... badge 123456")
-                .matches.size(),
+  EXPECT_EQ(p->classify("novel .................................... badge 123456").matches.size(),
             1u);  // outside the window
 }
 

@@ -21,8 +21,9 @@ TEST(Wallets, SeedPhraseOfTwelveListWords) {
       "ocean tiger rural flame copper mystery wagon solar harvest ribbon legend vacuum"));
   EXPECT_TRUE(bip39_phrase_valid(
       "OCEAN TIGER RURAL FLAME COPPER MYSTERY WAGON SOLAR HARVEST RIBBON LEGEND VACUUM"));
-  EXPECT_TRUE(bip39_phrase_valid("1. ocean 2. tiger 3. rural 4. flame 5. copper 6. mystery\n"
-                                 "7. wagon 8. solar 9. harvest 10. ribbon 11. legend 12. vacuum"));
+  EXPECT_TRUE(
+      bip39_phrase_valid("1. ocean 2. tiger 3. rural 4. flame 5. copper 6. mystery\n"
+                         "7. wagon 8. solar 9. harvest 10. ribbon 11. legend 12. vacuum"));
   EXPECT_TRUE(bip39_phrase_valid(
       "words were ocean, tiger, rural, flame, copper, mystery, wagon, solar, harvest, ribbon, "
       "legend, vacuum"));  // the run starts after the prose
