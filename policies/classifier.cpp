@@ -700,7 +700,12 @@ bool Classifier::accepts(std::uint32_t rule, std::string_view view_text, std::si
         nearest_word(view_text, begin, end, definition.context_window, compiled.context_index);
     if (context_distance == std::string::npos) return false;
   }
-  if (!compiled.exclude_forms.empty()) {
+  if (!compiled.exclude_forms.empty() && definition.exclude_context_around) {
+    if (nearest_word(view_text, begin, end, definition.exclude_context_window,
+                     compiled.exclude_index) != std::string::npos) {
+      return false;
+    }
+  } else if (!compiled.exclude_forms.empty()) {
     // Labels come before values ("SKU 512-44-0912", "firmware 10.2.14.7"): look back only.
     const std::size_t exclude_distance = nearest_word(
         view_text, begin, end, definition.exclude_context_window, compiled.exclude_index, true);

@@ -66,6 +66,10 @@ struct RuleDefinition {
   // nearer.
   std::vector<std::string> exclude_context;
   std::size_t exclude_context_window = 32;
+  // exclude_context_around: the words count before and after the match and win over nearer
+  // `context` words (a story the user is writing says a character's illness with the same words
+  // as a note about a colleague; the story's words anywhere near make it fiction).
+  bool exclude_context_around = false;
   // `views`: the views a regex rule matches on. text = the normalized and decoded views (default);
   // joined = the joined view (joined_view.h).
   bool match_text = true;

@@ -40,6 +40,7 @@ const std::vector<std::string_view> kRuleKeys = {"id",
                                                  "case_sensitive",
                                                  "exclude_context",
                                                  "exclude_context_window",
+                                                 "exclude_context_around",
                                                  "views"};
 const std::vector<std::string_view> kViewNames = {"text", "joined"};
 const std::vector<std::string_view> kTestKeys = {"text", "expect", "rules", "level", "description"};
@@ -332,6 +333,12 @@ void parse_rule(FileReader& reader, const YAML::Node& node, std::size_t index,
     } else if (key == "exclude_context_window") {
       if (auto v = reader.integer(value, field, fallback, 1, 10000)) {
         d.exclude_context_window = static_cast<std::size_t>(*v);
+      } else {
+        ok = false;
+      }
+    } else if (key == "exclude_context_around") {
+      if (auto b = reader.boolean(value, field, fallback)) {
+        d.exclude_context_around = *b;
       } else {
         ok = false;
       }

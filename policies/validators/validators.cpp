@@ -11,6 +11,7 @@
 #include "policies/validators/documents.h"
 #include "policies/validators/national_ids.h"
 #include "policies/validators/national_ids_world.h"
+#include "policies/validators/wallets.h"
 
 namespace switchyard::policy {
 
@@ -110,14 +111,10 @@ bool luhn_valid(std::string_view value) {
   return sum % 10 == 0;
 }
 
-bool iban_valid(std::string_view value) {
-  std::string iban;
-  for (char c : value) {
-    if (c == ' ' || c == '-') continue;
-    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 32);
-    if (!((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))) return false;
-    iban.push_back(c);
-  }
+namespace {
+
+// The country's length, the BBAN format where known, and mod-97 = 1, on a compact upper-case IBAN.
+bool iban_checks(const std::string& iban) {
   if (iban.size() < 15 || iban.size() > 34) return false;
   if (!(iban[0] >= 'A' && iban[0] <= 'Z' && iban[1] >= 'A' && iban[1] <= 'Z')) return false;
   if (!(iban[2] >= '0' && iban[2] <= '9' && iban[3] >= '0' && iban[3] <= '9')) return false;
@@ -146,6 +143,51 @@ bool iban_valid(std::string_view value) {
     }
   }
   return remainder == 1;
+}
+
+// A scanned IBAN: OCR reads 0 as O, 1 as I or l, 5 as S, 8 as B. Where the country's format has
+// a digit (the BBAN's n positions), such a letter is read back as its digit, at most three of
+// them; the result must then pass every check, so a misread still needs mod-97 to come out 1.
+bool iban_after_ocr_fold(std::string iban) {
+  if (iban.size() < 4) return false;
+  const auto* format = std::find_if(
+      std::begin(kBbanFormats), std::end(kBbanFormats),
+      [&](const BbanFormat& f) { return f.code[0] == iban[0] && f.code[1] == iban[1]; });
+  if (format == std::end(kBbanFormats)) return false;
+  int folded = 0;
+  std::size_t at = 4;
+  for (const char* f = format->format; *f != 0;) {
+    int count = 0;
+    while (*f >= '0' && *f <= '9') count = count * 10 + (*f++ - '0');
+    const char kind = *f++;
+    for (int k = 0; k < count && at < iban.size(); ++k, ++at) {
+      if (kind != 'n') continue;
+      char& c = iban[at];
+      const char digit = c == 'O'                 ? '0'
+                         : (c == 'I' || c == 'L') ? '1'
+                         : c == 'S'               ? '5'
+                         : c == 'B'               ? '8'
+                                                  : 0;
+      if (digit != 0) {
+        c = digit;
+        ++folded;
+      }
+    }
+  }
+  return folded > 0 && folded <= 3 && iban_checks(iban);
+}
+
+}  // namespace
+
+bool iban_valid(std::string_view value) {
+  std::string iban;
+  for (char c : value) {
+    if (c == ' ' || c == '-') continue;
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 32);
+    if (!((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))) return false;
+    iban.push_back(c);
+  }
+  return iban_checks(iban) || iban_after_ocr_fold(iban);
 }
 
 bool us_ssn_valid(std::string_view value) {
@@ -281,6 +323,8 @@ bool validate(const Validator& validator, std::string_view value) {
       return nl_account_valid(value);
     case Validator::Kind::kPhoneNumber:
       return phone_number_valid(value);
+    case Validator::Kind::kBip39Phrase:
+      return bip39_phrase_valid(value);
     case Validator::Kind::kEntropy:
       return shannon_entropy(value) >= validator.min_bits_per_char;
   }
@@ -339,6 +383,7 @@ constexpr NamedValidator kNamedValidators[] = {
     {"pl_nrb", Validator::Kind::kPlNrb},
     {"nl_account", Validator::Kind::kNlAccount},
     {"phone_number", Validator::Kind::kPhoneNumber},
+    {"bip39_phrase", Validator::Kind::kBip39Phrase},
 };
 
 }  // namespace

@@ -56,6 +56,7 @@ struct Validator {
     kPlNrb,
     kNlAccount,
     kPhoneNumber,
+    kBip39Phrase,
     kEntropy,
   };
   Kind kind = Kind::kLuhn;
@@ -82,7 +83,7 @@ inline constexpr std::string_view kValidatorNames =
     "cz_rodne_cislo, ro_cnp, gr_amka, tr_tckn, cn_resident_id, kr_rrn, br_cpf, hu_taj, hu_tax_id, "
     "in_aadhaar, mx_curp, mx_rfc_person, mx_clabe, il_id, de_kvnr, es_nuss, pt_niss, pt_cc, "
     "pl_id_card, icao_mrz, document_number, fr_rib, es_ccc, pt_nib, pl_nrb, nl_account, "
-    "phone_number, "
+    "phone_number, bip39_phrase, "
     "entropy:<bits per char>";
 
 }  // namespace switchyard::policy

@@ -128,6 +128,41 @@ rules:
   EXPECT_TRUE(p->classify("tax_idx 123456").matches.empty());  // whole words still
 }
 
+TEST(Classifier, ExcludeContextLooksBackAndLosesToANearerContextWord) {
+  const auto p = load(R"(policy: p
+rules:
+  - id: n
+    level: internal
+    regex: '\b\d{6}\b'
+    context: [badge]
+    context_window: 40
+    exclude_context: [novel]
+    exclude_context_window: 40
+)");
+  EXPECT_TRUE(p->classify("badge from my novel 123456").matches.empty());     // novel nearer
+  EXPECT_EQ(p->classify("novel, and her badge: 123456").matches.size(), 1u);  // badge nearer
+  EXPECT_EQ(p->classify("badge 123456 (my novel)").matches.size(), 1u);  // after: not looked at
+}
+
+TEST(Classifier, ExcludeContextAroundLooksBothWaysAndWins) {
+  const auto p = load(R"(policy: p
+rules:
+  - id: n
+    level: internal
+    regex: '\b\d{6}\b'
+    context: [badge]
+    context_window: 40
+    exclude_context: [novel]
+    exclude_context_window: 40
+    exclude_context_around: true
+)");
+  EXPECT_TRUE(p->classify("novel, and her badge: 123456").matches.empty());
+  EXPECT_TRUE(p->classify("badge 123456 (my novel)").matches.empty());
+  EXPECT_EQ(p->classify("badge 123456").matches.size(), 1u);
+  EXPECT_EQ(p->classify("novel .................................... badge 123456").matches.size(),
+            1u);  // outside the window
+}
+
 TEST(Classifier, AllowedPhraseAroundAKeyword) {
   const auto p = load(R"(policy: p
 rules:

@@ -147,6 +147,14 @@ TEST_F(CorpusQuality, Holdout10Split) { check_split("holdout10", *policy_); }
 // (docs/quality.md gives its first run).
 TEST_F(CorpusQuality, Holdout11Split) { check_split("holdout11", *policy_); }
 
+// Issue 17, round 8: prompts as people type them to an assistant in informal and degraded writing
+// (no diacritics, lower case or capitals, typos and chat abbreviations in the labels, OCR
+// confusions in scanned values, voice-typed numbers, romaji and half-width katakana) around travel,
+// insurance, rental, school, pharmacy, bank-dispute, tax, dating, gaming, crypto-wallet, Wi-Fi and
+// smart-home text, other CI systems, systemd units, crontabs, Makefiles, Vagrantfiles and Procfiles
+// (docs/quality.md gives its first run).
+TEST_F(CorpusQuality, Holdout12Split) { check_split("holdout12", *policy_); }
+
 // Issue 17, round 9: professional work product in EN/DE/FR/ES/JA across the hidden corpus's
 // categories: contracts and NDAs, board and M&A memos, press drafts, RFP answers, post-mortems,
 // ADRs, runbooks, handovers, audit findings, code in Kotlin/Swift/C#/PHP/Elixir/Scala/Dart/Lua/R/

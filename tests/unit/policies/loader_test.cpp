@@ -79,8 +79,8 @@ rules:
                               "cn_resident_id, kr_rrn, br_cpf, hu_taj, hu_tax_id, in_aadhaar, "
                               "mx_curp, mx_rfc_person, mx_clabe, il_id, de_kvnr, es_nuss, "
                               "pt_niss, pt_cc, pl_id_card, icao_mrz, document_number, fr_rib, "
-                              "es_ccc, pt_nib, pl_nrb, nl_account, phone_number, entropy:<bits "
-                              "per char>; did you mean 'luhn'?"));
+                              "es_ccc, pt_nib, pl_nrb, nl_account, phone_number, bip39_phrase, "
+                              "entropy:<bits per char>; did you mean 'luhn'?"));
   EXPECT_THAT(
       text,
       HasSubstr("<text>:14:15: rules[2].handling: unknown handling 'intern'; did you "

@@ -26,6 +26,20 @@ TEST(Validators, Iban) {
   EXPECT_FALSE(iban_valid("DE89-3704-0044-0532-01$0"));
 }
 
+TEST(Validators, IbanReadBackFromAScan) {
+  // OCR's O, I/l, S, B for 0, 1, 5, 8 where Germany's account format has digits.
+  EXPECT_TRUE(iban_valid("DE89 37O4 0044 0532 Ol30 00"));
+  EXPECT_TRUE(iban_valid("DE89 3704 0044 0S32 0130 00"));
+  EXPECT_TRUE(iban_valid("de89 3704 0044 0532 0l30 00"));
+  EXPECT_FALSE(iban_valid("DE89 37O4 0044 0532 Ol30 01"));  // read back, mod-97 fails
+  EXPECT_FALSE(iban_valid("DE89 37O4 OO44 O532 Ol30 00"));  // six letters: not a misread
+  EXPECT_FALSE(iban_valid("DE89 37X4 0044 0532 0130 00"));  // X is no digit OCR confuses
+  // Where the format has letters (the Dutch bank code), a letter stays a letter.
+  EXPECT_TRUE(iban_valid("NL91ABNA0417164300"));
+  EXPECT_FALSE(iban_valid("NL91ABNA04l7l643OO"));  // four letters: not a misread
+  EXPECT_TRUE(iban_valid("NL91ABNA04l7l64300"));   // two: read back, it passes
+}
+
 TEST(Validators, UsSsn) {
   EXPECT_TRUE(us_ssn_valid("536-22-8730"));
   EXPECT_TRUE(us_ssn_valid("536 22 8730"));
@@ -65,7 +79,8 @@ TEST(Validators, ParseNames) {
                        "ro_cnp, gr_amka, tr_tckn, cn_resident_id, kr_rrn, br_cpf, hu_taj, "
                        "hu_tax_id, in_aadhaar, mx_curp, mx_rfc_person, mx_clabe, il_id, de_kvnr, "
                        "es_nuss, pt_niss, pt_cc, pl_id_card, icao_mrz, document_number, fr_rib, "
-                       "es_ccc, pt_nib, pl_nrb, nl_account, phone_number, entropy:<bits per char>"),
+                       "es_ccc, pt_nib, pl_nrb, nl_account, phone_number, bip39_phrase, "
+                       "entropy:<bits per char>"),
             std::string::npos);
   EXPECT_FALSE(parse_validator("entropy:", &error));
   EXPECT_FALSE(parse_validator("entropy:abc", &error));
