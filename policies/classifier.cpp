@@ -11,7 +11,7 @@
 #include <map>
 #include <tuple>
 
-#include "policies/latin_fold.h"
+#include "policies/normalizer.h"
 #include "policies/regex_analysis.h"
 #include "policies/window_builder.h"
 
@@ -192,7 +192,7 @@ std::unique_ptr<Classifier> Classifier::compile(std::vector<RuleDefinition> rule
   c->strictest_ = Handling::kVendor;
   for (Handling h : c->level_handling_) c->strictest_ = std::max(c->strictest_, h);
   for (const auto& rule : c->rules_) c->strictest_ = std::max(c->strictest_, rule.handling);
-  // A pattern's letters with diacritics also match as typed without them (latin_fold.h); every
+  // A pattern's letters with diacritics also match as typed without them (normalizer.h); every
   // use of the pattern below (the rule's RE2, the sets, the prefilter's analysis) sees this form.
   for (auto& rule : c->rules_) {
     if (rule.is_regex) rule.regex = diacritic_tolerant_regex(rule.regex);
@@ -208,7 +208,7 @@ std::unique_ptr<Classifier> Classifier::compile(std::vector<RuleDefinition> rule
   for (std::uint32_t r = 0; r < c->rules_.size(); ++r) {
     const RuleDefinition& rule = c->rules_[r];
     CompiledRule& compiled = c->compiled_[r];
-    // Words and values also as typed without diacritics (latin_fold.h).
+    // Words and values also as typed without diacritics (normalizer.h).
     for (const auto& written : rule.context) {
       for (const auto& word : plain_spellings(written)) {
         add_unique(&compiled.context_forms, comparison_form(word));

@@ -14,7 +14,7 @@
 #include <emmintrin.h>
 #endif
 
-#include "policies/latin_fold.h"
+#include "policies/normalizer.h"
 
 namespace switchyard::policy {
 
@@ -203,7 +203,7 @@ constexpr NumberWord kNumberWords[] = {
 };
 
 // A table's entries, each word also as typed without diacritics ("funf", "fuenf", "piec",
-// "zero"; latin_fold.h). The added spellings live in *spellings (a deque: they never move).
+// "zero"; normalizer.h). The added spellings live in *spellings (a deque: they never move).
 template <typename Entry, std::size_t N>
 std::vector<Entry> with_plain_spellings(const Entry (&table)[N],
                                         std::deque<std::string>* spellings) {

@@ -11,7 +11,6 @@
 #include <vector>
 
 #include "policies/classifier.h"
-#include "policies/latin_fold.h"
 #include "policies/normalizer.h"
 #include "policies/regex_analysis.h"
 
@@ -70,7 +69,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   bool ascii = true;
   if (!is_valid_utf8(text, &ascii)) return 0;
 
-  // The diacritic-tolerant form the classifier compiles (latin_fold.h) is valid whenever the
+  // The diacritic-tolerant form the classifier compiles (normalizer.h) is valid whenever the
   // pattern is, and matches wherever the pattern matches.
   const RE2 tolerant(diacritic_tolerant_regex(pattern), options);
   if (!tolerant.ok() && tolerant.error_code() != RE2::ErrorPatternTooLarge) std::abort();

@@ -1,4 +1,4 @@
-#include "policies/latin_fold.h"
+#include "policies/normalizer.h"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
