@@ -733,15 +733,18 @@ void Classifier::confirm(std::uint32_t rule, std::uint32_t segment, const Normal
 
 namespace {
 
-// Whether joined-view bytes [begin, end) are one piece of one segment's decoded view, unchanged.
+// Whether joined-view bytes [begin, end) are one piece of one segment's decoded view, unchanged
+// but for OCR misreads read back as digits (a misread order number is no dictated phone number
+// either).
 bool written_whole(std::span<const NormalizedText> texts, const JoinedView& joined,
                    std::size_t begin, std::size_t end, std::vector<JoinedSource>* sources) {
   joined.map(begin, end, sources);
   if (sources->size() != 1) return false;
   const JoinedSource& source = sources->front();
   const std::string_view decoded = texts[source.segment].decoded();
-  return source.end <= decoded.size() && decoded.substr(source.begin, source.end - source.begin) ==
-                                             joined.text().substr(begin, end - begin);
+  return source.end <= decoded.size() &&
+         same_but_misread_digits(decoded.substr(source.begin, source.end - source.begin),
+                                 joined.text().substr(begin, end - begin));
 }
 
 }  // namespace

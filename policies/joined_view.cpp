@@ -944,6 +944,103 @@ NumberChain parse_number_chain(std::string_view text, std::size_t i, std::vector
   return chain;
 }
 
+// ---------------------------------------------------------------------------------------------
+// Digit runs an OCR engine misread: some 0, 1, 5 or 8 came out as a letter ("4O12 8888 l234 5S78").
+
+// The digit a misread letter stands for, or 0.
+char misread_digit(unsigned char c) {
+  switch (c) {
+    case 'O':
+    case 'o':
+      return '0';
+    case 'l':
+    case 'I':
+      return '1';
+    case 'S':
+      return '5';
+    case 'B':
+      return '8';
+    default:
+      return 0;
+  }
+}
+
+bool digit_or_misread(unsigned char c) { return kDigit[c] || misread_digit(c) != 0; }
+
+}  // namespace
+
+bool same_but_misread_digits(std::string_view written, std::string_view view) {
+  if (written.size() != view.size()) return false;
+  for (std::size_t k = 0; k < written.size(); ++k) {
+    if (written[k] != view[k] && misread_digit(at(written, k)) != view[k]) return false;
+  }
+  return true;
+}
+
+namespace {
+
+// Back from a digit at `d` to where its run of digit groups and misread letters starts (groups
+// separated by one space or hyphen), at most 96 bytes back.
+std::size_t misread_run_start(std::string_view text, std::size_t d) {
+  std::size_t q = d;
+  while (q > 0 && d - q < 96) {
+    if (digit_or_misread(at(text, q - 1))) {
+      --q;
+    } else if (q >= 2 && (text[q - 1] == ' ' || text[q - 1] == '-') &&
+               digit_or_misread(at(text, q - 2))) {
+      --q;
+    } else {
+      break;
+    }
+  }
+  return q;
+}
+
+// The misread run at text[i]: digit groups separated by single spaces or hyphens, in which some
+// bytes are misread letters, after up to three capitals glued to the first group (the country of
+// an IBAN, the letter of an identifier: "CH22 0S70 ...", "K441O19956"), which stay letters. Read
+// as one only when it stands alone (no letter or digit glued to either end), holds at least eight
+// digits, and each group has at least as many digits as letters, so that a word ("BOSS", "Oslo",
+// "SOS") or a code with real letters ("4B12-XK") never is one; the validators of the rules that
+// then see it decide the rest. Sets *first to its first group and *end past its last.
+bool read_misread_run(std::string_view text, std::size_t i, std::size_t* first, std::size_t* end,
+                      bool prefix = false) {
+  const std::size_t n = text.size();
+  if (i >= n || (i > 0 && kWordByte[at(text, i - 1)])) return false;
+  std::size_t pos = i;
+  if (prefix) {
+    while (pos < n && pos - i < 3 && text[pos] >= 'A' && text[pos] <= 'Z') ++pos;
+    if (pos == i || pos >= n || !kDigit[at(text, pos)]) return false;
+  } else if (!digit_or_misread(at(text, i))) {
+    return text[i] >= 'A' && text[i] <= 'Z' && read_misread_run(text, i, first, end, true);
+  }
+  *first = pos;
+  int digits = 0;
+  int letters = 0;
+  for (int groups = 0; groups < 32; ++groups) {
+    const std::size_t g = pos;
+    while (pos < n && digit_or_misread(at(text, pos))) ++pos;
+    int group_digits = 0;
+    for (std::size_t k = g; k < pos; ++k) group_digits += kDigit[at(text, k)] ? 1 : 0;
+    const int group_letters = static_cast<int>(pos - g) - group_digits;
+    if (group_digits == 0 || group_letters > group_digits) return false;
+    digits += group_digits;
+    letters += group_letters;
+    if (pos < n && kWordByte[at(text, pos)]) return false;  // glued to another letter
+    *end = pos;
+    if (pos + 1 < n && (text[pos] == ' ' || text[pos] == '-') &&
+        digit_or_misread(at(text, pos + 1))) {
+      ++pos;
+    } else {
+      break;
+    }
+  }
+  if (letters > 0 && digits >= 8 && letters * 3 <= digits) return true;
+  // Read as digits, the capitals at the start may have been a prefix.
+  return !prefix && i + 1 < n && text[i] >= 'A' && text[i] <= 'Z' &&
+         read_misread_run(text, i, first, end, true);
+}
+
 // Worth rewriting: several number words in a row, or three or more digit groups that only
 // together have the length of an identifier (nine digits: an SSN, a BSN, a phone number without
 // its zero). Two groups are left alone: "02110-1301" is a ZIP code, "2024-01 15" a date.
@@ -1408,7 +1505,7 @@ bool read_address_form_plain(std::string_view text, std::size_t i, bool at_form,
   return true;
 }
 
-bool rewrite_for_joined_view(std::string_view in, std::string* out, OffsetMap* map) {
+bool rewrite_for_joined_view(std::string_view in, std::string* out, OffsetMap* map, bool misreads) {
   Writer writer(in, out, map);
   std::vector<NumberToken> tokens;
   AddressParse address;
@@ -1448,6 +1545,19 @@ bool rewrite_for_joined_view(std::string_view in, std::string* out, OffsetMap* m
       }
       writer.copy_to(address.end);
       i = address.end;
+      continue;
+    }
+    std::size_t misread_first = 0;
+    std::size_t misread_end = 0;
+    // (a misread run has a digit in its first four bytes: most words are passed at once)
+    if (misreads && word_start &&
+        (kDigit[c] || (i + 1 < n && kDigit[at(in, i + 1)]) ||
+         (i + 2 < n && kDigit[at(in, i + 2)]) || (i + 3 < n && kDigit[at(in, i + 3)])) &&
+        read_misread_run(in, i, &misread_first, &misread_end)) {
+      for (std::size_t k = misread_first; k < misread_end; ++k) {
+        if (const char digit = misread_digit(at(in, k))) writer.replace(k, k + 1, {&digit, 1});
+      }
+      i = misread_end;
       continue;
     }
     if (kDigit[c] || c >= 0x80 || (kAsciiLetter[c] && word_start)) {
@@ -1575,6 +1685,7 @@ bool JoinedView::build(std::span<const std::string_view> views,
   auto context_end = [&](std::string_view text, std::size_t end) {
     return std::max(end, snap_end(text, std::min(text.size(), end + kJoinContext), end));
   };
+  bool misread_places = false;
   auto add_window = [&](std::uint32_t s, std::size_t begin, std::size_t end) {
     windows[s].push_back({context_begin(views[s], begin), context_end(views[s], end), {}});
   };
@@ -1673,6 +1784,20 @@ bool JoinedView::build(std::span<const std::string_view> views,
     std::size_t covered = 0;
     for (std::uint32_t d : h->digits) {
       if (d >= text.size() || d < covered || !kDigit[at(text, d)]) continue;
+      {
+        const std::size_t q = misread_run_start(text, d);
+        std::size_t p = q;  // with up to three capitals before it
+        while (p > 0 && q - p < 3 && text[p - 1] >= 'A' && text[p - 1] <= 'Z') --p;
+        std::size_t run_first = 0;
+        std::size_t run_end = 0;
+        if (read_misread_run(text, q, &run_first, &run_end) ||
+            (p < q && read_misread_run(text, p, &run_first, &run_end, true))) {
+          add_window(s, std::min(p, q), run_end);
+          misread_places = true;
+          covered = run_end;
+          continue;
+        }
+      }
       // back to the chain's first group (separators: spaces, ',', '-')
       std::size_t first = d;
       while (first > 0 && kDigit[at(text, first - 1)]) --first;
@@ -1898,7 +2023,8 @@ bool JoinedView::build(std::span<const std::string_view> views,
     add_piece(seam.first_segment, seam.first_begin, seam.first_end);
     add_piece(seam.second_segment, seam.second_begin, seam.second_end);
   }
-  if (!rewrite_for_joined_view(raw_, &text_, &rewrite_map_)) {
+  // Misreads only where a misread run was found: the check would cost every excerpt's numbers.
+  if (!rewrite_for_joined_view(raw_, &text_, &rewrite_map_, misread_places)) {
     text_ = raw_;
     rewrite_map_.clear();
   }

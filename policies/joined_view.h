@@ -9,7 +9,9 @@
 //  - number words: digits written as words (English, German, French, Spanish, Italian, Dutch,
 //    Portuguese, Polish, Japanese kanji) become digits ("vier fünf drei" becomes "453");
 //  - addresses: "name [at] domain [dot] com", "nome chiocciola dominio punto it" become
-//    name@domain.com.
+//    name@domain.com;
+//  - OCR misreads: in a run of digit groups standing alone, a 0, 1, 5 or 8 that a scanner read
+//    as O, l, I, S or B is read back ("4S39 82S9 79l9 O743" becomes "4539 8259 7919 0743").
 // Every byte of the view maps back to the segment and normalized-view offset it came from, so a
 // match that crosses a seam yields one span per piece (redaction, explain and the audit point at
 // what the client sent). Rules see this view only when they list it (`views: [joined]`).
@@ -46,6 +48,10 @@ struct JoinHints {
     values.clear();
   }
 };
+
+// Whether `view` is `written` with some misread letters of an OCR'd digit run read as the digits
+// they stand for (O as 0, l and I as 1, S as 5, B as 8), and nothing else changed.
+bool same_but_misread_digits(std::string_view written, std::string_view view);
 
 class JoinedView {
  public:
@@ -90,8 +96,10 @@ class JoinedView {
 };
 
 // Building blocks, exposed for tests and fuzzing.
-// Rewrites digit chains, number words and obfuscated addresses; false when nothing changed.
-bool rewrite_for_joined_view(std::string_view in, std::string* out, OffsetMap* map);
+// Rewrites digit chains, number words and obfuscated addresses, and with `misreads` the OCR
+// misreads of digit runs; false when nothing changed.
+bool rewrite_for_joined_view(std::string_view in, std::string* out, OffsetMap* map,
+                             bool misreads = true);
 // An "@" (at_form) or a "." spelled out at text[i] ("@", " [at] ", " chiocciola ", "ドット",
 // spaces before it included): false when the byte after the spaces cannot start one. The address
 // parser asks this before read_address_form_plain(), which answers exactly (and sets *end).

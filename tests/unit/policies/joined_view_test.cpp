@@ -342,6 +342,39 @@ rules:
             std::vector<std::string>{"both-views"});
 }
 
+// A scanner's OCR reads a 0, 1, 5 or 8 of a digit run as O, l, I, S or B. In a run of digit groups
+// standing alone the view reads them back; a word, a code with real letters or a short number
+// keeps its letters.
+TEST(JoinedView, OcrMisreadsInDigitRunsAreReadBack) {
+  EXPECT_THAT(joined({"Kartennummer 4S39 82S9 79l9 O743, gültig bis 09/27"}),
+              HasSubstr("4539 8259 7919 0743"));
+  EXPECT_THAT(joined({"Ref.: 55O1-2B73-64I9 (Scan)"}), HasSubstr("5501-2873-6419"));
+  // The capitals of an IBAN's country (or an identifier's letter) stay letters.
+  EXPECT_THAT(joined({"IBAN: CH22 0S70 9342 21S2 6918 4"}),
+              HasSubstr("CH22 0570 9342 2152 6918 4"));
+  EXPECT_THAT(joined({"Versichertennr. K441O19956"}), HasSubstr("K441019956"));
+  // Left alone: words and codes with other letters, letters without a digit in their group, too
+  // few digits, letters glued to the run, more than a third of the run misread.
+  for (const std::string_view text :
+       {"BOSS 1234 5678 OSLO", "order 4B12-XK77", "SOS 12345678", "Tel. O6 7l 84 29",
+        "part 12345678Bx", "ISBO 12O4 BSlO 8I", "code 1O1O1O1O 5S5S5S5S"}) {
+    EXPECT_EQ(rewritten(text), text);
+  }
+}
+
+TEST(JoinedView, ClassifierFindsMisreadCardsAndIbansButNoPhoneInAnOrderNumber) {
+  EXPECT_NE(shipped()->classify("Kartennummer 4S39 82S9 79l9 O743, gültig bis 09/27").handling,
+            Handling::kVendor);
+  // A rule of the joined view alone treats a misread run as written whole: an order number read
+  // back is no dictated phone number.
+  EXPECT_EQ(
+      shipped()->classify("Customer quoted order number 5734346B4024; reply by phone.").handling,
+      Handling::kVendor);
+  EXPECT_TRUE(same_but_misread_digits("4S39 O7", "4539 07"));
+  EXPECT_FALSE(same_but_misread_digits("4S39 O7", "4539 17"));
+  EXPECT_FALSE(same_but_misread_digits("4X39", "4539"));
+}
+
 TEST(JoinedView, ViewsKeyIsCheckedAtLoad) {
   const auto errors = testing::load_errors(R"(
 policy: t
