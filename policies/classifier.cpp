@@ -637,18 +637,29 @@ namespace {
 // (folded, indexed by first byte) within `window_chars` characters on either side (before it
 // only, with before_only); npos when there is none. Looks only where a word starts with a byte
 // some word starts with: a long list of context words costs little more than a short one.
-// A context word at `at` of a folded window. A space or hyphen inside the word also matches `_`,
-// as a column or field name writes the label (steuer_id, tax_id, date_of_birth).
-bool context_word_at(std::string_view window, std::size_t at, std::string_view word) {
-  if (window.size() - at < word.size()) return false;
+// The length of a context word at `at` of a folded window, 0 if it is not there. A space or hyphen
+// inside the word also matches `_`, as a column or field name writes the label (steuer_id, tax_id,
+// date_of_birth), and a space also matches nothing before a capital, as a camelCase name writes
+// it (taxId, homePhone, dateOfBirth); `written` is the window as written when folding kept its
+// length (else empty: no camelCase then), to see the capitals.
+std::size_t context_word_at(std::string_view window, std::size_t at, std::string_view word,
+                            std::string_view written) {
+  std::size_t j = at;
   for (std::size_t i = 0; i < word.size(); ++i) {
-    const char w = window[at + i];
     const char c = word[i];
-    if (w == c) continue;
-    if (w == '_' && (c == ' ' || c == '-')) continue;
-    return false;
+    const char w = j < window.size() ? window[j] : '\0';
+    if (j < window.size() && (w == c || (w == '_' && (c == ' ' || c == '-')))) {
+      ++j;
+      continue;
+    }
+    if (c == ' ' && i > 0 && i + 1 < word.size() && j < written.size() && j > 0 &&
+        window[j] == word[i + 1] && written[j] >= 'A' && written[j] <= 'Z' &&
+        written[j - 1] >= 'a' && written[j - 1] <= 'z') {
+      continue;
+    }
+    return 0;
   }
-  return true;
+  return j - at;
 }
 
 // The value of a match: the first capture group that took part in it (alternatives of one rule
@@ -669,16 +680,19 @@ std::size_t nearest_word(std::string_view view, std::size_t begin, std::size_t e
                          bool before_only = false) {
   const std::size_t window_begin = step_back(view, begin, window_chars);
   const std::size_t window_end = before_only ? begin : step_forward(view, end, window_chars);
-  const std::string window = folded(view.substr(window_begin, window_end - window_begin));
+  const std::string_view written = view.substr(window_begin, window_end - window_begin);
+  const std::string window = folded(written);
+  const std::string_view aligned = window.size() == written.size() ? written : std::string_view();
   std::size_t best = std::string::npos;
   for (std::size_t at = 0; at < window.size(); ++at) {
     const auto& candidates = words.by_first[static_cast<unsigned char>(window[at])];
     if (candidates.empty()) continue;
     for (const std::string* word : candidates) {
-      if (!context_word_at(window, at, *word)) continue;
-      if (violates_word_boundary(window, at, at + word->size())) continue;
+      const std::size_t length = context_word_at(window, at, *word, aligned);
+      if (length == 0) continue;
+      if (violates_word_boundary(window, at, at + length)) continue;
       const std::size_t word_begin = window_begin + at;
-      const std::size_t word_end = word_begin + word->size();
+      const std::size_t word_end = word_begin + length;
       std::size_t distance = 0;
       if (word_end <= begin) {
         distance = begin - word_end;
