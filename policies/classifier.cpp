@@ -95,6 +95,9 @@ std::size_t code_points(std::string_view text) {
   return n;
 }
 
+// Capture groups a rule's value may be read from (the first that took part in a match).
+constexpr int kMaxValueGroups = 4;
+
 // Keyword lists up to this size are found near anchors from the literal scan (see
 // plan_regex_prefilter); longer ones run the automaton over every byte. The default pack alone
 // has about 250 phrases, so an organization's overlay must fit too: on 1 MiB of prose, default +
@@ -240,7 +243,7 @@ std::unique_ptr<Classifier> Classifier::compile(std::vector<RuleDefinition> rule
         ok = false;
         continue;
       }
-      compiled.value_is_group = compiled.regex->NumberOfCapturingGroups() >= 1;
+      compiled.value_groups = std::min(compiled.regex->NumberOfCapturingGroups(), kMaxValueGroups);
       if (rule.match_text) {
         c->regex_rules_.push_back(r);
         c->text_regex_[r] = 1;
@@ -634,18 +637,42 @@ namespace {
 // (folded, indexed by first byte) within `window_chars` characters on either side (before it
 // only, with before_only); npos when there is none. Looks only where a word starts with a byte
 // some word starts with: a long list of context words costs little more than a short one.
-// A context word at `at` of a folded window. A space or hyphen inside the word also matches `_`,
-// as a column or field name writes the label (steuer_id, tax_id, date_of_birth).
-bool context_word_at(std::string_view window, std::size_t at, std::string_view word) {
-  if (window.size() - at < word.size()) return false;
+// The length of a context word at `at` of a folded window, 0 if it is not there. A space or hyphen
+// inside the word also matches `_`, as a column or field name writes the label (steuer_id, tax_id,
+// date_of_birth), and a space also matches nothing before a capital, as a camelCase name writes
+// it (taxId, homePhone, dateOfBirth); `written` is the window as written when folding kept its
+// length (else empty: no camelCase then), to see the capitals.
+std::size_t context_word_at(std::string_view window, std::size_t at, std::string_view word,
+                            std::string_view written) {
+  std::size_t j = at;
   for (std::size_t i = 0; i < word.size(); ++i) {
-    const char w = window[at + i];
     const char c = word[i];
-    if (w == c) continue;
-    if (w == '_' && (c == ' ' || c == '-')) continue;
-    return false;
+    const char w = j < window.size() ? window[j] : '\0';
+    if (j < window.size() && (w == c || (w == '_' && (c == ' ' || c == '-')))) {
+      ++j;
+      continue;
+    }
+    if (c == ' ' && i > 0 && i + 1 < word.size() && j < written.size() && j > 0 &&
+        window[j] == word[i + 1] && written[j] >= 'A' && written[j] <= 'Z' &&
+        written[j - 1] >= 'a' && written[j - 1] <= 'z') {
+      continue;
+    }
+    return 0;
   }
-  return true;
+  return j - at;
+}
+
+// The value of a match: the first capture group that took part in it (alternatives of one rule
+// may hold their value in different groups, as RE2 has no branch reset), else the whole match.
+std::pair<std::size_t, std::size_t> match_value(std::string_view view_text,
+                                                const re2::StringPiece* groups, int value_groups) {
+  for (int g = 1; g <= value_groups; ++g) {
+    if (groups[g].data() == nullptr) continue;
+    const auto begin = static_cast<std::size_t>(groups[g].data() - view_text.data());
+    return {begin, begin + groups[g].size()};
+  }
+  const auto begin = static_cast<std::size_t>(groups[0].data() - view_text.data());
+  return {begin, begin + groups[0].size()};
 }
 
 std::size_t nearest_word(std::string_view view, std::size_t begin, std::size_t end,
@@ -653,16 +680,19 @@ std::size_t nearest_word(std::string_view view, std::size_t begin, std::size_t e
                          bool before_only = false) {
   const std::size_t window_begin = step_back(view, begin, window_chars);
   const std::size_t window_end = before_only ? begin : step_forward(view, end, window_chars);
-  const std::string window = folded(view.substr(window_begin, window_end - window_begin));
+  const std::string_view written = view.substr(window_begin, window_end - window_begin);
+  const std::string window = folded(written);
+  const std::string_view aligned = window.size() == written.size() ? written : std::string_view();
   std::size_t best = std::string::npos;
   for (std::size_t at = 0; at < window.size(); ++at) {
     const auto& candidates = words.by_first[static_cast<unsigned char>(window[at])];
     if (candidates.empty()) continue;
     for (const std::string* word : candidates) {
-      if (!context_word_at(window, at, *word)) continue;
-      if (violates_word_boundary(window, at, at + word->size())) continue;
+      const std::size_t length = context_word_at(window, at, *word, aligned);
+      if (length == 0) continue;
+      if (violates_word_boundary(window, at, at + length)) continue;
       const std::size_t word_begin = window_begin + at;
-      const std::size_t word_end = word_begin + word->size();
+      const std::size_t word_end = word_begin + length;
       std::size_t distance = 0;
       if (word_end <= begin) {
         distance = begin - word_end;
@@ -766,10 +796,10 @@ bool Classifier::match_joined(std::span<const NormalizedText> texts, const Joine
   }
   std::vector<JoinedSource> sources;
   const re2::StringPiece piece(view_text.data(), view_text.size());
-  re2::StringPiece groups[2];
+  re2::StringPiece groups[kMaxValueGroups + 1];
   for (std::uint32_t rule : rules) {
     const CompiledRule& compiled = compiled_[rule];
-    const int group_count = compiled.value_is_group ? 2 : 1;
+    const int group_count = compiled.value_groups + 1;
     std::size_t position = 0;
     while (position <= view_text.size() && out->per_rule[rule] < limits_.max_findings_per_rule) {
       if (!compiled.regex->Match(piece, position, view_text.size(), RE2::UNANCHORED, groups,
@@ -778,12 +808,7 @@ bool Classifier::match_joined(std::span<const NormalizedText> texts, const Joine
       }
       const auto match_begin = static_cast<std::size_t>(groups[0].data() - view_text.data());
       const std::size_t match_end = match_begin + groups[0].size();
-      std::size_t begin = match_begin;
-      std::size_t end = match_end;
-      if (compiled.value_is_group && groups[1].data() != nullptr) {
-        begin = static_cast<std::size_t>(groups[1].data() - view_text.data());
-        end = begin + groups[1].size();
-      }
+      auto [begin, end] = match_value(view_text, groups, compiled.value_groups);
       if (end > begin && !rules_[rule].match_text &&
           written_whole(texts, joined, match_begin, match_end, &sources)) {
         // A rule of the joined view alone reports what the view put together; a value written
@@ -823,8 +848,8 @@ bool Classifier::run_regex(std::uint32_t rule, std::uint32_t segment, const Norm
   const CompiledRule& compiled = compiled_[rule];
   const std::string_view view_text = text.view(view);
   const re2::StringPiece piece(view_text.data(), view_text.size());
-  re2::StringPiece groups[2];
-  const int group_count = compiled.value_is_group ? 2 : 1;
+  re2::StringPiece groups[kMaxValueGroups + 1];
+  const int group_count = compiled.value_groups + 1;
   std::size_t position = 0;
   while (position <= view_text.size()) {
     if (!compiled.regex->Match(piece, position, view_text.size(), RE2::UNANCHORED, groups,
@@ -833,12 +858,7 @@ bool Classifier::run_regex(std::uint32_t rule, std::uint32_t segment, const Norm
     }
     const std::size_t match_begin = static_cast<std::size_t>(groups[0].data() - view_text.data());
     const std::size_t match_end = match_begin + groups[0].size();
-    std::size_t value_begin = match_begin;
-    std::size_t value_end = match_end;
-    if (compiled.value_is_group && groups[1].data() != nullptr) {
-      value_begin = static_cast<std::size_t>(groups[1].data() - view_text.data());
-      value_end = value_begin + groups[1].size();
-    }
+    const auto [value_begin, value_end] = match_value(view_text, groups, compiled.value_groups);
     confirm(rule, segment, text, view, value_begin, value_end, out);
     if (out->per_rule[rule] >= limits_.max_findings_per_rule) break;
     if (match_end > match_begin) {

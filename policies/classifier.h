@@ -144,7 +144,9 @@ class Classifier {
  private:
   struct CompiledRule {
     std::unique_ptr<RE2> regex;
-    bool value_is_group = false;             // the regex has a capture group: group 1 is the value
+    // Capture groups the value is read from (at most kMaxValueGroups): the first one that took
+    // part in the match is the value; none, or none taking part, and the whole match is.
+    int value_groups = 0;
     std::vector<std::string> context_forms;  // folded
     std::vector<std::string> allow_exact;    // canonical: folded, no spaces, '-' or '.'
     std::vector<std::string> allow_phrases;  // folded, for "inside an allowed phrase"

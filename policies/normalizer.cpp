@@ -442,6 +442,22 @@ bool decode_base64(std::string_view run, std::string* out) {
   return bits < 6;  // a dangling single character is not base64
 }
 
+// A run of hex digits that spells text: Linux auditd writes a command line (proctitle=, and any
+// argument with a space or quote) as hex, its arguments parted by NUL bytes, which read as spaces.
+bool decode_hex_text(std::string_view run, std::string* out) {
+  if (run.size() % 2 != 0) return false;
+  out->resize(run.size() / 2);
+  for (std::size_t k = 0; k < run.size(); k += 2) {
+    if (!is_hex(run[k]) || !is_hex(run[k + 1])) {
+      out->clear();
+      return false;
+    }
+    const int byte = hex_value(run[k]) * 16 + hex_value(run[k + 1]);
+    (*out)[k / 2] = byte == 0 ? ' ' : static_cast<char>(byte);
+  }
+  return true;
+}
+
 struct NamedEntity {
   std::string_view name;
   std::uint32_t cp;
@@ -793,6 +809,12 @@ bool decode_marked(std::string_view in, const NormalizerLimits& limits, std::str
       while (j < n && kBase64Char[static_cast<unsigned char>(in[j])]) ++j;
       std::size_t run_end = j;
       while (run_end < n && run_end - j < 2 && in[run_end] == '=') ++run_end;
+      if (j - i >= limits.min_base64_length && decode_hex_text(in.substr(i, j - i), &decoded) &&
+          mostly_printable(decoded)) {
+        emit.replace(i, j, decoded);
+        i = j;
+        continue;
+      }
       if (j - i >= limits.min_base64_length && decode_base64(in.substr(i, j - i), &decoded) &&
           mostly_printable(decoded)) {
         emit.replace(i, run_end, decoded);

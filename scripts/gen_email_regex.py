@@ -27,7 +27,15 @@ ROLE_LOCALS = [
     "max.mustermann", "erika.mustermann", "vorname.nachname", "prenom.nom", "nombre.apellido",
     "nome.cognome", "voornaam.achternaam", "imie.nazwisko", "nome.sobrenome", "fulano",
     "utente", "usuario", "utilisateur", "benutzer", "gebruiker",
+    # mailing systems' senders
+    "news", "alerts", "bounce", "bounces", "notification", "no_reply",
 ]
+
+# Local parts that name a function also when a separator and more follow: a sending system's
+# addresses carry a purpose or a tag (noreply-dmarc-support@, bounces+12345@, notifications-eu@).
+ROLE_PREFIXES = ["noreply", "no-reply", "no_reply", "donotreply", "do-not-reply", "bounce", "bounces",
+                 "mailer-daemon", "notifications", "notification"]
+PREFIX_SEPARATORS = "-+._"
 
 # Domain labels (right before the TLD) of placeholder domains.
 PLACEHOLDER_DOMAINS = [
@@ -63,22 +71,28 @@ def char_class(chars, alphabet):
     return "[" + "".join(out) + "".join(symbols) + "]"
 
 
-def complement(words, alphabet, tail, first_alphabet=None):
+def complement(words, alphabet, tail, first_alphabet=None, prefixes=()):
     """A regex for the strings over alphabet (one or more characters; the first one from
-    first_alphabet) that are not in words."""
+    first_alphabet) that are not in words, nor one of prefixes followed by a separator and more."""
     trie = {}
-    for w in words:
+    for w in list(words) + list(prefixes):
         node = trie
         for c in w:
             node = node.setdefault(c, {})
         node[""] = {}
+    for w in prefixes:
+        node = trie
+        for c in w:
+            node = node[c]
+        node["*"] = {}  # a separator after the word leads nowhere
 
     def node_regex(node, at_root):
         alts = []
         if not at_root and "" not in node:
             alts.append("")  # a prefix of an excluded word is a word of its own
-        children = sorted(c for c in node if c)
-        other = char_class(children, first_alphabet if at_root and first_alphabet else alphabet)
+        children = sorted(c for c in node if c and c != "*")
+        excluded = children + ([c for c in PREFIX_SEPARATORS if c not in children] if "*" in node else [])
+        other = char_class(excluded, first_alphabet if at_root and first_alphabet else alphabet)
         alts.append(other + tail)
         for c in children:
             child = node[c]
@@ -97,7 +111,7 @@ def escape(c):
 def main():
     local_alphabet = "0123456789abcdefghijklmnopqrstuvwxyz%+._-"
     local = complement(ROLE_LOCALS, local_alphabet, "[a-z0-9._%+-]*",
-                       "0123456789abcdefghijklmnopqrstuvwxyz")
+                       "0123456789abcdefghijklmnopqrstuvwxyz", ROLE_PREFIXES)
     domain = complement(PLACEHOLDER_DOMAINS, "0123456789abcdefghijklmnopqrstuvwxyz-", "[a-z0-9-]*")
     # The address is group 1; what comes before it must not be part of a local part, so that
     # "john.doe@..." is not read from its "doe", nor a '/': the user part of a URL

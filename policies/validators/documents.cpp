@@ -236,6 +236,12 @@ bool phone_number_valid(std::string_view value) {
     if (is_digit(c)) d.push_back(c);
   }
   if (d.size() < 6 || d.size() > 15) return false;
+  // Country code 1 is North America's alone, and its numbers have ten digits after it: "+1 555
+  // 0100" in a manual is a fragment.
+  const std::size_t plus = value.find_first_not_of(" \t(");
+  if (plus != std::string_view::npos && value[plus] == '+' && d[0] == '1' && d.size() != 11) {
+    return false;
+  }
   if (std::string_view(d).substr(d.size() - 4) == "0000") return false;
   // Six digits in a row that repeat (000000), count up (123456, 567890) or count down (987654).
   int same = 1, up = 1, down = 1;

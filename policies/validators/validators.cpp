@@ -90,6 +90,17 @@ bool bban_matches(std::string_view bban, const char* format) {
 
 }  // namespace
 
+bool not_test_key(std::string_view value) {
+  static constexpr std::string_view kTestPrefixes[] = {
+      "sk_test_", "rk_test_",  "pk_test_", "whsec_test_", "sk_sbox_",
+      "pk_sbox_", "rzp_test_", "test_",    "sandbox-",    "sandbox_",
+  };
+  for (std::string_view prefix : kTestPrefixes) {
+    if (value.substr(0, prefix.size()) == prefix) return false;
+  }
+  return true;
+}
+
 bool luhn_valid(std::string_view value) {
   std::string digits;
   if (!digits_only(value, &digits)) return false;
@@ -325,6 +336,8 @@ bool validate(const Validator& validator, std::string_view value) {
       return phone_number_valid(value);
     case Validator::Kind::kBip39Phrase:
       return bip39_phrase_valid(value);
+    case Validator::Kind::kNotTestKey:
+      return not_test_key(value);
     case Validator::Kind::kEntropy:
       return shannon_entropy(value) >= validator.min_bits_per_char;
   }
@@ -384,6 +397,7 @@ constexpr NamedValidator kNamedValidators[] = {
     {"nl_account", Validator::Kind::kNlAccount},
     {"phone_number", Validator::Kind::kPhoneNumber},
     {"bip39_phrase", Validator::Kind::kBip39Phrase},
+    {"not_test_key", Validator::Kind::kNotTestKey},
 };
 
 }  // namespace

@@ -57,6 +57,7 @@ struct Validator {
     kNlAccount,
     kPhoneNumber,
     kBip39Phrase,
+    kNotTestKey,
     kEntropy,
   };
   Kind kind = Kind::kLuhn;
@@ -73,6 +74,9 @@ std::vector<std::string_view> validator_names();
 bool validate(const Validator& validator, std::string_view value);
 
 bool luhn_valid(std::string_view value);
+// False for a payment provider's test-mode or sandbox key (sk_test_, rk_test_, pk_test_,
+// sk_sbox_, rzp_test_, Mollie's test_ ...): it reaches no money and no customer.
+bool not_test_key(std::string_view value);
 bool iban_valid(std::string_view value);
 bool us_ssn_valid(std::string_view value);
 double shannon_entropy(std::string_view value);  // bits per byte

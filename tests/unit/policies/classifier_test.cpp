@@ -112,7 +112,8 @@ rules:
 }
 
 TEST(Classifier, ContextWordsMatchFieldNames) {
-  // A column or field name writes the label with `_` where the context word has a space or `-`.
+  // A column or field name writes the label with `_` where the context word has a space or `-`,
+  // or in camelCase: the next word's capital.
   const auto p = load(R"(policy: p
 rules:
   - id: n
@@ -124,6 +125,7 @@ rules:
   EXPECT_EQ(p->classify("tax_id: 123456").matches.size(), 1u);
   EXPECT_EQ(p->classify("steuer_id 123456").matches.size(), 1u);
   EXPECT_EQ(p->classify("tax id 123456").matches.size(), 1u);
+  EXPECT_EQ(p->classify("{\"taxId\": \"123456\"}").matches.size(), 1u);  // camelCase
   EXPECT_TRUE(p->classify("taxid 123456").matches.empty());    // the separator must be there
   EXPECT_TRUE(p->classify("tax_idx 123456").matches.empty());  // whole words still
 }

@@ -172,6 +172,13 @@ TEST_F(CorpusQuality, Holdout13Split) { check_split("holdout13", *policy_); }
 // redacted output, secret references and documentation samples as look-alikes (docs/quality.md gives
 // its first run).
 TEST_F(CorpusQuality, Holdout14Split) { check_split("holdout14", *policy_); }
+// Issue 17, round 11: business systems' machine formats: payment, commerce, CRM, support, messaging
+// and HR webhooks and API payloads (JSON, XML), raw MIME e-mail (quoted-printable, base64, HTML
+// entities, forwarded chains), syslog/journald, Windows Event XML, auditd, access and application
+// logs, SOAP/WS-Security, SAML, LDIF, GraphQL, protobuf text, gRPC metadata, OpenAPI, EDI (X12,
+// EDIFACT, SWIFT MT103) and database/BI exports, with human fields in the nine languages
+// (docs/quality.md gives its first run).
+TEST_F(CorpusQuality, Holdout15Split) { check_split("holdout15", *policy_); }
 
 }  // namespace
 }  // namespace switchyard::policy

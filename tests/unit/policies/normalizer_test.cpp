@@ -216,6 +216,20 @@ TEST(Normalizer, BinaryBase64AndIdentifiersStayAsWritten) {
   EXPECT_FALSE(build("short aGVsbG8= blob").has_decoded());  // under 16 characters
 }
 
+TEST(Normalizer, HexRunsDecodeWhenTheyAreText) {
+  // auditd's proctitle: "curl -u admin:Maple808$ https://10.0.191.123/api" with NULs between the
+  // arguments, which read as spaces
+  const NormalizedText n = build(
+      "proctitle=6375726C002D750061646D696E3A4D61706C6538303824006874747073"
+      "3A2F2F31302E302E3139312E3132332F617069 end");
+  ASSERT_TRUE(n.has_decoded());
+  EXPECT_EQ(n.decoded(), "proctitle=curl -u admin:Maple808$ https://10.0.191.123/api end");
+  // Hashes and ids in hex decode to binary and stay as written; an odd length is no hex text.
+  EXPECT_FALSE(
+      build("sha 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08").has_decoded());
+  EXPECT_FALSE(build("id 0123456789abcdef0").has_decoded());
+}
+
 TEST(Normalizer, DecodingIsRecursiveToDepthTwo) {
   // base64("c2VjcmV0IGNvZGVuYW1lIEhhbGN5b24=") where the inner is base64("secret codename Halcyon")
   const NormalizedText n = build("blob YzJWamNtVjBJR052WkdWdVlXMWxJRWhoYkdONWIyND0= end");

@@ -111,6 +111,8 @@ TEST(Documents, PhoneNumberIsNoPlaceholder) {
   EXPECT_TRUE(phone_number_valid("06 70 45 01 56"));
   EXPECT_TRUE(phone_number_valid("03-5412-8870"));
   EXPECT_TRUE(phone_number_valid("0612345078"));  // a run of five is a number like any other
+  EXPECT_TRUE(phone_number_valid("+1 415 867 5309"));
+  EXPECT_FALSE(phone_number_valid("+1 555 0100"));  // North American numbers have ten digits
   // zero-filled and repeated subscriber parts
   EXPECT_FALSE(phone_number_valid("+49 40 000000-0"));
   EXPECT_FALSE(phone_number_valid("03-0000-0000"));

@@ -56,6 +56,15 @@ TEST(Validators, UsSsn) {
   EXPECT_FALSE(us_ssn_valid("536-22-873"));   // 8 digits
 }
 
+TEST(Validators, NotTestKey) {
+  EXPECT_TRUE(not_test_key("sk_live_51Hq8ZtKx2mPq7vLw3nB9cD4f"));
+  EXPECT_TRUE(not_test_key("Zw7USe3srQ9"));
+  EXPECT_TRUE(not_test_key("contest_entry_key"));  // only a prefix counts
+  EXPECT_FALSE(not_test_key("sk_test_51Hq8ZtKx2mPq7vLw3nB9cD4f"));
+  EXPECT_FALSE(not_test_key("test_dHar4XY7LxsDOtmnkVtjNVWXLSlXsM"));
+  EXPECT_FALSE(not_test_key("rzp_test_1DP5mmOlF5G5ag"));
+}
+
 TEST(Validators, Entropy) {
   EXPECT_DOUBLE_EQ(shannon_entropy("aaaa"), 0.0);
   EXPECT_DOUBLE_EQ(shannon_entropy("abab"), 1.0);
