@@ -164,13 +164,13 @@ TEST_F(CorpusQuality, Holdout12Split) { check_split("holdout12", *policy_); }
 // (docs/quality.md gives its first run).
 TEST_F(CorpusQuality, Holdout13Split) { check_split("holdout13", *policy_); }
 
-// Issue 17, round 10: the traffic an LLM gateway carries from agents and assistant apps: coding-agent
-// transcripts with tool calls and their results (cat .env, ~/.aws/credentials, env, docker inspect,
-// kubectl secrets, sts/gcloud/az tokens, terraform output, git show, failing tests, gh/vault/op),
-// tool-use JSON, MCP results, browser captures and screenshot OCR, RAG chunks with their metadata
-// headers in nine languages, system prompts with a record, memory blocks, meeting transcripts; with
-// redacted output, secret references and documentation samples as look-alikes (docs/quality.md gives
-// its first run).
+// Issue 17, round 10: the traffic an LLM gateway carries from agents and assistant apps:
+// coding-agent transcripts with tool calls and their results (cat .env, ~/.aws/credentials, env,
+// docker inspect, kubectl secrets, sts/gcloud/az tokens, terraform output, git show, failing tests,
+// gh/vault/op), tool-use JSON, MCP results, browser captures and screenshot OCR, RAG chunks with
+// their metadata headers in nine languages, system prompts with a record, memory blocks, meeting
+// transcripts; with redacted output, secret references and documentation samples as look-alikes
+// (docs/quality.md gives its first run).
 TEST_F(CorpusQuality, Holdout14Split) { check_split("holdout14", *policy_); }
 // Issue 17, round 11: business systems' machine formats: payment, commerce, CRM, support, messaging
 // and HR webhooks and API payloads (JSON, XML), raw MIME e-mail (quoted-printable, base64, HTML
