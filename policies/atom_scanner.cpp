@@ -80,9 +80,31 @@ int byte_forms(unsigned char b, unsigned char out[2]) {
   return 1;
 }
 
-// Calls f(table index, distance) for each pair of a fingerprint of `length` bytes of `text`.
+// Whether byte b may stand before a word-start literal's first byte in valid UTF-8 (where no
+// lead byte 0xC0..0xFF comes before an ASCII byte or another lead byte): not an ASCII word byte,
+// nor a lead byte, which shares its index with a letter. Digits stay in, sharing theirs with
+// continuation bytes 0x90..0x99 and 0xB0..0xB9, and '_' with 0xDF, 0xFF and DEL.
+bool may_precede_word_start(std::uint16_t index) {
+  const unsigned b = index & 0x5F;
+  return !(b >= 'A' && b <= 'Z');
+}
+
+// Calls f(table index, distance) for each pair of a fingerprint of `length` bytes of `text`, and,
+// when the fingerprint is at most eight bytes, for each pair of a byte before it and its first
+// byte (distance length - 1): any byte, or for a word-start literal whose first byte is ASCII,
+// only bytes that may_precede_word_start(). In prose a short word-start literal ("pt", "nda")
+// mostly sits inside words, after a letter; that pair does not fit, so verify() never sees it.
 template <class F>
-void for_each_entry(const std::string& text, std::size_t length, F&& f) {
+void for_each_entry(const std::string& text, std::size_t length, bool word_start, F&& f) {
+  if (length <= kMaxFingerprint - 1) {
+    const bool bounded = word_start && static_cast<unsigned char>(text[0]) < 0x80;
+    unsigned char first[2];
+    const int n = byte_forms(static_cast<unsigned char>(text[0]), first);
+    for (std::uint16_t before = 0; before < 0x60; ++before) {
+      if ((before & 0x20) != 0 || (bounded && !may_precede_word_start(before))) continue;
+      for (int a = 0; a < n; ++a) f((before | (first[a] << 8)) & kPairBits, length - 1);
+    }
+  }
   for (std::size_t i = 0; i + 1 < length; ++i) {
     unsigned char first[2];
     unsigned char second[2];
@@ -404,8 +426,8 @@ void TriggerScanner::build(const std::vector<ClassSpec>& classes, std::vector<Li
   choose_fingerprints();
   std::uint64_t fill = ~std::uint64_t{0};
   for (std::size_t b = 0; b < 8; ++b) {
-    // Distances at or beyond a bucket's fingerprint start always fit.
-    for (std::size_t k = fingerprint_[b] - 1u; k < 8; ++k) {
+    // Distances beyond the pair of a bucket's fingerprint start and the byte before it always fit.
+    for (std::size_t k = fingerprint_[b]; k < 8; ++k) {
       fill &= ~(std::uint64_t{1} << (8 * k + b));
     }
   }
@@ -431,18 +453,20 @@ void TriggerScanner::build(const std::vector<ClassSpec>& classes, std::vector<Li
     for (std::size_t b = 0; b < 8; ++b) {
       if (fingerprint_[b] != length) continue;
       std::size_t added = 0;
-      for_each_entry(text, length, [&](std::size_t index, std::size_t distance) {
-        added += (pair_mask_[index] >> (8 * distance + b)) & 1;
-      });
+      for_each_entry(text, length, literals_[id].word_start,
+                     [&](std::size_t index, std::size_t distance) {
+                       added += (pair_mask_[index] >> (8 * distance + b)) & 1;
+                     });
       if (bucket == 8 || std::tie(added, members[b]) < std::tie(fewest, members[bucket])) {
         bucket = b;
         fewest = added;
       }
     }
     ++members[bucket];
-    for_each_entry(text, length, [&](std::size_t index, std::size_t distance) {
-      pair_mask_[index] &= ~(std::uint64_t{1} << (8 * distance + bucket));
-    });
+    for_each_entry(text, length, literals_[id].word_start,
+                   [&](std::size_t index, std::size_t distance) {
+                     pair_mask_[index] &= ~(std::uint64_t{1} << (8 * distance + bucket));
+                   });
     Candidate candidate{};
     candidate.literal = id;
     candidate.size = static_cast<std::uint8_t>(std::min<std::size_t>(text.size(), 255));

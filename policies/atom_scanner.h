@@ -12,7 +12,9 @@
 // from the fingerprint's end, the buckets for which that pair does not fit, so one lookup, shift
 // and OR per byte track every bucket. Where a bucket's whole fingerprint fits, the literals of that
 // bucket ending with that pair are compared in full. (Looking at every other pair only would halve
-// the lookups, but the half-pairs at a literal's edges then fit too much of English.)
+// the lookups, but the half-pairs at a literal's edges then fit too much of English.) A fingerprint
+// of up to eight bytes also has the pair of the byte before it: for a word-start literal, only
+// bytes that are no ASCII letter fit there, so "pt" is not looked at inside "script".
 #pragma once
 
 #include <array>
@@ -72,6 +74,8 @@ class TriggerScanner {
   // Which vector instructions the byte-class half uses: the best the CPU has (AVX2, else SSSE3),
   // or, for tests that compare the paths, SSSE3 or none. A unit the CPU lacks falls back to none.
   enum class Unit { kBest, kSsse3, kPortable };
+  // `text` is valid UTF-8 (the normalizer's views are): a word-start literal with an ASCII first
+  // byte right after a stray lead byte 0xC0..0xFF may be missed. Other bytes are found exactly.
   void scan(std::string_view text, Hits* hits, Unit unit = Unit::kBest) const;
 
  public:
@@ -114,7 +118,8 @@ class TriggerScanner {
   std::vector<Literal> literals_;
   // Shift-or table over byte pairs (both ASCII cases of letters entered): byte k of entry p has
   // bit b set when no literal of bucket b (fingerprint of fingerprint_[b] bytes) has pair p at
-  // distance k from its fingerprint's end.
+  // distance k from its fingerprint's end; distance fingerprint_[b] - 1 is the pair of the byte
+  // before the fingerprint and its first byte (for_each_entry()).
   std::unique_ptr<std::uint64_t[]> pair_mask_;
   // Per bucket: its literals by head_slot() of their head, the candidates of slot k at
   // [slot_begin_[b][k], slot_begin_[b][k + 1]). The slot is that of the literal's fingerprint
