@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
@@ -97,6 +98,39 @@ bool not_test_key(std::string_view value) {
   };
   for (std::string_view prefix : kTestPrefixes) {
     if (value.substr(0, prefix.size()) == prefix) return false;
+  }
+  return true;
+}
+
+bool not_textbook_type7(std::string_view value) {
+  // Cisco's published Vigenere key for type 7.
+  static constexpr std::string_view kXlat = "dsfd;kfoA,.iyewrkldJKDHSUBsgvca69834ncxv9873254k;fg87";
+  static constexpr std::string_view kTextbook[] = {
+      "cisco",  "class", "sanfran", "cisco123", "cisco1", "ccna",    "ccnp", "password", "admin",
+      "secret", "test",  "lab",     "letmein",  "enable", "console", "vty",  "telnet",   "ssh",
+  };
+  if (value.size() < 4 || value.size() % 2 != 0 || value.size() > 2 + 2 * 32) return true;
+  auto hex = [](char c) -> int {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+  };
+  if (value[0] < '0' || value[0] > '9' || value[1] < '0' || value[1] > '9') return true;
+  const std::size_t seed = static_cast<std::size_t>((value[0] - '0') * 10 + (value[1] - '0'));
+  if (seed > 15) return true;
+  std::string plain;
+  for (std::size_t i = 2; i < value.size(); i += 2) {
+    const int high = hex(value[i]);
+    const int low = hex(value[i + 1]);
+    if (high < 0 || low < 0) return true;
+    const char c =
+        static_cast<char>((high * 16 + low) ^ kXlat[(seed + plain.size()) % kXlat.size()]);
+    if (c < 0x20 || c > 0x7e) return true;
+    plain.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  }
+  for (std::string_view word : kTextbook) {
+    if (plain == word) return false;
   }
   return true;
 }
@@ -338,6 +372,8 @@ bool validate(const Validator& validator, std::string_view value) {
       return bip39_phrase_valid(value);
     case Validator::Kind::kNotTestKey:
       return not_test_key(value);
+    case Validator::Kind::kNotTextbookType7:
+      return not_textbook_type7(value);
     case Validator::Kind::kEntropy:
       return shannon_entropy(value) >= validator.min_bits_per_char;
   }
@@ -398,6 +434,7 @@ constexpr NamedValidator kNamedValidators[] = {
     {"phone_number", Validator::Kind::kPhoneNumber},
     {"bip39_phrase", Validator::Kind::kBip39Phrase},
     {"not_test_key", Validator::Kind::kNotTestKey},
+    {"not_textbook_type7", Validator::Kind::kNotTextbookType7},
 };
 
 }  // namespace

@@ -58,6 +58,7 @@ struct Validator {
     kPhoneNumber,
     kBip39Phrase,
     kNotTestKey,
+    kNotTextbookType7,
     kEntropy,
   };
   Kind kind = Kind::kLuhn;
@@ -77,6 +78,11 @@ bool luhn_valid(std::string_view value);
 // False for a payment provider's test-mode or sandbox key (sk_test_, rk_test_, pk_test_,
 // sk_sbox_, rzp_test_, Mollie's test_ ...): it reaches no money and no customer.
 bool not_test_key(std::string_view value);
+// False for a Cisco type 7 string (two decimal digits 00-15, then pairs of hex digits) that
+// decodes to a password of textbooks, labs and configuration guides (cisco, class, sanfran,
+// cisco123, password ...): type 7 is reversible, so the value says which password it hides.
+// Any other value passes.
+bool not_textbook_type7(std::string_view value);
 bool iban_valid(std::string_view value);
 bool us_ssn_valid(std::string_view value);
 double shannon_entropy(std::string_view value);  // bits per byte
@@ -87,7 +93,7 @@ inline constexpr std::string_view kValidatorNames =
     "cz_rodne_cislo, ro_cnp, gr_amka, tr_tckn, cn_resident_id, kr_rrn, br_cpf, hu_taj, hu_tax_id, "
     "in_aadhaar, mx_curp, mx_rfc_person, mx_clabe, il_id, de_kvnr, es_nuss, pt_niss, pt_cc, "
     "pl_id_card, icao_mrz, document_number, fr_rib, es_ccc, pt_nib, pl_nrb, nl_account, "
-    "phone_number, bip39_phrase, "
+    "phone_number, bip39_phrase, not_test_key, not_textbook_type7, "
     "entropy:<bits per char>";
 
 }  // namespace switchyard::policy

@@ -179,6 +179,13 @@ TEST_F(CorpusQuality, Holdout14Split) { check_split("holdout14", *policy_); }
 // EDIFACT, SWIFT MT103) and database/BI exports, with human fields in the nine languages
 // (docs/quality.md gives its first run).
 TEST_F(CorpusQuality, Holdout15Split) { check_split("holdout15", *policy_); }
+// Issue 17, round 12: network, telecom and infrastructure devices and the people who run them:
+// running-configs of Cisco, Juniper, Arista, Huawei, MikroTik, FortiGate, Palo Alto, pfSense and
+// OPNsense, Wi-Fi (hostapd, wpa_supplicant, QR strings), VPNs (WireGuard, OpenVPN, strongSwan),
+// AAA and routing secrets, network automation, ISP and telecom provisioning (PPPoE, SIP, SIM
+// secrets), the LAN (leases, cameras, BMCs), captures and syslog, tickets and handovers in the
+// nine languages (docs/quality.md gives its first run).
+TEST_F(CorpusQuality, Holdout16Split) { check_split("holdout16", *policy_); }
 
 }  // namespace
 }  // namespace switchyard::policy

@@ -56,6 +56,18 @@ TEST(Validators, UsSsn) {
   EXPECT_FALSE(us_ssn_valid("536-22-873"));   // 8 digits
 }
 
+TEST(Validators, NotTextbookType7) {
+  // type 7 of "cisco" with seeds 02 and 13, of "class" with seed 10: a textbook's example
+  EXPECT_FALSE(not_textbook_type7("02050D480809"));
+  EXPECT_FALSE(not_textbook_type7("13061E010803"));
+  EXPECT_FALSE(not_textbook_type7("104D05181604"));
+  // type 7 of a real password, and values that are no type 7 string
+  EXPECT_TRUE(not_textbook_type7("0468040B02245E1C594B53"));
+  EXPECT_TRUE(not_textbook_type7("Zw7USe3srQ9x"));
+  EXPECT_TRUE(not_textbook_type7("99050D480809"));
+  EXPECT_TRUE(not_textbook_type7("$1$abcd$efghijklmnopqrstuvwxyz"));
+}
+
 TEST(Validators, NotTestKey) {
   EXPECT_TRUE(not_test_key("sk_live_51Hq8ZtKx2mPq7vLw3nB9cD4f"));
   EXPECT_TRUE(not_test_key("Zw7USe3srQ9"));
