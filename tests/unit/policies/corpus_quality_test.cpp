@@ -179,6 +179,14 @@ TEST_F(CorpusQuality, Holdout14Split) { check_split("holdout14", *policy_); }
 // EDIFACT, SWIFT MT103) and database/BI exports, with human fields in the nine languages
 // (docs/quality.md gives its first run).
 TEST_F(CorpusQuality, Holdout15Split) { check_split("holdout15", *policy_); }
+// Issue 17, round 13: what end users and app developers paste from desktop, mobile and personal
+// tools: password-manager and browser exports, FTP/SSH/database clients' saved sessions, mail
+// clients, mobile app configs (plists, gradle signing, fastlane, Expo, Firebase, .env,
+// --dart-define), extensions and Electron apps, game and home-automation configs, bank, PayPal,
+// Revolut and N26 exports, exchange keys and seed phrases in several word lists, contacts exports,
+// health and fitness exports, settings screenshots as OCR text and personal notes, in the nine
+// languages (docs/quality.md gives its first run).
+TEST_F(CorpusQuality, Holdout17Split) { check_split("holdout17", *policy_); }
 
 }  // namespace
 }  // namespace switchyard::policy
