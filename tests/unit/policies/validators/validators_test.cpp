@@ -101,8 +101,13 @@ TEST(Validators, ParseNames) {
                        "hu_tax_id, in_aadhaar, mx_curp, mx_rfc_person, mx_clabe, il_id, de_kvnr, "
                        "es_nuss, pt_niss, pt_cc, pl_id_card, icao_mrz, document_number, fr_rib, "
                        "es_ccc, pt_nib, pl_nrb, nl_account, phone_number, bip39_phrase, "
-                       "entropy:<bits per char>"),
+                       "not_test_key, not_textbook_type7, entropy:<bits per char>"),
             std::string::npos);
+  // Every validator is in the message (not_test_key was once left out of it).
+  for (const auto name : validator_names()) {
+    EXPECT_NE(error.find(std::string(name) + (name == "entropy" ? ":" : ",")), std::string::npos)
+        << name;
+  }
   EXPECT_FALSE(parse_validator("entropy:", &error));
   EXPECT_FALSE(parse_validator("entropy:abc", &error));
   EXPECT_FALSE(parse_validator("entropy:9", &error));
