@@ -469,8 +469,11 @@ std::optional<Validator> parse_validator(std::string_view spec, std::string* err
     v.min_bits_per_char = bits;
     return v;
   }
-  *error = "unknown validator '" + std::string(spec) +
-           "'; valid validators: " + std::string(kValidatorNames);
+  // The list comes from the table, so that a new validator cannot be left out of it.
+  std::string names;
+  for (const auto& named : kNamedValidators) names += std::string(named.name) + ", ";
+  *error = "unknown validator '" + std::string(spec) + "'; valid validators: " + names +
+           "entropy:<bits per char>";
   return std::nullopt;
 }
 

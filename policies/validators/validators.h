@@ -65,7 +65,7 @@ struct Validator {
   double min_bits_per_char = 0;  // kEntropy only
 };
 
-// A name of kValidatorNames, or "entropy:<bits per char>". On failure returns nullopt and sets
+// A name of validator_names(), or "entropy:<bits per char>". On failure returns nullopt and sets
 // *error to a message that lists the valid names.
 std::optional<Validator> parse_validator(std::string_view spec, std::string* error);
 std::string to_string(const Validator& validator);
@@ -86,14 +86,5 @@ bool not_textbook_type7(std::string_view value);
 bool iban_valid(std::string_view value);
 bool us_ssn_valid(std::string_view value);
 double shannon_entropy(std::string_view value);  // bits per byte
-
-inline constexpr std::string_view kValidatorNames =
-    "luhn, payment_card, iban, us_ssn, fr_nir, de_tax_id, es_dni, it_fiscal_code, nl_bsn, uk_nino, "
-    "uk_nhs, jp_my_number, pl_pesel, pt_nif, se_personnummer, dk_cpr, no_fodselsnummer, fi_hetu, "
-    "cz_rodne_cislo, ro_cnp, gr_amka, tr_tckn, cn_resident_id, kr_rrn, br_cpf, hu_taj, hu_tax_id, "
-    "in_aadhaar, mx_curp, mx_rfc_person, mx_clabe, il_id, de_kvnr, es_nuss, pt_niss, pt_cc, "
-    "pl_id_card, icao_mrz, document_number, fr_rib, es_ccc, pt_nib, pl_nrb, nl_account, "
-    "phone_number, bip39_phrase, not_test_key, not_textbook_type7, "
-    "entropy:<bits per char>";
 
 }  // namespace switchyard::policy
