@@ -253,7 +253,7 @@ struct TriggerScanner::ByteScan {
   }
 
   // candidates: bytes of the block that may belong to a class (a superset); solid: non-spaces;
-  // nonspace: non-space bytes before the block (the caller's local, kept in a register).
+  // nonspace: units (is_window_unit) before the block (the caller's local, kept in a register).
   inline __attribute__((always_inline)) void block(std::size_t block, std::uint32_t candidates,
                                                    std::uint32_t solid, std::uint32_t nonspace) {
     if (candidates == 0) return;
@@ -306,7 +306,7 @@ struct TriggerScanner::ByteScan {
       for (std::size_t j = 0; j < length; ++j) {
         const unsigned char c = data[i + j];
         if (scanner.nibble_lo_[c & 15] & scanner.nibble_hi_[c >> 4]) candidates |= 1u << j;
-        if (!is_window_space(c)) solid |= 1u << j;
+        if (is_window_unit(c)) solid |= 1u << j;
       }
       block(b, candidates, solid, nonspace);
       nonspace += static_cast<std::uint32_t>(std::popcount(solid));
@@ -781,13 +781,16 @@ __attribute__((target("ssse3,popcnt"))) void TriggerScanner::scan_bytes_vector(
     const __m128i space = _mm_set1_epi8(' ');
     const __m128i tab = _mm_set1_epi8(0x09);
     const __m128i four = _mm_set1_epi8(4);
+    const __m128i continuation = _mm_set1_epi8(-64);
     for (; i + kBlock <= n; i += kBlock) {
       const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + i));
       const auto candidates = nibble_candidates(v, lo_table, hi_table, low_nibble, zero);
-      // Spaces: ' ' and 0x09..0x0D (v - 9 <= 4, unsigned).
+      // No units: ' ', 0x09..0x0D (v - 9 <= 4, unsigned) and continuation bytes (below -64,
+      // signed).
       const __m128i shifted = _mm_sub_epi8(v, tab);
-      const __m128i ws = _mm_or_si128(_mm_cmpeq_epi8(v, space),
-                                      _mm_cmpeq_epi8(_mm_min_epu8(shifted, four), shifted));
+      const __m128i ws =
+          _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, space), _mm_cmplt_epi8(v, continuation)),
+                       _mm_cmpeq_epi8(_mm_min_epu8(shifted, four), shifted));
       const auto solid = static_cast<std::uint32_t>(_mm_movemask_epi8(ws)) ^ 0xFFFFu;
       if (candidates != 0) [[unlikely]] {
         handle_block(scan, i / kBlock, candidates, solid, nonspace);
@@ -829,13 +832,16 @@ __attribute__((target("avx2,popcnt"))) void TriggerScanner::scan_bytes_avx2(std:
     const __m256i space = _mm256_set1_epi8(' ');
     const __m256i tab = _mm256_set1_epi8(0x09);
     const __m256i four = _mm256_set1_epi8(4);
+    const __m256i continuation = _mm256_set1_epi8(-64);
     for (; i + kWide <= n; i += kWide) {
       const __m256i v = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(data + i));
       const std::uint32_t candidates = nibble_candidates32(v, lo_table, hi_table, low_nibble);
-      // Spaces: ' ' and 0x09..0x0D (v - 9 <= 4, unsigned).
+      // No units: ' ', 0x09..0x0D (v - 9 <= 4, unsigned) and continuation bytes (below -64,
+      // signed).
       const __m256i shifted = _mm256_sub_epi8(v, tab);
       const __m256i ws = _mm256_or_si256(
-          _mm256_cmpeq_epi8(v, space), _mm256_cmpeq_epi8(_mm256_min_epu8(shifted, four), shifted));
+          _mm256_or_si256(_mm256_cmpeq_epi8(v, space), _mm256_cmpgt_epi8(continuation, v)),
+          _mm256_cmpeq_epi8(_mm256_min_epu8(shifted, four), shifted));
       const std::uint32_t solid = ~static_cast<std::uint32_t>(_mm256_movemask_epi8(ws));
       if (candidates != 0) [[unlikely]] {
         if ((candidates & 0xFFFF) != 0) {
@@ -861,7 +867,8 @@ __attribute__((target("avx2,popcnt"))) void TriggerScanner::scan_bytes_avx2(std:
     if (need_nonspace_) {
       const __m256i shifted = _mm256_sub_epi8(v, _mm256_set1_epi8(0x09));
       const __m256i ws = _mm256_or_si256(
-          _mm256_cmpeq_epi8(v, _mm256_set1_epi8(' ')),
+          _mm256_or_si256(_mm256_cmpeq_epi8(v, _mm256_set1_epi8(' ')),
+                          _mm256_cmpgt_epi8(_mm256_set1_epi8(-64), v)),
           _mm256_cmpeq_epi8(_mm256_min_epu8(shifted, _mm256_set1_epi8(4)), shifted));
       solid = ~static_cast<std::uint32_t>(_mm256_movemask_epi8(ws)) & valid;
     }

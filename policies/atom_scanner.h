@@ -45,7 +45,7 @@ class TriggerScanner {
   };
   struct ByteHit {
     std::uint32_t position;
-    std::uint32_t nonspace;  // bytes before `position` that are not is_window_space
+    std::uint32_t nonspace;  // units (is_window_unit) before `position`
   };
   struct LiteralHit {
     std::uint32_t literal;

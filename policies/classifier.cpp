@@ -414,7 +414,7 @@ bool Classifier::plan_regex_prefilter(const RE2::Options& set_options,
             LiteralTrigger& trigger = literal_triggers_[id];
             trigger.before = std::max(trigger.before, gate.before);
             trigger.after = std::max(trigger.after, gate.after);
-            // A window counted in non-space bytes holds at least as much as one in bytes.
+            // A window counted in non-space characters holds at least as much as one in bytes.
             trigger.nonspace = trigger.nonspace || gate.nonspace;
           }
           if (gate.fold_sensitive) {

@@ -160,7 +160,7 @@ class Classifier {
   struct WindowGroup {
     int byte_class = -1;        // scanner byte class; -1: the literal triggers
     std::size_t min_count = 1;  // trigger bytes within `span` units of each other
-    std::size_t span = 0;       // units: bytes, or non-space bytes when `nonspace`
+    std::size_t span = 0;       // units: bytes, or non-space characters when `nonspace`
     std::size_t before = 0;     // units of a gate match before a trigger
     std::size_t after = 0;      // ... and from the trigger on
     bool nonspace = false;

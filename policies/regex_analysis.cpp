@@ -46,6 +46,9 @@ constexpr double kMaxGateCost = 4e6;
 // Each distinct 3-byte literal prefix adds some scanner work (ns per MB, estimated): the more
 // fingerprints, the more false candidates to compare.
 constexpr double kLiteralScanCost = 3000;
+// A byte set no other rule triggers on takes one of the scanner's sixteen classes and its share
+// of each block's work, however rare its bytes are in prose (ns per MB, estimated).
+constexpr double kByteSetScanCost = kLiteralScanCost;
 // When a gate fires, the rule's own RE2 runs over the whole view (ns per MB, estimated).
 constexpr double kConfirmCost = 3e6;
 
@@ -938,7 +941,7 @@ class Tree {
   std::deque<Node> nodes;  // a deque: nodes (with their UnicodeSets) are never moved
   int root = -1;
 
-  // Lengths in bytes, or in non-space bytes; literal positions are measured in these units.
+  // Lengths in bytes, or in non-space characters; literal positions are measured in these units.
   void set_units(bool nonspace) {
     if (nonspace != nonspace_units_) required_memo_.clear();
     nonspace_units_ = nonspace;
@@ -1019,7 +1022,7 @@ class Tree {
           set.freeze();
           return set;
         }();
-        return kSpaces.containsAll(n.chars) ? 0 : max_length(i);
+        return kSpaces.containsAll(n.chars) || n.chars.isEmpty() ? 0 : 1;  // one character
       }
       case Kind::kConcat: {
         std::size_t sum = 0;
@@ -1695,8 +1698,11 @@ std::optional<RegexGate> best_gate_for(Tree& tree, int factor,
     // are scanned. On a tie, the set rarer in prose.
     const bool free = std::find(scanned.begin(), scanned.end(), set) != scanned.end();
     gate.cost = window_cost(triggers, window, nonspace) + raw * static_cast<double>(k) * 5 +
-                (free ? 0.0 : 1e6 * prose().of(set) * 8) +
-                (gate.also.empty() ? 0.0 : raw * static_cast<double>(window)) + confirm;
+                (free ? 0.0 : 1e6 * prose().of(set) * 8 + kByteSetScanCost) +
+                (gate.also.empty() ? 0.0 : raw * static_cast<double>(window)) + confirm +
+                // In non-space units the scanner cannot check clusters: it reports every byte of
+                // the set, and the classifier looks for the runs among them.
+                (nonspace && k > 1 ? 1e6 * prose().of(set) * 5 : 0.0);
     if (!best || gate.cost < best->cost * (1 - 1e-9) - 1e-6 ||
         (gate.cost <= best->cost * (1 + 1e-9) + 1e-6 &&
          prose().of(set) < prose().of(best->trigger_bytes))) {

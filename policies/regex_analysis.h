@@ -27,12 +27,21 @@ inline bool is_window_space(unsigned char byte) {
   return byte == ' ' || (byte >= 0x09 && byte <= 0x0D);
 }
 
+// The unit of "non-space length": a character that is not window space, counted at its first byte
+// (so a UTF-8 continuation byte 0x80..0xBF is no unit). In characters, not bytes: a class such as
+// [^\s"]{0,64} may take 64 units, where in bytes it could take 256 (four-byte characters), and
+// windows sized for that would be four times too wide on the Latin text that fills most prompts.
+// Counting at lead bytes is exact on valid UTF-8, which every view of the normalizer is.
+inline bool is_window_unit(unsigned char byte) {
+  return !is_window_space(byte) && (byte & 0xC0) != 0x80;
+}
+
 // Facts about every match of a pattern (UTF-8, RE2's default Perl-like syntax).
 struct RegexFacts {
   bool understood = false;         // false: the parser gave up; the fields below are conservative
   bool not_word_boundary = false;  // the pattern uses \B
   std::size_t max_length = kUnboundedLength;           // bytes
-  std::size_t max_nonspace_length = kUnboundedLength;  // bytes that are not is_window_space
+  std::size_t max_nonspace_length = kUnboundedLength;  // characters that are is_window_unit
   // Every match contains at least one byte of this set (its first UTF-8 byte for non-ASCII). All
   // 256 bits set means "no requirement".
   ByteSet required_bytes = ByteSet().set();
@@ -58,13 +67,13 @@ struct GateLiteral {
 // A necessary condition for one top-level alternative of a pattern: every match of that
 // alternative contains a match of `regex` (RE2 syntax, same options), and that gate match contains
 // a trigger: `min_count` bytes of `trigger_bytes`, or one occurrence of one of `literals`. The gate
-// match [s, e) has at most `span` units, a unit being a byte, or a non-space byte (is_window_space)
-// when `nonspace`; so min_count trigger bytes lie within `span` units of each other. It holds a
-// trigger byte or literal occurrence at some p (with min_count > 1, p belongs to a run of
-// min_count consecutive trigger bytes of the text lying in the match) with at most `before` units
-// in [s, p) and at most `after` units in [p, e). So it lies inside the window of `before` units
-// before and `after` units from p, plus one character on each side; there \b, ^, $ and \B see the
-// same neighbours as in the whole text.
+// match [s, e) has at most `span` units, a unit being a byte, or a non-space character
+// (is_window_unit) when `nonspace`; so min_count trigger bytes lie within `span` units of each
+// other. It holds a trigger byte or literal occurrence at some p (with min_count > 1, p belongs to
+// a run of min_count consecutive trigger bytes of the text lying in the match) with at most
+// `before` units in [s, p) and at most `after` units in [p, e). So it lies inside the window of
+// `before` units before and `after` units from p, plus one character on each side; there \b, ^, $
+// and \B see the same neighbours as in the whole text.
 struct RegexGate {
   std::string regex;
   bool nonspace = false;

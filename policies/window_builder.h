@@ -1,7 +1,7 @@
 // The windows the classifier runs a window group's RE2::Set on: around each trigger, as far as a
-// gate match can reach (in bytes, or in non-space bytes), merged when close; and the byte counts
-// that decide whether a trigger gets a window at all. Internal to the classifier; a header of its
-// own so that tests can compare it with a byte-at-a-time walk and a naive count.
+// gate match can reach (in bytes, or in non-space characters), merged when close; and the byte
+// counts that decide whether a trigger gets a window at all. Internal to the classifier; a header
+// of its own so that tests can compare it with a byte-at-a-time walk and a naive count.
 #pragma once
 
 #include <algorithm>
@@ -174,7 +174,7 @@ class WindowBuilder {
   }
 
   // A match [s, e) around the trigger at p has at most `before` units in [s, p) and `after`
-  // units in [p, e); a unit is a byte, or a non-space byte when `nonspace`.
+  // units in [p, e); a unit is a byte, or a non-space character (is_window_unit) when `nonspace`.
   void add(std::size_t p, std::size_t before, std::size_t after, bool nonspace) {
     const std::size_t n = text_.size();
     std::size_t begin = 0;
@@ -183,7 +183,7 @@ class WindowBuilder {
       begin = p > before + 1 ? p - before - 1 : 0;
       end = after + 1 < n - p ? p + after + 1 : n;
     } else {
-      // Left: back over before + 1 non-space bytes (a match starts after the last of them), or
+      // Left: back over before + 1 units (a match starts after the last of them), or
       // to the open window's end (this one merges with it). 16 bytes at a time while they hold
       // fewer than are still needed.
       const std::size_t lower = open_ ? std::min(end_, p) : 0;
@@ -197,7 +197,7 @@ class WindowBuilder {
           q -= 16;
           continue;
         }
-        // The (before + 1 - count)-th non-space byte from the block's top is where the walk stops.
+        // The (before + 1 - count)-th unit from the block's top is where the walk stops.
         for (std::size_t k = count + 1; k <= before; ++k)
           mask &= ~(1u << (31 - std::countl_zero(mask)));
         q = q - 16 + static_cast<std::size_t>(31 - std::countl_zero(mask));
@@ -205,10 +205,10 @@ class WindowBuilder {
       }
       while (q > lower && count <= before) {
         --q;
-        count += !is_window_space(static_cast<unsigned char>(text_[q]));
+        count += is_window_unit(static_cast<unsigned char>(text_[q]));
       }
       begin = q;
-      // Right: forward until [p, end) holds after + 1 non-space bytes (a match ends before the
+      // Right: forward until [p, end) holds after + 1 units (a match ends before the
       // last of them). Resumes the previous walk: positions only increase.
       if (walk_pos_ > p && walk_from_ <= p) {
         walk_count_ -= count_nonspace(walk_from_, p);
@@ -230,7 +230,7 @@ class WindowBuilder {
         walk_count_ = after + 1;
       }
       while (walk_pos_ < n && walk_count_ <= after) {
-        walk_count_ += !is_window_space(static_cast<unsigned char>(text_[walk_pos_]));
+        walk_count_ += is_window_unit(static_cast<unsigned char>(text_[walk_pos_]));
         ++walk_pos_;
       }
       end = walk_pos_;
@@ -261,19 +261,19 @@ class WindowBuilder {
     }();
     return kBits[mask & 0xFF] + kBits[(mask >> 8) & 0xFF];
   }
-  // Bit i: text_[from + i] is not is_window_space (16 bytes, all inside the text).
+  // Bit i: text_[from + i] is_window_unit (16 bytes, all inside the text).
   std::uint32_t nonspace_mask(std::size_t from) const {
 #if defined(__SSE2__)
     const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text_.data() + from));
     const __m128i shifted = _mm_sub_epi8(v, _mm_set1_epi8(0x09));
-    const __m128i ws =
-        _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(' ')),
-                     _mm_cmpeq_epi8(_mm_min_epu8(shifted, _mm_set1_epi8(4)), shifted));
+    const __m128i ws = _mm_or_si128(
+        _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(' ')), _mm_cmplt_epi8(v, _mm_set1_epi8(-64))),
+        _mm_cmpeq_epi8(_mm_min_epu8(shifted, _mm_set1_epi8(4)), shifted));
     return static_cast<std::uint32_t>(_mm_movemask_epi8(ws)) ^ 0xFFFFu;
 #else
     std::uint32_t mask = 0;
     for (std::size_t i = 0; i < 16; ++i) {
-      if (!is_window_space(static_cast<unsigned char>(text_[from + i]))) mask |= 1u << i;
+      if (is_window_unit(static_cast<unsigned char>(text_[from + i]))) mask |= 1u << i;
     }
     return mask;
 #endif
@@ -283,7 +283,7 @@ class WindowBuilder {
     for (; from + 16 <= to; from += 16) {
       count += bits16(nonspace_mask(from));
     }
-    for (; from < to; ++from) count += !is_window_space(static_cast<unsigned char>(text_[from]));
+    for (; from < to; ++from) count += is_window_unit(static_cast<unsigned char>(text_[from]));
     return count;
   }
 
@@ -299,7 +299,7 @@ class WindowBuilder {
   std::size_t end_ = 0;
   std::size_t walk_from_ = 0;
   std::size_t walk_pos_ = 0;
-  std::size_t walk_count_ = 0;  // non-space bytes in [walk_from_, walk_pos_)
+  std::size_t walk_count_ = 0;  // units in [walk_from_, walk_pos_)
 };
 
 }  // namespace switchyard::policy

@@ -26,7 +26,7 @@ std::size_t count_in(std::string_view s, const ByteSet& set) {
 
 std::size_t nonspace_in(std::string_view s) {
   std::size_t n = 0;
-  for (char c : s) n += !is_window_space(static_cast<unsigned char>(c));
+  for (char c : s) n += is_window_unit(static_cast<unsigned char>(c));
   return n;
 }
 

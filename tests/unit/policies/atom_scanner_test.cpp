@@ -345,7 +345,7 @@ TEST(TriggerScanner, ByteClassesReportEveryClusterByte) {
           EXPECT_EQ(hits->by_class[1][next].nonspace, nonspace);
           ++next;
         }
-        nonspace += !is_window_space(static_cast<unsigned char>(text[p]));
+        nonspace += is_window_unit(static_cast<unsigned char>(text[p]));
       }
       EXPECT_EQ(next, hits->by_class[1].size());
     }

@@ -584,8 +584,12 @@ std::vector<std::vector<std::string>> windowing_inputs() {
     for (int k = 0; k < 3; ++k) {
       inputs.push_back({glue[rng() % glue.size()] + t + glue[rng() % glue.size()]});
     }
-    // Spaces stretched: windows counted in non-space bytes.
+    // Spaces stretched: windows counted in non-space characters.
     inputs.push_back({replace_all(t, " ", rng() % 2 ? "  \t\n  " : std::string(70, ' '))});
+    // Wide characters in the values: windows counted in characters, not bytes (e as é, o as a
+    // four-byte mathematical letter).
+    inputs.push_back({replace_all(t, "e", "\xC3\xA9")});
+    inputs.push_back({replace_all(t, "o", "\xF0\x9D\x90\xA8")});
     // Digits and capitals nearby (trigger bytes that are not the match).
     inputs.push_back({"2024-01-15 4539 ABCD 10.0.0 " + t + " 1234567 XYZW 00"});
     // (?i) s and k written as U+017F and U+212A, decoded from entities (the decoded view).

@@ -146,7 +146,7 @@ std::size_t count_in(std::string_view s, const ByteSet& set) {
 
 std::size_t nonspace_in(std::string_view s) {
   std::size_t n = 0;
-  for (char c : s) n += !is_window_space(static_cast<unsigned char>(c));
+  for (char c : s) n += is_window_unit(static_cast<unsigned char>(c));
   return n;
 }
 
@@ -228,8 +228,13 @@ TEST(RegexAnalysis, SimpleFacts) {
   EXPECT_EQ(f.max_length, 6u);
   f = analyze_regex("社外秘");
   EXPECT_EQ(f.max_length, 9u);
+  EXPECT_EQ(f.max_nonspace_length, 3u);  // characters: windows in units are as wide on kanji
   EXPECT_TRUE(f.required_bytes[0xE7] || f.required_bytes[0xE5]);
   EXPECT_FALSE(f.required_bytes['a']);
+  // A negated class may take four-byte characters: 64 bytes, but 16 units.
+  f = analyze_regex("[^\\s\"]{1,16}");
+  EXPECT_EQ(f.max_length, 64u);
+  EXPECT_EQ(f.max_nonspace_length, 16u);
   f = analyze_regex("a|");
   EXPECT_TRUE(f.required_bytes.all());  // the empty alternative needs nothing
   f = analyze_regex("x?y?");

@@ -31,13 +31,13 @@ class ReferenceBuilder {
       std::size_t count = 0;
       while (q > 0 && count <= before && !(open_ && q <= end_)) {
         --q;
-        count += !is_window_space(static_cast<unsigned char>(text_[q]));
+        count += is_window_unit(static_cast<unsigned char>(text_[q]));
       }
       begin = q;
       std::size_t e = p;
       count = 0;
       while (e < n && count <= after)
-        count += !is_window_space(static_cast<unsigned char>(text_[e++]));
+        count += is_window_unit(static_cast<unsigned char>(text_[e++]));
       end = e;
     }
     while (begin > 0 && (static_cast<unsigned char>(text_[begin]) & 0xC0) == 0x80) --begin;
