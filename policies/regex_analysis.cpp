@@ -1610,12 +1610,11 @@ ByteSet lowercase_and_space() {
   return forbidden;
 }
 
-// The cheapest trigger of one factor (a bounded run of items), if any.
-std::optional<RegexGate> best_gate_for(Tree& tree, int factor,
-                                       const std::vector<ByteSet>& scanned) {
-  const std::size_t bytes_reach = tree.max_length(factor);
-  const bool nonspace = bytes_reach == kUnboundedLength;
-  const std::size_t reach = nonspace ? tree.max_nonspace_length(factor) : bytes_reach;
+// The cheapest trigger of one factor (a bounded run of items) with windows in bytes or in
+// non-space characters, if any.
+std::optional<RegexGate> best_gate_in_units(Tree& tree, int factor,
+                                            const std::vector<ByteSet>& scanned, bool nonspace) {
+  const std::size_t reach = nonspace ? tree.max_nonspace_length(factor) : tree.max_length(factor);
   if (reach == kUnboundedLength || reach == 0) return std::nullopt;
   tree.set_units(nonspace);
   std::vector<int> list;
@@ -1725,6 +1724,17 @@ std::optional<RegexGate> best_gate_for(Tree& tree, int factor,
       best = std::move(gate);
     }
   }
+  return best;
+}
+
+// The cheapest trigger of one factor. A factor bounded in bytes is bounded in non-space characters
+// too, and there its windows may be far narrower: `[^\s"]{0,64}` is 256 bytes (four-byte
+// characters) but 64 characters, about 80 bytes of Latin text with its spaces.
+std::optional<RegexGate> best_gate_for(Tree& tree, int factor,
+                                       const std::vector<ByteSet>& scanned) {
+  auto best = best_gate_in_units(tree, factor, scanned, false);
+  auto in_characters = best_gate_in_units(tree, factor, scanned, true);
+  if (in_characters && (!best || in_characters->cost < best->cost)) best = std::move(in_characters);
   if (!best) return std::nullopt;
   tree.emit(factor, 0, &best->regex);
   return best;
