@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <bit>
+#include <cctype>
 #include <cstring>
 #include <exception>
 #include <map>
@@ -707,6 +708,172 @@ std::size_t nearest_word(std::string_view view, std::size_t begin, std::size_t e
   return best;
 }
 
+// A table's column header names the values under it: | Name | PESEL | ... | over a separator
+// row, a console's or a data frame's header over its rows, a CSV's first line. A context word
+// counts for a value on a table row when it stands in a header line of the value's table, in the
+// value's column. The table is the run of non-blank lines around the value's line (looked at up to
+// kHeaderLinesBack lines and kHeaderBytesBack bytes up); its header lines are its first
+// kHeaderLines lines with a letter or digit (box borders and rules skipped). Columns: with cell
+// bars (|, │, ┃, ┆), tabs, semicolons or commas in both lines, the same number of them before the
+// word as before the value; in a table aligned with spaces (two in a row in both lines), the
+// word's and the value's character columns overlap. The distance returned is the bytes from the
+// word's end to the value (npos when no header names the column).
+constexpr std::size_t kHeaderLinesBack = 200;
+constexpr std::size_t kHeaderBytesBack = 16384;
+constexpr int kHeaderLines = 4;
+
+enum class CellSeparator { kNone, kBar, kTab, kSemicolon, kComma, kSpaces };
+
+// The bytes of a cell bar at `at` (| or the box-drawing bars │ ┃ ┆), 0 if there is none.
+std::size_t bar_at(std::string_view line, std::size_t at) {
+  if (line[at] == '|') return 1;
+  if (at + 2 < line.size() && static_cast<unsigned char>(line[at]) == 0xE2 &&
+      static_cast<unsigned char>(line[at + 1]) == 0x94) {
+    const auto third = static_cast<unsigned char>(line[at + 2]);
+    if (third == 0x82 || third == 0x83 || third == 0x86) return 3;
+  }
+  return 0;
+}
+
+bool has_separator(std::string_view line, CellSeparator kind) {
+  switch (kind) {
+    case CellSeparator::kBar:
+      for (std::size_t i = 0; i < line.size(); ++i) {
+        if (bar_at(line, i) != 0) return true;
+      }
+      return false;
+    case CellSeparator::kTab:
+      return line.find('\t') != std::string_view::npos;
+    case CellSeparator::kSemicolon:
+      return line.find(';') != std::string_view::npos;
+    case CellSeparator::kComma:
+      return line.find(',') != std::string_view::npos;
+    case CellSeparator::kSpaces: {
+      const std::size_t first = line.find_first_not_of(" \t");
+      return first != std::string_view::npos && line.find("  ", first) != std::string_view::npos;
+    }
+    case CellSeparator::kNone:
+      break;
+  }
+  return false;
+}
+
+// Separators of `kind` in line[0, end).
+std::size_t separators_before(std::string_view line, std::size_t end, CellSeparator kind) {
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < end && i < line.size(); ++i) {
+    switch (kind) {
+      case CellSeparator::kBar:
+        n += bar_at(line, i) != 0;
+        break;
+      case CellSeparator::kTab:
+        n += line[i] == '\t';
+        break;
+      case CellSeparator::kSemicolon:
+        n += line[i] == ';';
+        break;
+      case CellSeparator::kComma:
+        n += line[i] == ',';
+        break;
+      default:
+        break;
+    }
+  }
+  return n;
+}
+
+// A line of only borders and rules (+----+, ┌──┬──┐, |---|---|, ═══, spaces): no header.
+bool border_line(std::string_view line) {
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    const auto c = static_cast<unsigned char>(line[i]);
+    if (c >= 0x80) {
+      // box drawing U+2500..U+257F is E2 94 xx / E2 95 xx
+      if (c == 0xE2 && i + 2 < line.size() &&
+          (static_cast<unsigned char>(line[i + 1]) == 0x94 ||
+           static_cast<unsigned char>(line[i + 1]) == 0x95)) {
+        i += 2;
+        continue;
+      }
+      return false;
+    }
+    if (std::isalnum(c) != 0) return false;
+  }
+  return true;
+}
+
+bool blank_line(std::string_view line) {
+  return line.find_first_not_of(" \t\r") == std::string_view::npos;
+}
+
+std::size_t header_word(std::string_view view, std::size_t begin, std::size_t end,
+                        const WordIndex& words) {
+  const std::size_t row_begin = begin == 0 ? 0 : view.rfind('\n', begin - 1) + 1;
+  if (row_begin == 0) return std::string::npos;  // the first line has no header above it
+  const std::size_t newline = view.find('\n', end);
+  const std::size_t row_end = newline == std::string_view::npos ? view.size() : newline;
+  const std::string_view row = view.substr(row_begin, row_end - row_begin);
+  // The top of the value's table: the first line after a blank line (or the text's start).
+  std::size_t top = row_begin;
+  std::size_t lines = 0;
+  while (true) {
+    if (top == 0) break;
+    if (lines == kHeaderLinesBack || row_begin - top > kHeaderBytesBack) return std::string::npos;
+    const std::size_t line_end = top - 1;
+    const std::size_t line_begin = line_end == 0 ? 0 : view.rfind('\n', line_end - 1) + 1;
+    if (blank_line(view.substr(line_begin, line_end - line_begin))) break;
+    top = line_begin;
+    ++lines;
+  }
+  int headers = 0;
+  for (std::size_t line_begin = top; line_begin < row_begin && headers < kHeaderLines;) {
+    const std::size_t line_end = view.find('\n', line_begin);
+    const std::string_view line = view.substr(line_begin, line_end - line_begin);
+    const std::size_t next = line_end + 1;
+    if (border_line(line)) {
+      line_begin = next;
+      continue;
+    }
+    ++headers;
+    CellSeparator kind = CellSeparator::kNone;
+    for (CellSeparator k : {CellSeparator::kBar, CellSeparator::kTab, CellSeparator::kSemicolon,
+                            CellSeparator::kComma, CellSeparator::kSpaces}) {
+      if (has_separator(line, k) && has_separator(row, k)) {
+        kind = k;
+        break;
+      }
+    }
+    if (kind != CellSeparator::kNone) {
+      const std::string header = folded(line);
+      const std::size_t value_at = begin - row_begin;
+      const std::size_t value_column = code_points(row.substr(0, value_at));
+      const std::size_t value_width = code_points(view.substr(begin, end - begin));
+      const std::size_t value_cells = separators_before(row, value_at, kind);
+      for (std::size_t at = 0; at < header.size(); ++at) {
+        const auto& candidates = words.by_first[static_cast<unsigned char>(header[at])];
+        if (candidates.empty()) continue;
+        for (const std::string* word : candidates) {
+          const std::size_t length = context_word_at(header, at, *word, line);
+          if (length == 0) continue;
+          if (violates_word_boundary(header, at, at + length)) continue;
+          bool same_column = false;
+          if (kind == CellSeparator::kSpaces) {
+            const std::size_t word_column = code_points(std::string_view(header).substr(0, at));
+            const std::size_t word_width = code_points(std::string_view(header).substr(at, length));
+            // right-aligned (pandas) or left-aligned (R, Stata) columns: the spans overlap
+            same_column = word_column < value_column + value_width + 1 &&
+                          value_column < word_column + word_width + 1;
+          } else {
+            same_column = separators_before(line, at, kind) == value_cells;
+          }
+          if (same_column) return begin - (line_begin + at + length);
+        }
+      }
+    }
+    line_begin = next;
+  }
+  return std::string::npos;
+}
+
 }  // namespace
 
 bool Classifier::accepts(std::uint32_t rule, std::string_view view_text, std::size_t begin,
@@ -728,6 +895,9 @@ bool Classifier::accepts(std::uint32_t rule, std::string_view view_text, std::si
   if (!compiled.context_forms.empty()) {
     context_distance =
         nearest_word(view_text, begin, end, definition.context_window, compiled.context_index);
+    if (context_distance == std::string::npos) {
+      context_distance = header_word(view_text, begin, end, compiled.context_index);
+    }
     if (context_distance == std::string::npos) return false;
   }
   if (!compiled.exclude_forms.empty() && definition.exclude_context_around) {

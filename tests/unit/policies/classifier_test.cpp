@@ -130,6 +130,37 @@ rules:
   EXPECT_TRUE(p->classify("tax_idx 123456").matches.empty());  // whole words still
 }
 
+TEST(Classifier, ContextWordsInATablesHeaderNameTheColumnBelow) {
+  // A table's header names the values of its column however many rows down (CSV, console boxes,
+  // data frames aligned with spaces); a header word over another column, or a paragraph's first
+  // line, does not count.
+  const auto p = load(R"(policy: p
+rules:
+  - id: n
+    level: internal
+    regex: '\b\d{6}\b'
+    context: [badge]
+    context_window: 10
+)");
+  const std::string filler = "a row of other text, long enough to leave the window\n";
+  EXPECT_EQ(p->classify("name,badge,team\n" + filler + "Ann,123456,ops").matches.size(), 1u);
+  EXPECT_EQ(
+      p->classify("+------+--------+\n| name | badge  |\n+------+--------+\n| Ann  |        |\n"
+                  "| Bob  |        |\n| Cleo | 123456 |\n+------+--------+")
+          .matches.size(),
+      1u);
+  EXPECT_EQ(p->classify("   name   badge\n0  Ann   -\n1  Bob   -\n2  Cleo  123456").matches.size(),
+            1u);
+  EXPECT_EQ(p->classify("name;team;badge\r\n" + filler + "Cleo;ops;123456").matches.size(), 1u);
+  // another column, another table, prose
+  EXPECT_TRUE(p->classify("name,badge,order\n" + filler + "Ann,,123456").matches.empty());
+  EXPECT_TRUE(
+      p->classify("name,badge\nAnn,x\n\ntotal,sum\n" + filler + "x,123456").matches.empty());
+  EXPECT_TRUE(
+      p->classify("Your badge opens the lobby.\nThe code of the day is 123456.").matches.empty());
+  EXPECT_TRUE(p->classify("   name   badge   order\n0  Ann   -       123456").matches.empty());
+}
+
 TEST(Classifier, ExcludeContextLooksBackAndLosesToANearerContextWord) {
   const auto p = load(R"(policy: p
 rules:
