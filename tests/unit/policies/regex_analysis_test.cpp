@@ -285,11 +285,14 @@ TEST(RegexAnalysis, TrickyPatternsReserializeExactly) {
   }
 }
 
-TEST(RegexAnalysis, PackRegexesAreUnderstoodAndExact) {
-  std::mt19937 rng(9);
+// Every other pack regex, from `first`: in two tests, each within the suite's per-test time
+// limit under ASan (one took 420 s of its 600 there on this VM).
+void check_pack_regexes_understood_and_exact(std::size_t first) {
+  std::mt19937 rng(9 + static_cast<unsigned>(first));
   const auto regexes = pack_regexes();
   ASSERT_GT(regexes.size(), 30u);
-  for (const auto& [id, p] : regexes) {
+  for (std::size_t i = first; i < regexes.size(); i += 2) {
+    const auto& [id, p] = regexes[i];
     const auto f = analyze_regex(p);
     EXPECT_TRUE(f.understood) << id << ": " << f.error;
     EXPECT_FALSE(f.not_word_boundary) << id;
@@ -297,6 +300,14 @@ TEST(RegexAnalysis, PackRegexesAreUnderstoodAndExact) {
     check_reserialized_equal(p, texts);
     check_facts_hold(p, texts);
   }
+}
+
+TEST(RegexAnalysis, PackRegexesAreUnderstoodAndExactEven) {
+  check_pack_regexes_understood_and_exact(0);
+}
+
+TEST(RegexAnalysis, PackRegexesAreUnderstoodAndExactOdd) {
+  check_pack_regexes_understood_and_exact(1);
 }
 
 TEST(RegexAnalysis, EveryPackRegexHasGates) {
