@@ -373,11 +373,13 @@ TEST(RegexAnalysis, MinByteCountHoldsForEveryMatch) {
 
 // A gate is a necessary condition: wherever the pattern matches, the gate matches inside the
 // match's span (with one character of context on each side), and the match holds the trigger.
-TEST(RegexAnalysis, GatesMatchInsideEveryMatch) {
-  std::mt19937 rng(11);
+// Every other pattern from `first`, for the same reason as above (178 s under ASan last session).
+void check_gates_match_inside_every_match(std::size_t first) {
+  std::mt19937 rng(11 + static_cast<unsigned>(first));
   std::vector<std::string> patterns = tricky_patterns();
   for (const auto& [id, p] : pack_regexes()) patterns.push_back(p);
-  for (const auto& p : patterns) {
+  for (std::size_t i = first; i < patterns.size(); i += 2) {
+    const std::string& p = patterns[i];
     RE2 re(p, RE2::Quiet);
     if (!re.ok()) continue;
     const auto plan = plan_gates(p);
@@ -426,6 +428,10 @@ TEST(RegexAnalysis, GatesMatchInsideEveryMatch) {
     }
   }
 }
+
+TEST(RegexAnalysis, GatesMatchInsideEveryMatchEven) { check_gates_match_inside_every_match(0); }
+
+TEST(RegexAnalysis, GatesMatchInsideEveryMatchOdd) { check_gates_match_inside_every_match(1); }
 
 }  // namespace
 }  // namespace switchyard::policy
