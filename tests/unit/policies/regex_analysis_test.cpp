@@ -373,12 +373,13 @@ TEST(RegexAnalysis, MinByteCountHoldsForEveryMatch) {
 
 // A gate is a necessary condition: wherever the pattern matches, the gate matches inside the
 // match's span (with one character of context on each side), and the match holds the trigger.
-// Every other pattern from `first`, for the same reason as above (178 s under ASan last session).
+// Every fourth pattern from `first`, for the same reason as above (178 s under ASan last session,
+// over 400 s this session on a shared VM).
 void check_gates_match_inside_every_match(std::size_t first) {
   std::mt19937 rng(11 + static_cast<unsigned>(first));
   std::vector<std::string> patterns = tricky_patterns();
   for (const auto& [id, p] : pack_regexes()) patterns.push_back(p);
-  for (std::size_t i = first; i < patterns.size(); i += 2) {
+  for (std::size_t i = first; i < patterns.size(); i += 4) {
     const std::string& p = patterns[i];
     RE2 re(p, RE2::Quiet);
     if (!re.ok()) continue;
@@ -429,9 +430,10 @@ void check_gates_match_inside_every_match(std::size_t first) {
   }
 }
 
-TEST(RegexAnalysis, GatesMatchInsideEveryMatchEven) { check_gates_match_inside_every_match(0); }
-
-TEST(RegexAnalysis, GatesMatchInsideEveryMatchOdd) { check_gates_match_inside_every_match(1); }
+TEST(RegexAnalysis, GatesMatchInsideEveryMatch0) { check_gates_match_inside_every_match(0); }
+TEST(RegexAnalysis, GatesMatchInsideEveryMatch1) { check_gates_match_inside_every_match(1); }
+TEST(RegexAnalysis, GatesMatchInsideEveryMatch2) { check_gates_match_inside_every_match(2); }
+TEST(RegexAnalysis, GatesMatchInsideEveryMatch3) { check_gates_match_inside_every_match(3); }
 
 }  // namespace
 }  // namespace switchyard::policy
