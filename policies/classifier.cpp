@@ -219,6 +219,11 @@ std::unique_ptr<Classifier> Classifier::compile(std::vector<RuleDefinition> rule
         add_unique(&compiled.context_forms, folded(KeywordMatcher::keyword_form(word)));
       }
     }
+    for (const auto& written : rule.context_names) {
+      for (const auto& name : plain_spellings(written)) {
+        add_unique(&compiled.name_forms, comparison_form(name));
+      }
+    }
     for (const auto& written : rule.exclude_context) {
       for (const auto& word : plain_spellings(written)) {
         add_unique(&compiled.exclude_forms, comparison_form(word));
@@ -271,6 +276,7 @@ std::unique_ptr<Classifier> Classifier::compile(std::vector<RuleDefinition> rule
   if (!ok) return nullptr;
   for (auto& compiled : c->compiled_) {
     compiled.context_index.build(compiled.context_forms);
+    compiled.name_index.build(compiled.name_forms);
     compiled.exclude_index.build(compiled.exclude_forms);
   }
   c->keywords_.build(std::move(patterns));
@@ -708,6 +714,97 @@ std::size_t nearest_word(std::string_view view, std::size_t begin, std::size_t e
   return best;
 }
 
+// Words after which a given name names nobody's record: a doctor's or a professor's title (a
+// talk, a leaflet, a clinic's page: Dr. Anna Weber explains ...) and a saint's, as hospitals and
+// places are named (San Giovanni, Sant'Anna, Saint-Louis, Sint Antonius, São João).
+constexpr std::string_view kTitlesBeforeName[] = {
+    "dr",         "dra",      "drs",   "dres",   "prof",   "profa",   "dott",       "dottor",
+    "dottore",    "med",      "doc",   "doctor", "doktor", "docteur", "dottoressa", "professor",
+    "professeur", "profesor", "san",   "santa",  "sant",   "santo",   "s\xC3\xA3o", "saint",
+    "sainte",     "sint",     "sankt", "st",     "ste"};
+
+// True when the word before `at` in `text` (across a space, '.', '-' or an apostrophe) is one of
+// kTitlesBeforeName.
+bool after_title(std::string_view text, std::size_t at) {
+  std::size_t end = at;
+  std::size_t skipped = 0;
+  while (end > 0 && skipped < 3) {
+    const char c = text[end - 1];
+    if (c == ' ' || c == '\t' || c == '.' || c == '-' || c == '\'') {
+      --end;
+      ++skipped;
+    } else if (end >= 3 && text.substr(end - 3, 3) == "\xE2\x80\x99") {  // ’
+      end -= 3;
+      ++skipped;
+    } else {
+      break;
+    }
+  }
+  if (skipped == 0) return false;
+  std::size_t start = end;
+  while (start > 0 && end - start < 12) {
+    const auto b = static_cast<unsigned char>(text[start - 1]);
+    if (!((b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || b >= 0x80)) break;
+    --start;
+  }
+  if (start == end) return false;
+  const std::string word = folded(text.substr(start, end - start));
+  for (const std::string_view title : kTitlesBeforeName) {
+    if (word == title) return true;
+  }
+  return false;
+}
+
+// Bytes between [begin, end) of `view` and the nearest given name of `names` within
+// `window_chars` characters on either side, as nearest_word, counting only a name written as one:
+// its first letter a capital (Florian, FLORIAN; florian is also a user's handle or a word), a
+// whole word, not part of a handle, an e-mail address or a path (giulia.b, rui.costa@x, @anna,
+// /home/anna: a team chat's speakers are not the people its text is about), and not after a title
+// (kTitlesBeforeName).
+std::size_t nearest_name(std::string_view view, std::size_t begin, std::size_t end,
+                         std::size_t window_chars, const WordIndex& names) {
+  const std::size_t window_begin = step_back(view, begin, window_chars);
+  const std::size_t window_end = step_forward(view, end, window_chars);
+  const std::string_view written = view.substr(window_begin, window_end - window_begin);
+  const auto handle_byte = [](char c) { return c == '.' || c == '_' || c == '@'; };
+  const auto word_byte = [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  };
+  std::size_t best = std::string::npos;
+  std::string first;
+  for (std::size_t at = 0; at < written.size(); ++at) {
+    const auto lead = static_cast<unsigned char>(written[at]);
+    if ((lead & 0xC0) == 0x80) continue;  // inside a character
+    const std::size_t length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+    if (lead < 0x80 && !(lead >= 'A' && lead <= 'Z')) continue;
+    first.clear();
+    fold_case_same_length(written.substr(at, length), &first);
+    if (first == written.substr(at, length)) continue;  // not a capital
+    const auto& candidates = names.by_first[static_cast<unsigned char>(first[0])];
+    if (candidates.empty()) continue;
+    if (at > 0 && (handle_byte(written[at - 1]) || written[at - 1] == '/')) continue;
+    for (const std::string* name : candidates) {
+      if (at + name->size() > written.size()) continue;
+      if (folded(written.substr(at, name->size())) != *name) continue;
+      const std::size_t after = at + name->size();
+      if (violates_word_boundary(written, at, after)) continue;
+      if (after + 1 < written.size() && handle_byte(written[after]) &&
+          word_byte(written[after + 1])) {
+        continue;
+      }
+      if (after_title(written, at)) continue;
+      const std::size_t name_begin = window_begin + at;
+      const std::size_t name_end = window_begin + after;
+      if (name_end <= begin) {
+        best = std::min(best, begin - name_end);
+      } else if (name_begin >= end) {
+        best = std::min(best, name_begin - end);
+      }
+    }
+  }
+  return best;
+}
+
 // A table's column header names the values under it: | Name | PESEL | ... | over a separator
 // row, a console's or a data frame's header over its rows, a CSV's first line. A context word
 // counts for a value on a table row when it stands in a header line of the value's table, in the
@@ -892,11 +989,17 @@ bool Classifier::accepts(std::uint32_t rule, std::string_view view_text, std::si
   }
   if (allowed(compiled, view_text, begin, end)) return false;
   std::size_t context_distance = std::string::npos;
-  if (!compiled.context_forms.empty()) {
-    context_distance =
-        nearest_word(view_text, begin, end, definition.context_window, compiled.context_index);
-    if (context_distance == std::string::npos) {
-      context_distance = header_word(view_text, begin, end, compiled.context_index);
+  if (!compiled.context_forms.empty() || !compiled.name_forms.empty()) {
+    if (!compiled.context_forms.empty()) {
+      context_distance =
+          nearest_word(view_text, begin, end, definition.context_window, compiled.context_index);
+      if (context_distance == std::string::npos) {
+        context_distance = header_word(view_text, begin, end, compiled.context_index);
+      }
+    }
+    if (context_distance == std::string::npos && !compiled.name_forms.empty()) {
+      context_distance =
+          nearest_name(view_text, begin, end, definition.context_window, compiled.name_index);
     }
     if (context_distance == std::string::npos) return false;
   }

@@ -59,6 +59,9 @@ struct RuleDefinition {
   std::vector<Validator> validators;
   std::vector<std::string> context;
   std::size_t context_window = 64;
+  // Given names that count as context words when written as a name: with a capital first letter
+  // and not inside a user handle, an e-mail address or a path (giulia.b, rui.costa@, /home/anna).
+  std::vector<std::string> context_names;
   std::vector<std::string> allow;
   std::size_t min_count = 1;
   // Words that make a match a look-alike (SKU, firmware, loyalty): a match is dropped when one of
@@ -152,6 +155,8 @@ class Classifier {
     std::vector<std::string> allow_phrases;  // folded, for "inside an allowed phrase"
     std::vector<std::string> exclude_forms;  // folded
     WordIndex context_index;                 // of context_forms
+    std::vector<std::string> name_forms;     // folded, of context_names
+    WordIndex name_index;                    // of name_forms
     WordIndex exclude_index;                 // of exclude_forms
   };
   struct Candidate;

@@ -33,6 +33,7 @@ const std::vector<std::string_view> kRuleKeys = {"id",
                                                  "validate",
                                                  "context",
                                                  "context_window",
+                                                 "context_names",
                                                  "allow",
                                                  "min_count",
                                                  "handling",
@@ -312,6 +313,19 @@ void parse_rule(FileReader& reader, const YAML::Node& node, std::size_t index,
             ok = false;
           } else {
             d.context.push_back(word);
+          }
+        }
+      } else {
+        ok = false;
+      }
+    } else if (key == "context_names") {
+      if (auto list = reader.string_list(value, field, fallback, false)) {
+        for (const auto& [name, mark] : *list) {
+          if (name.empty()) {
+            reader.error(mark, field, "context names must not be empty");
+            ok = false;
+          } else {
+            d.context_names.push_back(name);
           }
         }
       } else {

@@ -196,6 +196,42 @@ rules:
             1u);  // outside the window
 }
 
+// A given name counts as context only as a name is written: capitalized (or all caps), a whole
+// word, not part of a user handle, an e-mail address or a path.
+TEST(Classifier, ContextNamesCountWrittenAsANameOnly) {
+  const auto p = load(R"(policy: p
+rules:
+  - id: condition
+    level: restricted
+    keywords: [asthma]
+    context: [diagnosed]
+    context_window: 30
+    context_names: [Ines, Jürgen]
+)");
+  EXPECT_EQ(p->classify("Notes on Ines (9): asthma, inhaler at school").matches.size(), 1u);
+  EXPECT_EQ(p->classify("NOTES ON INES: ASTHMA").matches.size(), 1u);
+  EXPECT_EQ(p->classify("Jürgen: asthma since May").matches.size(), 1u);
+  EXPECT_EQ(p->classify("JÜRGEN: asthma since May").matches.size(), 1u);
+  // as typed without diacritics
+  EXPECT_EQ(p->classify("Jurgen: asthma since May").matches.size(), 1u);
+  // the ordinary context words still count
+  EXPECT_EQ(p->classify("she was diagnosed with asthma").matches.size(), 1u);
+  // not as a word, a handle, an address or a path
+  EXPECT_TRUE(p->classify("ines said the asthma talk was good").matches.empty());
+  EXPECT_TRUE(p->classify("<ines.b> slides of the asthma talk").matches.empty());
+  EXPECT_TRUE(p->classify("@Ines slides of the asthma talk").matches.empty());
+  EXPECT_TRUE(p->classify("Ines.Lopez@example.org sent the asthma leaflet").matches.empty());
+  EXPECT_TRUE(p->classify("/home/Ines/asthma.pdf").matches.empty());
+  EXPECT_TRUE(p->classify("Inesita read about asthma").matches.empty());
+  // after a doctor's or a saint's title: a talk, a leaflet, a hospital's name
+  EXPECT_TRUE(p->classify("Dr. Ines Roth explains asthma").matches.empty());
+  EXPECT_TRUE(p->classify("Prof Ines Roth on asthma").matches.empty());
+  EXPECT_TRUE(p->classify("Hospital Santa Ines: asthma clinic").matches.empty());
+  EXPECT_TRUE(p->classify("Klinik Sankt-Jürgen: asthma").matches.empty());
+  EXPECT_EQ(p->classify("Sara and Ines: asthma").matches.size(), 1u);
+  EXPECT_TRUE(p->classify("Ines ....................................... asthma").matches.empty());
+}
+
 TEST(Classifier, AllowedPhraseAroundAKeyword) {
   const auto p = load(R"(policy: p
 rules:

@@ -145,6 +145,7 @@ rules:
     level: internal
     regex: x
     case_sensitive: true
+    context_names: [Ines, ""]
 )"));
   EXPECT_THAT(text, HasSubstr("<text>:5:15: rules[0].keywords: expected a list of text values"));
   EXPECT_THAT(text, HasSubstr("<text>:6:14: rules[0].enabled: expected true or false"));
@@ -153,6 +154,7 @@ rules:
   EXPECT_THAT(text, HasSubstr("<text>:8:21: rules[0].context_window: expected a whole number"));
   EXPECT_THAT(text, HasSubstr("rules[1].id: rule ids use letters"));
   EXPECT_THAT(text, HasSubstr("rules[1].case_sensitive: case_sensitive applies to keywords"));
+  EXPECT_THAT(text, HasSubstr("rules[1].context_names: context names must not be empty"));
 }
 
 TEST(Loader, HandlingAndLevels) {
