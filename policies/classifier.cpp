@@ -1009,9 +1009,13 @@ bool Classifier::accepts(std::uint32_t rule, std::string_view view_text, std::si
       return false;
     }
   } else if (!compiled.exclude_forms.empty()) {
-    // Labels come before values ("SKU 512-44-0912", "firmware 10.2.14.7"): look back only.
-    const std::size_t exclude_distance = nearest_word(
+    // Labels come before values ("SKU 512-44-0912", "firmware 10.2.14.7"): look back only, or up
+    // to the header of the value's table column (a sheet's "firmware" column of versions).
+    std::size_t exclude_distance = nearest_word(
         view_text, begin, end, definition.exclude_context_window, compiled.exclude_index, true);
+    if (exclude_distance == std::string::npos) {
+      exclude_distance = header_word(view_text, begin, end, compiled.exclude_index);
+    }
     // The nearer word says what the value is: "SSN 536-22-1847" next to an order number stays.
     if (exclude_distance != std::string::npos &&
         (context_distance == std::string::npos || exclude_distance < context_distance)) {

@@ -161,6 +161,25 @@ rules:
   EXPECT_TRUE(p->classify("   name   badge   order\n0  Ann   -       123456").matches.empty());
 }
 
+TEST(Classifier, ExcludeWordsInATablesHeaderNameTheColumnBelow) {
+  // A column headed "firmware" holds versions that read like addresses; the word over another
+  // column, or a context word nearer the value, does not drop it.
+  const auto p = load(R"(policy: p
+rules:
+  - id: ip
+    level: internal
+    regex: '\b10\.\d+\.\d+\.\d+\b'
+    context: [host, ip]
+    exclude_context: [firmware]
+    exclude_context_window: 5
+)");
+  EXPECT_TRUE(p->classify("device,firmware\nsw-1,10.4.12.9\nsw-2,10.4.13.1").matches.empty());
+  EXPECT_TRUE(
+      p->classify("| device | firmware  |\n|---|---|\n| sw-1 | 10.4.12.9 |").matches.empty());
+  EXPECT_EQ(p->classify("firmware,ip\n2.1,10.4.12.9").matches.size(), 1u);  // another column
+  EXPECT_EQ(p->classify("device,firmware\nsw-1,ip 10.4.12.9").matches.size(), 1u);  // nearer
+}
+
 TEST(Classifier, ExcludeContextLooksBackAndLosesToANearerContextWord) {
   const auto p = load(R"(policy: p
 rules:
