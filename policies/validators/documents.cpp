@@ -66,6 +66,31 @@ bool de_kvnr_valid(std::string_view value) {
   return total % 10 == digit(s[9]);
 }
 
+bool de_rvnr_valid(std::string_view value) {
+  std::string s;
+  if (!compact(value, &s) || s.size() != 12 || !is_upper(s[8])) return false;
+  const std::string_view v(s);
+  if (!all_digits(v.substr(0, 8)) || !all_digits(v.substr(9))) return false;
+  // Area numbers (of the pension insurance institutions) run from 02 to 89; the birth date is
+  // DDMMYY
+  const int area = two(v, 0);
+  if (area < 2 || area > 89 || !plausible_date(two(v, 2), two(v, 4))) return false;
+  // The initial as its two-digit position (A = 01), between the date and the serial: twelve
+  // digits, weights 2 1 2 5 7 1 2 1 2 1 2 1, the digit sums of the products added, mod 10.
+  static constexpr int kWeights[12] = {2, 1, 2, 5, 7, 1, 2, 1, 2, 1, 2, 1};
+  const int letter = s[8] - 'A' + 1;
+  std::string digits(v.substr(0, 8));
+  digits.push_back(static_cast<char>('0' + letter / 10));
+  digits.push_back(static_cast<char>('0' + letter % 10));
+  digits.append(v.substr(9, 2));
+  int total = 0;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    const int p = digit(digits[i]) * kWeights[i];
+    total += p / 10 + p % 10;
+  }
+  return total % 10 == digit(s[11]);
+}
+
 bool es_nuss_valid(std::string_view value) {
   std::string d;
   if (!compact(value, &d) || d.size() != 12 || !all_digits(d) || all_same(d)) return false;

@@ -11,6 +11,9 @@ namespace switchyard::policy {
 // Identity documents and health insurance
 bool de_kvnr_valid(std::string_view value);  // Krankenversichertennummer: letter, 8 digits, check
 bool es_nuss_valid(std::string_view value);  // NUSS: province, 8 digits, mod-97 pair
+// Rentenversicherungsnummer (German pension and social insurance number): area 2 digits, birth
+// date DDMMYY, the surname's initial, serial 2 digits, check digit
+bool de_rvnr_valid(std::string_view value);
 bool pt_niss_valid(std::string_view value);  // NISS of a person: 11 digits starting with 1
 bool pt_cc_valid(std::string_view value);  // Cartão de Cidadão: 8 digits, check, 2 letters, check
 bool pl_id_card_valid(std::string_view value);  // dowód osobisty: 3 letters, check digit, 5 digits

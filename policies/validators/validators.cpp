@@ -344,6 +344,8 @@ bool validate(const Validator& validator, std::string_view value) {
       return il_id_valid(value);
     case Validator::Kind::kDeKvnr:
       return de_kvnr_valid(value);
+    case Validator::Kind::kDeRvnr:
+      return de_rvnr_valid(value);
     case Validator::Kind::kEsNuss:
       return es_nuss_valid(value);
     case Validator::Kind::kPtNiss:
@@ -420,6 +422,7 @@ constexpr NamedValidator kNamedValidators[] = {
     {"mx_clabe", Validator::Kind::kMxClabe},
     {"il_id", Validator::Kind::kIlId},
     {"de_kvnr", Validator::Kind::kDeKvnr},
+    {"de_rvnr", Validator::Kind::kDeRvnr},
     {"es_nuss", Validator::Kind::kEsNuss},
     {"pt_niss", Validator::Kind::kPtNiss},
     {"pt_cc", Validator::Kind::kPtCc},

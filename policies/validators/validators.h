@@ -44,6 +44,7 @@ struct Validator {
     kMxClabe,
     kIlId,
     kDeKvnr,
+    kDeRvnr,
     kEsNuss,
     kPtNiss,
     kPtCc,

@@ -209,6 +209,12 @@ TEST_F(CorpusQuality, Holdout17Split) {
 // LLM datasets (fine-tuning JSONL, eval sets, preference pairs, labeling tasks, traces, embedding
 // metadata) and MLOps configs, in the nine languages (docs/quality.md gives its first run).
 TEST_F(CorpusQuality, Holdout18Split) { check_split("holdout18", *policy_); }
+// Issue 17, round 15: citizens and the state: residence permits, civil status, court filings,
+// police reports, traffic fines, notarial deeds and land registry, tax letters, benefits, pensions,
+// youth-office notes, school plans, transcripts, e-government messages, registration, electoral
+// rolls, public-records requests, legal aid, probation and council minutes, in the nine languages
+// (docs/quality.md gives its first run).
+TEST_F(CorpusQuality, Holdout19Split) { check_split("holdout19", *policy_); }
 
 }  // namespace
 }  // namespace switchyard::policy

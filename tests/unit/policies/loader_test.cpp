@@ -77,7 +77,7 @@ rules:
                               "pl_pesel, pt_nif, se_personnummer, dk_cpr, no_fodselsnummer, "
                               "fi_hetu, cz_rodne_cislo, ro_cnp, gr_amka, tr_tckn, "
                               "cn_resident_id, kr_rrn, br_cpf, hu_taj, hu_tax_id, in_aadhaar, "
-                              "mx_curp, mx_rfc_person, mx_clabe, il_id, de_kvnr, es_nuss, "
+                              "mx_curp, mx_rfc_person, mx_clabe, il_id, de_kvnr, de_rvnr, es_nuss, "
                               "pt_niss, pt_cc, pl_id_card, icao_mrz, document_number, fr_rib, "
                               "es_ccc, pt_nib, pl_nrb, nl_account, phone_number, bip39_phrase, "
                               "not_test_key, not_textbook_type7, "

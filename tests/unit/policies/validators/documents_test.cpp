@@ -21,6 +21,17 @@ TEST(Documents, GermanHealthInsuranceNumber) {
   EXPECT_FALSE(de_kvnr_valid("A12345678"));   // too short
 }
 
+TEST(Documents, GermanPensionInsuranceNumber) {
+  EXPECT_TRUE(de_rvnr_valid("10010490A443"));  // the example of the check digit's description
+  EXPECT_TRUE(de_rvnr_valid("10 010490 A 443"));
+  EXPECT_TRUE(de_rvnr_valid("53 141172 s 128"));
+  EXPECT_FALSE(de_rvnr_valid("10010490A444"));  // check digit
+  EXPECT_FALSE(de_rvnr_valid("10010490B443"));  // the initial counts
+  EXPECT_FALSE(de_rvnr_valid("01010490A443"));  // no area 01
+  EXPECT_FALSE(de_rvnr_valid("10011390A443"));  // no month 13
+  EXPECT_FALSE(de_rvnr_valid("100104901443"));  // no initial
+}
+
 TEST(Documents, SpanishSocialSecurityNumber) {
   EXPECT_TRUE(es_nuss_valid("28 12345678 40"));
   EXPECT_TRUE(es_nuss_valid("28/12345678/40"));
@@ -144,8 +155,8 @@ TEST(Documents, PhoneNumberIsNoPlaceholder) {
 
 TEST(Documents, NamedInThePolicyLanguage) {
   for (const char* name :
-       {"de_kvnr", "es_nuss", "pt_niss", "pt_cc", "pl_id_card", "icao_mrz", "document_number",
-        "fr_rib", "es_ccc", "pt_nib", "pl_nrb", "nl_account", "phone_number"}) {
+       {"de_kvnr", "de_rvnr", "es_nuss", "pt_niss", "pt_cc", "pl_id_card", "icao_mrz",
+        "document_number", "fr_rib", "es_ccc", "pt_nib", "pl_nrb", "nl_account", "phone_number"}) {
     std::string error;
     EXPECT_TRUE(parse_validator(name, &error).has_value()) << name << ": " << error;
   }
