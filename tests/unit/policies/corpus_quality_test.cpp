@@ -201,7 +201,7 @@ TEST_F(CorpusQuality, Holdout16Split) { check_split("holdout16", *policy_); }
 // Below the bar when written and not fixed yet (its cheap fixes are in; the rest cost more than
 // the prose bar allows, docs/quality.md): held at its present figures, so that it cannot drop.
 TEST_F(CorpusQuality, Holdout17Split) {
-  check_split("holdout17", *policy_, {.precision = 0.95, .recall = 0.94});
+  check_split("holdout17", *policy_, {.precision = 0.95, .recall = 0.95});
 }
 // Issue 17, round 14: data and machine-learning work: query results as consoles print them (psql,
 // mysql, sqlite3, ClickHouse), warehouse downloads, pandas/R/polars/Spark/Stata/SPSS prints, Excel
