@@ -217,6 +217,23 @@ void parse_rule(FileReader& reader, const YAML::Node& node, std::size_t index,
   SourceMark case_sensitive_mark;
   bool has_views = false;
   SourceMark views_mark;
+  // A list of words that must not be empty (context, context_names, exclude_context).
+  const auto read_words = [&reader](const auto& value, const std::string& field,
+                                    SourceMark fallback, std::string_view what,
+                                    std::vector<std::string>* out) {
+    auto list = reader.string_list(value, field, fallback, false);
+    if (!list) return false;
+    bool all = true;
+    for (const auto& [word, mark] : *list) {
+      if (word.empty()) {
+        reader.error(mark, field, std::string(what) + " must not be empty");
+        all = false;
+      } else {
+        out->push_back(word);
+      }
+    }
+    return all;
+  };
   for (auto& [key, value] : reader.keys(node, path, kRuleKeys, "a rule")) {
     const std::string field = path + "." + key;
     const SourceMark fallback = mark_of(value, rule.mark);
@@ -306,44 +323,11 @@ void parse_rule(FileReader& reader, const YAML::Node& node, std::size_t index,
         ok = false;
       }
     } else if (key == "context") {
-      if (auto list = reader.string_list(value, field, fallback, false)) {
-        for (const auto& [word, mark] : *list) {
-          if (word.empty()) {
-            reader.error(mark, field, "context words must not be empty");
-            ok = false;
-          } else {
-            d.context.push_back(word);
-          }
-        }
-      } else {
-        ok = false;
-      }
+      ok = read_words(value, field, fallback, "context words", &d.context) && ok;
     } else if (key == "context_names") {
-      if (auto list = reader.string_list(value, field, fallback, false)) {
-        for (const auto& [name, mark] : *list) {
-          if (name.empty()) {
-            reader.error(mark, field, "context names must not be empty");
-            ok = false;
-          } else {
-            d.context_names.push_back(name);
-          }
-        }
-      } else {
-        ok = false;
-      }
+      ok = read_words(value, field, fallback, "context names", &d.context_names) && ok;
     } else if (key == "exclude_context") {
-      if (auto list = reader.string_list(value, field, fallback, false)) {
-        for (const auto& [word, mark] : *list) {
-          if (word.empty()) {
-            reader.error(mark, field, "exclude_context words must not be empty");
-            ok = false;
-          } else {
-            d.exclude_context.push_back(word);
-          }
-        }
-      } else {
-        ok = false;
-      }
+      ok = read_words(value, field, fallback, "exclude_context words", &d.exclude_context) && ok;
     } else if (key == "exclude_context_window") {
       if (auto v = reader.integer(value, field, fallback, 1, 10000)) {
         d.exclude_context_window = static_cast<std::size_t>(*v);

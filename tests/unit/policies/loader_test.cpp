@@ -141,6 +141,8 @@ rules:
     enabled: maybe
     min_count: 0
     context_window: many
+    context: [badge, ""]
+    exclude_context: [""]
   - id: "has space"
     level: internal
     regex: x
@@ -155,6 +157,8 @@ rules:
   EXPECT_THAT(text, HasSubstr("rules[1].id: rule ids use letters"));
   EXPECT_THAT(text, HasSubstr("rules[1].case_sensitive: case_sensitive applies to keywords"));
   EXPECT_THAT(text, HasSubstr("rules[1].context_names: context names must not be empty"));
+  EXPECT_THAT(text, HasSubstr("rules[0].context: context words must not be empty"));
+  EXPECT_THAT(text, HasSubstr("rules[0].exclude_context: exclude_context words must not be empty"));
 }
 
 TEST(Loader, HandlingAndLevels) {
