@@ -682,6 +682,15 @@ std::pair<std::size_t, std::size_t> match_value(std::string_view view_text,
   return {begin, begin + groups[0].size()};
 }
 
+// Bytes between a word at [word_begin, word_end) and a match at [begin, end); npos when the word
+// is part of the match itself.
+std::size_t distance_to(std::size_t word_begin, std::size_t word_end, std::size_t begin,
+                        std::size_t end) {
+  if (word_end <= begin) return begin - word_end;
+  if (word_begin >= end) return word_begin - end;
+  return std::string::npos;
+}
+
 std::size_t nearest_word(std::string_view view, std::size_t begin, std::size_t end,
                          std::size_t window_chars, const WordIndex& words,
                          bool before_only = false) {
@@ -698,17 +707,7 @@ std::size_t nearest_word(std::string_view view, std::size_t begin, std::size_t e
       const std::size_t length = context_word_at(window, at, *word, aligned);
       if (length == 0) continue;
       if (violates_word_boundary(window, at, at + length)) continue;
-      const std::size_t word_begin = window_begin + at;
-      const std::size_t word_end = word_begin + length;
-      std::size_t distance = 0;
-      if (word_end <= begin) {
-        distance = begin - word_end;
-      } else if (word_begin >= end) {
-        distance = word_begin - end;
-      } else {
-        continue;  // the word is part of the match itself
-      }
-      best = std::min(best, distance);
+      best = std::min(best, distance_to(window_begin + at, window_begin + at + length, begin, end));
     }
   }
   return best;
@@ -775,8 +774,9 @@ std::size_t nearest_name(std::string_view view, std::size_t begin, std::size_t e
   for (std::size_t at = 0; at < written.size(); ++at) {
     const auto lead = static_cast<unsigned char>(written[at]);
     if ((lead & 0xC0) == 0x80) continue;  // inside a character
-    const std::size_t length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
     if (lead < 0x80 && !(lead >= 'A' && lead <= 'Z')) continue;
+    std::size_t length = 1;
+    decode_utf8_at(written, at, &length);
     first.clear();
     fold_case_same_length(written.substr(at, length), &first);
     if (first == written.substr(at, length)) continue;  // not a capital
@@ -793,13 +793,7 @@ std::size_t nearest_name(std::string_view view, std::size_t begin, std::size_t e
         continue;
       }
       if (after_title(written, at)) continue;
-      const std::size_t name_begin = window_begin + at;
-      const std::size_t name_end = window_begin + after;
-      if (name_end <= begin) {
-        best = std::min(best, begin - name_end);
-      } else if (name_begin >= end) {
-        best = std::min(best, name_begin - end);
-      }
+      best = std::min(best, distance_to(window_begin + at, window_begin + after, begin, end));
     }
   }
   return best;
@@ -989,20 +983,19 @@ bool Classifier::accepts(std::uint32_t rule, std::string_view view_text, std::si
   }
   if (allowed(compiled, view_text, begin, end)) return false;
   std::size_t context_distance = std::string::npos;
-  if (!compiled.context_forms.empty() || !compiled.name_forms.empty()) {
-    if (!compiled.context_forms.empty()) {
-      context_distance =
-          nearest_word(view_text, begin, end, definition.context_window, compiled.context_index);
-      if (context_distance == std::string::npos) {
-        context_distance = header_word(view_text, begin, end, compiled.context_index);
-      }
+  if (!compiled.context_forms.empty()) {
+    context_distance =
+        nearest_word(view_text, begin, end, definition.context_window, compiled.context_index);
+    if (context_distance == std::string::npos) {
+      context_distance = header_word(view_text, begin, end, compiled.context_index);
     }
-    if (context_distance == std::string::npos && !compiled.name_forms.empty()) {
-      context_distance =
-          nearest_name(view_text, begin, end, definition.context_window, compiled.name_index);
-    }
-    if (context_distance == std::string::npos) return false;
   }
+  if (context_distance == std::string::npos && !compiled.name_forms.empty()) {
+    context_distance =
+        nearest_name(view_text, begin, end, definition.context_window, compiled.name_index);
+  }
+  const bool needs_context = !compiled.context_forms.empty() || !compiled.name_forms.empty();
+  if (needs_context && context_distance == std::string::npos) return false;
   if (!compiled.exclude_forms.empty() && definition.exclude_context_around) {
     if (nearest_word(view_text, begin, end, definition.exclude_context_window,
                      compiled.exclude_index) != std::string::npos) {
