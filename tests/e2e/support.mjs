@@ -356,7 +356,9 @@ ${extra}`;
   });
   let stderr = '';
   const port = await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`proxy did not start:\n${stderr}`)), 30000);
+    // An upper bound only: on the default pack the proxy runs the pack tests as it loads, which
+    // took over 30 s under ASan+UBSan on a busy 2-core machine.
+    const timer = setTimeout(() => reject(new Error(`proxy did not start:\n${stderr}`)), 180000);
     child.stderr.setEncoding('utf8');
     child.stderr.on('data', (chunk) => {
       stderr += chunk;
