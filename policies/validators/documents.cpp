@@ -185,7 +185,18 @@ bool document_number_valid(std::string_view value) {
   std::string s;
   if (!compact(value, &s) || s.size() < 6 || s.size() > 16) return false;
   if (s.find_first_of("0123456789") == std::string::npos) return false;
-  return std::set<char>(s.begin(), s.end()).size() >= 3;
+  if (std::set<char>(s.begin(), s.end()).size() < 3) return false;
+  // Six digits in a row counting up or down (X1234567, 123456789, 987654321) are the placeholder
+  // of a form, a manual or a help page, not an issued number.
+  int up = 1;
+  int down = 1;
+  for (std::size_t i = 1; i < s.size(); ++i) {
+    const bool digits = is_digit(s[i]) && is_digit(s[i - 1]);
+    up = digits && s[i] == s[i - 1] + 1 ? up + 1 : 1;
+    down = digits && s[i] == s[i - 1] - 1 ? down + 1 : 1;
+    if (up >= 6 || down >= 6) return false;
+  }
+  return true;
 }
 
 bool fr_rib_valid(std::string_view value) {

@@ -215,6 +215,12 @@ TEST_F(CorpusQuality, Holdout18Split) { check_split("holdout18", *policy_); }
 // rolls, public-records requests, legal aid, probation and council minutes, in the nine languages
 // (docs/quality.md gives its first run).
 TEST_F(CorpusQuality, Holdout19Split) { check_split("holdout19", *policy_); }
+// Issue 17, round 16: travel, transport, logistics, insurance and hospitality back-office systems:
+// GDS screens, e-tickets, boarding passes, APIS, loyalty profiles, hotel PMS and registration
+// cards, car rental, rail and ferry, dispatch, parcel manifests, customs and shipping documents,
+// telematics, claims, lost luggage, visa letters, corporate travel, rooming lists and cruise
+// manifests, in the nine languages (docs/quality.md gives its first run).
+TEST_F(CorpusQuality, Holdout20Split) { check_split("holdout20", *policy_); }
 
 }  // namespace
 }  // namespace switchyard::policy

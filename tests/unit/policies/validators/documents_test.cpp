@@ -81,6 +81,11 @@ TEST(Documents, DocumentNumberNextToItsLabel) {
   EXPECT_FALSE(document_number_valid("000000000"));
   EXPECT_FALSE(document_number_valid("A0A0A0A0A"));  // fewer than three characters
   EXPECT_FALSE(document_number_valid("A1234"));      // too short
+  // six digits counting up or down: a form's or a help page's placeholder
+  EXPECT_FALSE(document_number_valid("X1234567"));
+  EXPECT_FALSE(document_number_valid("P-876543-2"));
+  EXPECT_TRUE(document_number_valid("X1234587"));  // five in a row is a number like any other
+  EXPECT_TRUE(document_number_valid("R45678Q9"));
 }
 
 TEST(Documents, FrenchRib) {
