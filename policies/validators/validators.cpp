@@ -262,6 +262,37 @@ bool us_ssn_valid(std::string_view value) {
   return std::find(std::begin(kSamples), std::end(kSamples), digits) == std::end(kSamples);
 }
 
+bool letters_look_random(std::string_view value) {
+  const auto is_upper = [](char c) { return c >= 'A' && c <= 'Z'; };
+  const auto is_lower = [](char c) { return c >= 'a' && c <= 'z'; };
+  std::size_t upper = 0;
+  std::size_t vowels = 0;
+  for (const char c : value) {
+    if (!is_upper(c) && !is_lower(c)) return true;
+    upper += is_upper(c) ? 1 : 0;
+    vowels += std::string_view("aeiouAEIOU").find(c) != std::string_view::npos ? 1 : 0;
+  }
+  const std::size_t n = value.size();
+  // Random letters are 19 % vowels; words and identifiers built of words, 35 % and more.
+  if (n < 8 || upper < 2 || n - upper < 2 || vowels * 10 > n * 3) return false;
+  // Runs of one case: camelCase is lower-case runs of two letters or more, each after one capital
+  // (or an acronym that a word follows); generated letters break that shape somewhere.
+  std::size_t changes = 0;
+  bool odd_shape = false;
+  std::size_t run_start = 0;
+  for (std::size_t i = 1; i <= n; ++i) {
+    if (i < n && is_upper(value[i]) == is_upper(value[i - 1])) continue;
+    const std::size_t length = i - run_start;
+    const bool inner = run_start > 0 && i < n;
+    if (!is_upper(value[run_start]) && length == 1 && inner) odd_shape = true;
+    if (is_upper(value[run_start]) && length >= 2 && run_start > 0) odd_shape = true;
+    if (i < n) ++changes;
+    run_start = i;
+  }
+  // Humps without vowels (WbmTqzKrvX) are no words either.
+  return changes >= 3 && (odd_shape || vowels * 100 <= n * 15);
+}
+
 double shannon_entropy(std::string_view value) {
   if (value.empty()) return 0;
   std::array<std::size_t, 256> counts{};
@@ -376,6 +407,8 @@ bool validate(const Validator& validator, std::string_view value) {
       return not_test_key(value);
     case Validator::Kind::kNotTextbookType7:
       return not_textbook_type7(value);
+    case Validator::Kind::kLettersLookRandom:
+      return letters_look_random(value);
     case Validator::Kind::kEntropy:
       return shannon_entropy(value) >= validator.min_bits_per_char;
   }
@@ -438,6 +471,7 @@ constexpr NamedValidator kNamedValidators[] = {
     {"bip39_phrase", Validator::Kind::kBip39Phrase},
     {"not_test_key", Validator::Kind::kNotTestKey},
     {"not_textbook_type7", Validator::Kind::kNotTextbookType7},
+    {"letters_look_random", Validator::Kind::kLettersLookRandom},
 };
 
 }  // namespace

@@ -60,6 +60,7 @@ struct Validator {
     kBip39Phrase,
     kNotTestKey,
     kNotTextbookType7,
+    kLettersLookRandom,
     kEntropy,
   };
   Kind kind = Kind::kLuhn;
@@ -84,6 +85,13 @@ bool not_test_key(std::string_view value);
 // cisco123, password ...): type 7 is reversible, so the value says which password it hides.
 // Any other value passes.
 bool not_textbook_type7(std::string_view value);
+// True for a value with any byte that is no ASCII letter (other validators judge it). A value of
+// ASCII letters only passes when it looks generated rather than like a word or an identifier: at
+// least eight letters, both cases twice or more, at most 30 % vowels, three case changes or more,
+// and a case pattern camelCase never has (a lone lower-case letter between capitals, or two
+// capitals or more after a lower-case letter, as in "sTKeUGJvlD" but not "getPwdFromVault") or
+// at most 15 % vowels.
+bool letters_look_random(std::string_view value);
 bool iban_valid(std::string_view value);
 bool us_ssn_valid(std::string_view value);
 double shannon_entropy(std::string_view value);  // bits per byte

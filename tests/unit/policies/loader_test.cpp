@@ -80,7 +80,7 @@ rules:
                               "mx_curp, mx_rfc_person, mx_clabe, il_id, de_kvnr, de_rvnr, es_nuss, "
                               "pt_niss, pt_cc, pl_id_card, icao_mrz, document_number, fr_rib, "
                               "es_ccc, pt_nib, pl_nrb, nl_account, phone_number, bip39_phrase, "
-                              "not_test_key, not_textbook_type7, "
+                              "not_test_key, not_textbook_type7, letters_look_random, "
                               "entropy:<bits per char>; did you mean 'luhn'?"));
   EXPECT_THAT(
       text,

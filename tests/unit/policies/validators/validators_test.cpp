@@ -68,6 +68,27 @@ TEST(Validators, NotTextbookType7) {
   EXPECT_TRUE(not_textbook_type7("$1$abcd$efghijklmnopqrstuvwxyz"));
 }
 
+TEST(Validators, LettersLookRandom) {
+  // generated letters: a lone lower-case letter between capitals, or capitals after lower case
+  EXPECT_TRUE(letters_look_random("wQzRtbXkPn"));
+  EXPECT_TRUE(letters_look_random("kXfLmNqTzr"));
+  EXPECT_TRUE(letters_look_random("BzxTvKwpLq"));
+  EXPECT_TRUE(letters_look_random("WbmTqzKrvX"));  // camelCase's shape, but no vowel
+  // anything but letters is left to the other validators
+  EXPECT_TRUE(letters_look_random("hunter2"));
+  EXPECT_TRUE(letters_look_random("Zw7USe3srQ9x"));
+  // words, identifiers, placeholders and short values
+  EXPECT_FALSE(letters_look_random("getSecretFromStore"));  // camelCase
+  EXPECT_FALSE(letters_look_random("loadTLSCert"));         // two case changes only
+  EXPECT_FALSE(letters_look_random("readPGPass"));
+  EXPECT_FALSE(letters_look_random("HTTPBasicAuth"));
+  EXPECT_FALSE(letters_look_random("CHANGEME"));
+  EXPECT_FALSE(letters_look_random("Vergessen"));
+  EXPECT_FALSE(letters_look_random("YourPassword"));
+  EXPECT_FALSE(letters_look_random("xKqWz"));     // too short
+  EXPECT_FALSE(letters_look_random("qwrtzkpl"));  // one case
+}
+
 TEST(Validators, NotTestKey) {
   EXPECT_TRUE(not_test_key("sk_live_51Hq8ZtKx2mPq7vLw3nB9cD4f"));
   EXPECT_TRUE(not_test_key("Zw7USe3srQ9"));
@@ -102,7 +123,7 @@ TEST(Validators, ParseNames) {
                 "hu_tax_id, in_aadhaar, mx_curp, mx_rfc_person, mx_clabe, il_id, de_kvnr, de_rvnr, "
                 "es_nuss, pt_niss, pt_cc, pl_id_card, icao_mrz, document_number, fr_rib, "
                 "es_ccc, pt_nib, pl_nrb, nl_account, phone_number, bip39_phrase, "
-                "not_test_key, not_textbook_type7, entropy:<bits per char>"),
+                "not_test_key, not_textbook_type7, letters_look_random, entropy:<bits per char>"),
             std::string::npos);
   // Every validator is in the message (not_test_key was once left out of it).
   for (const auto name : validator_names()) {
