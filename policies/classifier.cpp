@@ -320,17 +320,26 @@ bool Classifier::plan_regex_prefilter(const RE2::Options& set_options,
   };
   std::vector<PendingGate> pending;
   bool exotic_matters = false;
+  // A literal's users: its window group (or keyword anchor, join trigger) with its window. The
+  // scanner holds each literal (text and word boundaries) once, however many rules use it: a
+  // copy per rule crowded the scan's buckets as much as a new literal (atom_scanner.h).
+  std::map<std::tuple<std::string, bool, bool>, std::size_t> scanner_ids;
+  std::vector<std::vector<std::uint32_t>> users_of;  // by scanner literal
   auto literal_id = [&](const TriggerScanner::Literal& lit, int group) {
-    for (std::size_t i = 0; i < literals.size(); ++i) {
-      if (literals[i].text == lit.text && literals[i].word_start == lit.word_start &&
-          literals[i].word_end == lit.word_end && literal_group_[i] == group) {
-        return i;
-      }
+    const auto [it, added] =
+        scanner_ids.try_emplace({lit.text, lit.word_start, lit.word_end}, literals.size());
+    if (added) {
+      literals.push_back(lit);
+      users_of.emplace_back();
     }
-    literals.push_back(lit);
+    auto& users = users_of[it->second];
+    for (const std::uint32_t user : users) {
+      if (literal_group_[user] == group) return std::size_t{user};
+    }
+    users.push_back(static_cast<std::uint32_t>(literal_group_.size()));
     literal_group_.push_back(group);
     literal_triggers_.emplace_back();
-    return literals.size() - 1;
+    return literal_group_.size() - 1;
   };
 
   // First each rule on its own, then again knowing which byte sets the other rules scan anyway
@@ -600,6 +609,12 @@ bool Classifier::plan_regex_prefilter(const RE2::Options& set_options,
     const int cls = window_groups_[g].byte_class;
     if (cls >= 0)
       class_groups_[static_cast<std::size_t>(cls) * group_words_ + g / 64] |= 1ull << (g % 64);
+  }
+  literal_user_begin_.assign(1, 0);
+  literal_users_.clear();
+  for (const auto& users : users_of) {
+    literal_users_.insert(literal_users_.end(), users.begin(), users.end());
+    literal_user_begin_.push_back(static_cast<std::uint32_t>(literal_users_.size()));
   }
   scanner_.build(specs, std::move(literals), exotic_matters);
   return true;
@@ -1221,25 +1236,30 @@ bool Classifier::find_candidates(std::string_view view, Scratch* scratch,
   // Which literals occurred: only atom gates ask (the default packs have none).
   const bool track_found = !atom_gates_.empty();
   if (track_found) scratch->found.assign(literal_group_.size(), 0);
-  for (const auto& hit : hits.literals) {
-    const int group = literal_group_[hit.literal];
-    if (group == kJoinTrigger) {
-      if (join_hints != nullptr) join_hints->words.push_back(hit.position);
-    } else if (group >= 0) {
-      auto& list = by_group[static_cast<std::size_t>(group)];
-      if (list.empty()) {
-        scratch->hit_groups.push_back(static_cast<std::uint32_t>(group));
-        triggered[static_cast<std::size_t>(group) / 64] |= 1ull << (group % 64);
+  for (const auto& scanned : hits.literals) {
+    for (std::uint32_t k = literal_user_begin_[scanned.literal],
+                       end = literal_user_begin_[scanned.literal + 1];
+         k < end; ++k) {
+      const TriggerScanner::LiteralHit hit{literal_users_[k], scanned.position};
+      const int group = literal_group_[hit.literal];
+      if (group == kJoinTrigger) {
+        if (join_hints != nullptr) join_hints->words.push_back(hit.position);
+      } else if (group >= 0) {
+        auto& list = by_group[static_cast<std::size_t>(group)];
+        if (list.empty()) {
+          scratch->hit_groups.push_back(static_cast<std::uint32_t>(group));
+          triggered[static_cast<std::size_t>(group) / 64] |= 1ull << (group % 64);
+        }
+        list.push_back(hit);
+        if (join_hints != nullptr && group_feeds_join_[static_cast<std::size_t>(group)]) {
+          join_hints->values.push_back(hit.position);
+        }
+      } else if (group <= kKeywordAnchor && keyword_anchors != nullptr) {
+        keyword_anchors->push_back(
+            {static_cast<std::uint32_t>(kKeywordAnchor - group), hit.position});
       }
-      list.push_back(hit);
-      if (join_hints != nullptr && group_feeds_join_[static_cast<std::size_t>(group)]) {
-        join_hints->values.push_back(hit.position);
-      }
-    } else if (group <= kKeywordAnchor && keyword_anchors != nullptr) {
-      keyword_anchors->push_back(
-          {static_cast<std::uint32_t>(kKeywordAnchor - group), hit.position});
+      if (track_found) scratch->found[hit.literal] = 1;
     }
-    if (track_found) scratch->found[hit.literal] = 1;
   }
   if (join_hints != nullptr && join_digit_class_ >= 0) {
     for (const auto& hit : hits.by_class[static_cast<std::size_t>(join_digit_class_)]) {

@@ -244,9 +244,14 @@ class Classifier {
   // By scanner byte class: the window groups it triggers, as a bit set of kGroupWords words.
   std::vector<std::uint64_t> class_groups_;
   std::size_t group_words_ = 0;
-  std::vector<LiteralTrigger> literal_triggers_;  // scanner literal -> its window
-  // scanner literal -> window group, kAtomLiteral, or kKeywordAnchor - keyword anchor index
+  // A literal's users (a scanner literal has one per window group, keyword anchor or join
+  // trigger that asks for it): user -> its window, user -> window group, kAtomLiteral, or
+  // kKeywordAnchor - keyword anchor index.
+  std::vector<LiteralTrigger> literal_triggers_;
   std::vector<int> literal_group_;
+  // Scanner literal s -> its users, literal_users_[literal_user_begin_[s] .. [s + 1]).
+  std::vector<std::uint32_t> literal_user_begin_;
+  std::vector<std::uint32_t> literal_users_;
   std::vector<std::uint32_t> fold_sensitive_rules_;  // candidates if the view has U+017F/U+212A
   std::vector<AtomGate> atom_gates_;
   RegexPrefilterReport prefilter_report_;
