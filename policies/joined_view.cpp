@@ -1048,7 +1048,8 @@ std::size_t skip_number_separator(std::string_view text, std::size_t i, bool aft
   }
   if (j == i) return after_kanji ? i : std::string_view::npos;
   if (spaces > 2) return std::string_view::npos;
-  if (j < n && text[j] != ' ') {
+  if (j < n && (text[j] == 'e' || text[j] == 'h' || text[j] == 'u' || text[j] == 'm' ||
+                text[j] == 'y' || at(text, j) == 0xC3)) {
     // one hesitation between two tokens
     const std::size_t after = skip_filler(text, j);
     if (after != std::string_view::npos) return after;
