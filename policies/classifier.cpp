@@ -1025,8 +1025,10 @@ bool Classifier::accepts(std::uint32_t rule, std::string_view view_text, std::si
       exclude_distance = header_word(view_text, begin, end, compiled.exclude_index);
     }
     // The nearer word says what the value is: "SSN 536-22-1847" next to an order number stays.
+    // A context word that ends where an exclude phrase ends is part of it ("number" in "order
+    // number"): the longer phrase says what the value is.
     if (exclude_distance != std::string::npos &&
-        (context_distance == std::string::npos || exclude_distance < context_distance)) {
+        (context_distance == std::string::npos || exclude_distance <= context_distance)) {
       return false;
     }
   }

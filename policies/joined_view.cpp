@@ -469,8 +469,45 @@ int unit_value(std::string_view w) {
 // A compound written as one word: German and Dutch put the unit first (fünfundfünfzig,
 // zevenenvijftig, tweeëntwintig), Italian and Spanish after the tens (settantatré, ventotto,
 // veintitrés). 0 when the word is none.
+int one_word_compound(std::string_view w);
+
+// Hundreds written as one word, as callers group a phone number: German and Dutch
+// (einhundertvier, vierhundertzwölf, tweehonderddrieëntwintig), Italian (trecentoquarantanove,
+// duecentoventiquattro; cento loses its o before otto and ottanta: centottanta). The part before
+// the hundreds is a unit (none: one hundred), the part after a number below a hundred, or
+// nothing. 0 when the word is none.
+int one_word_hundreds(std::string_view w) {
+  for (std::string_view mark :
+       {std::string_view("hundert"), std::string_view("honderd"), std::string_view("cent")}) {
+    const std::size_t at_mark = w.find(mark);
+    if (at_mark == std::string_view::npos) continue;
+    const bool italian = mark == "cent";
+    const std::string_view head = w.substr(0, at_mark);
+    std::string_view rest = w.substr(at_mark + mark.size());
+    if (italian) {
+      // cento, trecento..., or the elided cent+ottanta / cent+otto
+      if (!rest.empty() && rest[0] == 'o' && !(rest.size() >= 4 && rest.substr(0, 4) == "otta") &&
+          rest != "otto") {
+        rest.remove_prefix(1);
+      } else if (rest.empty()) {
+        return 0;  // "cent" alone is French, and a word of its own
+      }
+    }
+    const int hundreds = head.empty() ? 1 : unit_value(head);
+    if (hundreds <= 0) continue;
+    if (rest.empty()) return hundreds * 100;
+    int below = value_word(rest);
+    if (below == 0) below = one_word_compound(rest);
+    if (below == 0) below = unit_value(rest);
+    if (below <= 0 || below >= 100) continue;
+    return hundreds * 100 + below;
+  }
+  return 0;
+}
+
 int one_word_compound(std::string_view w) {
   if (w.size() < 6) return 0;
+  if (const int hundreds = one_word_hundreds(w)) return hundreds;
   // unit, joint, tens: the German and Dutch tens end in "ig"
   if (w.substr(w.size() - 2) == "ig") {
     for (std::string_view joint :
@@ -660,8 +697,85 @@ struct NumberToken {
   std::uint8_t value_length = 0;
   bool kanji = false;
   bool letter = false;  // a capital letter standing alone, spelled out ("I T zero quattro M ...")
+  char spelled = 0;     // a letter said with a spelling alphabet's word ("Milano", "Kilo"): it
   int repeat = 0;       // "double" / "triple": the next token counts this often
 };
+
+// The words of the spelling alphabets callers use to spell an identifier on the phone: ICAO/NATO,
+// German (DIN 5009, old and new), French, Spanish, Italian, Dutch, Portuguese and Polish. Each
+// stands for its first letter; as transcripts write them, capitalized.
+constexpr std::string_view kSpellingWords[] = {
+    "Alpha", "Alfa", "Bravo", "Charlie", "Delta", "Echo", "Foxtrot", "Golf", "Hotel", "India",
+    "Juliett", "Juliet", "Kilo", "Lima", "Mike", "November", "Oscar", "Papa", "Quebec", "Romeo",
+    "Sierra", "Tango", "Uniform", "Victor", "Whiskey", "Whisky", "Yankee", "Zulu",
+    // German
+    "Anton", "Berta", "C\xc3\xa4sar", "Dora", "Emil", "Friedrich", "Gustav", "Heinrich", "Ida",
+    "Julius", "Kaufmann", "Konrad", "Ludwig", "Martha", "Nordpol", "Otto", "Paula", "Quelle",
+    "Richard", "Samuel", "Siegfried", "Theodor", "Ulrich", "Viktor", "Wilhelm", "Xanthippe",
+    "Ypsilon", "Zacharias", "Zeppelin", "Aachen", "Berlin", "Chemnitz", "D\xc3\xbcsseldorf",
+    "Essen", "Frankfurt", "Goslar", "Hamburg", "Ingelheim", "Jena", "K\xc3\xb6ln", "Leipzig",
+    "M\xc3\xbcnchen", "N\xc3\xbcrnberg", "Offenbach", "Potsdam", "Quickborn", "Rostock",
+    "Salzwedel",
+    "T\xc3\xbc"
+    "bingen",
+    "Unna", "V\xc3\xb6lklingen", "Wuppertal", "Xanten", "Zwickau",
+    // French
+    "Anatole", "Berthe", "C\xc3\xa9lestin", "D\xc3\xa9sir\xc3\xa9", "Eug\xc3\xa8ne",
+    "Fran\xc3\xa7ois", "Gaston", "Henri", "Irma", "Joseph",
+    "Kl\xc3\xa9"
+    "ber",
+    "Louis", "Marcel", "Nicolas", "Pierre", "Quintal", "Raoul", "Suzanne", "Th\xc3\xa9r\xc3\xa8se",
+    "Ursule", "William", "Xavier", "Yvonne", "Zo\xc3\xa9",
+    // Spanish
+    "Antonio", "Barcelona", "Carmen", "Dolores", "Enrique", "Francia", "Gerona", "Historia",
+    "In\xc3\xa9s", "Jos\xc3\xa9", "Lorenzo", "Madrid", "Navarra", "Oviedo", "Par\xc3\xads",
+    "Querido", "Ram\xc3\xb3n",
+    "S\xc3\xa1"
+    "bado",
+    "Tarragona", "Ulises", "Valencia", "Washington",
+    "Xil\xc3\xb3"
+    "fono",
+    "Yegua", "Zaragoza",
+    // Italian
+    "Ancona", "Bologna", "Como", "Domodossola", "Empoli", "Firenze", "Genova", "Imola", "Jolly",
+    "Kappa", "Livorno", "Milano", "Napoli", "Otranto", "Padova", "Quarto", "Roma", "Savona",
+    "Torino", "Udine", "Venezia", "Xeres", "Yacht", "Zara",
+    // Dutch
+    "Bernard", "Cornelis", "Dirk", "Eduard", "Ferdinand", "Gerard", "Hendrik", "Izaak", "Johan",
+    "Karel", "Lodewijk", "Maria", "Nico", "Pieter", "Quirinus", "Rudolf", "Simon", "Teunis",
+    "Utrecht", "Willem", "Xantippe", "Zaandam",
+    // Portuguese
+    "Aveiro", "Braga", "Coimbra", "Dafundo", "Faro", "Guarda", "Horta", "It\xc3\xa1lia", "Kodak",
+    "Lisboa", "Nazar\xc3\xa9", "Ovar", "Porto", "Queluz", "Rossio",
+    "Set\xc3\xba"
+    "bal",
+    "Tavira", "Unidade", "Vidago", "Waldemar", "York", "Zulmira",
+    // Polish
+    "Adam",
+    "Boles\xc5\x82"
+    "aw",
+    "Celina", "Dorota", "Ewa", "Franciszek", "Gra\xc5\xbcyna", "Henryk", "Irena", "Jadwiga",
+    "Karol", "Marian", "Natalia", "Olga", "Pawe\xc5\x82", "Roman", "Stefan", "Tadeusz", "Urszula",
+    "Violetta",
+    "Wac\xc5\x82"
+    "aw",
+    "Xawery", "Ypsylon", "Zygmunt"};
+
+// The letter a spelling alphabet's word at text[i, j) stands for, or 0. The words are looked up
+// by their first letter and length (every capitalized word of an excerpt is tried).
+char spelled_letter(std::string_view text, std::size_t i, std::size_t j) {
+  static const auto index = [] {
+    std::array<std::vector<std::string_view>, 26> t;
+    for (const std::string_view entry : kSpellingWords) t[entry[0] - 'A'].push_back(entry);
+    return t;
+  }();
+  const std::string_view word = text.substr(i, j - i);
+  if (word.size() < 3 || word.size() > 12 || word[0] < 'A' || word[0] > 'Z') return 0;
+  for (const std::string_view entry : index[word[0] - 'A']) {
+    if (entry.size() == word.size() && entry == word) return word[0];
+  }
+  return 0;
+}
 
 // The word at text[b, e) (lowercase in w) read as a number word, or 0.
 int compound_part(std::string_view w, bool* unit) {
@@ -731,8 +845,8 @@ bool read_compound(std::string_view text, std::size_t j, std::string_view w, Num
       break;
     std::size_t e = k;
     while (e < n && (kAsciiLetter[at(text, e)] || (at(text, e) >= 0x80 && at(text, e) < 0xE0))) ++e;
-    if (e == k || e - k > 24) break;
-    char buf[32];
+    if (e == k || e - k > 32) break;
+    char buf[40];
     lower_word(text, k, e, buf);
     std::string_view next(buf, e - k);
     if (next == "y" || next == "e" || next == "et") {
@@ -741,7 +855,7 @@ bool read_compound(std::string_view text, std::size_t j, std::string_view w, Num
       e = k;
       while (e < n && (kAsciiLetter[at(text, e)] || (at(text, e) >= 0x80 && at(text, e) < 0xE0)))
         ++e;
-      if (e == k || e - k > 24) break;
+      if (e == k || e - k > 32) break;
       lower_word(text, k, e, buf);
       next = std::string_view(buf, e - k);
     }
@@ -790,11 +904,27 @@ bool read_number_token(std::string_view text, std::size_t i, NumberToken* token,
   token->kanji = false;
   token->letter = false;
   token->repeat = 0;
+  token->spelled = 0;
   if (letters && c >= 'A' && c <= 'Z' && (i == 0 || !kWordByte[at(text, i - 1)]) &&
       (i + 1 == n || !kWordByte[at(text, i + 1)])) {
     token->end = i + 1;
     token->letter = true;
     return true;
+  }
+  if (letters && c >= 'A' && c <= 'Z' && (i == 0 || !kWordByte[at(text, i - 1)])) {
+    std::size_t j = i + 1;
+    while (j < n && j - i < 16 &&
+           (kAsciiLetter[at(text, j)] || (at(text, j) >= 0x80 && at(text, j) < 0xE0))) {
+      ++j;
+    }
+    if (j == n || !kWordByte[at(text, j)]) {
+      if (const char letter = spelled_letter(text, i, j)) {
+        token->end = j;
+        token->letter = true;
+        token->spelled = letter;
+        return true;
+      }
+    }
   }
   if (kDigit[c]) {
     std::size_t j = i;
@@ -835,9 +965,10 @@ bool read_number_token(std::string_view text, std::size_t i, NumberToken* token,
   if (i > 0 && kWordByte[at(text, i - 1)]) return false;  // inside a word
   std::size_t j = i;
   while (j < n && (kAsciiLetter[at(text, j)] || (at(text, j) >= 0x80 && at(text, j) < 0xE0))) ++j;
-  if (j == i || j - i > 24) return false;
+  // (hundreds said as one word run long: zweihundertdreiundvierzig)
+  if (j == i || j - i > 32) return false;
   if (j < n && kWordByte[at(text, j)] && at(text, j) < 0xE0) return false;
-  char word[32];
+  char word[40];
   const std::size_t length = j - i;
   lower_word(text, i, j, word);
   const std::string_view w(word, length);
@@ -867,6 +998,33 @@ bool japanese_mark_at(std::string_view text, std::size_t j) {
 // The separator after a token: up to three bytes of spaces (or a wrapped line's break) with at
 // most one ',', '-' or '、'. Kanji digits follow each other directly. Returns the next token's
 // position, or npos.
+// A hesitation a speech-to-text tool writes between the digits of a dictated number ("null eins
+// sieben, ähm, fünf vier ..."): skipped like a separator. Lowercase ASCII or Latin-1 bytes.
+bool filler_word(std::string_view w) {
+  // ("um" is Portuguese for one)
+  for (std::string_view f : {"\xc3\xa4h", "\xc3\xa4hm", "\xc3\xb6hm", "hm", "hmm", "uh", "uhm",
+                             "umm", "erm", "euh", "heu", "eh", "ehm", "eeh", "mmm", "yyy", "eee"}) {
+    if (w == f) return true;
+  }
+  return false;
+}
+
+// The end of a filler word and the separator after it, at text[j] (npos when none).
+std::size_t skip_filler(std::string_view text, std::size_t j) {
+  const std::size_t n = text.size();
+  std::size_t e = j;
+  while (e < n && e - j < 4 &&
+         (kAsciiLetter[at(text, e)] || (at(text, e) >= 0x80 && at(text, e) < 0xE0)))
+    ++e;
+  if (e == j || e - j > 4 || (e < n && kWordByte[at(text, e)])) return std::string_view::npos;
+  char buf[8];
+  lower_word(text, j, e, buf);
+  if (!filler_word(std::string_view(buf, e - j))) return std::string_view::npos;
+  if (e < n && (text[e] == ',' || text[e] == '.')) ++e;
+  if (e >= n || text[e] != ' ') return std::string_view::npos;
+  return e + 1;
+}
+
 std::size_t skip_number_separator(std::string_view text, std::size_t i, bool after_kanji) {
   const std::size_t n = text.size();
   std::size_t j = i;
@@ -890,6 +1048,12 @@ std::size_t skip_number_separator(std::string_view text, std::size_t i, bool aft
   }
   if (j == i) return after_kanji ? i : std::string_view::npos;
   if (spaces > 2) return std::string_view::npos;
+  if (j < n && (text[j] == 'e' || text[j] == 'h' || text[j] == 'u' || text[j] == 'm' ||
+                text[j] == 'y' || at(text, j) == 0xC3)) {
+    // one hesitation between two tokens
+    const std::size_t after = skip_filler(text, j);
+    if (after != std::string_view::npos) return after;
+  }
   return j;
 }
 
@@ -1123,9 +1287,12 @@ bool read_form_plain(std::string_view text, std::size_t i, bool at_form, Address
     return false;
   }
   std::size_t k = j;
-  while (k < n && (kAsciiLetter[at(text, k)] || at(text, k) >= 0x80) && k - j < 16) ++k;
+  // (アットマーク, between spaces as a transcript writes it, takes 18 bytes; the Latin words
+  // are shorter than 16)
+  const std::size_t longest = at(text, j) == 0xE3 ? 24 : 16;
+  while (k < n && (kAsciiLetter[at(text, k)] || at(text, k) >= 0x80) && k - j < longest) ++k;
   if (k == j || k >= n || !space_at(text, k)) return false;
-  char word[20];
+  char word[28];
   lower_word(text, j, k, word);
   const std::string_view w(word, k - j);
   if (at_form ? !is_at_word(w) : !is_dot_word(w)) return false;
@@ -1297,9 +1464,20 @@ Fragment classify_fragment(std::string_view text, std::size_t begin, std::size_t
 // commas aside. Digit groups before it count as part of a digit fragment ("4532 7153").
 bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
 
+// Where a closing tag of a subtitle cue or markup (</v>, </c>, </i>, </font>) that ends at
+// text[e] starts, or e when none.
+std::size_t before_closing_tag(std::string_view text, std::size_t begin, std::size_t e) {
+  if (e < begin + 4 || text[e - 1] != '>') return e;
+  std::size_t k = e - 1;
+  while (k > begin && e - k < 8 && kAsciiLetter[at(text, k - 1)]) --k;
+  if (k >= begin + 2 && k < e - 1 && text[k - 1] == '/' && text[k - 2] == '<') return k - 2;
+  return e;
+}
+
 bool line_end_fragment(std::string_view text, std::size_t begin, std::size_t end, Fragment* f) {
   std::size_t e = end;
   while (e > begin && (text[e - 1] == ' ' || text[e - 1] == '\t' || text[e - 1] == '\r')) --e;
+  e = before_closing_tag(text, begin, e);
   // "..." and "…"
   while (e > begin && (text[e - 1] == '.' || text[e - 1] == ',' || text[e - 1] == ';')) --e;
   if (e >= begin + 3 && at(text, e - 3) == 0xE2 && at(text, e - 2) == 0x80 &&
@@ -1316,7 +1494,9 @@ bool line_end_fragment(std::string_view text, std::size_t begin, std::size_t end
   if (e - b < 2) return false;
   *f = classify_fragment(text, b, e);
   if (f->digits && e - b < 6) {
-    // A year or a section number ends many lines; half a card ends with a group of a chain.
+    // A year or a section number ends many lines; half a card ends with a group of a chain, and
+    // a phone number said in two breaths with its trunk prefix ("It's 07877" / "624286").
+    if (e - b >= 4 && text[b] == '0') return true;
     std::size_t q = b;
     while (q > begin && (text[q - 1] == ' ' || text[q - 1] == ',' || text[q - 1] == '-')) --q;
     return q < b && q > begin && kDigit[at(text, q - 1)];
@@ -1346,6 +1526,18 @@ bool line_start_fragment(std::string_view text, std::size_t begin, std::size_t e
     if (e == p || !ends_cleanly(e) || is_key(e)) return false;
     *f = classify_fragment(text, p, e);
     return true;
+  }
+  // A subtitle cue's number, on its own line above the cue's times ("13" over "00:01:04,400 -->
+  // ..."), is no continuation: the cue's text is.
+  {
+    std::size_t e = p;
+    while (e < end && kDigit[at(text, e)]) ++e;
+    if (e > p && e == end && end + 1 < text.size()) {
+      const std::string_view next_line = text.substr(end + 1, 64);
+      if (next_line.substr(0, next_line.find('\n')).find("-->") != std::string_view::npos) {
+        return false;
+      }
+    }
   }
   auto skip_spaces = [&] {
     while (p < end && (text[p] == ' ' || text[p] == '\t' || text[p] == '>')) ++p;
@@ -1422,6 +1614,22 @@ std::pair<std::size_t, std::size_t> next_break(std::string_view text, std::size_
     }
   }
   return {n, n};
+}
+
+// True when only spaces, '.', ',' and a closing tag of a subtitle cue (</v>) stand between
+// text[e] and the end of its line.
+bool ends_line(std::string_view text, std::size_t e) {
+  const std::size_t n = text.size();
+  while (e < n && (text[e] == ' ' || text[e] == '\t' || text[e] == '\r' || text[e] == '.' ||
+                   text[e] == ',')) {
+    ++e;
+  }
+  if (e + 3 < n && text[e] == '<' && text[e + 1] == '/') {
+    std::size_t k = e + 2;
+    while (k < n && k - e < 9 && kAsciiLetter[at(text, k)]) ++k;
+    if (k < n && k > e + 2 && text[k] == '>') e = k + 1;
+  }
+  return e >= n || text[e] == '\n' || (text[e] == '\\' && e + 1 < n && text[e + 1] == 'n');
 }
 
 // Where the line holding `at` starts.
@@ -1580,7 +1788,9 @@ bool rewrite_for_joined_view(std::string_view in, std::string* out, OffsetMap* m
           }
           const int copies = repeat > 0 ? repeat : 1;
           repeat = 0;
-          if (token.digit != 0) {
+          if (token.spelled != 0) {
+            writer.replace(token.begin, token.end, std::string(1, token.spelled));
+          } else if (token.digit != 0) {
             writer.replace(token.begin, token.end,
                            std::string(static_cast<std::size_t>(copies), token.digit));
           } else if (token.value_length > 0) {
@@ -1795,6 +2005,14 @@ bool JoinedView::build(std::span<const std::string_view> views,
           add_window(s, std::min(p, q), run_end);
           misread_places = true;
           covered = run_end;
+          // an account number said in two cues or turns ("DE60 4635 9002" / "6514 4577 86"):
+          // groups, the last of digits only, end the line
+          std::size_t last_group = run_end;
+          while (last_group > run_first && kDigit[at(text, last_group - 1)]) --last_group;
+          if (last_group > run_first && last_group < run_end && text[last_group - 1] == ' ' &&
+              ends_line(text, run_end)) {
+            follow(s, line_start(text, run_first));
+          }
           continue;
         }
       }
@@ -1832,6 +2050,8 @@ bool JoinedView::build(std::span<const std::string_view> views,
             covered = chain.end;
             continue;
           }
+          // an identifier said in two cues or turns: the rest may come a few lines later
+          if (chain.groups >= 1 && ends_line(text, chain.end)) follow(s, line_start(text, first));
         }
         while (covered < text.size() && kDigit[at(text, covered)]) ++covered;
         covered = std::max(covered, static_cast<std::size_t>(d) + 1);
@@ -1840,16 +2060,8 @@ bool JoinedView::build(std::span<const std::string_view> views,
       const NumberChain chain = parse_number_chain(text, first, nullptr);
       covered = std::max(chain.end, static_cast<std::size_t>(d) + 1);
       if (chain.tokens > 0 && chain_counts(chain)) add_window(s, chain.begin, chain.end);
-      if (chain.groups >= 1) {
-        std::size_t e = chain.end;
-        while (e < text.size() && (text[e] == ' ' || text[e] == '\t' || text[e] == '\r' ||
-                                   text[e] == '.' || text[e] == ',')) {
-          ++e;
-        }
-        if (e >= text.size() || text[e] == '\n' ||
-            (text[e] == '\\' && e + 1 < text.size() && text[e + 1] == 'n')) {
-          follow(s, line_start(text, chain.begin));
-        }
+      if (chain.groups >= 1 && ends_line(text, chain.end)) {
+        follow(s, line_start(text, chain.begin));
       }
     }
 

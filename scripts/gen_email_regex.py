@@ -45,6 +45,8 @@ PLACEHOLDER_DOMAINS = [
     "tuodominio", "tuaazienda", "tudominio", "tuempresa", "suaempresa", "seudominio",
     "votredomaine", "votreentreprise", "ihrefirma", "ihredomain", "mijnbedrijf", "twojafirma",
     "mailserver", "provider", "anbieter",
+    # "example" in the packs' languages, as localized manuals, courses and call scripts write it
+    "exemple", "ejemplo", "esempio", "beispiel", "voorbeeld", "exemplo", "przyklad",
     # machine identities, not people: Google Cloud service accounts (name@project.iam.gserviceaccount.com)
     "gserviceaccount",
 ]
