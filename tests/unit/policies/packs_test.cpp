@@ -113,5 +113,24 @@ TEST(ShippedPolicies, HandlingChoices) {
   EXPECT_EQ(policy->strictest_handling(), Handling::kBlock);
 }
 
+// health.condition-first-person says of oneself what health.condition-person-noun says of
+// someone else: the same condition nouns after other verbs. A noun added to one rule only would
+// leave the other behind.
+TEST(ShippedPolicies, FirstAndThirdPersonConditionsShareTheirNouns) {
+  const YAML::Node root =
+      YAML::LoadFile((fs::path(SWITCHYARD_SOURCE_DIR) / "policies/packs/health.yaml").string());
+  std::map<std::string, std::string> nouns;
+  for (const auto& rule : root["rules"]) {
+    const auto id = rule["id"].as<std::string>();
+    if (id != "health.condition-person-noun" && id != "health.condition-first-person") continue;
+    const auto regex = rule["regex"].as<std::string>();
+    const std::size_t at = regex.find("(?:alcoholic|");
+    ASSERT_NE(at, std::string::npos) << id;
+    nouns[id] = regex.substr(at);
+  }
+  ASSERT_EQ(nouns.size(), 2u);
+  EXPECT_EQ(nouns["health.condition-person-noun"], nouns["health.condition-first-person"]);
+}
+
 }  // namespace
 }  // namespace switchyard::policy
